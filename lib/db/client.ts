@@ -1,0 +1,49 @@
+/**
+ * The one module that opens the database for the server process.
+ * DATABASE_URL set: a postgres.js pool. Unset: the embedded PGlite under .data/, also served
+ * on a loopback socket so `npm run manage` can use it while the server runs.
+ */
+import { openPostgres, describeUrl } from './postgres';
+import { openEmbedded } from './embedded';
+import type { Db, DbHandle } from './types';
+
+export type { Db, DbHandle } from './types';
+
+const g = globalThis as unknown as { __oauthDb?: Promise<DbHandle>; __oauthDbReady?: DbHandle };
+
+export function openServerDatabase(): Promise<DbHandle> {
+  g.__oauthDb ??= (async () => {
+    const url = process.env.DATABASE_URL;
+    const handle = url
+      ? openPostgres(url, { max: Number(process.env.DATABASE_POOL_SIZE || 10) })
+      : await openEmbedded({ serve: true });
+    if (url) await assertReachable(handle, url);
+    g.__oauthDbReady = handle;
+    return handle;
+  })();
+  return g.__oauthDb;
+}
+
+/** The open database; the first call opens it (the server opens it at start, in instrumentation.ts). */
+export async function getDb(): Promise<Db> {
+  return (g.__oauthDbReady ?? (await openServerDatabase())).db;
+}
+
+/** For the command line: the configured PostgreSQL, or the embedded database (through the running server when there is one). */
+export async function openCliDatabase(): Promise<DbHandle> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return openEmbedded({ serve: false });
+  const handle = openPostgres(url, { max: 2 });
+  await assertReachable(handle, url);
+  return handle;
+}
+
+async function assertReachable(handle: DbHandle, url: string) {
+  try {
+    await handle.db.execute('select 1');
+  } catch (e) {
+    await handle.close().catch(() => {});
+    const reason = e instanceof Error ? e.message : String(e);
+    throw new Error(`DATABASE_URL: cannot connect to PostgreSQL at ${describeUrl(url)} (${reason})`);
+  }
+}

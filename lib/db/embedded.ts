@@ -1,0 +1,133 @@
+/**
+ * The embedded database: PGlite persisted under .data/pglite.
+ *
+ * PGlite allows one process per data directory; two corrupt it. So the first process to
+ * open it takes .data/pglite.lock (created exclusively, holding its pid). The server then
+ * serves the database on a loopback port with pglite-socket and writes that port into the
+ * lock, so `npm run manage` in another terminal connects to it as PostgreSQL instead of
+ * opening the files (the way manage.py works beside a running Django).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle } from 'drizzle-orm/pglite';
+import { migrate } from 'drizzle-orm/pglite/migrator';
+import * as schema from '@/drizzle/schema';
+import type { Db, DbHandle } from './types';
+import { MIGRATIONS_FOLDER, openPostgres } from './postgres';
+
+export function dataDir(): string {
+  return path.resolve(process.env.OAUTH2_DATA_DIR || '.data');
+}
+
+interface LockInfo {
+  pid: number;
+  port?: number;
+}
+
+function lockPath() {
+  return path.join(dataDir(), 'pglite.lock');
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export function readLock(): LockInfo | null {
+  try {
+    const info = JSON.parse(fs.readFileSync(lockPath(), 'utf8')) as LockInfo;
+    return alive(info.pid) && info.pid !== process.pid ? info : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Takes the lock or throws naming the process that holds it. Stale locks (dead pid) are replaced. */
+function takeLock(): void {
+  fs.mkdirSync(dataDir(), { recursive: true });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lockPath(), JSON.stringify({ pid: process.pid }), { flag: 'wx' });
+      const release = () => {
+        try {
+          const info = JSON.parse(fs.readFileSync(lockPath(), 'utf8')) as LockInfo;
+          if (info.pid === process.pid) fs.unlinkSync(lockPath());
+        } catch {
+          /* already gone */
+        }
+      };
+      process.once('exit', release);
+      return;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const holder = readLock();
+      if (holder) throw new Error(`the embedded database in ${dataDir()} is in use by process ${holder.pid}`);
+      fs.rmSync(lockPath(), { force: true }); // stale: its process is gone
+    }
+  }
+  throw new Error(`could not lock the embedded database in ${dataDir()}`);
+}
+
+function writeLockPort(port: number) {
+  fs.writeFileSync(lockPath(), JSON.stringify({ pid: process.pid, port }));
+}
+
+/** In-memory PGlite for tests: fast, isolated, gone at exit. */
+export function openMemoryPglite(): DbHandle {
+  const client = new PGlite();
+  return pgliteHandle(client, 'pglite');
+}
+
+function pgliteHandle(client: PGlite, kind: DbHandle['kind'], onClose?: () => Promise<void>): DbHandle {
+  const db = drizzle(client, { schema }) as unknown as Db;
+  return {
+    db,
+    kind,
+    migrate: () => migrate(drizzle(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER }),
+    close: async () => {
+      await onClose?.();
+      await client.close();
+    },
+  };
+}
+
+/**
+ * Opens the embedded database for this process. With `serve`, also listens on a loopback
+ * port so other processes (manage commands) can share it. If another process already holds
+ * it and serves it, connects to that one instead of touching the files.
+ */
+export async function openEmbedded({ serve }: { serve: boolean }): Promise<DbHandle> {
+  const holder = readLock();
+  if (holder?.port) {
+    if (serve) throw new Error(`the embedded database in ${dataDir()} is in use by process ${holder.pid}; stop it first`);
+    return openPostgres(`postgres://postgres:postgres@127.0.0.1:${holder.port}/postgres`, { max: 1, kind: 'pglite-socket' });
+  }
+  takeLock();
+  const client = new PGlite(path.join(dataDir(), 'pglite'));
+  await client.waitReady;
+  if (!serve) return pgliteHandle(client, 'pglite');
+
+  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
+  const port = await freePort();
+  const server = new PGLiteSocketServer({ db: client, host: '127.0.0.1', port, maxConnections: 8 });
+  await server.start();
+  writeLockPort(port);
+  return pgliteHandle(client, 'pglite', () => server.stop());
+}
+
+async function freePort(): Promise<number> {
+  const net = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
+    });
+  });
+}

@@ -1,0 +1,281 @@
+/**
+ * THE query module: implements the engine's Store and the dashboard's queries.
+ * The only file that builds SQL (the only importer of drizzle-orm operators).
+ * Every dashboard query is scoped to its owner in the WHERE clause (DOT's ApplicationOwnerIsUserMixin).
+ */
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import {
+  accessTokens,
+  applications,
+  authorizationCodes,
+  consents,
+  pendingAuthorizations,
+  refreshTokens,
+  users,
+} from '@/drizzle/schema';
+import type {
+  AccessTokenRecord,
+  AuthorizationRequest,
+  ClientRecord,
+  PendingAuthorizationRecord,
+  RefreshTokenRecord,
+  Store,
+  UserRecord,
+} from '@/lib/oauth/store';
+import type { Db } from './types';
+
+const clientColumns = {
+  id: applications.id,
+  clientId: applications.clientId,
+  clientSecretDigest: applications.clientSecretDigest,
+  clientType: applications.clientType,
+  grantTypes: applications.grantTypes,
+  redirectUris: applications.redirectUris,
+  postLogoutRedirectUris: applications.postLogoutRedirectUris,
+  allowedOrigins: applications.allowedOrigins,
+  name: applications.name,
+  ownerId: applications.ownerId,
+  skipAuthorization: applications.skipAuthorization,
+  algorithm: applications.algorithm,
+};
+
+const userColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  emailVerified: users.emailVerified,
+  passwordHash: users.passwordHash,
+};
+
+export function createStore(db: Db): Store & UserStore {
+  // Prepared once: the hot path's two lookups (client, then token) are single indexed queries.
+  const clientByClientId = db
+    .select(clientColumns)
+    .from(applications)
+    .where(eq(applications.clientId, sql.placeholder('clientId')))
+    .limit(1)
+    .prepare('client_by_client_id');
+
+  const accessTokenByDigest = db
+    .select({
+      id: accessTokens.id,
+      applicationId: accessTokens.applicationId,
+      clientId: applications.clientId,
+      userId: accessTokens.userId,
+      username: users.email,
+      scope: accessTokens.scope,
+      expiresAt: accessTokens.expiresAt,
+      createdAt: accessTokens.createdAt,
+      revokedAt: accessTokens.revokedAt,
+      familyId: accessTokens.familyId,
+    })
+    .from(accessTokens)
+    .innerJoin(applications, eq(applications.id, accessTokens.applicationId))
+    .leftJoin(users, eq(users.id, accessTokens.userId))
+    .where(eq(accessTokens.tokenDigest, sql.placeholder('digest')))
+    .limit(1)
+    .prepare('access_token_by_digest');
+
+  const insertAccessToken = db
+    .insert(accessTokens)
+    .values({
+      tokenDigest: sql.placeholder('tokenDigest'),
+      applicationId: sql.placeholder('applicationId'),
+      userId: sql.placeholder('userId'),
+      scope: sql.placeholder('scope'),
+      expiresAt: sql.placeholder('expiresAt'),
+      authorizationCodeId: sql.placeholder('authorizationCodeId'),
+      familyId: sql.placeholder('familyId'),
+    })
+    .prepare('insert_access_token');
+
+  return {
+    ...createUserStore(db),
+
+    async findApplicationByClientId(clientId) {
+      const [row] = await clientByClientId.execute({ clientId });
+      return (row as ClientRecord | undefined) ?? null;
+    },
+
+    async createAuthorizationCode(code) {
+      await db.insert(authorizationCodes).values(code);
+    },
+
+    async consumeAuthorizationCode(codeDigest, now) {
+      const [fresh] = await db
+        .update(authorizationCodes)
+        .set({ consumedAt: now })
+        .where(and(eq(authorizationCodes.codeDigest, codeDigest), isNull(authorizationCodes.consumedAt)))
+        .returning();
+      if (fresh) return { code: fresh, firstUse: true };
+      const [used] = await db.select().from(authorizationCodes).where(eq(authorizationCodes.codeDigest, codeDigest)).limit(1);
+      return used ? { code: used, firstUse: false } : null;
+    },
+
+    async revokeTokensFromCode(codeId, now) {
+      await db.transaction(async (tx) => {
+        await tx
+          .update(accessTokens)
+          .set({ revokedAt: now })
+          .where(and(eq(accessTokens.authorizationCodeId, codeId), isNull(accessTokens.revokedAt)));
+        await tx
+          .update(refreshTokens)
+          .set({ revokedAt: now })
+          .where(and(eq(refreshTokens.authorizationCodeId, codeId), isNull(refreshTokens.revokedAt)));
+      });
+    },
+
+    async issueTokens(access, refresh) {
+      if (!refresh) {
+        await insertAccessToken.execute(access);
+        return;
+      }
+      // One round trip: the refresh token references the access token inserted by the CTE.
+      await db.execute(sql`
+        with a as (
+          insert into ${accessTokens} (token_digest, application_id, user_id, scope, expires_at, authorization_code_id, family_id)
+          values (${access.tokenDigest}, ${access.applicationId}, ${access.userId}, ${access.scope},
+                  ${access.expiresAt.toISOString()}, ${access.authorizationCodeId}, ${access.familyId})
+          returning id
+        )
+        insert into ${refreshTokens} (token_digest, application_id, user_id, access_token_id, family_id, authorization_code_id, scope, auth_time)
+        select ${refresh.tokenDigest}, ${refresh.applicationId}, ${refresh.userId}, a.id, ${refresh.familyId},
+               ${refresh.authorizationCodeId}, ${refresh.scope}, ${refresh.authTime ? refresh.authTime.toISOString() : null}
+        from a`);
+    },
+
+    async findAccessToken(digest) {
+      const [row] = await accessTokenByDigest.execute({ digest });
+      return (row as AccessTokenRecord | undefined) ?? null;
+    },
+
+    async findRefreshToken(digest) {
+      const [row] = await db.select().from(refreshTokens).where(eq(refreshTokens.tokenDigest, digest)).limit(1);
+      return (row as RefreshTokenRecord | undefined) ?? null;
+    },
+
+    async claimRefreshToken(digest, now) {
+      const [row] = await db
+        .update(refreshTokens)
+        .set({ rotatedAt: now })
+        .where(and(eq(refreshTokens.tokenDigest, digest), isNull(refreshTokens.rotatedAt), isNull(refreshTokens.revokedAt)))
+        .returning();
+      return (row as RefreshTokenRecord | undefined) ?? null;
+    },
+
+    async revokeAccessToken(id, now) {
+      await db.update(accessTokens).set({ revokedAt: now }).where(and(eq(accessTokens.id, id), isNull(accessTokens.revokedAt)));
+    },
+
+    async revokeTokenFamily(familyId, now) {
+      await db.transaction(async (tx) => {
+        await tx
+          .update(refreshTokens)
+          .set({ revokedAt: now })
+          .where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt)));
+        await tx
+          .update(accessTokens)
+          .set({ revokedAt: now })
+          .where(and(eq(accessTokens.familyId, familyId), isNull(accessTokens.revokedAt)));
+      });
+    },
+
+    async createPendingAuthorization(p) {
+      await db.insert(pendingAuthorizations).values(p);
+    },
+
+    async findPendingAuthorization(id, now) {
+      const [row] = await db
+        .select()
+        .from(pendingAuthorizations)
+        .where(and(eq(pendingAuthorizations.id, id), gt(pendingAuthorizations.expiresAt, now)))
+        .limit(1);
+      return row ? toPending(row) : null;
+    },
+
+    async claimPendingAuthorization(id, userId) {
+      const rows = await db
+        .update(pendingAuthorizations)
+        .set({ userId })
+        .where(
+          and(
+            eq(pendingAuthorizations.id, id),
+            sql`(${pendingAuthorizations.userId} is null or ${pendingAuthorizations.userId} = ${userId})`,
+          ),
+        )
+        .returning({ id: pendingAuthorizations.id });
+      return rows.length > 0;
+    },
+
+    async consumePendingAuthorization(id, userId, now) {
+      const [row] = await db
+        .delete(pendingAuthorizations)
+        .where(
+          and(
+            eq(pendingAuthorizations.id, id),
+            eq(pendingAuthorizations.userId, userId),
+            gt(pendingAuthorizations.expiresAt, now),
+          ),
+        )
+        .returning();
+      return row ? toPending(row) : null;
+    },
+
+    async findConsent(userId, applicationId) {
+      const [row] = await db
+        .select({ scope: consents.scope })
+        .from(consents)
+        .where(and(eq(consents.userId, userId), eq(consents.applicationId, applicationId)))
+        .limit(1);
+      return row ?? null;
+    },
+
+    async recordConsent(userId, applicationId, scope, now) {
+      const joined = scope.join(' ');
+      await db
+        .insert(consents)
+        .values({ userId, applicationId, scope: joined, createdAt: now, updatedAt: now })
+        .onConflictDoUpdate({
+          target: [consents.userId, consents.applicationId],
+          // Union of what was approved before and now, so auto approval covers both.
+          set: {
+            scope: sql`(select string_agg(distinct s, ' ' order by s) from unnest(string_to_array(${consents.scope} || ' ' || ${joined}, ' ')) s where s <> '')`,
+            updatedAt: now,
+          },
+        });
+    },
+  };
+}
+
+function toPending(row: typeof pendingAuthorizations.$inferSelect): PendingAuthorizationRecord {
+  return { ...row, request: row.request as AuthorizationRequest };
+}
+
+export interface UserStore {
+  findUserByEmail(email: string): Promise<UserRecord | null>;
+  findUserById(id: string): Promise<UserRecord | null>;
+  /** Returns null when the email is taken (unique index), so callers can say so without a race. */
+  createUser(u: { email: string; name?: string | null; passwordHash: string | null; emailVerified?: boolean }): Promise<UserRecord | null>;
+}
+
+export function createUserStore(db: Db): UserStore {
+  return {
+    async findUserByEmail(email) {
+      const [row] = await db.select(userColumns).from(users).where(eq(users.email, email.trim().toLowerCase())).limit(1);
+      return row ?? null;
+    },
+    async findUserById(id) {
+      if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+      const [row] = await db.select(userColumns).from(users).where(eq(users.id, id)).limit(1);
+      return row ?? null;
+    },
+    async createUser(u) {
+      const [row] = await db
+        .insert(users)
+        .values({ email: u.email.trim().toLowerCase(), name: u.name ?? null, passwordHash: u.passwordHash, emailVerified: u.emailVerified ?? false })
+        .onConflictDoNothing({ target: users.email })
+        .returning(userColumns);
+      return row ?? null;
+    },
+  };
+}

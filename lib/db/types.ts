@@ -1,0 +1,13 @@
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type * as schema from '@/drizzle/schema';
+
+/** A Drizzle database over either driver (postgres.js or PGlite); the store only needs this. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface DbHandle {
+  db: Db;
+  kind: 'postgres' | 'pglite' | 'pglite-socket';
+  /** Applies drizzle/migrations with the driver's own migrator. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}

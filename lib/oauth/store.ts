@@ -1,0 +1,150 @@
+/**
+ * Every storage call the engine makes, as types only. lib/db/store.ts implements it with
+ * Drizzle; unit tests use an in-memory fake. Methods say the intent, not the SQL.
+ */
+
+export type ClientType = 'confidential' | 'public';
+
+export interface ClientRecord {
+  id: string;
+  clientId: string;
+  clientSecretDigest: string | null;
+  clientType: ClientType;
+  grantTypes: string[];
+  redirectUris: string[];
+  postLogoutRedirectUris: string[];
+  allowedOrigins: string[];
+  name: string;
+  ownerId: string | null;
+  skipAuthorization: boolean;
+  algorithm: string;
+}
+
+export interface UserRecord {
+  id: string;
+  email: string;
+  name: string | null;
+  emailVerified: boolean;
+  passwordHash: string | null;
+}
+
+export interface NewAuthorizationCode {
+  codeDigest: string;
+  applicationId: string;
+  userId: string;
+  redirectUri: string | null;
+  scope: string;
+  codeChallenge: string | null;
+  codeChallengeMethod: string | null;
+  nonce: string | null;
+  authTime: Date | null;
+  expiresAt: Date;
+}
+
+export interface AuthorizationCodeRecord extends NewAuthorizationCode {
+  id: number;
+  consumedAt: Date | null;
+}
+
+export interface NewAccessToken {
+  tokenDigest: string;
+  applicationId: string;
+  userId: string | null;
+  scope: string;
+  expiresAt: Date;
+  authorizationCodeId: number | null;
+  familyId: string | null;
+}
+
+export interface NewRefreshToken {
+  tokenDigest: string;
+  applicationId: string;
+  userId: string | null;
+  scope: string;
+  familyId: string;
+  authorizationCodeId: number | null;
+  authTime: Date | null;
+}
+
+export interface RefreshTokenRecord extends NewRefreshToken {
+  id: number;
+  accessTokenId: number | null;
+  createdAt: Date;
+  rotatedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+/** An access token with what introspection and resource servers need, from one indexed query. */
+export interface AccessTokenRecord {
+  id: number;
+  applicationId: string;
+  clientId: string;
+  userId: string | null;
+  username: string | null;
+  scope: string;
+  expiresAt: Date;
+  createdAt: Date;
+  revokedAt: Date | null;
+  familyId: string | null;
+}
+
+export interface PendingAuthorizationRecord {
+  id: string;
+  applicationId: string;
+  userId: string | null;
+  request: AuthorizationRequest;
+  expiresAt: Date;
+  createdAt: Date;
+}
+
+/** A validated authorization request (RFC 6749 §4.1.1 / OIDC Core §3.1.2.1), kept server-side. */
+export interface AuthorizationRequest {
+  clientId: string;
+  responseType: string;
+  /** The redirect URI the response goes to (after defaulting). */
+  redirectUri: string;
+  /** Whether redirect_uri was sent: then the token request must repeat it (§4.1.3). */
+  redirectUriSent: boolean;
+  scope: string[];
+  state: string | null;
+  codeChallenge: string | null;
+  codeChallengeMethod: string | null;
+  nonce: string | null;
+  prompt: string[];
+  maxAge: number | null;
+  loginHint: string | null;
+  approvalPrompt: 'force' | 'auto';
+  responseMode: 'query' | 'fragment';
+}
+
+export interface Store {
+  findApplicationByClientId(clientId: string): Promise<ClientRecord | null>;
+  findUserByEmail(email: string): Promise<UserRecord | null>;
+  findUserById(id: string): Promise<UserRecord | null>;
+
+  createAuthorizationCode(code: NewAuthorizationCode): Promise<void>;
+  /** Atomically marks the code used. `firstUse` is false when it had been exchanged before (a replay). */
+  consumeAuthorizationCode(codeDigest: string, now: Date): Promise<{ code: AuthorizationCodeRecord; firstUse: boolean } | null>;
+  /** RFC 6749 §4.1.2: tokens issued from a replayed code are revoked. */
+  revokeTokensFromCode(authorizationCodeId: number, now: Date): Promise<void>;
+
+  /** Inserts an access token and, when given, its refresh token (linked), in one round trip where possible. */
+  issueTokens(access: NewAccessToken, refresh: NewRefreshToken | null): Promise<void>;
+  findAccessToken(tokenDigest: string): Promise<AccessTokenRecord | null>;
+  findRefreshToken(tokenDigest: string): Promise<RefreshTokenRecord | null>;
+  /** Marks an unrotated, unrevoked refresh token rotated; null when another request got there first. */
+  claimRefreshToken(tokenDigest: string, now: Date): Promise<RefreshTokenRecord | null>;
+  revokeAccessToken(id: number, now: Date): Promise<void>;
+  /** Revokes a refresh token, its whole rotation family and their access tokens (RFC 7009 §2.1, RFC 9700 §4.14.2). */
+  revokeTokenFamily(familyId: string, now: Date): Promise<void>;
+
+  createPendingAuthorization(p: Omit<PendingAuthorizationRecord, 'createdAt'>): Promise<void>;
+  findPendingAuthorization(id: string, now: Date): Promise<PendingAuthorizationRecord | null>;
+  /** Binds a pending request to the first user who signs in for it. Returns false if it belongs to someone else. */
+  claimPendingAuthorization(id: string, userId: string): Promise<boolean>;
+  /** Single use: deletes and returns the request if it belongs to this user and has not expired. */
+  consumePendingAuthorization(id: string, userId: string, now: Date): Promise<PendingAuthorizationRecord | null>;
+
+  findConsent(userId: string, applicationId: string): Promise<{ scope: string } | null>;
+  recordConsent(userId: string, applicationId: string, scope: string[], now: Date): Promise<void>;
+}
