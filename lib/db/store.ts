@@ -97,6 +97,15 @@ export function createStore(db: Db): Store & UserStore {
       return (row as ClientRecord | undefined) ?? null;
     },
 
+    async isAllowedOrigin(origin) {
+      const rows = await db
+        .select({ id: applications.id })
+        .from(applications)
+        .where(sql`${origin} = any(${applications.allowedOrigins})`)
+        .limit(1);
+      return rows.length > 0;
+    },
+
     async createAuthorizationCode(code) {
       await db.insert(authorizationCodes).values(code);
     },
@@ -127,7 +136,7 @@ export function createStore(db: Db): Store & UserStore {
 
     async issueTokens(access, refresh) {
       if (!refresh) {
-        await insertAccessToken.execute(access);
+        await insertAccessToken.execute({ ...access });
         return;
       }
       // One round trip: the refresh token references the access token inserted by the CTE.
@@ -193,18 +202,8 @@ export function createStore(db: Db): Store & UserStore {
       return row ? toPending(row) : null;
     },
 
-    async claimPendingAuthorization(id, userId) {
-      const rows = await db
-        .update(pendingAuthorizations)
-        .set({ userId })
-        .where(
-          and(
-            eq(pendingAuthorizations.id, id),
-            sql`(${pendingAuthorizations.userId} is null or ${pendingAuthorizations.userId} = ${userId})`,
-          ),
-        )
-        .returning({ id: pendingAuthorizations.id });
-      return rows.length > 0;
+    async bindPendingAuthorization(id, userId) {
+      await db.update(pendingAuthorizations).set({ userId }).where(eq(pendingAuthorizations.id, id));
     },
 
     async consumePendingAuthorization(id, userId, now) {
@@ -243,6 +242,80 @@ export function createStore(db: Db): Store & UserStore {
             updatedAt: now,
           },
         });
+    },
+  };
+}
+
+export interface NewApplication {
+  clientId: string;
+  clientSecretDigest: string | null;
+  clientType: 'confidential' | 'public';
+  grantTypes: string[];
+  redirectUris: string[];
+  postLogoutRedirectUris?: string[];
+  allowedOrigins?: string[];
+  name: string;
+  ownerId: string | null;
+  skipAuthorization?: boolean;
+  algorithm?: string;
+}
+
+/** Applications as the dashboard and the command line manage them. */
+export function createApplicationStore(db: Db) {
+  return {
+    /** Null when the client_id is taken. */
+    async createApplication(app: NewApplication): Promise<ClientRecord | null> {
+      const [row] = await db.insert(applications).values(app).onConflictDoNothing({ target: applications.clientId }).returning(clientColumns);
+      return row ?? null;
+    },
+
+    /**
+     * cleartokens: deletes expired access tokens (and their codes' leftovers), refresh tokens
+     * revoked or rotated longer ago than `refreshExpireSeconds`, consumed or expired codes and
+     * expired pending requests. Batched so it works on millions of rows without long locks.
+     */
+    async clearExpired(now: Date, refreshExpireSeconds: number | null, batchSize = 10_000) {
+      const cutoff = new Date(now.getTime() - (refreshExpireSeconds ?? 0) * 1000);
+      const batched = async (query: () => Promise<{ count: number }>) => {
+        let total = 0;
+        for (;;) {
+          const { count } = await query();
+          total += count;
+          if (count < batchSize) return total;
+        }
+      };
+      const count = (r: unknown) => ({ count: Array.isArray(r) ? r.length : ((r as { rows?: unknown[] }).rows?.length ?? 0) });
+      const refresh = await batched(async () =>
+        count(
+          await db.execute(sql`delete from ${refreshTokens} where id in (
+            select id from ${refreshTokens}
+            where coalesce(revoked_at, rotated_at) < ${cutoff.toISOString()}
+               ${refreshExpireSeconds !== null ? sql`or created_at < ${cutoff.toISOString()}` : sql``}
+            limit ${batchSize}) returning 1`),
+        ),
+      );
+      const access = await batched(async () =>
+        count(
+          await db.execute(sql`delete from ${accessTokens} a where a.id in (
+            select t.id from ${accessTokens} t
+            where (t.expires_at < ${now.toISOString()} or t.revoked_at < ${cutoff.toISOString()})
+              and not exists (select 1 from ${refreshTokens} r where r.access_token_id = t.id and r.revoked_at is null)
+            limit ${batchSize}) returning 1`),
+        ),
+      );
+      const codes = await batched(async () =>
+        count(
+          await db.execute(sql`delete from ${authorizationCodes} where id in (
+            select id from ${authorizationCodes} where expires_at < ${cutoff.toISOString()} limit ${batchSize}) returning 1`),
+        ),
+      );
+      const pending = await batched(async () =>
+        count(
+          await db.execute(sql`delete from ${pendingAuthorizations} where id in (
+            select id from ${pendingAuthorizations} where expires_at < ${now.toISOString()} limit ${batchSize}) returning 1`),
+        ),
+      );
+      return { accessTokens: access, refreshTokens: refresh, authorizationCodes: codes, pendingAuthorizations: pending };
     },
   };
 }

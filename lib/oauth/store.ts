@@ -115,10 +115,14 @@ export interface AuthorizationRequest {
   loginHint: string | null;
   approvalPrompt: 'force' | 'auto';
   responseMode: 'query' | 'fragment';
+  /** RFC 9207: the issuer this request was made to, returned as `iss` with the response. */
+  issuer: string;
 }
 
 export interface Store {
   findApplicationByClientId(clientId: string): Promise<ClientRecord | null>;
+  /** CORS preflight: does any application list this origin? */
+  isAllowedOrigin(origin: string): Promise<boolean>;
   findUserByEmail(email: string): Promise<UserRecord | null>;
   findUserById(id: string): Promise<UserRecord | null>;
 
@@ -140,8 +144,8 @@ export interface Store {
 
   createPendingAuthorization(p: Omit<PendingAuthorizationRecord, 'createdAt'>): Promise<void>;
   findPendingAuthorization(id: string, now: Date): Promise<PendingAuthorizationRecord | null>;
-  /** Binds a pending request to the first user who signs in for it. Returns false if it belongs to someone else. */
-  claimPendingAuthorization(id: string, userId: string): Promise<boolean>;
+  /** Binds a pending request to the user now signed in in that browser; only they can decide it. */
+  bindPendingAuthorization(id: string, userId: string): Promise<void>;
   /** Single use: deletes and returns the request if it belongs to this user and has not expired. */
   consumePendingAuthorization(id: string, userId: string, now: Date): Promise<PendingAuthorizationRecord | null>;
 

@@ -1,0 +1,73 @@
+'use server';
+/**
+ * Sign-up, sign-in and sign-out. Each re-validates the form with the schema the browser
+ * used (the browser's check is a convenience, this one is the rule) and answers bad input
+ * with `{ ok: false, fieldErrors?, formError? }` for the form to show; success redirects.
+ */
+import { AuthError } from 'next-auth';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { signIn, signOut } from '@/lib/auth';
+import { oauthProviders } from '@/lib/auth/config';
+import { hashPassword } from '@/lib/auth/password';
+import { safeNext } from '@/lib/auth/redirect';
+import { getStore } from '@/lib/db';
+import { signInSchema, signUpSchema } from '@/lib/validations/auth';
+
+export type AuthField = 'email' | 'password' | 'name';
+
+export type AuthFormState = {
+  ok: false;
+  fieldErrors?: Partial<Record<AuthField, string[]>>;
+  formError?: string;
+  /** What was typed (never the password), so a form re-rendered without JavaScript keeps it. */
+  values?: { email?: string; name?: string };
+} | null;
+
+const field = (formData: FormData, name: string) => {
+  const v = formData.get(name);
+  return typeof v === 'string' ? v : '';
+};
+
+export async function signInAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  const next = safeNext(formData.get('next'));
+  const values = { email: field(formData, 'email') };
+  const parsed = signInSchema.safeParse({ email: values.email, password: field(formData, 'password') });
+  if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+
+  try {
+    await signIn('credentials', { ...parsed.data, redirect: false });
+  } catch (e) {
+    if (e instanceof AuthError && e.type === 'CredentialsSignin') {
+      return { ok: false, formError: 'Email or password is incorrect', values };
+    }
+    throw e;
+  }
+  redirect(next);
+}
+
+export async function signUpAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  const next = safeNext(formData.get('next'));
+  const values = { email: field(formData, 'email'), name: field(formData, 'name') };
+  const parsed = signUpSchema.safeParse({ ...values, password: field(formData, 'password') });
+  if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+
+  const { email, password, name } = parsed.data;
+  const store = await getStore();
+  const user = await store.createUser({ email, name: name || null, passwordHash: await hashPassword(password) });
+  if (!user) return { ok: false, fieldErrors: { email: ['An account with this email already exists'] }, values };
+
+  await signIn('credentials', { email, password, redirect: false });
+  redirect(next);
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: '/' });
+}
+
+/** "Continue with GitHub / Google": off to the provider, back to `next` afterwards. */
+export async function signInWithProviderAction(formData: FormData): Promise<void> {
+  const provider = oauthProviders().find((p) => p.id === formData.get('provider'));
+  if (!provider) redirect('/login');
+  await signIn(provider.id, { redirectTo: safeNext(formData.get('next')) });
+}

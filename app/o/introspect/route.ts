@@ -1,0 +1,5 @@
+import { oauth } from '@/lib/oauth-server';
+
+export const GET = oauth.introspect;
+export const POST = oauth.introspect;
+export const OPTIONS = oauth.preflight;

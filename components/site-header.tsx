@@ -1,0 +1,73 @@
+import Link from 'next/link';
+import { signOutAction } from '@/app/(auth)/actions';
+import { DASHBOARD_LINKS } from '@/components/dashboard-links';
+import { Logo, PRODUCT_NAME } from '@/components/logo';
+import { HiddenOnDashboard, NavLink } from '@/components/nav-link';
+import { Button, ButtonLink } from '@/components/ui/button';
+import { currentUser } from '@/lib/auth';
+
+const linkBase = 'rounded-md px-3 py-2 text-sm font-medium transition-colors';
+const linkActive = 'bg-slate-100 text-slate-900';
+const linkInactive = 'text-slate-600 hover:bg-slate-50 hover:text-slate-900';
+
+/** The top bar: product, the dashboard sections and the account when signed in, sign-in links otherwise. */
+export async function SiteHeader() {
+  const user = await currentUser();
+  const nav = user ? (
+    <HiddenOnDashboard>
+      <nav aria-label="Main" className="flex items-center gap-1">
+        {DASHBOARD_LINKS.map((l) => (
+          <NavLink key={l.href} href={l.href} className={linkBase} activeClassName={linkActive} inactiveClassName={linkInactive}>
+            {l.label}
+          </NavLink>
+        ))}
+      </nav>
+    </HiddenOnDashboard>
+  ) : null;
+
+  return (
+    <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur supports-backdrop-filter:bg-white/80">
+      <div className="mx-auto flex h-16 max-w-6xl items-center gap-6 px-4 sm:px-6">
+        <Link href="/" className="flex shrink-0 items-center gap-2.5 rounded-md text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-accent-600">
+          <Logo />
+          <span className="text-base font-semibold tracking-tight">{PRODUCT_NAME}</span>
+        </Link>
+        {nav ? <div className="hidden md:block">{nav}</div> : null}
+        <div className="ml-auto flex min-w-0 items-center gap-2 sm:gap-3">
+          {user ? (
+            <>
+              <span className="hidden min-w-0 truncate text-sm text-slate-600 sm:block sm:max-w-64" title={user.email}>
+                {user.email}
+              </span>
+              <form action={signOutAction}>
+                <Button type="submit" variant="secondary" size="sm">
+                  Sign out
+                </Button>
+              </form>
+            </>
+          ) : (
+            <>
+              <ButtonLink href="/login" variant="ghost" size="sm">
+                Sign in
+              </ButtonLink>
+              <ButtonLink href="/signup" size="sm">
+                Sign up
+              </ButtonLink>
+            </>
+          )}
+        </div>
+      </div>
+      {user ? (
+        // Phones: the account and the sections on a second row, under the product name.
+        <div className="border-t border-slate-100 md:hidden">
+          <div className="mx-auto flex max-w-6xl items-center gap-3 overflow-x-auto px-2 py-1.5 sm:px-4">
+            {nav}
+            <span className="ml-auto min-w-0 truncate px-2 text-xs text-slate-500 sm:hidden" title={user.email}>
+              {user.email}
+            </span>
+          </div>
+        </div>
+      ) : null}
+    </header>
+  );
+}

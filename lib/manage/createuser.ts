@@ -1,0 +1,25 @@
+import { hashPassword } from '@/lib/auth/password';
+import { createUserStore } from '@/lib/db/store';
+import { signUpSchema } from '@/lib/validations/auth';
+import { UsageError, type Command } from './command';
+
+export const createuser: Command = {
+  name: 'createuser',
+  summary: 'create a user who can sign in with a password',
+  usage: 'createuser --email EMAIL --password PASSWORD [--name NAME] [--json]',
+  options: { email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' } },
+  async run({ args, db, json, out }) {
+    const parsed = signUpSchema.safeParse({ email: args.values.email, password: args.values.password, name: args.values.name });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new UsageError(`--${String(issue.path[0] ?? 'email')}: ${issue.message}`);
+    }
+    const user = await createUserStore(db.db).createUser({
+      email: parsed.data.email,
+      name: parsed.data.name ?? null,
+      passwordHash: await hashPassword(parsed.data.password),
+    });
+    if (!user) throw new UsageError(`--email: a user with email ${parsed.data.email} already exists`);
+    out(json ? JSON.stringify({ id: user.id, email: user.email }) : `created user ${user.email} (${user.id})`);
+  },
+};

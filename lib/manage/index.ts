@@ -1,0 +1,58 @@
+/**
+ * `npm run manage -- <command>`: DOT's management commands. Works beside a running server, on
+ * PostgreSQL or on the embedded database (reached through the server's local socket).
+ */
+import { parseArgs } from 'node:util';
+import { openCliDatabase } from '@/lib/db/client';
+import { cleartokens } from './cleartokens';
+import { UsageError, type Command } from './command';
+import { createapplication } from './createapplication';
+import { createuser } from './createuser';
+import { seed } from './seed';
+
+const COMMANDS: Command[] = [createapplication, cleartokens, createuser, seed];
+
+function help(): string {
+  return ['usage: npm run manage -- <command> [options]', '', 'commands:', ...COMMANDS.map((c) => `  ${c.name.padEnd(18)} ${c.summary}`), '', 'Each command takes --help.'].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(help());
+    return 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) throw new UsageError(`unknown command "${name}" (commands: ${COMMANDS.map((c) => c.name).join(', ')})`);
+  let args;
+  try {
+    args = parseArgs({
+      args: rest,
+      options: { ...command.options, help: { type: 'boolean', short: 'h' }, json: { type: 'boolean' } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message.split('\n')[0]!);
+  }
+  if (args.values.help) {
+    console.log(`${command.name}: ${command.summary}\n\nusage: npm run manage -- ${command.usage}`);
+    return 0;
+  }
+  const db = await openCliDatabase();
+  try {
+    if (db.kind !== "pglite-socket") await db.migrate(); // the running server has migrated
+    await command.run({ args: args as never, db, json: !!args.values.json, out: (s) => console.log(s) });
+  } finally {
+    await db.close();
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(`manage: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(e instanceof UsageError ? 2 : 1);
+  },
+);

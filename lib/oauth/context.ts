@@ -1,0 +1,40 @@
+/** What every endpoint receives: storage, settings, clock, signals, and the few framework hooks. */
+import type { EventBus } from './events';
+import type { Settings } from './settings';
+import type { Store } from './store';
+
+export interface SignedInUser {
+  userId: string;
+  /** Epoch seconds of the sign-in (OIDC auth_time, max_age, prompt=login). */
+  authTime: number;
+}
+
+/** OIDC Core §2: signs id_tokens (lib/oauth/oidc); absent until OpenID Connect is configured. */
+export interface IdTokenSigner {
+  sign(input: {
+    client: import('./store').ClientRecord;
+    userId: string;
+    nonce: string | null;
+    authTime: Date | null;
+    accessToken?: string;
+    scope: string[];
+  }): Promise<string>;
+}
+
+export interface Deps {
+  store: Store;
+  settings: Readonly<Settings>;
+  clock: () => Date;
+  events: EventBus;
+  /** Who is signed in to this server in the browser making the request (authorize only). */
+  currentUser: (req: Request) => Promise<SignedInUser | null>;
+  verifyPassword: (hash: string, password: string) => Promise<boolean>;
+  /** Where the browser signs in, and the consent and error pages (paths on this server). */
+  paths: { login: string; consent: string; error: string };
+  idTokens?: IdTokenSigner;
+}
+
+/** RFC 8414 §2 issuer: the setting, or the request's origin in development. */
+export function issuerFor(req: Request, settings: Settings): string {
+  return settings.issuer ?? new URL(req.url).origin;
+}

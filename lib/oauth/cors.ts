@@ -1,0 +1,39 @@
+/**
+ * CORS for the machine endpoints a browser-based client calls (token, revoke, introspect,
+ * metadata), for origins listed in an application's allowed_origins. Never on /o/authorize
+ * (RFC 9700 §2.6): that is a top-level navigation, not a fetch.
+ */
+import type { Deps } from './context';
+import type { ClientRecord } from './store';
+
+const ALLOW_HEADERS = 'Authorization, Content-Type';
+
+/** Adds CORS headers when the request's Origin is one the authenticated client registered. */
+export function withClientCors(res: Response, req: Request, client: ClientRecord | null): Response {
+  const origin = req.headers.get('origin');
+  if (!origin || !client || !client.allowedOrigins.includes(origin)) return res;
+  res.headers.set('Access-Control-Allow-Origin', origin);
+  res.headers.append('Vary', 'Origin');
+  return res;
+}
+
+/** A preflight: allowed when some application lists the origin (the client is not known yet). */
+export async function preflight(req: Request, deps: Deps, methods: string): Promise<Response> {
+  const origin = req.headers.get('origin');
+  const headers: Record<string, string> = { Vary: 'Origin' };
+  if (origin && (await deps.store.isAllowedOrigin(origin))) {
+    Object.assign(headers, {
+      'Access-Control-Allow-Origin': origin,
+      'Access-Control-Allow-Methods': methods,
+      'Access-Control-Allow-Headers': ALLOW_HEADERS,
+      'Access-Control-Max-Age': '600',
+    });
+  }
+  return new Response(null, { status: 204, headers });
+}
+
+/** Public documents (metadata, JWKS) may be read from any origin. */
+export function withPublicCors(res: Response): Response {
+  res.headers.set('Access-Control-Allow-Origin', '*');
+  return res;
+}

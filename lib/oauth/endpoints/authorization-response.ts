@@ -1,0 +1,109 @@
+/**
+ * RFC 6749 §4.1.2 / §4.2.2: the authorization response, and the user's decision on the consent
+ * page. The decision loads the pending request by id on the server and checks it belongs to the
+ * signed-in user, so nothing the browser posts can change the client, redirect URI or scopes.
+ */
+import type { Deps, SignedInUser } from '../context';
+import type { OAuthErrorCode } from '../errors';
+import { buildRedirect } from '../http';
+import { issueTokens } from '../issue';
+import { digest, randomToken } from '../secrets';
+import type { AuthorizationRequest, ClientRecord } from '../store';
+
+type ResponseTarget = Pick<AuthorizationRequest, 'redirectUri' | 'responseMode' | 'state' | 'issuer'>;
+
+/** §4.1.2.1: error, error_description and state back to the client, with iss (RFC 9207). */
+export function errorRedirect(target: ResponseTarget, error: OAuthErrorCode | string, description: string): string {
+  return buildRedirect(
+    target.redirectUri,
+    { error, error_description: description, state: target.state, iss: target.issuer },
+    target.responseMode,
+  );
+}
+
+/** Issues the code (or implicit tokens) for an approved request and returns where to send the browser. */
+export async function completeAuthorization(
+  request: AuthorizationRequest,
+  client: ClientRecord,
+  user: SignedInUser,
+  scope: string[],
+  deps: Deps,
+): Promise<string> {
+  const now = deps.clock();
+  await deps.store.recordConsent(user.userId, client.id, scope, now);
+  deps.events.emit('app_authorized', { applicationId: client.id, clientId: client.clientId, userId: user.userId, scope });
+  const authTime = new Date(user.authTime * 1000);
+  const common = { state: request.state, iss: request.issuer };
+
+  if (request.responseType === 'code') {
+    const code = randomToken();
+    await deps.store.createAuthorizationCode({
+      codeDigest: digest(code),
+      applicationId: client.id,
+      userId: user.userId,
+      redirectUri: request.redirectUriSent ? request.redirectUri : null,
+      scope: scope.join(' '),
+      codeChallenge: request.codeChallenge,
+      codeChallengeMethod: request.codeChallengeMethod,
+      nonce: request.nonce,
+      authTime,
+      expiresAt: new Date(now.getTime() + deps.settings.authorizationCodeExpireSeconds * 1000),
+    });
+    return buildRedirect(request.redirectUri, { code, ...common }, request.responseMode);
+  }
+
+  // §4.2.2 implicit (and OIDC id_token / id_token token): tokens in the fragment, never a refresh token.
+  const out: Record<string, string | null> = { ...common };
+  let accessToken: string | undefined;
+  if (request.responseType.includes('token') && request.responseType !== 'id_token') {
+    const body = await issueTokens({ client, userId: user.userId, scope, withRefresh: false }, deps);
+    accessToken = body.access_token;
+    Object.assign(out, { access_token: body.access_token, token_type: body.token_type, expires_in: String(body.expires_in), scope: body.scope });
+  }
+  if (request.responseType.startsWith('id_token') && deps.idTokens) {
+    out.id_token = await deps.idTokens.sign({ client, userId: user.userId, nonce: request.nonce, authTime, accessToken, scope });
+  }
+  return buildRedirect(request.redirectUri, out, 'fragment');
+}
+
+export interface ConsentView {
+  requestId: string;
+  client: ClientRecord;
+  scopes: { name: string; description: string }[];
+  redirectUri: string;
+  state: string | null;
+}
+
+/** What the consent page shows, or null when the request is gone or belongs to someone else. */
+export async function loadConsent(requestId: string, userId: string, deps: Deps): Promise<ConsentView | null> {
+  const pending = await deps.store.findPendingAuthorization(requestId, deps.clock());
+  if (!pending || pending.userId !== userId) return null;
+  const client = await deps.store.findApplicationByClientId(pending.request.clientId);
+  if (!client) return null;
+  return {
+    requestId,
+    client,
+    scopes: pending.request.scope.map((name) => ({ name, description: deps.settings.scopes[name] ?? name })),
+    redirectUri: pending.request.redirectUri,
+    state: pending.request.state,
+  };
+}
+
+export type Decision = { allow: true; scopes?: string[] } | { allow: false };
+
+/**
+ * The consent decision. Single use: the pending request is deleted as it is read. Scopes may
+ * only be narrowed (`openid` stays if it was asked for). Returns the client redirect, or null
+ * when the request is unknown, expired, or not this user's.
+ */
+export async function decideAuthorization(requestId: string, user: SignedInUser, decision: Decision, deps: Deps): Promise<string | null> {
+  const pending = await deps.store.consumePendingAuthorization(requestId, user.userId, deps.clock());
+  if (!pending) return null;
+  const { request } = pending;
+  const client = await deps.store.findApplicationByClientId(request.clientId);
+  if (!client) return null;
+  if (!decision.allow) return errorRedirect(request, 'access_denied', 'the user denied the request');
+  const chosen = decision.scopes ? request.scope.filter((s) => decision.scopes!.includes(s) || s === 'openid') : request.scope;
+  if (chosen.length === 0) return errorRedirect(request, 'access_denied', 'the user approved no scopes');
+  return completeAuthorization(request, client, user, chosen, deps);
+}

@@ -1,0 +1,234 @@
+/**
+ * RFC 6749 §3.1, §4.1.1, §4.2.1 and OIDC Core §3.1.2: the authorization endpoint's protocol side.
+ *
+ * Validate the request; problems with client_id or redirect_uri go to our error page and are
+ * never redirected (§3.1.2.4, §4.1.2.1); every other problem goes back to the client with
+ * error, state and iss (RFC 9207). A valid request is kept on the server as a pending
+ * authorization and the browser is sent to sign-in, to consent, or straight back to the client.
+ */
+import type { Deps, SignedInUser } from '../context';
+import { issuerFor } from '../context';
+import { OAuthError } from '../errors';
+import { buildRedirect, readParams, redirect, type Params } from '../http';
+import { checkChallenge } from '../pkce';
+import { matchRedirectUri } from '../redirect-uri';
+import { coversScopes, parseScope, resolveScopes } from '../scopes';
+import { randomToken } from '../secrets';
+import type { AuthorizationRequest, ClientRecord, PendingAuthorizationRecord } from '../store';
+import { completeAuthorization, errorRedirect } from './authorization-response';
+
+/** response_type → the grant type an application must be registered for. */
+const RESPONSE_TYPES: Record<string, { grantType: string; oidc: boolean }> = {
+  code: { grantType: 'authorization_code', oidc: false },
+  token: { grantType: 'implicit', oidc: false },
+  id_token: { grantType: 'implicit', oidc: true },
+  'id_token token': { grantType: 'implicit', oidc: true },
+};
+
+const PROMPTS = new Set(['none', 'login', 'consent', 'select_account']);
+
+/** A problem a person must see on our own page: the client or its redirect URI cannot be trusted. */
+export class UntrustedRequest extends Error {
+  constructor(
+    readonly code: string,
+    readonly description: string,
+  ) {
+    super(description);
+  }
+}
+
+export async function authorize(req: Request, deps: Deps): Promise<Response> {
+  try {
+    const params = await readParams(req);
+    const pendingId = params.get('pending');
+    if (pendingId !== undefined && params.size === 1) return await resume(req, pendingId, deps);
+    const { client, request } = await validate(req, params, deps);
+    const now = deps.clock();
+    const pending: PendingAuthorizationRecord = {
+      id: randomToken(),
+      applicationId: client.id,
+      userId: null,
+      request,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + deps.settings.pendingAuthorizationExpireSeconds * 1000),
+    };
+    return await proceed(req, pending, client, deps, true);
+  } catch (e) {
+    if (e instanceof UntrustedRequest) return errorPage(req, deps, e.code, e.description);
+    if (e instanceof OAuthError) return errorPage(req, deps, e.code, e.description);
+    throw e;
+  }
+}
+
+function errorPage(req: Request, deps: Deps, error: string, description: string): Response {
+  const url = new URL(deps.paths.error, req.url);
+  url.searchParams.set('error', error);
+  url.searchParams.set('error_description', description);
+  return redirect(url.pathname + url.search, req.method);
+}
+
+/** §4.1.1 / §4.2.1 / OIDC §3.1.2.1-2: everything the request says, checked, or thrown. */
+async function validate(req: Request, params: Params, deps: Deps): Promise<{ client: ClientRecord; request: AuthorizationRequest }> {
+  const clientId = params.get('client_id');
+  if (clientId === undefined) throw new UntrustedRequest('invalid_request', "The request has no 'client_id', so we cannot tell which application is asking.");
+  const client = await deps.store.findApplicationByClientId(clientId);
+  if (!client) throw new UntrustedRequest('invalid_client', `No application is registered with client_id "${clientId}".`);
+
+  // §3.1.2.3: with several registered URIs (or none) the request must name one.
+  const sent = params.get('redirect_uri');
+  let redirectUri: string;
+  if (sent !== undefined) {
+    if (!matchRedirectUri(sent, client.redirectUris)) {
+      throw new UntrustedRequest('invalid_request', `The redirect URI "${sent}" is not registered for ${client.name}.`);
+    }
+    redirectUri = sent;
+  } else if (client.redirectUris.length === 1) {
+    redirectUri = client.redirectUris[0]!;
+  } else {
+    throw new UntrustedRequest(
+      'invalid_request',
+      client.redirectUris.length ? `${client.name} registered several redirect URIs, and the request does not say which one to use.` : `${client.name} has no registered redirect URI.`,
+    );
+  }
+
+  const issuer = issuerFor(req, deps.settings);
+  const state = params.get('state') ?? null;
+  const rawType = params.get('response_type');
+  const responseType = rawType?.split(' ').filter(Boolean).sort().join(' ').replace('token id_token', 'id_token token');
+  const type = responseType ? RESPONSE_TYPES[responseType] : undefined;
+  const defaultMode = responseType === 'code' || !type ? 'query' : 'fragment';
+  const fail = (code: OAuthError['code'], description: string) =>
+    new AuthorizationError(errorRedirect({ redirectUri, responseMode: defaultMode, state, issuer }, code, description));
+
+  if (rawType === undefined) throw fail('invalid_request', "missing required parameter 'response_type'");
+  if (!type || (type.oidc && !deps.idTokens)) throw fail('unsupported_response_type', `unsupported response_type '${rawType}'`);
+  if (!client.grantTypes.includes(type.grantType)) {
+    throw fail('unauthorized_client', `this application is not registered for response_type '${rawType}'`);
+  }
+  const responseMode = params.get('response_mode') ?? defaultMode;
+  if (responseMode !== 'query' && responseMode !== 'fragment') throw fail('invalid_request', `unsupported response_mode '${responseMode}'`);
+  if (responseMode === 'query' && responseType !== 'code') throw fail('invalid_request', 'tokens must not be returned in the query (response_mode=query)');
+
+  let scope: string[];
+  try {
+    scope = resolveScopes(params.get('scope'), deps.settings);
+  } catch (e) {
+    throw fail('invalid_scope', (e as OAuthError).description);
+  }
+  if (type.oidc && !scope.includes('openid')) throw fail('invalid_scope', "response_type id_token requires the 'openid' scope");
+
+  let pkce: ReturnType<typeof checkChallenge>;
+  try {
+    pkce = checkChallenge(params.get('code_challenge'), params.get('code_challenge_method'));
+  } catch (e) {
+    throw fail('invalid_request', (e as OAuthError).description);
+  }
+  if (responseType === 'code' && !pkce && (client.clientType === 'public' || deps.settings.pkceRequired)) {
+    // RFC 9700 §2.1.1 / OAuth 2.1: public clients must use PKCE.
+    throw fail('invalid_request', "code_challenge is required (PKCE, RFC 7636); use code_challenge_method=S256");
+  }
+
+  const nonce = params.get('nonce') ?? null;
+  if (type.oidc && !nonce) throw fail('invalid_request', "missing required parameter 'nonce' for the implicit flow (OIDC Core §3.2.2.1)");
+  const prompt = parseScope(params.get('prompt'));
+  const unknownPrompt = prompt.find((p) => !PROMPTS.has(p));
+  if (unknownPrompt) throw fail('invalid_request', `unsupported prompt value '${unknownPrompt}'`);
+  if (prompt.includes('none') && prompt.length > 1) throw fail('invalid_request', "prompt=none cannot be combined with other values");
+  const maxAgeRaw = params.get('max_age');
+  if (maxAgeRaw !== undefined && !/^\d+$/.test(maxAgeRaw)) throw fail('invalid_request', 'max_age must be a whole number of seconds');
+  const approvalPrompt = params.get('approval_prompt') ?? deps.settings.requestApprovalPrompt;
+  if (approvalPrompt !== 'force' && approvalPrompt !== 'auto') throw fail('invalid_request', 'approval_prompt must be force or auto');
+  if (params.has('request') || params.has('request_uri')) {
+    throw fail(params.has('request') ? ('request_not_supported' as OAuthError['code']) : ('request_uri_not_supported' as OAuthError['code']), 'request objects are not supported');
+  }
+
+  return {
+    client,
+    request: {
+      clientId,
+      responseType: responseType!,
+      redirectUri,
+      redirectUriSent: sent !== undefined,
+      scope,
+      state,
+      codeChallenge: pkce?.challenge ?? null,
+      codeChallengeMethod: pkce?.method ?? null,
+      nonce,
+      prompt,
+      maxAge: maxAgeRaw === undefined ? null : Number(maxAgeRaw),
+      loginHint: params.get('login_hint') ?? null,
+      approvalPrompt,
+      responseMode,
+      issuer,
+    },
+  };
+}
+
+/** An error that goes back to the client's (validated) redirect URI. */
+class AuthorizationError extends Error {
+  constructor(readonly location: string) {
+    super('authorization error');
+  }
+}
+
+async function resume(req: Request, id: string, deps: Deps): Promise<Response> {
+  const pending = await deps.store.findPendingAuthorization(id, deps.clock());
+  if (!pending) {
+    return errorPage(req, deps, 'invalid_request', 'This sign-in request has expired or was already used. Go back to the application and start again.');
+  }
+  const client = await deps.store.findApplicationByClientId(pending.request.clientId);
+  if (!client) return errorPage(req, deps, 'invalid_client', 'The application that started this request no longer exists.');
+  return proceed(req, pending, client, deps, false);
+}
+
+/** Sign-in, then consent (unless already given or skipped), then the response to the client. */
+async function proceed(req: Request, pending: PendingAuthorizationRecord, client: ClientRecord, deps: Deps, isNew: boolean): Promise<Response> {
+  const { request } = pending;
+  const user = await deps.currentUser(req);
+  const nowSec = Math.floor(deps.clock().getTime() / 1000);
+  const back = (code: OAuthError['code'], description: string) => redirect(errorRedirect(request, code, description), req.method);
+
+  const needsLogin = !user || reauthenticationNeeded(user, request, pending, nowSec);
+  if (needsLogin) {
+    if (request.prompt.includes('none')) return back('login_required', 'the user is not signed in');
+    if (isNew) await deps.store.createPendingAuthorization(pending);
+    const login = new URL(deps.paths.login, req.url);
+    login.searchParams.set('next', `/o/authorize?pending=${pending.id}`);
+    if (request.loginHint) login.searchParams.set('login_hint', request.loginHint);
+    if (user) login.searchParams.set('reauth', '1');
+    return redirect(login.pathname + login.search, req.method);
+  }
+
+  if (!client.skipAuthorization && !request.prompt.includes('consent')) {
+    if (request.approvalPrompt === 'auto' || request.prompt.includes('none')) {
+      const prior = await deps.store.findConsent(user.userId, client.id);
+      if (prior && coversScopes(parseScope(prior.scope), request.scope)) {
+        return redirect(await completeAuthorization(request, client, user, request.scope, deps), req.method);
+      }
+    }
+    if (request.prompt.includes('none')) return back('consent_required', 'the user has not approved this application');
+  }
+  if (client.skipAuthorization && !request.prompt.includes('consent')) {
+    return redirect(await completeAuthorization(request, client, user, request.scope, deps), req.method);
+  }
+
+  if (isNew) await deps.store.createPendingAuthorization({ ...pending, userId: user.userId });
+  else await deps.store.bindPendingAuthorization(pending.id, user.userId);
+  return redirect(`${deps.paths.consent}?request=${encodeURIComponent(pending.id)}`, req.method);
+}
+
+/** OIDC Core §3.1.2.1: prompt=login asks for a sign-in made after the request; max_age bounds the session's age. */
+function reauthenticationNeeded(user: SignedInUser, request: AuthorizationRequest, pending: PendingAuthorizationRecord, nowSec: number): boolean {
+  if (request.prompt.includes('login') && user.authTime < Math.floor(pending.createdAt.getTime() / 1000)) return true;
+  return request.maxAge !== null && nowSec - user.authTime > request.maxAge;
+}
+
+/** Turns the client-bound error into its redirect; everything else propagates. */
+export async function authorizeEndpoint(req: Request, deps: Deps): Promise<Response> {
+  try {
+    return await authorize(req, deps);
+  } catch (e) {
+    if (e instanceof AuthorizationError) return redirect(e.location, req.method);
+    throw e;
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * RFC 7662: token introspection. The caller authenticates with client credentials or, as DOT,
+ * with a bearer token carrying the `introspection` scope. Anything not active is exactly {"active": false}.
+ */
+import { authenticateClient } from '../client-auth';
+import type { Deps } from '../context';
+import { withClientCors } from '../cors';
+import { OAuthError } from '../errors';
+import { NO_STORE, json, readParams, requireParam } from '../http';
+import { digest } from '../secrets';
+import type { AccessTokenRecord, ClientRecord } from '../store';
+
+export const INTROSPECTION_SCOPE = 'introspection';
+
+export function isActive(t: AccessTokenRecord | null, now: Date): t is AccessTokenRecord {
+  return !!t && !t.revokedAt && t.expiresAt.getTime() > now.getTime();
+}
+
+function bearer(req: Request): string | null {
+  const h = req.headers.get('authorization');
+  return h && /^bearer /i.test(h) ? h.slice(7).trim() : null;
+}
+
+async function authenticateCaller(req: Request, params: Map<string, string>, deps: Deps): Promise<ClientRecord | null> {
+  const token = bearer(req);
+  if (token === null) return (await authenticateClient(req, params, deps)).client;
+  const caller = await deps.store.findAccessToken(digest(token));
+  if (!isActive(caller, deps.clock())) {
+    throw new OAuthError('invalid_token', 'the bearer token is invalid or expired', { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
+  }
+  if (!caller.scope.split(' ').includes(INTROSPECTION_SCOPE)) {
+    throw new OAuthError('insufficient_scope', `the bearer token lacks the '${INTROSPECTION_SCOPE}' scope`, {
+      'WWW-Authenticate': `Bearer error="insufficient_scope", scope="${INTROSPECTION_SCOPE}"`,
+    });
+  }
+  return null;
+}
+
+export async function introspect(req: Request, deps: Deps): Promise<Response> {
+  const params = await readParams(req);
+  const caller = await authenticateCaller(req, params, deps);
+  const now = deps.clock();
+  const token = await deps.store.findAccessToken(digest(requireParam(params, 'token')));
+  const body = isActive(token, now)
+    ? {
+        active: true,
+        scope: token.scope,
+        client_id: token.clientId,
+        username: token.username ?? undefined,
+        sub: token.userId ?? undefined,
+        exp: Math.floor(token.expiresAt.getTime() / 1000),
+        iat: Math.floor(token.createdAt.getTime() / 1000),
+        token_type: 'Bearer',
+      }
+    : { active: false };
+  return withClientCors(json(body, 200, NO_STORE), req, caller);
+}

@@ -1,0 +1,36 @@
+/** RFC 8414: authorization server metadata (and the OIDC Discovery document built on it). */
+import { CLIENT_AUTH_METHODS } from '../client-auth';
+import type { Deps } from '../context';
+import { issuerFor } from '../context';
+import { withPublicCors } from '../cors';
+import { json } from '../http';
+import { PKCE_METHODS } from '../pkce';
+
+export function serverMetadata(req: Request, deps: Deps): Record<string, unknown> {
+  const issuer = issuerFor(req, deps.settings);
+  const authMethods = CLIENT_AUTH_METHODS;
+  const oidc = !!deps.idTokens;
+  return {
+    issuer,
+    authorization_endpoint: `${issuer}/o/authorize`,
+    token_endpoint: `${issuer}/o/token`,
+    revocation_endpoint: `${issuer}/o/revoke_token`,
+    introspection_endpoint: `${issuer}/o/introspect`,
+    ...(oidc ? { userinfo_endpoint: `${issuer}/o/userinfo`, jwks_uri: `${issuer}/o/.well-known/jwks.json`, end_session_endpoint: `${issuer}/o/logout` } : {}),
+    scopes_supported: Object.keys(deps.settings.scopes),
+    response_types_supported: ['code', 'token', ...(oidc ? ['id_token', 'id_token token'] : [])],
+    response_modes_supported: ['query', 'fragment'],
+    grant_types_supported: ['authorization_code', 'implicit', 'refresh_token', 'client_credentials', 'password'],
+    token_endpoint_auth_methods_supported: authMethods,
+    revocation_endpoint_auth_methods_supported: authMethods,
+    introspection_endpoint_auth_methods_supported: [...authMethods.filter((m) => m !== 'none'), 'bearer'],
+    code_challenge_methods_supported: PKCE_METHODS,
+    // RFC 9207: every authorization response carries iss.
+    authorization_response_iss_parameter_supported: true,
+    service_documentation: `${issuer}/`,
+  };
+}
+
+export async function metadata(req: Request, deps: Deps): Promise<Response> {
+  return withPublicCors(json(serverMetadata(req, deps), 200, { 'Cache-Control': 'public, max-age=300' }));
+}

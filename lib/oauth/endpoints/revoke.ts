@@ -1,0 +1,34 @@
+/** RFC 7009: token revocation. */
+import { authenticateClient } from '../client-auth';
+import type { Deps } from '../context';
+import { withClientCors } from '../cors';
+import { NO_STORE, readParams, requireParam } from '../http';
+import { digest } from '../secrets';
+
+export async function revoke(req: Request, deps: Deps): Promise<Response> {
+  const params = await readParams(req);
+  const { client } = await authenticateClient(req, params, deps); // §2.1: public clients send client_id
+  const tokenDigest = digest(requireParam(params, 'token'));
+  const now = deps.clock();
+  // §2.1: the hint only orders the lookups; a wrong or unknown hint still finds the token.
+  const refreshFirst = params.get('token_type_hint') === 'refresh_token';
+  const tryAccess = async () => {
+    const t = await deps.store.findAccessToken(tokenDigest);
+    if (!t || t.applicationId !== client.id) return false;
+    await deps.store.revokeAccessToken(t.id, now);
+    deps.events.emit('token_revoked', { applicationId: client.id, clientId: client.clientId, tokenType: 'access_token' });
+    return true;
+  };
+  const tryRefresh = async () => {
+    const t = await deps.store.findRefreshToken(tokenDigest);
+    if (!t || t.applicationId !== client.id) return false;
+    // §2.1: revoking a refresh token revokes the access tokens of the same grant (its whole family).
+    await deps.store.revokeTokenFamily(t.familyId, now);
+    deps.events.emit('token_revoked', { applicationId: client.id, clientId: client.clientId, tokenType: 'refresh_token' });
+    return true;
+  };
+  if (refreshFirst) (await tryRefresh()) || (await tryAccess());
+  else (await tryAccess()) || (await tryRefresh());
+  // §2.2: 200 whether or not the token existed or belonged to this client, so nothing can be probed.
+  return withClientCors(new Response(null, { status: 200, headers: NO_STORE }), req, client);
+}

@@ -1,0 +1,37 @@
+/** RFC 6749 §3.2: the token endpoint. Authenticate the client, dispatch on grant_type, answer no-store JSON. */
+import { authenticateClient } from '../client-auth';
+import type { Deps } from '../context';
+import { withClientCors } from '../cors';
+import { OAuthError } from '../errors';
+import { NO_STORE, json, readParams, requireParam } from '../http';
+import { authorizationCode } from '../grants/authorization-code';
+import { clientCredentials } from '../grants/client-credentials';
+import { password } from '../grants/password';
+import { refreshToken } from '../grants/refresh-token';
+import type { Grant } from '../grants/types';
+import type { ClientRecord } from '../store';
+
+export const GRANTS: Record<string, Grant> = Object.fromEntries(
+  [authorizationCode, refreshToken, clientCredentials, password].map((g) => [g.grantType, g]),
+);
+
+/** As DOT: refresh tokens come with the authorization-code and password grants. */
+export function clientMayUseGrant(client: ClientRecord, grantType: string): boolean {
+  if (client.grantTypes.includes(grantType)) return true;
+  return grantType === 'refresh_token' && (client.grantTypes.includes('authorization_code') || client.grantTypes.includes('password'));
+}
+
+export async function token(req: Request, deps: Deps): Promise<Response> {
+  if (req.method !== 'POST') throw new OAuthError('invalid_request', 'the token endpoint accepts POST only', { Allow: 'POST' });
+  const params = await readParams(req);
+  const auth = await authenticateClient(req, params, deps);
+  const grantType = requireParam(params, 'grant_type');
+  const grant = GRANTS[grantType];
+  if (!grant) throw new OAuthError('unsupported_grant_type', `unsupported grant_type '${grantType}'`);
+  if (!clientMayUseGrant(auth.client, grantType)) {
+    throw new OAuthError('unauthorized_client', `this client is not allowed to use the ${grantType} grant`);
+  }
+  for (const name of grant.parameters) requireParam(params, name);
+  const body = await grant.handle(params, auth, deps, req);
+  return withClientCors(json(body, 200, NO_STORE), req, auth.client);
+}

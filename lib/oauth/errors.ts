@@ -1,0 +1,56 @@
+/**
+ * One error class, named by the RFCs' codes, turned into a response in exactly one place.
+ * RFC 6749 §5.2 (token), §4.1.2.1 (authorize), RFC 6750 §3.1 (bearer), RFC 7009 §2.2.1,
+ * OIDC Core §3.1.2.6, RFC 8707 §2.
+ */
+import { NO_STORE } from './headers';
+
+export type OAuthErrorCode =
+  | 'invalid_request'
+  | 'invalid_client'
+  | 'invalid_grant'
+  | 'unauthorized_client'
+  | 'unsupported_grant_type'
+  | 'invalid_scope'
+  | 'access_denied'
+  | 'unsupported_response_type'
+  | 'server_error'
+  | 'temporarily_unavailable'
+  | 'unsupported_token_type'
+  | 'invalid_token'
+  | 'insufficient_scope'
+  | 'login_required'
+  | 'consent_required'
+  | 'interaction_required'
+  | 'invalid_target'
+  | 'method_not_allowed';
+
+const STATUS: Partial<Record<OAuthErrorCode, number>> = {
+  invalid_client: 401,
+  invalid_token: 401,
+  insufficient_scope: 403,
+  server_error: 500,
+  temporarily_unavailable: 503,
+  method_not_allowed: 405,
+};
+
+export class OAuthError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: OAuthErrorCode,
+    readonly description: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(`${code}: ${description}`);
+    this.status = STATUS[code] ?? 400;
+  }
+}
+
+export function errorResponse(e: unknown, extraHeaders?: Record<string, string>): Response {
+  const err = e instanceof OAuthError ? e : new OAuthError('server_error', 'the server could not complete the request');
+  if (!(e instanceof OAuthError)) console.error('oauth: unexpected error', e instanceof Error ? e.stack : e);
+  return new Response(JSON.stringify({ error: err.code, error_description: err.description }), {
+    status: err.status,
+    headers: { 'Content-Type': 'application/json', ...NO_STORE, ...err.headers, ...extraHeaders },
+  });
+}

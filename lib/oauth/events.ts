@@ -1,0 +1,39 @@
+/**
+ * Signals, as DOT's and Authlib's: code can subscribe to what the server does.
+ * A listener that throws (or rejects) is logged and never breaks the request.
+ */
+export interface OAuthEvents {
+  app_authorized: { applicationId: string; clientId: string; userId: string; scope: string[] };
+  token_revoked: { applicationId: string; clientId: string; tokenType: 'access_token' | 'refresh_token' };
+  client_authenticated: { applicationId: string; clientId: string; method: string };
+  token_authenticated: { applicationId: string; userId: string | null; scope: string[] };
+}
+
+type Listener<E extends keyof OAuthEvents> = (payload: OAuthEvents[E]) => void | Promise<void>;
+
+export class EventBus {
+  private listeners: { [E in keyof OAuthEvents]?: Listener<E>[] } = {};
+
+  on<E extends keyof OAuthEvents>(event: E, listener: Listener<E>): () => void {
+    const list = (this.listeners[event] ??= []) as Listener<E>[];
+    list.push(listener);
+    return () => list.splice(list.indexOf(listener), 1);
+  }
+
+  emit<E extends keyof OAuthEvents>(event: E, payload: OAuthEvents[E]): void {
+    const list = this.listeners[event] as Listener<E>[] | undefined;
+    if (!list?.length) return; // the common case costs nothing
+    for (const listener of list) {
+      try {
+        const result = listener(payload);
+        if (result instanceof Promise) result.catch((e: unknown) => report(event, e));
+      } catch (e) {
+        report(event, e);
+      }
+    }
+  }
+}
+
+function report(event: string, e: unknown) {
+  console.error(`oauth: a ${event} listener failed:`, e instanceof Error ? e.message : e);
+}

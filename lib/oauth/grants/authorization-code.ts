@@ -1,0 +1,51 @@
+/** RFC 6749 §4.1.3: exchanging an authorization code, with PKCE (RFC 7636 §4.5-4.6). */
+import { OAuthError } from '../errors';
+import { issueTokens } from '../issue';
+import { verifyPkce } from '../pkce';
+import { parseScope } from '../scopes';
+import { digest } from '../secrets';
+import type { Grant } from './types';
+
+export const authorizationCode: Grant = {
+  grantType: 'authorization_code',
+  parameters: ['code'],
+  async handle(params, { client }, deps) {
+    const now = deps.clock();
+    const found = await deps.store.consumeAuthorizationCode(digest(params.get('code')!), now);
+    if (!found || found.code.applicationId !== client.id) throw new OAuthError('invalid_grant', 'authorization code is invalid');
+    const { code, firstUse } = found;
+    if (!firstUse) {
+      // §4.1.2: a code used twice is an attack or a bug; revoke what the first use issued.
+      await deps.store.revokeTokensFromCode(code.id, now);
+      throw new OAuthError('invalid_grant', 'authorization code was already used; tokens issued from it are revoked');
+    }
+    if (code.expiresAt.getTime() <= now.getTime()) throw new OAuthError('invalid_grant', 'authorization code has expired');
+
+    // §4.1.3: redirect_uri must be present and identical when it was included in the authorization request.
+    const redirectUri = params.get('redirect_uri');
+    if (code.redirectUri !== null && redirectUri !== code.redirectUri) {
+      throw new OAuthError('invalid_grant', redirectUri === undefined ? "missing 'redirect_uri' sent with the authorization request" : 'redirect_uri does not match the authorization request');
+    }
+
+    const verifier = params.get('code_verifier');
+    if (code.codeChallenge) {
+      if (verifier === undefined) throw new OAuthError('invalid_grant', "missing 'code_verifier' for a code issued with a PKCE challenge");
+      if (!verifyPkce(verifier, code.codeChallenge, code.codeChallengeMethod ?? 'plain')) {
+        throw new OAuthError('invalid_grant', 'code_verifier does not match the code_challenge');
+      }
+    } else if (verifier !== undefined) {
+      // RFC 9700 §4.8.2: a verifier for a code without a challenge is a PKCE downgrade attempt.
+      throw new OAuthError('invalid_grant', 'code_verifier sent for a code issued without a code_challenge');
+    }
+
+    const scope = parseScope(code.scope);
+    const body = await issueTokens(
+      { client, userId: code.userId, scope, withRefresh: true, authorizationCodeId: code.id, authTime: code.authTime },
+      deps,
+    );
+    if (deps.idTokens && scope.includes('openid')) {
+      body.id_token = await deps.idTokens.sign({ client, userId: code.userId, nonce: code.nonce, authTime: code.authTime, accessToken: body.access_token, scope });
+    }
+    return body;
+  },
+};

@@ -1,0 +1,20 @@
+/**
+ * RFC 6749 §4.3: resource owner password credentials. Retired by RFC 9700 §2.4; kept for DOT
+ * parity, only for applications registered for it. The username is the user's email.
+ */
+import { OAuthError } from '../errors';
+import { issueTokens } from '../issue';
+import { resolveScopes } from '../scopes';
+import type { Grant } from './types';
+
+export const password: Grant = {
+  grantType: 'password',
+  parameters: ['username', 'password'],
+  async handle(params, { client }, deps) {
+    const scope = resolveScopes(params.get('scope'), deps.settings);
+    const user = await deps.store.findUserByEmail(params.get('username')!.trim().toLowerCase());
+    const ok = user?.passwordHash ? await deps.verifyPassword(user.passwordHash, params.get('password')!) : false;
+    if (!user || !ok) throw new OAuthError('invalid_grant', 'invalid resource owner credentials');
+    return issueTokens({ client, userId: user.id, scope, withRefresh: true, authTime: deps.clock() }, deps);
+  },
+};

@@ -1,0 +1,68 @@
+/**
+ * RFC 6749 §6: refreshing, with rotation (OAUTH2_ROTATE_REFRESH_TOKEN), a grace period for a
+ * lost response, and reuse detection that revokes the whole family (RFC 9700 §4.14.2).
+ */
+import { OAuthError } from '../errors';
+import { issueTokens } from '../issue';
+import { narrowScopes, parseScope } from '../scopes';
+import { digest } from '../secrets';
+import type { RefreshTokenRecord } from '../store';
+import type { Deps } from '../context';
+import type { Grant } from './types';
+
+const INVALID = 'refresh token is invalid';
+
+export const refreshToken: Grant = {
+  grantType: 'refresh_token',
+  parameters: ['refresh_token'],
+  async handle(params, { client }, deps) {
+    const now = deps.clock();
+    const tokenDigest = digest(params.get('refresh_token')!);
+    const token = deps.settings.rotateRefreshToken ? await claim(tokenDigest, now, deps) : await deps.store.findRefreshToken(tokenDigest);
+    if (!token || token.applicationId !== client.id || token.revokedAt) throw new OAuthError('invalid_grant', INVALID);
+    const max = deps.settings.refreshTokenExpireSeconds;
+    if (max !== null && now.getTime() - token.createdAt.getTime() > max * 1000) throw new OAuthError('invalid_grant', 'refresh token has expired');
+
+    const original = parseScope(token.scope);
+    const scope = narrowScopes(params.get('scope'), original);
+    // As DOT: the access token the refresh token came with stops working.
+    if (token.accessTokenId !== null) await deps.store.revokeAccessToken(token.accessTokenId, now);
+
+    if (!deps.settings.rotateRefreshToken) {
+      const body = await issueTokens({ client, userId: token.userId, scope, withRefresh: false, authorizationCodeId: token.authorizationCodeId }, deps);
+      return { ...body, refresh_token: params.get('refresh_token')! };
+    }
+    const body = await issueTokens(
+      {
+        client,
+        userId: token.userId,
+        scope,
+        refreshScope: original,
+        withRefresh: true,
+        familyId: token.familyId,
+        authorizationCodeId: token.authorizationCodeId,
+        authTime: token.authTime,
+      },
+      deps,
+    );
+    if (deps.idTokens && scope.includes('openid') && token.userId) {
+      body.id_token = await deps.idTokens.sign({ client, userId: token.userId, nonce: null, authTime: token.authTime, accessToken: body.access_token, scope });
+    }
+    return body;
+  },
+};
+
+/**
+ * Marks the token rotated atomically, so two concurrent refreshes cannot both win. The loser
+ * (or a later replay) gets tokens only within the grace period; after it, reuse revokes the family.
+ */
+async function claim(tokenDigest: string, now: Date, deps: Deps): Promise<RefreshTokenRecord | null> {
+  const claimed = await deps.store.claimRefreshToken(tokenDigest, now);
+  if (claimed) return claimed;
+  const token = await deps.store.findRefreshToken(tokenDigest);
+  if (!token || token.revokedAt) return token;
+  const grace = deps.settings.refreshTokenGracePeriodSeconds * 1000;
+  if (token.rotatedAt && now.getTime() - token.rotatedAt.getTime() <= grace && grace > 0) return token;
+  await deps.store.revokeTokenFamily(token.familyId, now);
+  throw new OAuthError('invalid_grant', 'refresh token was already used; every token of this grant is revoked');
+}

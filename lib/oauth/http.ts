@@ -1,0 +1,81 @@
+/** Reading requests and writing responses at the HTTP boundary. Wire names stay as the RFCs spell them. */
+import { OAuthError } from './errors';
+import { NO_STORE } from './headers';
+
+export { NO_STORE };
+
+export type Params = Map<string, string>;
+
+function fromSearchParams(sp: URLSearchParams): Params {
+  const params: Params = new Map();
+  for (const [key, value] of sp) {
+    // RFC 6749 §3.1 / §3.2: request parameters must not be included more than once.
+    if (params.has(key)) throw new OAuthError('invalid_request', `parameter '${key}' is repeated`);
+    // §3.1: parameters sent without a value are treated as omitted.
+    if (value !== '') params.set(key, value);
+  }
+  return params;
+}
+
+/**
+ * The request's parameters: the query for GET, the body for POST (form-urlencoded, or JSON as
+ * DOT's JSONOAuthLibCore). Repeated parameters and other content types are invalid_request.
+ */
+export async function readParams(req: Request): Promise<Params> {
+  if (req.method === 'GET' || req.method === 'HEAD') return fromSearchParams(new URL(req.url).searchParams);
+  const type = (req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type === 'application/x-www-form-urlencoded') return fromSearchParams(new URLSearchParams(await req.text()));
+  if (type === 'application/json') return fromJson(await req.text());
+  if (type === '' && req.headers.get('content-length') === '0') return new Map();
+  throw new OAuthError(
+    'invalid_request',
+    `unsupported content type '${type || '(none)'}': send application/x-www-form-urlencoded or application/json`,
+  );
+}
+
+function fromJson(text: string): Params {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new OAuthError('invalid_request', 'the request body is not valid JSON');
+  }
+  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    throw new OAuthError('invalid_request', 'the JSON body must be an object of parameters');
+  }
+  const params: Params = new Map();
+  for (const [key, value] of Object.entries(body)) {
+    if (value === null || value === undefined || value === '') continue;
+    if (typeof value === 'string') params.set(key, value);
+    else if (typeof value === 'number' || typeof value === 'boolean') params.set(key, String(value));
+    else throw new OAuthError('invalid_request', `parameter '${key}' must be a string`);
+  }
+  return params;
+}
+
+export function requireParam(params: Params, name: string): string {
+  const value = params.get(name);
+  if (value === undefined) throw new OAuthError('invalid_request', `missing required parameter '${name}'`);
+  return value;
+}
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
+}
+
+/** Appends parameters to a redirect URI's query (code flow) or fragment (implicit), keeping what it had. */
+export function buildRedirect(uri: string, params: Record<string, string | undefined | null>, mode: 'query' | 'fragment'): string {
+  const url = new URL(uri);
+  const entries = Object.entries(params).filter((e): e is [string, string] => typeof e[1] === 'string');
+  if (mode === 'query') {
+    for (const [k, v] of entries) url.searchParams.set(k, v);
+    return url.toString();
+  }
+  url.hash = new URLSearchParams(entries).toString();
+  return url.toString();
+}
+
+/** RFC 9700 §4.12: 303 after a POST so the browser does not re-post credentials; 302 after a GET. */
+export function redirect(location: string, method: string, headers: Record<string, string> = {}): Response {
+  return new Response(null, { status: method === 'POST' ? 303 : 302, headers: { Location: location, ...NO_STORE, ...headers } });
+}

@@ -1,0 +1,49 @@
+/**
+ * The OAuth 2.0 engine: Web Request in, Response out. Imports nothing from next/*, react,
+ * drizzle-orm or process.env; everything it needs arrives in `Deps`.
+ */
+import type { Deps } from './context';
+import { preflight } from './cors';
+import { errorResponse } from './errors';
+import { authorizeEndpoint } from './endpoints/authorize';
+import { decideAuthorization, loadConsent, type Decision } from './endpoints/authorization-response';
+import { introspect } from './endpoints/introspect';
+import { metadata } from './endpoints/metadata';
+import { revoke } from './endpoints/revoke';
+import { token } from './endpoints/token';
+
+export type { Deps, SignedInUser } from './context';
+export type { Decision, ConsentView } from './endpoints/authorization-response';
+export { EventBus } from './events';
+export { OAuthError } from './errors';
+
+type Handler = (req: Request) => Promise<Response>;
+
+/** authlib's handle_error_response: one place turns any thrown error into the RFC's JSON. */
+function guarded(fn: (req: Request, deps: Deps) => Promise<Response>, deps: Deps): Handler {
+  return async (req) => {
+    try {
+      return await fn(req, deps);
+    } catch (e) {
+      return errorResponse(e);
+    }
+  };
+}
+
+export function createOAuthServer(deps: Deps) {
+  return {
+    deps,
+    authorize: guarded(authorizeEndpoint, deps),
+    token: guarded(token, deps),
+    revoke: guarded(revoke, deps),
+    introspect: guarded(introspect, deps),
+    metadata: guarded(metadata, deps),
+    /** CORS preflight for the machine endpoints. */
+    preflight: guarded((req) => preflight(req, deps, 'GET, POST, OPTIONS'), deps),
+    loadConsent: (requestId: string, userId: string) => loadConsent(requestId, userId, deps),
+    decideAuthorization: (requestId: string, user: { userId: string; authTime: number }, decision: Decision) =>
+      decideAuthorization(requestId, user, decision, deps),
+  };
+}
+
+export type OAuthServer = ReturnType<typeof createOAuthServer>;

@@ -1,0 +1,36 @@
+/**
+ * Server start (from instrumentation.ts): validate settings and AUTH_SECRET, open the database,
+ * apply migrations, and on the embedded database create and print the demo users.
+ * Any failure prints one line naming what is wrong and exits non-zero.
+ */
+import { openServerDatabase } from '@/lib/db/client';
+import { createUserStore } from '@/lib/db/store';
+import { getSettings } from '@/lib/settings';
+import { authSecret } from '@/lib/auth/secret';
+import { DEMO_USERS, seedDemoUsers } from '@/lib/demo-users';
+
+export async function startServer(): Promise<void> {
+  try {
+    getSettings();
+    authSecret();
+    const handle = await openServerDatabase();
+    await handle.migrate();
+    const embedded = handle.kind !== 'postgres';
+    if (embedded || process.env.OAUTH2_DEMO_USERS === 'on') {
+      const created = await seedDemoUsers(createUserStore(handle.db));
+      if (created.length) {
+        console.log('Demo users (sign in at /login):');
+        for (const u of DEMO_USERS) console.log(`  ${u.email} / ${u.password}`);
+      }
+    }
+    console.log(`Database ready (${embedded ? 'embedded PGlite under .data/' : 'PostgreSQL'}), migrations applied.`);
+    const close = () => {
+      handle.close().finally(() => process.exit(0));
+    };
+    process.once('SIGTERM', close);
+    process.once('SIGINT', close);
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exit(1);
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * process.env → validated, frozen Settings, once. Names follow DOT's OAUTH2_PROVIDER keys with
+ * an OAUTH2_ prefix. A bad value throws one line naming the variable and what it accepts.
+ */
+import { defaultSettings, type Settings } from '@/lib/oauth/settings';
+
+export class SettingsError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number, min = 0): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) < min) throw new SettingsError(`${name}: expected a whole number ≥ ${min}, got "${raw}"`);
+  return Number(raw);
+}
+
+function optionalInt(env: Env, name: string, fallback: number | null): number | null {
+  const raw = env[name];
+  if (raw === undefined || raw === '' || /^(none|null)$/i.test(raw)) return fallback;
+  return int(env, name, 0, 1);
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new SettingsError(`${name}: expected true or false, got "${raw}"`);
+}
+
+function list(env: Env, name: string, fallback: string[]): string[] {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  return raw.split(/[\s,]+/).filter(Boolean);
+}
+
+const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/; // RFC 6749 §3.3 scope-token
+
+/** OAUTH2_SCOPES: a JSON object {"read": "Reading scope", ...} or a list "read write". */
+function scopes(env: Env): Record<string, string> {
+  const raw = env.OAUTH2_SCOPES;
+  if (raw === undefined || raw.trim() === '') return defaultSettings.scopes;
+  let parsed: Record<string, string>;
+  if (raw.trim().startsWith('{')) {
+    try {
+      parsed = JSON.parse(raw) as Record<string, string>;
+    } catch {
+      throw new SettingsError('OAUTH2_SCOPES: expected a JSON object of scope → description, or a space-separated list');
+    }
+  } else {
+    parsed = Object.fromEntries(raw.split(/[\s,]+/).filter(Boolean).map((s) => [s, s]));
+  }
+  for (const [name, description] of Object.entries(parsed)) {
+    if (!SCOPE_TOKEN.test(name) || typeof description !== 'string') {
+      throw new SettingsError(`OAUTH2_SCOPES: "${name}" is not a valid scope name (RFC 6749 §3.3)`);
+    }
+  }
+  return parsed;
+}
+
+export function parseSettings(env: Env): Readonly<Settings> {
+  const scopeMap = scopes(env);
+  const known = (name: string, values: string[]) => {
+    for (const v of values) {
+      if (v !== '__all__' && !(v in scopeMap)) throw new SettingsError(`${name}: "${v}" is not in OAUTH2_SCOPES`);
+    }
+    return values.includes('__all__') ? Object.keys(scopeMap) : values;
+  };
+  const approval = env.OAUTH2_REQUEST_APPROVAL_PROMPT || defaultSettings.requestApprovalPrompt;
+  if (approval !== 'force' && approval !== 'auto') {
+    throw new SettingsError(`OAUTH2_REQUEST_APPROVAL_PROMPT: expected force or auto, got "${approval}"`);
+  }
+  const issuer = env.OAUTH2_ISSUER?.trim() || null;
+  if (issuer) {
+    let u: URL | null = null;
+    try {
+      u = new URL(issuer);
+    } catch {
+      /* reported below */
+    }
+    // RFC 8414 §2: https, no query or fragment.
+    if (!u || (u.protocol !== 'https:' && u.hostname !== 'localhost' && u.hostname !== '127.0.0.1') || u.search || u.hash) {
+      throw new SettingsError(`OAUTH2_ISSUER: expected an https URL with no query or fragment, got "${issuer}"`);
+    }
+  }
+  const schemes = list(env, 'OAUTH2_ALLOWED_REDIRECT_URI_SCHEMES', defaultSettings.allowedRedirectUriSchemes).map((s) => s.toLowerCase());
+  for (const s of schemes) {
+    if (!/^[a-z][a-z0-9+.-]*$/.test(s) || ['javascript', 'data', 'file', 'vbscript'].includes(s)) {
+      throw new SettingsError(`OAUTH2_ALLOWED_REDIRECT_URI_SCHEMES: "${s}" is not an allowed scheme`);
+    }
+  }
+  const settings: Settings = {
+    accessTokenExpireSeconds: int(env, 'OAUTH2_ACCESS_TOKEN_EXPIRE_SECONDS', defaultSettings.accessTokenExpireSeconds, 1),
+    authorizationCodeExpireSeconds: int(env, 'OAUTH2_AUTHORIZATION_CODE_EXPIRE_SECONDS', defaultSettings.authorizationCodeExpireSeconds, 1),
+    refreshTokenExpireSeconds: optionalInt(env, 'OAUTH2_REFRESH_TOKEN_EXPIRE_SECONDS', defaultSettings.refreshTokenExpireSeconds),
+    refreshTokenGracePeriodSeconds: int(env, 'OAUTH2_REFRESH_TOKEN_GRACE_PERIOD_SECONDS', defaultSettings.refreshTokenGracePeriodSeconds),
+    rotateRefreshToken: bool(env, 'OAUTH2_ROTATE_REFRESH_TOKEN', defaultSettings.rotateRefreshToken),
+    scopes: scopeMap,
+    defaultScopes: known('OAUTH2_DEFAULT_SCOPES', list(env, 'OAUTH2_DEFAULT_SCOPES', defaultSettings.defaultScopes.filter((s) => s in scopeMap))),
+    readScope: env.OAUTH2_READ_SCOPE || defaultSettings.readScope,
+    writeScope: env.OAUTH2_WRITE_SCOPE || defaultSettings.writeScope,
+    allowedRedirectUriSchemes: schemes,
+    requestApprovalPrompt: approval,
+    pkceRequired: bool(env, 'OAUTH2_PKCE_REQUIRED', defaultSettings.pkceRequired),
+    errorResponseWithScopes: bool(env, 'OAUTH2_ERROR_RESPONSE_WITH_SCOPES', defaultSettings.errorResponseWithScopes),
+    issuer: issuer ? issuer.replace(/\/$/, '') : null,
+    pendingAuthorizationExpireSeconds: defaultSettings.pendingAuthorizationExpireSeconds,
+  };
+  return Object.freeze(settings);
+}
+
+let cached: Readonly<Settings> | undefined;
+
+/** The process's settings, parsed on first use (the server parses them at start, so a bad value stops it). */
+export function getSettings(): Readonly<Settings> {
+  cached ??= parseSettings(process.env);
+  return cached;
+}
