@@ -6,6 +6,21 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-socket', '@node-rs/argon2', 'postgres'],
   poweredByHeader: false,
   reactStrictMode: true,
+  // Clickjacking (RFC 6749 §10.13, RFC 9700 §4.16): no page of ours may be framed, above all
+  // the consent page. The JSON machine endpoints are left lean: framing means nothing to them.
+  async headers() {
+    const noFraming = [
+      { key: 'X-Frame-Options', value: 'DENY' },
+      { key: 'Content-Security-Policy', value: "frame-ancestors 'none'" },
+    ];
+    return [
+      { source: '/', headers: noFraming },
+      {
+        source: '/:path((?!o/token|o/revoke_token|o/introspect|o/userinfo|o/\\.well-known|\\.well-known|api/|_next/).*)',
+        headers: noFraming,
+      },
+    ];
+  },
 };
 
 module.exports = nextConfig;

@@ -2,7 +2,6 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { DASHBOARD_LINKS } from '@/components/dashboard-links';
 import { cn } from '@/lib/utils';
 
 /** A nav link marked current (aria-current="page") on its own path and below. */
@@ -28,9 +27,9 @@ export function NavLink({
   );
 }
 
-/** Hides its children on the dashboard pages, whose own side nav has the same links. */
-export function HiddenOnDashboard({ children }: { children: ReactNode }) {
+/** Renders its children except on the given paths and below them (e.g. where a page has its own copy). */
+export function HiddenOn({ paths, children }: { paths: readonly string[]; children: ReactNode }) {
   const pathname = usePathname() ?? '';
-  if (DASHBOARD_LINKS.some((l) => pathname === l.href || pathname.startsWith(`${l.href}/`))) return null;
+  if (paths.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return null;
   return <>{children}</>;
 }

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { signOutAction } from '@/app/(auth)/actions';
 import { DASHBOARD_LINKS } from '@/components/dashboard-links';
 import { Logo, PRODUCT_NAME } from '@/components/logo';
-import { HiddenOnDashboard, NavLink } from '@/components/nav-link';
+import { HiddenOn, NavLink } from '@/components/nav-link';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { currentUser } from '@/lib/auth';
 
@@ -14,7 +14,8 @@ const linkInactive = 'text-slate-600 hover:bg-slate-50 hover:text-slate-900';
 export async function SiteHeader() {
   const user = await currentUser();
   const nav = user ? (
-    <HiddenOnDashboard>
+    // The dashboard's side nav has these same links.
+    <HiddenOn paths={DASHBOARD_LINKS.map((l) => l.href)}>
       <nav aria-label="Main" className="flex items-center gap-1">
         {DASHBOARD_LINKS.map((l) => (
           <NavLink key={l.href} href={l.href} className={linkBase} activeClassName={linkActive} inactiveClassName={linkInactive}>
@@ -22,7 +23,7 @@ export async function SiteHeader() {
           </NavLink>
         ))}
       </nav>
-    </HiddenOnDashboard>
+    </HiddenOn>
   ) : null;
 
   return (
@@ -46,14 +47,15 @@ export async function SiteHeader() {
               </form>
             </>
           ) : (
-            <>
+            // The sign-in and sign-up pages link to each other themselves.
+            <HiddenOn paths={['/login', '/signup']}>
               <ButtonLink href="/login" variant="ghost" size="sm">
                 Sign in
               </ButtonLink>
               <ButtonLink href="/signup" size="sm">
                 Sign up
               </ButtonLink>
-            </>
+            </HiddenOn>
           )}
         </div>
       </div>

@@ -86,6 +86,7 @@ export function createStore(db: Db): Store & UserStore {
       expiresAt: sql.placeholder('expiresAt'),
       authorizationCodeId: sql.placeholder('authorizationCodeId'),
       familyId: sql.placeholder('familyId'),
+      createdAt: sql.placeholder('createdAt'),
     })
     .prepare('insert_access_token');
 
@@ -142,14 +143,15 @@ export function createStore(db: Db): Store & UserStore {
       // One round trip: the refresh token references the access token inserted by the CTE.
       await db.execute(sql`
         with a as (
-          insert into ${accessTokens} (token_digest, application_id, user_id, scope, expires_at, authorization_code_id, family_id)
+          insert into ${accessTokens} (token_digest, application_id, user_id, scope, expires_at, authorization_code_id, family_id, created_at)
           values (${access.tokenDigest}, ${access.applicationId}, ${access.userId}, ${access.scope},
-                  ${access.expiresAt.toISOString()}, ${access.authorizationCodeId}, ${access.familyId})
+                  ${access.expiresAt.toISOString()}, ${access.authorizationCodeId}, ${access.familyId}, ${access.createdAt.toISOString()})
           returning id
         )
-        insert into ${refreshTokens} (token_digest, application_id, user_id, access_token_id, family_id, authorization_code_id, scope, auth_time)
+        insert into ${refreshTokens} (token_digest, application_id, user_id, access_token_id, family_id, authorization_code_id, scope, auth_time, created_at)
         select ${refresh.tokenDigest}, ${refresh.applicationId}, ${refresh.userId}, a.id, ${refresh.familyId},
-               ${refresh.authorizationCodeId}, ${refresh.scope}, ${refresh.authTime ? refresh.authTime.toISOString() : null}
+               ${refresh.authorizationCodeId}, ${refresh.scope}, ${refresh.authTime ? refresh.authTime.toISOString() : null},
+               ${refresh.createdAt.toISOString()}
         from a`);
     },
 

@@ -34,15 +34,17 @@ export async function issueTokens(input: IssueInput, deps: Deps): Promise<TokenR
   const scope = input.scope.join(' ');
   const familyId = input.withRefresh ? (input.familyId ?? randomUUID()) : null;
   const refreshToken = input.withRefresh ? randomToken() : null;
+  const now = clock();
   await store.issueTokens(
     {
       tokenDigest: digest(accessToken),
       applicationId: input.client.id,
       userId: input.userId,
       scope,
-      expiresAt: new Date(clock().getTime() + expiresIn * 1000),
+      expiresAt: new Date(now.getTime() + expiresIn * 1000),
       authorizationCodeId: input.authorizationCodeId ?? null,
       familyId,
+      createdAt: now,
     },
     refreshToken && familyId
       ? {
@@ -53,6 +55,7 @@ export async function issueTokens(input: IssueInput, deps: Deps): Promise<TokenR
           familyId,
           authorizationCodeId: input.authorizationCodeId ?? null,
           authTime: input.authTime ?? null,
+          createdAt: now,
         }
       : null,
   );

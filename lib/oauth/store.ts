@@ -54,6 +54,8 @@ export interface NewAccessToken {
   expiresAt: Date;
   authorizationCodeId: number | null;
   familyId: string | null;
+  /** From the engine's clock, so iat and expiry arithmetic agree with exp (house rule 9). */
+  createdAt: Date;
 }
 
 export interface NewRefreshToken {
@@ -64,6 +66,8 @@ export interface NewRefreshToken {
   familyId: string;
   authorizationCodeId: number | null;
   authTime: Date | null;
+  /** From the engine's clock: OAUTH2_REFRESH_TOKEN_EXPIRE_SECONDS counts from it. */
+  createdAt: Date;
 }
 
 export interface RefreshTokenRecord extends NewRefreshToken {

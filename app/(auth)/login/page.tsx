@@ -1,0 +1,64 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { AuthCard } from '@/components/auth/auth-card';
+import { LoginForm } from '@/components/auth/login-form';
+import { ProviderButtons } from '@/components/auth/provider-buttons';
+import { Alert } from '@/components/ui/alert';
+import { currentUser, safeNext } from '@/lib/auth';
+import { oauthProviders } from '@/lib/auth/config';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/** Auth.js sends provider sign-in failures here as ?error=<type>. */
+function errorMessage(error: string): string {
+  switch (error) {
+    case 'CredentialsSignin':
+      return 'Email or password is incorrect';
+    case 'AccessDenied':
+      return 'That account could not be used to sign in. Its email address must be verified with the provider.';
+    default:
+      return 'Sign-in failed. Please try again.';
+  }
+}
+
+export default async function LoginPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const next = safeNext(first(params.next), '');
+  // OIDC prompt=login / max_age (the authorization endpoint sends these): sign in again even if signed in.
+  const reauth = first(params.prompt) === 'login' || first(params.reauth) === '1';
+  const user = await currentUser();
+  if (user && !reauth) redirect(next || '/');
+
+  const error = first(params.error);
+  const loginHint = first(params.login_hint)?.trim().slice(0, 254);
+  const signupHref = next ? `/signup?${new URLSearchParams({ next })}` : '/signup';
+
+  return (
+    <AuthCard
+      title="Sign in"
+      description="Sign in to your account to continue."
+      footer={
+        <>
+          Don&apos;t have an account?{' '}
+          <Link href={signupHref} className="font-medium text-accent-600 hover:text-accent-700 hover:underline">
+            Sign up
+          </Link>
+        </>
+      }
+    >
+      {reauth || error ? (
+        <div className="mb-5 space-y-3">
+          {reauth ? <Alert tone="info">Please sign in again to continue</Alert> : null}
+          {error ? <Alert tone="error">{errorMessage(error)}</Alert> : null}
+        </div>
+      ) : null}
+      <LoginForm next={next} defaultEmail={loginHint || (reauth ? user?.email : undefined)} />
+      <ProviderButtons providers={oauthProviders()} next={next} />
+    </AuthCard>
+  );
+}

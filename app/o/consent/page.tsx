@@ -1,0 +1,130 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { ConsentForm } from '@/components/consent/consent-form';
+import { RequestError } from '@/components/consent/request-error';
+import { Logo } from '@/components/logo';
+import { Card } from '@/components/ui/card';
+import { currentUser, loginUrl } from '@/lib/auth';
+import { authSecret } from '@/lib/auth/secret';
+import { csrfToken } from '@/lib/csrf';
+import { getStore } from '@/lib/db';
+import { getOAuthServer } from '@/lib/oauth-server';
+import { switchAccount } from './actions';
+
+export const metadata: Metadata = { title: 'Authorize application' };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+const EXPIRED = 'This authorization request has expired or was already used. Return to the application and try again.';
+
+/**
+ * Consent for a pending authorization request (RFC 6749 §4.1.1, DOT's authorize template). The
+ * request was validated and stored by /o/authorize; this page only shows it, bound to the user
+ * it was started for, and the decision goes to the `decide` server action.
+ */
+export default async function ConsentPage({ searchParams }: { searchParams: SearchParams }) {
+  const requestId = first((await searchParams).request) ?? '';
+  if (!requestId) return <RequestError description={EXPIRED} advice="Start again from the application you were using." />;
+
+  const user = await currentUser();
+  // Back through the authorize endpoint after sign-in: it binds the request to whoever signs
+  // in, and re-checks prompt, max_age and prior consent, so the pending id is what resumes.
+  if (!user) redirect(loginUrl(`/o/authorize?pending=${encodeURIComponent(requestId)}`));
+
+  const view = await (await getOAuthServer()).loadConsent(requestId, user.id);
+  if (!view) return <RequestError description={EXPIRED} advice="Start again from the application you were using." />;
+
+  const { client } = view;
+  const owner = client.ownerId ? await (await getStore()).findUserById(client.ownerId) : null;
+  const registeredBy = owner ? owner.email : client.ownerId ? 'an account that no longer exists' : null;
+
+  return (
+    <div className="flex justify-center px-4 py-8 sm:py-14">
+      <div className="w-full max-w-lg">
+        <Card className="overflow-hidden">
+          <div className="px-5 pt-7 pb-6 text-center sm:px-8 sm:pt-8">
+            <div className="flex items-center justify-center gap-3" aria-hidden="true">
+              <Monogram name={client.name} />
+              <span className="flex gap-1">
+                <span className="size-1 rounded-full bg-slate-300" />
+                <span className="size-1 rounded-full bg-slate-300" />
+                <span className="size-1 rounded-full bg-slate-300" />
+              </span>
+              <Logo className="size-12" />
+            </div>
+            <h1 className="mt-5 text-xl font-semibold tracking-tight text-balance text-slate-900 sm:text-2xl">
+              <span className="break-words">{client.name}</span>{' '}
+              <span className="font-normal text-slate-700">wants to access your account</span>
+            </h1>
+            <p className="mt-2 text-sm text-slate-600">
+              {registeredBy ? (
+                <>
+                  Registered by <span className="font-medium break-all text-slate-800">{registeredBy}</span>
+                </>
+              ) : (
+                'Registered by the server operator'
+              )}
+            </p>
+          </div>
+
+          <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 border-y border-slate-200 bg-slate-50 px-5 py-3 text-sm sm:px-8">
+            <p className="min-w-0 text-slate-600">
+              Signed in as <span className="font-medium break-all text-slate-900">{user.email}</span>
+            </p>
+            <form action={switchAccount}>
+              <input type="hidden" name="request" value={requestId} />
+              <span className="text-slate-600">Not you? </span>
+              <button
+                type="submit"
+                className="rounded font-medium text-accent-600 hover:text-accent-700 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-600"
+              >
+                Switch account
+              </button>
+            </form>
+          </div>
+
+          <ConsentForm
+            requestId={view.requestId}
+            csrf={csrfToken(authSecret(), view.requestId, user.id)}
+            applicationName={client.name}
+            scopes={view.scopes}
+            redirectHost={redirectHost(view.redirectUri)}
+          />
+        </Card>
+        <p className="mt-5 px-2 text-center text-xs text-pretty text-slate-500">
+          Only authorize applications you trust. You can revoke access at any time under{' '}
+          <Link href="/o/authorized-tokens" className="font-medium text-slate-700 underline-offset-2 hover:underline">
+            Authorized applications
+          </Link>
+          .
+        </p>
+      </div>
+    </div>
+  );
+}
+
+/** The host the browser goes back to; a native app's custom scheme when there is no host. */
+function redirectHost(uri: string): string {
+  try {
+    const url = new URL(uri);
+    return url.host || url.protocol.replace(/:$/, '');
+  } catch {
+    return uri;
+  }
+}
+
+const MONOGRAM_COLORS = ['bg-sky-600', 'bg-emerald-600', 'bg-amber-600', 'bg-rose-600', 'bg-violet-600', 'bg-teal-600', 'bg-slate-700'];
+
+/** The application's initial on a colour of its own (applications have no logo yet). */
+function Monogram({ name }: { name: string }) {
+  const letter = Array.from(name.trim())[0]?.toUpperCase() ?? '?';
+  let hash = 0;
+  for (const ch of name) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
+  const color = MONOGRAM_COLORS[hash % MONOGRAM_COLORS.length];
+  return (
+    <span className={`flex size-12 items-center justify-center rounded-xl text-xl font-semibold text-white shadow-sm ${color}`}>{letter}</span>
+  );
+}

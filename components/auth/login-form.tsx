@@ -1,0 +1,50 @@
+'use client';
+import { signInAction } from '@/app/(auth)/actions';
+import { FormField } from '@/components/auth/form-field';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Spinner } from '@/components/ui/spinner';
+import { signInSchema } from '@/lib/validations/auth';
+import { useAuthForm } from './use-auth-form';
+
+export function LoginForm({ next, defaultEmail }: { next: string; defaultEmail?: string }) {
+  const { form, state, pending, errorFor, formProps } = useAuthForm(signInSchema, signInAction, {
+    email: defaultEmail ?? '',
+    password: '',
+  });
+  const { register } = form;
+
+  return (
+    <form {...formProps} className="space-y-5">
+      {state?.formError ? <Alert tone="error">{state.formError}</Alert> : null}
+      <input type="hidden" name="next" value={next} />
+      <FormField
+        id="email"
+        label="Email"
+        type="email"
+        autoComplete="username"
+        inputMode="email"
+        spellCheck={false}
+        autoCapitalize="none"
+        required
+        autoFocus={!defaultEmail}
+        error={errorFor('email')}
+        {...register('email')}
+      />
+      <FormField
+        id="password"
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        required
+        autoFocus={!!defaultEmail}
+        error={errorFor('password')}
+        {...register('password')}
+      />
+      <Button type="submit" className="w-full" disabled={pending} aria-busy={pending || undefined}>
+        {pending ? <Spinner /> : null}
+        Sign in
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,60 @@
+'use client';
+import { signUpAction } from '@/app/(auth)/actions';
+import { FormField } from '@/components/auth/form-field';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Spinner } from '@/components/ui/spinner';
+import { PASSWORD_MIN_LENGTH, signUpSchema } from '@/lib/validations/auth';
+import { useAuthForm } from './use-auth-form';
+
+export function SignupForm({ next }: { next: string }) {
+  const { form, state, pending, errorFor, formProps } = useAuthForm(signUpSchema, signUpAction, {
+    name: '',
+    email: '',
+    password: '',
+  });
+  const { register } = form;
+
+  return (
+    <form {...formProps} className="space-y-5">
+      {state?.formError ? <Alert tone="error">{state.formError}</Alert> : null}
+      <input type="hidden" name="next" value={next} />
+      <FormField
+        id="name"
+        label="Name"
+        labelAside={<span className="text-xs text-slate-500">Optional</span>}
+        type="text"
+        autoComplete="name"
+        error={errorFor('name')}
+        {...register('name')}
+      />
+      <FormField
+        id="email"
+        label="Email"
+        type="email"
+        autoComplete="email"
+        inputMode="email"
+        spellCheck={false}
+        autoCapitalize="none"
+        required
+        error={errorFor('email')}
+        {...register('email')}
+      />
+      <FormField
+        id="password"
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={PASSWORD_MIN_LENGTH}
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+        error={errorFor('password')}
+        {...register('password')}
+      />
+      <Button type="submit" className="w-full" disabled={pending} aria-busy={pending || undefined}>
+        {pending ? <Spinner /> : null}
+        Sign up
+      </Button>
+    </form>
+  );
+}

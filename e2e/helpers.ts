@@ -1,0 +1,143 @@
+/**
+ * Shared by the browser tests: applications registered through the `manage` CLI (as an
+ * operator would, reaching the running server's embedded database through its socket),
+ * PKCE pairs, the authorize URL, signing in, and catching the browser on its way back to
+ * a client that does not exist.
+ */
+import { execFile } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+
+const run = promisify(execFile);
+const root = path.resolve(__dirname, '..');
+
+/** The demo users `manage seed` creates (lib/demo-users.ts). */
+export const ALICE = { email: 'alice@example.com', password: 'alice-password' };
+export const BOB = { email: 'bob@example.com', password: 'bob-password' };
+
+/** A redirect URI nothing listens on: tests intercept the browser's request to it. */
+export const CLIENT_ORIGIN = 'http://127.0.0.1:3199';
+export const CALLBACK = `${CLIENT_ORIGIN}/cb`;
+
+export interface TestApplication {
+  id: string;
+  clientId: string;
+  clientSecret: string | null;
+  name: string;
+  redirectUri: string;
+}
+
+/**
+ * `npm run manage -- createapplication ... --json` against the server the tests run on. The
+ * CLI finds it through OAUTH2_DATA_DIR (or DATABASE_URL), inherited from this process, which
+ * is the environment the web server was started with.
+ */
+export async function createApplication(
+  options: {
+    name?: string;
+    clientType?: 'confidential' | 'public';
+    grants?: string;
+    redirectUris?: string[];
+    owner?: string | null;
+    skipAuthorization?: boolean;
+  } = {},
+): Promise<TestApplication> {
+  const name = options.name ?? `Test app ${randomBytes(3).toString('hex')}`;
+  const redirectUris = options.redirectUris ?? [CALLBACK];
+  const args = [
+    'tsx',
+    'lib/manage/index.ts',
+    'createapplication',
+    options.clientType ?? 'confidential',
+    options.grants ?? 'authorization-code',
+    '--name',
+    name,
+    '--redirect-uris',
+    redirectUris.join(' '),
+    '--json',
+  ];
+  const owner = options.owner === undefined ? ALICE.email : options.owner;
+  if (owner) args.push('--user', owner);
+  if (options.skipAuthorization) args.push('--skip-authorization');
+  const { stdout } = await run('npx', args, { cwd: root, env: process.env, timeout: 60_000 });
+  const line = stdout.trim().split('\n').pop() ?? '';
+  const out = JSON.parse(line) as { id: string; client_id: string; client_secret: string | null; name: string };
+  return { id: out.id, clientId: out.client_id, clientSecret: out.client_secret, name: out.name, redirectUri: redirectUris[0]! };
+}
+
+/** RFC 7636 §4.1-4.2: a verifier and its S256 challenge. */
+export function pkcePair(): { verifier: string; challenge: string } {
+  const verifier = randomBytes(32).toString('base64url');
+  const challenge = createHash('sha256').update(verifier).digest('base64url');
+  return { verifier, challenge };
+}
+
+export function randomState(): string {
+  return randomBytes(12).toString('base64url');
+}
+
+/** /o/authorize for the code flow with PKCE; `extra` adds or overrides parameters. */
+export function authorizeUrl(app: TestApplication, challenge: string, state: string, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams({
+    response_type: 'code',
+    client_id: app.clientId,
+    redirect_uri: app.redirectUri,
+    scope: 'read write',
+    state,
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+    ...extra,
+  });
+  return `/o/authorize?${params}`;
+}
+
+/**
+ * Answers every request to the fake client with a plain page, so the browser lands there and
+ * the test can read the code (or error) from the URL. Call before the navigation that ends there.
+ */
+export async function interceptClient(page: Page): Promise<void> {
+  await page.route(`${CLIENT_ORIGIN}/**`, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Client</title><p>Back at the client</p>' }),
+  );
+}
+
+/** Waits for the browser to arrive at the client's redirect URI and returns its query parameters. */
+export async function waitForCallback(page: Page): Promise<URLSearchParams> {
+  await page.waitForURL((url) => url.href.startsWith(CALLBACK), { timeout: 15_000 });
+  return new URL(page.url()).searchParams;
+}
+
+/** Fills the sign-in form the browser is on and submits it. */
+export async function signIn(page: Page, user: { email: string; password: string }): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** RFC 6749 §4.1.3 with client_secret_basic (§2.3.1) and the PKCE verifier. */
+export async function exchangeCode(
+  request: APIRequestContext,
+  app: TestApplication,
+  code: string,
+  verifier: string,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const headers: Record<string, string> = {};
+  const form: Record<string, string> = {
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: app.redirectUri,
+    code_verifier: verifier,
+  };
+  if (app.clientSecret) {
+    // §2.3.1: form-urlencode each part before joining.
+    const basic = `${encodeURIComponent(app.clientId)}:${encodeURIComponent(app.clientSecret)}`;
+    headers.Authorization = `Basic ${Buffer.from(basic).toString('base64')}`;
+  } else {
+    form.client_id = app.clientId;
+  }
+  const res = await request.post('/o/token', { form, headers });
+  return { status: res.status(), body: (await res.json()) as Record<string, unknown> };
+}

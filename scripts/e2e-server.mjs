@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+// The server Playwright tests run against: the production build on a fresh embedded database
+// (a temporary OAUTH2_DATA_DIR), with the demo users. Port from E2E_PORT (default 3100).
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const port = process.env.E2E_PORT || '3100';
+const dataDir = process.env.OAUTH2_DATA_DIR || fs.mkdtempSync(path.join(os.tmpdir(), 'oauth-e2e-'));
+fs.writeFileSync(path.join(os.tmpdir(), `oauth-e2e-${port}.datadir`), dataDir);
+const child = spawn('npx', ['next', 'start', '-p', port, '-H', '127.0.0.1'], {
+  stdio: 'inherit',
+  env: { ...process.env, OAUTH2_DATA_DIR: dataDir, OAUTH2_ALLOWED_REDIRECT_URI_SCHEMES: process.env.OAUTH2_ALLOWED_REDIRECT_URI_SCHEMES || 'https' },
+});
+const stop = (sig) => child.kill(sig);
+process.on('SIGINT', () => stop('SIGINT'));
+process.on('SIGTERM', () => stop('SIGTERM'));
+child.on('exit', (code) => {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  process.exit(code ?? 0);
+});
