@@ -1,6 +1,5 @@
 import { ButtonLink, buttonClasses } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { currentUser } from '@/lib/auth';
 
 /** PRODUCT.md's endpoint table, for the people wiring a client to this server. */
 const ENDPOINTS: { methods: string[]; path: string; what: string; spec: string }[] = [
@@ -13,6 +12,14 @@ const ENDPOINTS: { methods: string[]; path: string; what: string; spec: string }
   { methods: ['GET'], path: '/.well-known/oauth-authorization-server', what: 'Authorization server metadata', spec: 'RFC 8414' },
   { methods: ['GET'], path: '/.well-known/openid-configuration', what: 'OpenID Connect discovery', spec: 'OIDC Discovery' },
   { methods: ['GET', 'POST'], path: '/o/logout', what: 'RP-initiated logout', spec: 'OIDC RP-Initiated Logout' },
+];
+
+/** The authorization code flow, as a developer wiring a client meets it. */
+const FLOW: { title: string; body: string }[] = [
+  { title: 'Your app sends the user here', body: 'to /o/authorize with its client ID, the scopes it wants and a PKCE challenge.' },
+  { title: 'They sign in and decide', body: 'on this server, seeing your application’s name and what it asks for.' },
+  { title: 'Your app gets its tokens', body: 'by exchanging the one-time code at /o/token, with the PKCE verifier.' },
+  { title: 'Your API checks them', body: 'by verifying the ID token’s signature, or asking /o/introspect about an access token.' },
 ];
 
 const AUDIENCES = [
@@ -30,31 +37,50 @@ const AUDIENCES = [
   },
 ];
 
-export default async function HomePage() {
-  const user = await currentUser();
+export default function HomePage() {
   return (
     <>
       <section className="border-b border-slate-200 bg-white">
-        <div className="mx-auto max-w-6xl px-4 py-14 sm:px-6 sm:py-20">
-          <p className="text-sm font-semibold text-accent-600">OAuth 2.0 and OpenID Connect</p>
-          <h1 className="mt-3 max-w-3xl text-3xl font-semibold tracking-tight text-balance text-slate-900 sm:text-5xl">
-            The authorization server for your applications
-          </h1>
-          <p className="mt-5 max-w-2xl text-base leading-7 text-pretty text-slate-600 sm:text-lg sm:leading-8">
-            This server signs people in and issues the tokens your applications use to call your APIs. It is an
-            OAuth 2.0 authorization server and OpenID Connect provider, with the endpoints of Django OAuth Toolkit
-            under <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[0.9em] text-slate-800">/o/</code>,
-            so existing clients keep working.
-          </p>
-          <div className="mt-8 flex flex-col gap-3 sm:flex-row">
-            <ButtonLink href="/o/applications" size="lg">
-              {user ? 'Go to your applications' : 'Open the dashboard'}
-            </ButtonLink>
-            {/* A JSON document, not a page: a plain link. */}
-            <a href="/.well-known/openid-configuration" className={buttonClasses({ variant: 'secondary', size: 'lg' })}>
-              View discovery document
-            </a>
+        <div className="mx-auto grid max-w-6xl gap-12 px-4 py-14 sm:px-6 sm:py-20 lg:grid-cols-[minmax(0,1fr)_24rem] lg:items-center">
+          <div>
+            <p className="text-sm font-semibold text-accent-600">OAuth 2.0 and OpenID Connect</p>
+            <h1 className="mt-3 max-w-3xl text-3xl font-semibold tracking-tight text-balance text-slate-900 sm:text-5xl">
+              The authorization server for your applications
+            </h1>
+            <p className="mt-5 max-w-2xl text-base leading-7 text-pretty text-slate-600 sm:text-lg sm:leading-8">
+              This server signs people in and issues the tokens your applications use to call your APIs. It is an
+              OAuth 2.0 authorization server and OpenID Connect provider, with the endpoints of Django OAuth Toolkit
+              under <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[0.9em] text-slate-800">/o/</code>,
+              so existing clients keep working.
+            </p>
+            <div className="mt-8 flex flex-col gap-3 sm:flex-row">
+              <ButtonLink href="/o/applications" size="lg">
+                Open the dashboard
+              </ButtonLink>
+              {/* A JSON document, not a page: a plain link. */}
+              <a href="/.well-known/openid-configuration" className={buttonClasses({ variant: 'secondary', size: 'lg' })}>
+                View discovery document
+              </a>
+            </div>
           </div>
+          <Card className="bg-slate-50/60 p-6 sm:p-7">
+            <h2 className="text-sm font-semibold text-slate-900">How an application signs someone in</h2>
+            <ol className="mt-5 space-y-5">
+              {FLOW.map((step, i) => (
+                <li key={step.title} className="flex gap-4">
+                  <span
+                    aria-hidden="true"
+                    className="flex size-7 shrink-0 items-center justify-center rounded-full bg-accent-600 text-xs font-semibold text-white"
+                  >
+                    {i + 1}
+                  </span>
+                  <p className="text-sm leading-6 text-slate-600">
+                    <span className="font-medium text-slate-900">{step.title}</span> {step.body}
+                  </p>
+                </li>
+              ))}
+            </ol>
+          </Card>
         </div>
       </section>
 
@@ -71,7 +97,7 @@ export default async function HomePage() {
         <Card className="mt-6 overflow-hidden">
           <ul className="divide-y divide-slate-100">
             {ENDPOINTS.map((e) => (
-              <li key={e.path} className="grid gap-1.5 px-4 py-4 sm:grid-cols-[minmax(0,22rem)_1fr_auto] sm:items-center sm:gap-6 sm:px-6">
+              <li key={e.path} className="grid gap-1.5 px-4 py-4 md:grid-cols-[minmax(0,25rem)_1fr_auto] md:items-center md:gap-6 sm:px-6">
                 <div className="flex min-w-0 items-center gap-2">
                   <span className="flex shrink-0 gap-1">
                     {e.methods.map((m) => (
@@ -86,7 +112,7 @@ export default async function HomePage() {
                       </span>
                     ))}
                   </span>
-                  <code className="truncate font-mono text-sm font-medium text-slate-900" title={e.path}>
+                  <code className="min-w-0 font-mono text-sm font-medium break-all text-slate-900">
                     {e.path}
                   </code>
                 </div>

@@ -31,13 +31,16 @@ export async function SiteHeader() {
       <div className="mx-auto flex h-16 max-w-6xl items-center gap-6 px-4 sm:px-6">
         <Link href="/" className="flex shrink-0 items-center gap-2.5 rounded-md text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-accent-600">
           <Logo />
-          <span className="text-base font-semibold tracking-tight">{PRODUCT_NAME}</span>
+          {/* Phones, signed in: the mark alone, so the account's email fits beside it. */}
+          <span className={user ? 'sr-only text-base font-semibold tracking-tight sm:not-sr-only' : 'text-base font-semibold tracking-tight'}>
+            {PRODUCT_NAME}
+          </span>
         </Link>
         {nav ? <div className="hidden md:block">{nav}</div> : null}
-        <div className="ml-auto flex min-w-0 items-center gap-2 sm:gap-3">
+        <div className="ml-auto flex min-w-0 items-center gap-3">
           {user ? (
             <>
-              <span className="hidden min-w-0 truncate text-sm text-slate-600 sm:block sm:max-w-64" title={user.email}>
+              <span className="min-w-0 truncate text-sm text-slate-600 sm:max-w-64" title={user.email}>
                 {user.email}
               </span>
               <form action={signOutAction}>
@@ -59,16 +62,13 @@ export async function SiteHeader() {
           )}
         </div>
       </div>
-      {user ? (
-        // Phones: the account and the sections on a second row, under the product name.
-        <div className="border-t border-slate-100 md:hidden">
-          <div className="mx-auto flex max-w-6xl items-center gap-3 overflow-x-auto px-2 py-1.5 sm:px-4">
-            {nav}
-            <span className="ml-auto min-w-0 truncate px-2 text-xs text-slate-500 sm:hidden" title={user.email}>
-              {user.email}
-            </span>
+      {nav ? (
+        // Narrow screens: the sections on a second row.
+        <HiddenOn paths={DASHBOARD_LINKS.map((l) => l.href)}>
+          <div className="border-t border-slate-100 md:hidden">
+            <div className="mx-auto max-w-6xl overflow-x-auto px-2 py-1.5 sm:px-4">{nav}</div>
           </div>
-        </div>
+        </HiddenOn>
       ) : null}
     </header>
   );

@@ -6,6 +6,8 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
@@ -30,10 +32,19 @@ export interface TestApplication {
 }
 
 /**
- * `npm run manage -- createapplication ... --json` against the server the tests run on. The
- * CLI finds it through OAUTH2_DATA_DIR (or DATABASE_URL), inherited from this process, which
- * is the environment the web server was started with.
+ * The environment `manage` needs to reach the server under test: OAUTH2_DATA_DIR (or
+ * DATABASE_URL) when set here, else the data directory scripts/e2e-server.mjs recorded for
+ * its port (the server exposes that embedded database on a local socket).
  */
+function manageEnv(): NodeJS.ProcessEnv {
+  if (process.env.OAUTH2_DATA_DIR || process.env.DATABASE_URL) return process.env;
+  const port = process.env.E2E_PORT || new URL(process.env.E2E_BASE_URL || 'http://127.0.0.1:3100').port || '3100';
+  const file = path.join(os.tmpdir(), `oauth-e2e-${port}.datadir`);
+  const dataDir = fs.readFileSync(file, 'utf8').trim();
+  return { ...process.env, OAUTH2_DATA_DIR: dataDir };
+}
+
+/** `npm run manage -- createapplication ... --json` against the server the tests run on. */
 export async function createApplication(
   options: {
     name?: string;
@@ -61,7 +72,7 @@ export async function createApplication(
   const owner = options.owner === undefined ? ALICE.email : options.owner;
   if (owner) args.push('--user', owner);
   if (options.skipAuthorization) args.push('--skip-authorization');
-  const { stdout } = await run('npx', args, { cwd: root, env: process.env, timeout: 60_000 });
+  const { stdout } = await run('npx', args, { cwd: root, env: manageEnv(), timeout: 60_000 });
   const line = stdout.trim().split('\n').pop() ?? '';
   const out = JSON.parse(line) as { id: string; client_id: string; client_secret: string | null; name: string };
   return { id: out.id, clientId: out.client_id, clientSecret: out.client_secret, name: out.name, redirectUri: redirectUris[0]! };

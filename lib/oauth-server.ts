@@ -6,18 +6,30 @@ import { createOAuthServer, EventBus, type OAuthServer } from '@/lib/oauth';
 import { getStore } from '@/lib/db';
 import { getSettings } from '@/lib/settings';
 import { verifyPassword } from '@/lib/auth/password';
+import { KeyRing } from '@/lib/oauth/oidc/keys';
+import { createIdTokenSigner } from '@/lib/oauth/oidc/id-token';
 
 export const events = new EventBus();
 
 const g = globalThis as unknown as { __oauthServer?: Promise<OAuthServer> };
 
 export function getOAuthServer(): Promise<OAuthServer> {
-  g.__oauthServer ??= (async () =>
-    createOAuthServer({
-      store: await getStore(),
-      settings: getSettings(),
-      clock: () => new Date(),
+  g.__oauthServer ??= (async () => {
+    const store = await getStore();
+    const settings = getSettings();
+    const clock = () => new Date();
+    const keys = new KeyRing(store, clock);
+    return createOAuthServer({
+      store,
+      settings,
+      clock,
       events,
+      keys,
+      idTokens: createIdTokenSigner({ store, settings, clock, keys }),
+      signOut: async () => {
+        const { signOut } = await import('@/lib/auth');
+        await signOut({ redirect: false });
+      },
       // Loaded on first use: the machine endpoints never touch the session.
       currentUser: async () => {
         const { currentSignIn } = await import('@/lib/auth');
@@ -26,22 +38,42 @@ export function getOAuthServer(): Promise<OAuthServer> {
       },
       verifyPassword,
       paths: { login: '/login', consent: '/o/consent', error: '/o/error' },
-    }))();
+    });
+  })();
   return g.__oauthServer;
 }
 
-type Endpoint = 'authorize' | 'token' | 'revoke' | 'introspect' | 'metadata' | 'preflight';
+type Endpoint = 'authorize' | 'token' | 'revoke' | 'introspect' | 'metadata' | 'preflight' | 'discovery' | 'jwks' | 'userinfo' | 'logout';
 const handler =
   (name: Endpoint) =>
   async (req: Request): Promise<Response> =>
     (await getOAuthServer())[name](req);
 
+/**
+ * The authorization endpoint acts only on a real browser navigation. Next's router fetches a
+ * URL itself, with an `RSC: 1` header, and follows its redirects: the server does so right
+ * after a server action's `redirect('/o/authorize?pending=…')` (sign-in, sign-up), the browser
+ * on a client-side navigation or prefetch. Followed from the server, an approved request would
+ * issue a code and GET the client's redirect URI from here, and a consent page would render
+ * under the /o/authorize URL. A non-flight answer makes Next load the same URL as a full page
+ * instead, which is where the authorization then happens.
+ */
+const authorizeNavigation = handler('authorize');
+async function authorize(req: Request): Promise<Response> {
+  if (req.headers.get('rsc') === '1') return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
+  return authorizeNavigation(req);
+}
+
 /** What the route handlers export: `export const POST = oauth.token;` */
 export const oauth = {
-  authorize: handler('authorize'),
+  authorize,
   token: handler('token'),
   revoke: handler('revoke'),
   introspect: handler('introspect'),
   metadata: handler('metadata'),
   preflight: handler('preflight'),
+  discovery: handler('discovery'),
+  jwks: handler('jwks'),
+  userinfo: handler('userinfo'),
+  logout: handler('logout'),
 };

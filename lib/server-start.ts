@@ -23,6 +23,9 @@ export async function startServer(): Promise<void> {
         for (const u of DEMO_USERS) console.log(`  ${u.email} / ${u.password}`);
       }
     }
+    // OIDC signing keys: generated on first start, shared by every instance through the database.
+    const { getOAuthServer } = await import('@/lib/oauth-server');
+    await (await getOAuthServer()).deps.keys?.ensureKeys();
     console.log(`Database ready (${embedded ? 'embedded PGlite under .data/' : 'PostgreSQL'}), migrations applied.`);
     const close = () => {
       handle.close().finally(() => process.exit(0));

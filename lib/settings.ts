@@ -105,6 +105,8 @@ export function parseSettings(env: Env): Readonly<Settings> {
     pkceRequired: bool(env, 'OAUTH2_PKCE_REQUIRED', defaultSettings.pkceRequired),
     errorResponseWithScopes: bool(env, 'OAUTH2_ERROR_RESPONSE_WITH_SCOPES', defaultSettings.errorResponseWithScopes),
     issuer: issuer ? issuer.replace(/\/$/, '') : null,
+    idTokenExpireSeconds: int(env, 'OAUTH2_ID_TOKEN_EXPIRE_SECONDS', defaultSettings.idTokenExpireSeconds, 1),
+    keyRotationGraceSeconds: int(env, 'OAUTH2_KEY_ROTATION_GRACE_SECONDS', defaultSettings.keyRotationGraceSeconds),
     pendingAuthorizationExpireSeconds: defaultSettings.pendingAuthorizationExpireSeconds,
   };
   return Object.freeze(settings);

@@ -8,7 +8,7 @@ import { signInSchema } from '@/lib/validations/auth';
 import { useAuthForm } from './use-auth-form';
 
 export function LoginForm({ next, defaultEmail }: { next: string; defaultEmail?: string }) {
-  const { form, state, pending, errorFor, formProps } = useAuthForm(signInSchema, signInAction, {
+  const { form, state, pending, errorFor, formProps, initialValue } = useAuthForm(signInSchema, signInAction, {
     email: defaultEmail ?? '',
     password: '',
   });
@@ -30,6 +30,7 @@ export function LoginForm({ next, defaultEmail }: { next: string; defaultEmail?:
         autoFocus={!defaultEmail}
         error={errorFor('email')}
         {...register('email')}
+        {...initialValue('email')}
       />
       <FormField
         id="password"

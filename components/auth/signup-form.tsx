@@ -8,7 +8,7 @@ import { PASSWORD_MIN_LENGTH, signUpSchema } from '@/lib/validations/auth';
 import { useAuthForm } from './use-auth-form';
 
 export function SignupForm({ next }: { next: string }) {
-  const { form, state, pending, errorFor, formProps } = useAuthForm(signUpSchema, signUpAction, {
+  const { form, state, pending, errorFor, formProps, initialValue } = useAuthForm(signUpSchema, signUpAction, {
     name: '',
     email: '',
     password: '',
@@ -27,6 +27,7 @@ export function SignupForm({ next }: { next: string }) {
         autoComplete="name"
         error={errorFor('name')}
         {...register('name')}
+        {...initialValue('name')}
       />
       <FormField
         id="email"
@@ -39,6 +40,7 @@ export function SignupForm({ next }: { next: string }) {
         required
         error={errorFor('email')}
         {...register('email')}
+        {...initialValue('email')}
       />
       <FormField
         id="password"

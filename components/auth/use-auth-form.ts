@@ -21,9 +21,10 @@ export function useAuthForm<S extends z.ZodType<FieldValues, FieldValues>>(
 ) {
   const [state, formAction, pending] = useActionState(action, null);
   const hydrated = useSyncExternalStore(subscribe, () => true, () => false);
+  const initial = { ...defaultValues, ...state?.values } as DefaultValues<z.input<S>>;
   const form = useForm<z.input<S>, unknown, z.output<S>>({
     resolver: zodResolver(schema as never),
-    defaultValues: { ...defaultValues, ...state?.values } as DefaultValues<z.input<S>>,
+    defaultValues: initial,
     mode: 'onTouched',
   });
   const { setError, setValue } = form;
@@ -63,5 +64,10 @@ export function useAuthForm<S extends z.ZodType<FieldValues, FieldValues>>(
     errorFor,
     /** Spread on <form>: posts to the action without JavaScript, validates first with it. */
     formProps: { action: formAction, onSubmit, noValidate: hydrated },
+    /** Spread on an <input> after register(): its value in the server-rendered HTML (what was typed before). */
+    initialValue: (name: Path<z.input<S>> & string) => {
+      const v = (initial as Record<string, unknown>)[name];
+      return { defaultValue: typeof v === 'string' ? v : undefined };
+    },
   };
 }

@@ -11,6 +11,7 @@ import {
   consents,
   pendingAuthorizations,
   refreshTokens,
+  signingKeys,
   users,
 } from '@/drizzle/schema';
 import type {
@@ -19,6 +20,7 @@ import type {
   ClientRecord,
   PendingAuthorizationRecord,
   RefreshTokenRecord,
+  SigningKeyRecord,
   Store,
   UserRecord,
 } from '@/lib/oauth/store';
@@ -222,6 +224,26 @@ export function createStore(db: Db): Store & UserStore {
       return row ? toPending(row) : null;
     },
 
+    async listSigningKeys(now) {
+      const rows = await db
+        .select()
+        .from(signingKeys)
+        .where(sql`${signingKeys.expiresAt} is null or ${signingKeys.expiresAt} > ${now.toISOString()}`)
+        .orderBy(sql`${signingKeys.createdAt} desc`);
+      return rows as SigningKeyRecord[];
+    },
+
+    async addSigningKey(key, now) {
+      await db.insert(signingKeys).values({ ...key, createdAt: now });
+    },
+
+    async retireSigningKeys(alg, keepKid, now, expiresAt) {
+      await db
+        .update(signingKeys)
+        .set({ retiredAt: now, expiresAt })
+        .where(and(eq(signingKeys.alg, alg), isNull(signingKeys.retiredAt), sql`${signingKeys.kid} <> ${keepKid}`));
+    },
+
     async findConsent(userId, applicationId) {
       const [row] = await db
         .select({ scope: consents.scope })
@@ -354,3 +376,272 @@ export function createUserStore(db: Db): UserStore {
     },
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// The dashboard: developers' applications and the authorizations people granted.
+// Every query names its owner (applications.owner_id) or user (consents.user_id) in the WHERE
+// clause, so another account's id finds nothing and changes nothing (DOT's
+// ApplicationOwnerIsUserMixin); the pages answer that with a 404.
+// ---------------------------------------------------------------------------------------------
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids come from URLs: a malformed one is "not found", never a database error. */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+export interface ApplicationSummary {
+  id: string;
+  name: string;
+  clientId: string;
+  clientType: 'confidential' | 'public';
+  grantTypes: string[];
+  createdAt: Date;
+  /** People who authorized it (consents). */
+  userCount: number;
+  /** Access tokens neither revoked nor expired. */
+  activeTokenCount: number;
+}
+
+export interface ApplicationDetails extends ApplicationSummary {
+  redirectUris: string[];
+  postLogoutRedirectUris: string[];
+  allowedOrigins: string[];
+  skipAuthorization: boolean;
+  algorithm: string;
+  updatedAt: Date;
+  /** Whether a secret is set (its digest never leaves this module). */
+  hasSecret: boolean;
+}
+
+/** What the edit form may change. `clientSecretDigest` is set when the client type changes. */
+export interface ApplicationChanges {
+  name: string;
+  clientType: 'confidential' | 'public';
+  grantTypes: string[];
+  redirectUris: string[];
+  postLogoutRedirectUris: string[];
+  allowedOrigins: string[];
+  skipAuthorization: boolean;
+  algorithm: string;
+  clientSecretDigest?: string | null;
+}
+
+export interface DailyCount {
+  /** UTC day, YYYY-MM-DD. */
+  day: string;
+  count: number;
+}
+
+export interface AuthorizationSummary {
+  /** The consent's id: what /o/authorized-tokens/[id] names. */
+  id: string;
+  applicationId: string;
+  applicationName: string;
+  scopes: string[];
+  createdAt: Date;
+  updatedAt: Date;
+  /** When the application last got an access token for this user; null if never. */
+  lastUsedAt: Date | null;
+  activeTokenCount: number;
+}
+
+const DAY_MS = 86_400_000;
+
+export function createDashboardStore(db: Db) {
+  // Written out qualified: in a one-table select Drizzle leaves columns bare, and a bare "id"
+  // inside these subqueries would mean the token's id, not the application's.
+  const applicationId = sql.raw('"applications"."id"');
+  const userCount = sql<number>`(select count(*) from ${consents} c where c.application_id = ${applicationId})`.mapWith(Number);
+  const activeTokenCount = (now: Date) =>
+    sql<number>`(select count(*) from ${accessTokens} t
+      where t.application_id = ${applicationId} and t.revoked_at is null and t.expires_at > ${now.toISOString()})`.mapWith(Number);
+
+  const summaryColumns = (now: Date) => ({
+    id: applications.id,
+    name: applications.name,
+    clientId: applications.clientId,
+    clientType: applications.clientType,
+    grantTypes: applications.grantTypes,
+    createdAt: applications.createdAt,
+    userCount,
+    activeTokenCount: activeTokenCount(now),
+  });
+
+  const authorizationColumns = (now: Date) => ({
+    id: consents.id,
+    applicationId: consents.applicationId,
+    applicationName: applications.name,
+    scope: consents.scope,
+    createdAt: consents.createdAt,
+    updatedAt: consents.updatedAt,
+    // Raw subqueries come back as strings from postgres.js and PGlite alike: mapped below.
+    lastUsedAt: sql<string | null>`(select max(t.created_at) from ${accessTokens} t
+      where t.user_id = ${consents.userId} and t.application_id = ${consents.applicationId})`,
+    activeTokenCount: sql<number>`(select count(*) from ${accessTokens} t
+      where t.user_id = ${consents.userId} and t.application_id = ${consents.applicationId}
+        and t.revoked_at is null and t.expires_at > ${now.toISOString()})`.mapWith(Number),
+  });
+
+  type AuthorizationRow = { scope: string; lastUsedAt: string | Date | null } & Omit<AuthorizationSummary, 'scopes' | 'lastUsedAt'>;
+  const toAuthorization = ({ scope, lastUsedAt, ...row }: AuthorizationRow): AuthorizationSummary => ({
+    ...row,
+    scopes: scope.split(' ').filter(Boolean),
+    lastUsedAt: lastUsedAt === null ? null : new Date(lastUsedAt),
+  });
+
+  return {
+    /** The owner's applications, newest first, with how many people use them. */
+    async listApplicationsForOwner(ownerId: string, now = new Date()): Promise<ApplicationSummary[]> {
+      if (!isUuid(ownerId)) return [];
+      return db
+        .select(summaryColumns(now))
+        .from(applications)
+        .where(eq(applications.ownerId, ownerId))
+        .orderBy(sql`${applications.createdAt} desc, ${applications.name}`);
+    },
+
+    /** Null for another owner's application or a malformed id. */
+    async findApplicationForOwner(id: string, ownerId: string, now = new Date()): Promise<ApplicationDetails | null> {
+      if (!isUuid(id) || !isUuid(ownerId)) return null;
+      const [row] = await db
+        .select({
+          ...summaryColumns(now),
+          redirectUris: applications.redirectUris,
+          postLogoutRedirectUris: applications.postLogoutRedirectUris,
+          allowedOrigins: applications.allowedOrigins,
+          skipAuthorization: applications.skipAuthorization,
+          algorithm: applications.algorithm,
+          updatedAt: applications.updatedAt,
+          hasSecret: sql<boolean>`${applications.clientSecretDigest} is not null`.mapWith(Boolean),
+        })
+        .from(applications)
+        .where(and(eq(applications.id, id), eq(applications.ownerId, ownerId)))
+        .limit(1);
+      return row ?? null;
+    },
+
+    /** False (nothing written) for another owner's application or a malformed id. */
+    async updateApplicationForOwner(id: string, ownerId: string, changes: ApplicationChanges, now = new Date()): Promise<boolean> {
+      if (!isUuid(id) || !isUuid(ownerId)) return false;
+      const rows = await db
+        .update(applications)
+        .set({ ...changes, updatedAt: now })
+        .where(and(eq(applications.id, id), eq(applications.ownerId, ownerId)))
+        .returning({ id: applications.id });
+      return rows.length > 0;
+    },
+
+    /** Deletes the application; foreign keys cascade to its tokens, codes, consents and pending requests. */
+    async deleteApplicationForOwner(id: string, ownerId: string): Promise<boolean> {
+      if (!isUuid(id) || !isUuid(ownerId)) return false;
+      const rows = await db
+        .delete(applications)
+        .where(and(eq(applications.id, id), eq(applications.ownerId, ownerId)))
+        .returning({ id: applications.id });
+      return rows.length > 0;
+    },
+
+    /**
+     * Replaces a confidential client's secret digest: the old secret stops working with the
+     * next request. False for a public client, another owner's application or a malformed id.
+     */
+    async rotateSecretForOwner(id: string, ownerId: string, newDigest: string, now = new Date()): Promise<boolean> {
+      if (!isUuid(id) || !isUuid(ownerId)) return false;
+      const rows = await db
+        .update(applications)
+        .set({ clientSecretDigest: newDigest, updatedAt: now })
+        .where(and(eq(applications.id, id), eq(applications.ownerId, ownerId), eq(applications.clientType, 'confidential')))
+        .returning({ id: applications.id });
+      return rows.length > 0;
+    },
+
+    /**
+     * Access tokens issued per UTC day over the last `days` days (today included), oldest
+     * first, zero-filled. All zeros for another owner's application.
+     */
+    async tokensIssuedPerDay(applicationId: string, ownerId: string, days = 14, now = new Date()): Promise<DailyCount[]> {
+      const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+      const from = new Date(today - (days - 1) * DAY_MS);
+      const day = sql<string>`to_char(${accessTokens.createdAt} at time zone 'UTC', 'YYYY-MM-DD')`;
+      const rows =
+        isUuid(applicationId) && isUuid(ownerId)
+          ? await db
+              .select({ day, count: sql<number>`count(*)`.mapWith(Number) })
+              .from(accessTokens)
+              .innerJoin(applications, eq(applications.id, accessTokens.applicationId))
+              .where(
+                and(
+                  eq(applications.id, applicationId),
+                  eq(applications.ownerId, ownerId),
+                  sql`${accessTokens.createdAt} >= ${from.toISOString()}`,
+                ),
+              )
+              .groupBy(day)
+          : [];
+      const counts = new Map(rows.map((r) => [r.day, r.count]));
+      return Array.from({ length: days }, (_, i) => {
+        const d = new Date(from.getTime() + i * DAY_MS).toISOString().slice(0, 10);
+        return { day: d, count: counts.get(d) ?? 0 };
+      });
+    },
+
+    /** Every application the user authorized, most recently approved first. */
+    async listAuthorizationsForUser(userId: string, now = new Date()): Promise<AuthorizationSummary[]> {
+      if (!isUuid(userId)) return [];
+      const rows = await db
+        .select(authorizationColumns(now))
+        .from(consents)
+        .innerJoin(applications, eq(applications.id, consents.applicationId))
+        .where(eq(consents.userId, userId))
+        .orderBy(sql`${consents.updatedAt} desc, ${applications.name}`);
+      return rows.map(toAuthorization);
+    },
+
+    /** Null for another user's authorization or a malformed id. */
+    async findAuthorizationForUser(consentId: string, userId: string, now = new Date()): Promise<AuthorizationSummary | null> {
+      if (!isUuid(consentId) || !isUuid(userId)) return null;
+      const [row] = await db
+        .select(authorizationColumns(now))
+        .from(consents)
+        .innerJoin(applications, eq(applications.id, consents.applicationId))
+        .where(and(eq(consents.id, consentId), eq(consents.userId, userId)))
+        .limit(1);
+      return row ? toAuthorization(row) : null;
+    },
+
+    /**
+     * Revokes what the user granted the application, in one transaction: every access and
+     * refresh token of that user and application (so the client's next call and introspection
+     * see them as revoked, RFC 7009 §2.1), its codes not yet exchanged, and the consent itself
+     * (so the next authorization asks again). False for another user's authorization.
+     */
+    async revokeAuthorizationForUser(consentId: string, userId: string, now = new Date()): Promise<boolean> {
+      if (!isUuid(consentId) || !isUuid(userId)) return false;
+      return db.transaction(async (tx) => {
+        const [consent] = await tx
+          .delete(consents)
+          .where(and(eq(consents.id, consentId), eq(consents.userId, userId)))
+          .returning({ applicationId: consents.applicationId });
+        if (!consent) return false;
+        const ofGrant = <T extends typeof accessTokens | typeof refreshTokens>(t: T) =>
+          and(eq(t.userId, userId), eq(t.applicationId, consent.applicationId), isNull(t.revokedAt));
+        await tx.update(accessTokens).set({ revokedAt: now }).where(ofGrant(accessTokens));
+        await tx.update(refreshTokens).set({ revokedAt: now }).where(ofGrant(refreshTokens));
+        await tx
+          .delete(authorizationCodes)
+          .where(
+            and(
+              eq(authorizationCodes.userId, userId),
+              eq(authorizationCodes.applicationId, consent.applicationId),
+              isNull(authorizationCodes.consumedAt),
+            ),
+          );
+        return true;
+      });
+    },
+  };
+}
+
+export type DashboardStore = ReturnType<typeof createDashboardStore>;

@@ -18,6 +18,8 @@ export interface IdTokenSigner {
     authTime: Date | null;
     accessToken?: string;
     scope: string[];
+    /** The issuer the request was made to (RFC 8414 §2; the setting, or the request's origin). */
+    issuer: string;
   }): Promise<string>;
 }
 
@@ -32,6 +34,10 @@ export interface Deps {
   /** Where the browser signs in, and the consent and error pages (paths on this server). */
   paths: { login: string; consent: string; error: string };
   idTokens?: IdTokenSigner;
+  /** OIDC signing keys (JWKS, id_token_hint verification). */
+  keys?: import('./oidc/keys').KeyRing;
+  /** Signs the browser out of this server (RP-initiated logout). */
+  signOut?: (req: Request) => Promise<void>;
 }
 
 /** RFC 8414 §2 issuer: the setting, or the request's origin in development. */

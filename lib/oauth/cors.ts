@@ -17,6 +17,20 @@ export function withClientCors(res: Response, req: Request, client: ClientRecord
   return res;
 }
 
+/**
+ * An error from a CORS endpoint: the client may not be known (its authentication may be what
+ * failed), so, as for a preflight, the origin is allowed when some application lists it. Without
+ * this a browser client cannot read `invalid_grant` and sees a network error instead.
+ */
+export async function withErrorCors(res: Response, req: Request, deps: Deps): Promise<Response> {
+  const origin = req.headers.get('origin');
+  // A failing lookup must not replace the error the client should read.
+  if (!origin || !(await deps.store.isAllowedOrigin(origin).catch(() => false))) return res;
+  res.headers.set('Access-Control-Allow-Origin', origin);
+  res.headers.append('Vary', 'Origin');
+  return res;
+}
+
 /** A preflight: allowed when some application lists the origin (the client is not known yet). */
 export async function preflight(req: Request, deps: Deps, methods: string): Promise<Response> {
   const origin = req.headers.get('origin');

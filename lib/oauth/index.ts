@@ -3,11 +3,16 @@
  * drizzle-orm or process.env; everything it needs arrives in `Deps`.
  */
 import type { Deps } from './context';
-import { preflight } from './cors';
+import { preflight, withErrorCors } from './cors';
 import { errorResponse } from './errors';
 import { authorizeEndpoint } from './endpoints/authorize';
 import { decideAuthorization, loadConsent, type Decision } from './endpoints/authorization-response';
+import { discovery } from './endpoints/discovery';
 import { introspect } from './endpoints/introspect';
+import { jwks } from './endpoints/jwks';
+import { logout, planLogout } from './endpoints/logout';
+import { userinfo } from './endpoints/userinfo';
+import { issuerFor } from './context';
 import { metadata } from './endpoints/metadata';
 import { revoke } from './endpoints/revoke';
 import { token } from './endpoints/token';
@@ -20,12 +25,12 @@ export { OAuthError } from './errors';
 type Handler = (req: Request) => Promise<Response>;
 
 /** authlib's handle_error_response: one place turns any thrown error into the RFC's JSON. */
-function guarded(fn: (req: Request, deps: Deps) => Promise<Response>, deps: Deps): Handler {
+function guarded(fn: (req: Request, deps: Deps) => Promise<Response>, deps: Deps, cors = false): Handler {
   return async (req) => {
     try {
       return await fn(req, deps);
     } catch (e) {
-      return errorResponse(e);
+      return cors ? withErrorCors(errorResponse(e), req, deps) : errorResponse(e);
     }
   };
 }
@@ -34,10 +39,16 @@ export function createOAuthServer(deps: Deps) {
   return {
     deps,
     authorize: guarded(authorizeEndpoint, deps),
-    token: guarded(token, deps),
-    revoke: guarded(revoke, deps),
-    introspect: guarded(introspect, deps),
+    token: guarded(token, deps, true),
+    revoke: guarded(revoke, deps, true),
+    introspect: guarded(introspect, deps, true),
     metadata: guarded(metadata, deps),
+    discovery: guarded(discovery, deps),
+    jwks: guarded(jwks, deps),
+    userinfo: guarded(userinfo, deps),
+    logout: guarded(logout, deps),
+    /** For the logout confirmation page: re-validates the same parameters on the server. */
+    planLogout: (params: URLSearchParams, req: Request) => planLogout(new Map(params), issuerFor(req, deps.settings), deps),
     /** CORS preflight for the machine endpoints. */
     preflight: guarded((req) => preflight(req, deps, 'GET, POST, OPTIONS'), deps),
     loadConsent: (requestId: string, userId: string) => loadConsent(requestId, userId, deps),

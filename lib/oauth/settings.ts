@@ -27,6 +27,10 @@ export interface Settings {
   errorResponseWithScopes: boolean;
   /** OAUTH2_ISSUER: the issuer identifier; null derives it from the request's origin (development). */
   issuer: string | null;
+  /** OAUTH2_ID_TOKEN_EXPIRE_SECONDS (DOT default 36000). */
+  idTokenExpireSeconds: number;
+  /** How long a retired signing key stays in the JWKS after `manage rotatekeys` (OAUTH2_KEY_ROTATION_GRACE_SECONDS). */
+  keyRotationGraceSeconds: number;
   /** How long a pending authorization request waits for sign-in and consent. */
   pendingAuthorizationExpireSeconds: number;
 }
@@ -37,7 +41,14 @@ export const defaultSettings: Settings = {
   refreshTokenExpireSeconds: null,
   refreshTokenGracePeriodSeconds: 0,
   rotateRefreshToken: true,
-  scopes: { read: 'Reading scope', write: 'Writing scope', introspection: 'Introspect token scope' },
+  scopes: {
+    read: 'Reading scope',
+    write: 'Writing scope',
+    introspection: 'Introspect token scope',
+    openid: 'Sign you in with your account (OpenID Connect)',
+    profile: 'Your name',
+    email: 'Your email address',
+  },
   defaultScopes: ['read', 'write'],
   readScope: 'read',
   writeScope: 'write',
@@ -46,5 +57,7 @@ export const defaultSettings: Settings = {
   pkceRequired: false,
   errorResponseWithScopes: false,
   issuer: null,
+  idTokenExpireSeconds: 36000,
+  keyRotationGraceSeconds: 86400,
   pendingAuthorizationExpireSeconds: 600,
 };

@@ -123,6 +123,16 @@ export interface AuthorizationRequest {
   issuer: string;
 }
 
+export interface SigningKeyRecord {
+  kid: string;
+  alg: string;
+  privateJwk: Record<string, unknown>;
+  publicJwk: Record<string, unknown>;
+  createdAt: Date;
+  retiredAt: Date | null;
+  expiresAt: Date | null;
+}
+
 export interface Store {
   findApplicationByClientId(clientId: string): Promise<ClientRecord | null>;
   /** CORS preflight: does any application list this origin? */
@@ -152,6 +162,12 @@ export interface Store {
   bindPendingAuthorization(id: string, userId: string): Promise<void>;
   /** Single use: deletes and returns the request if it belongs to this user and has not expired. */
   consumePendingAuthorization(id: string, userId: string, now: Date): Promise<PendingAuthorizationRecord | null>;
+
+  /** OIDC signing keys not yet expired (active and retired-but-published), newest first. */
+  listSigningKeys(now: Date): Promise<SigningKeyRecord[]>;
+  addSigningKey(key: Omit<SigningKeyRecord, 'createdAt' | 'retiredAt' | 'expiresAt'>, now: Date): Promise<void>;
+  /** Stops every active key of `alg` signing (except `keepKid`); they stay published until `expiresAt`. */
+  retireSigningKeys(alg: string, keepKid: string, now: Date, expiresAt: Date): Promise<void>;
 
   findConsent(userId: string, applicationId: string): Promise<{ scope: string } | null>;
   recordConsent(userId: string, applicationId: string, scope: string[], now: Date): Promise<void>;

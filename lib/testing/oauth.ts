@@ -8,22 +8,35 @@ import { createApplicationStore, createStore } from '@/lib/db/store';
 import { registerApplication, type ApplicationInput } from '@/lib/applications';
 import { defaultSettings, type Settings } from '@/lib/oauth/settings';
 import type { SignedInUser } from '@/lib/oauth/context';
+import { KeyRing } from '@/lib/oauth/oidc/keys';
+import { createIdTokenSigner } from '@/lib/oauth/oidc/id-token';
 import { createTestDb } from './test-db';
 
 export const BASE = 'https://as.example';
 
-export async function createTestServer(overrides: Partial<Settings> = {}) {
+export async function createTestServer(overrides: Partial<Settings> & { clockOffsetSeconds?: number } = {}) {
   const handle = await createTestDb();
   const store = createStore(handle.db);
   const apps = createApplicationStore(handle.db);
-  let now = new Date('2026-11-23T12:00:00Z').getTime();
+  // Real time (whole seconds), so client libraries that check exp and iat against their own clock agree.
+  let now = Math.floor(Date.now() / 1000) * 1000 + (overrides.clockOffsetSeconds ?? 0) * 1000;
   let signedIn: SignedInUser | null = null;
-  const settings: Settings = { ...defaultSettings, issuer: BASE, ...overrides };
+  const { clockOffsetSeconds: _offset, ...settingOverrides } = overrides;
+  const settings: Settings = { ...defaultSettings, issuer: BASE, ...settingOverrides };
+  const clock = () => new Date(now);
+  const keys = new KeyRing(store, clock, 0);
+  let signedOut = 0;
   const deps: Deps = {
     store,
     settings,
-    clock: () => new Date(now),
+    clock,
     events: new EventBus(),
+    keys,
+    idTokens: createIdTokenSigner({ store, settings, clock, keys }),
+    signOut: async () => {
+      signedIn = null;
+      signedOut++;
+    },
     currentUser: async () => signedIn,
     // Tests store plain "hash:<password>" to keep argon2 out of the unit of work.
     verifyPassword: async (hash, password) => hash === `hash:${password}`,
@@ -38,6 +51,8 @@ export async function createTestServer(overrides: Partial<Settings> = {}) {
     db: handle.db,
     settings,
     now: () => new Date(now),
+    keys,
+    signedOutCount: () => signedOut,
     advance(seconds: number) {
       now += seconds * 1000;
     },
@@ -45,7 +60,7 @@ export async function createTestServer(overrides: Partial<Settings> = {}) {
       signedIn = userId ? { userId, authTime } : null;
     },
     async user(email = `u-${randomUUID()}@example.com`, password = 'user-password') {
-      const u = await store.createUser({ email, passwordHash: `hash:${password}`, name: 'Test User' });
+      const u = await store.createUser({ email, passwordHash: `hash:${password}`, name: 'Test User', emailVerified: true });
       return { ...u!, password };
     },
     async application(input: Partial<ApplicationInput> = {}) {
@@ -77,6 +92,28 @@ export async function createTestServer(overrides: Partial<Settings> = {}) {
     },
   };
   return t;
+}
+
+/** Routes fetch() calls for BASE to the engine, so real client libraries can talk to it in-process. */
+export function engineFetch(server: ReturnType<typeof createOAuthServer>) {
+  const routes: Record<string, (req: Request) => Promise<Response>> = {
+    '/.well-known/oauth-authorization-server': server.metadata,
+    '/.well-known/openid-configuration': server.discovery,
+    '/o/.well-known/openid-configuration': server.discovery,
+    '/o/.well-known/jwks.json': server.jwks,
+    '/o/token': server.token,
+    '/o/introspect': server.introspect,
+    '/o/revoke_token': server.revoke,
+    '/o/userinfo': server.userinfo,
+    '/o/authorize': server.authorize,
+    '/o/logout': server.logout,
+  };
+  return async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const req = input instanceof Request ? input : new Request(input, init);
+    const handler = routes[new URL(req.url).pathname];
+    if (!handler) return new Response('not found', { status: 404 });
+    return handler(req);
+  };
 }
 
 export function basic(clientId: string, secret: string): Record<string, string> {

@@ -41,7 +41,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   return (
     <AuthCard
       title="Sign in"
-      description="Sign in to your account to continue."
+      description={
+        next.startsWith('/o/authorize') ? 'An application is asking you to sign in with your account here.' : 'Welcome back. Sign in to your account.'
+      }
       footer={
         <>
           Don&apos;t have an account?{' '}

@@ -61,7 +61,7 @@ export async function completeAuthorization(
     Object.assign(out, { access_token: body.access_token, token_type: body.token_type, expires_in: String(body.expires_in), scope: body.scope });
   }
   if (request.responseType.startsWith('id_token') && deps.idTokens) {
-    out.id_token = await deps.idTokens.sign({ client, userId: user.userId, nonce: request.nonce, authTime, accessToken, scope });
+    out.id_token = await deps.idTokens.sign({ client, userId: user.userId, nonce: request.nonce, authTime, accessToken, scope, issuer: request.issuer });
   }
   return buildRedirect(request.redirectUri, out, 'fragment');
 }

@@ -9,7 +9,7 @@
 import type { Deps, SignedInUser } from '../context';
 import { issuerFor } from '../context';
 import { OAuthError } from '../errors';
-import { buildRedirect, readParams, redirect, type Params } from '../http';
+import { readParams, redirect, type Params } from '../http';
 import { checkChallenge } from '../pkce';
 import { matchRedirectUri } from '../redirect-uri';
 import { coversScopes, parseScope, resolveScopes } from '../scopes';

@@ -2,6 +2,7 @@
  * RFC 7662: token introspection. The caller authenticates with client credentials or, as DOT,
  * with a bearer token carrying the `introspection` scope. Anything not active is exactly {"active": false}.
  */
+import { bearerFromHeader } from '../bearer';
 import { authenticateClient } from '../client-auth';
 import type { Deps } from '../context';
 import { withClientCors } from '../cors';
@@ -16,13 +17,9 @@ export function isActive(t: AccessTokenRecord | null, now: Date): t is AccessTok
   return !!t && !t.revokedAt && t.expiresAt.getTime() > now.getTime();
 }
 
-function bearer(req: Request): string | null {
-  const h = req.headers.get('authorization');
-  return h && /^bearer /i.test(h) ? h.slice(7).trim() : null;
-}
 
 async function authenticateCaller(req: Request, params: Map<string, string>, deps: Deps): Promise<ClientRecord | null> {
-  const token = bearer(req);
+  const token = bearerFromHeader(req);
   if (token === null) return (await authenticateClient(req, params, deps)).client;
   const caller = await deps.store.findAccessToken(digest(token));
   if (!isActive(caller, deps.clock())) {

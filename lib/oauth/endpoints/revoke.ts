@@ -27,8 +27,8 @@ export async function revoke(req: Request, deps: Deps): Promise<Response> {
     deps.events.emit('token_revoked', { applicationId: client.id, clientId: client.clientId, tokenType: 'refresh_token' });
     return true;
   };
-  if (refreshFirst) (await tryRefresh()) || (await tryAccess());
-  else (await tryAccess()) || (await tryRefresh());
+  const [first, second] = refreshFirst ? [tryRefresh, tryAccess] : [tryAccess, tryRefresh];
+  if (!(await first())) await second();
   // §2.2: 200 whether or not the token existed or belonged to this client, so nothing can be probed.
   return withClientCors(new Response(null, { status: 200, headers: NO_STORE }), req, client);
 }

@@ -1,4 +1,5 @@
 /** RFC 6749 §4.1.3: exchanging an authorization code, with PKCE (RFC 7636 §4.5-4.6). */
+import { issuerFor } from '../context';
 import { OAuthError } from '../errors';
 import { issueTokens } from '../issue';
 import { verifyPkce } from '../pkce';
@@ -9,7 +10,7 @@ import type { Grant } from './types';
 export const authorizationCode: Grant = {
   grantType: 'authorization_code',
   parameters: ['code'],
-  async handle(params, { client }, deps) {
+  async handle(params, { client }, deps, req) {
     const now = deps.clock();
     const found = await deps.store.consumeAuthorizationCode(digest(params.get('code')!), now);
     if (!found || found.code.applicationId !== client.id) throw new OAuthError('invalid_grant', 'authorization code is invalid');
@@ -44,7 +45,7 @@ export const authorizationCode: Grant = {
       deps,
     );
     if (deps.idTokens && scope.includes('openid')) {
-      body.id_token = await deps.idTokens.sign({ client, userId: code.userId, nonce: code.nonce, authTime: code.authTime, accessToken: body.access_token, scope });
+      body.id_token = await deps.idTokens.sign({ client, userId: code.userId, nonce: code.nonce, authTime: code.authTime, accessToken: body.access_token, scope, issuer: issuerFor(req, deps.settings) });
     }
     return body;
   },

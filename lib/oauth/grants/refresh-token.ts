@@ -2,6 +2,7 @@
  * RFC 6749 §6: refreshing, with rotation (OAUTH2_ROTATE_REFRESH_TOKEN), a grace period for a
  * lost response, and reuse detection that revokes the whole family (RFC 9700 §4.14.2).
  */
+import { issuerFor } from '../context';
 import { OAuthError } from '../errors';
 import { issueTokens } from '../issue';
 import { narrowScopes, parseScope } from '../scopes';
@@ -15,7 +16,7 @@ const INVALID = 'refresh token is invalid';
 export const refreshToken: Grant = {
   grantType: 'refresh_token',
   parameters: ['refresh_token'],
-  async handle(params, { client }, deps) {
+  async handle(params, { client }, deps, req) {
     const now = deps.clock();
     const tokenDigest = digest(params.get('refresh_token')!);
     const token = deps.settings.rotateRefreshToken ? await claim(tokenDigest, now, deps) : await deps.store.findRefreshToken(tokenDigest);
@@ -46,7 +47,7 @@ export const refreshToken: Grant = {
       deps,
     );
     if (deps.idTokens && scope.includes('openid') && token.userId) {
-      body.id_token = await deps.idTokens.sign({ client, userId: token.userId, nonce: null, authTime: token.authTime, accessToken: body.access_token, scope });
+      body.id_token = await deps.idTokens.sign({ client, userId: token.userId, nonce: null, authTime: token.authTime, accessToken: body.access_token, scope, issuer: issuerFor(req, deps.settings) });
     }
     return body;
   },

@@ -1,0 +1,3 @@
+import { oauth } from '@/lib/oauth-server';
+
+export const GET = oauth.discovery;

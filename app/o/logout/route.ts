@@ -1,0 +1,4 @@
+import { oauth } from '@/lib/oauth-server';
+
+export const GET = oauth.logout;
+export const POST = oauth.logout;

@@ -1,0 +1,4 @@
+import { oauth } from '@/lib/oauth-server';
+
+export const GET = oauth.userinfo;
+export const POST = oauth.userinfo;

@@ -1,0 +1,86 @@
+'use client';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Card, CardContent, CardFooter } from '@/components/ui/card';
+import { Input } from '@/components/ui/input';
+import { Label } from '@/components/ui/label';
+import { CopyButton } from './copy-button';
+
+/**
+ * The client id and, once, the client secret (house rule 7: the server keeps only its
+ * SHA-256 digest, so this is the only time anyone sees it). Rendered from the server action's
+ * answer, never from a URL. Takes focus when it appears, so keyboard and screen-reader users
+ * land on it.
+ */
+export function SecretShownOnce({
+  title,
+  description,
+  clientId,
+  clientSecret,
+  children,
+}: {
+  title: string;
+  description?: ReactNode;
+  clientId: string;
+  clientSecret: string | null;
+  /** The way on: links or buttons under the panel. */
+  children?: ReactNode;
+}) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+
+  return (
+    <Card role="region" className="overflow-hidden" aria-labelledby="credentials-title">
+      <div className="flex items-start gap-4 border-b border-emerald-100 bg-emerald-50/70 px-5 py-5 sm:px-6">
+        <span className="flex size-10 shrink-0 items-center justify-center rounded-full bg-emerald-100 text-emerald-700">
+          <svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} className="size-5">
+            <path strokeLinecap="round" strokeLinejoin="round" d="m5 13 4 4L19 7" />
+          </svg>
+        </span>
+        <div className="min-w-0">
+          <h2 id="credentials-title" ref={heading} tabIndex={-1} className="text-lg font-semibold tracking-tight text-slate-900 focus:outline-none">
+            {title}
+          </h2>
+          {description ? <p className="mt-1 text-sm text-slate-600">{description}</p> : null}
+        </div>
+      </div>
+      <CardContent className="space-y-5 px-5 sm:px-6">
+        <Credential id="client-id" label="Client ID" value={clientId} />
+        {clientSecret ? (
+          <>
+            <Credential id="client-secret" label="Client secret" value={clientSecret} />
+            <Alert tone="warning" title="Copy the client secret now. It will not be shown again.">
+              We keep only a hash of it, so nobody, not even you, can see it after you leave this page. If you lose it,
+              rotate the secret from the application&apos;s page to get a new one.
+            </Alert>
+          </>
+        ) : (
+          <p className="text-sm text-slate-600">
+            Public clients have no secret: they prove each token request with PKCE (a <code className="font-mono text-[0.8125rem]">code_verifier</code>) instead.
+          </p>
+        )}
+      </CardContent>
+      {children ? <CardFooter className="flex-col-reverse items-stretch px-5 sm:flex-row sm:items-center sm:justify-end sm:px-6">{children}</CardFooter> : null}
+    </Card>
+  );
+}
+
+function Credential({ id, label, value }: { id: string; label: string; value: string }) {
+  return (
+    <div>
+      <Label htmlFor={id}>{label}</Label>
+      <div className="mt-1.5 flex gap-2">
+        <Input
+          id={id}
+          readOnly
+          value={value}
+          spellCheck={false}
+          autoComplete="off"
+          onFocus={(e) => e.currentTarget.select()}
+          className="font-mono text-[0.8125rem] sm:text-[0.8125rem]"
+        />
+        <CopyButton value={value} label={`Copy ${label.toLowerCase().replace('client id', 'client ID')}`} selectId={id} className="h-10 shrink-0" />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+/** RFC 6750: reading a bearer token and the errors a protected resource answers. */
+import { OAuthError } from './errors';
+
+/** §2.1: `Authorization: Bearer <token>`; null when absent. */
+export function bearerFromHeader(req: Request): string | null {
+  const h = req.headers.get('authorization');
+  if (!h || !/^bearer\s/i.test(h)) return null;
+  const token = h.slice(7).trim();
+  return token || null;
+}
+
+/** §3.1 errors with the WWW-Authenticate challenge a client reads. */
+export function bearerError(code: 'invalid_request' | 'invalid_token' | 'insufficient_scope', description: string, extra: Record<string, string> = {}): OAuthError {
+  const attrs = Object.entries({ error: code, error_description: description, ...extra })
+    .map(([k, v]) => `${k}="${v.replace(/["\\]/g, '')}"`)
+    .join(', ');
+  return new OAuthError(code, description, { 'WWW-Authenticate': `Bearer ${attrs}` });
+}
+
+/** §3: a request with no token at all gets a bare challenge and no error code. */
+export function missingBearer(): Response {
+  return new Response(JSON.stringify({ error: 'invalid_request', error_description: 'a bearer token is required' }), {
+    status: 401,
+    headers: { 'Content-Type': 'application/json', 'WWW-Authenticate': 'Bearer', 'Cache-Control': 'no-store' },
+  });
+}

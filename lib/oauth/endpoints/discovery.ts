@@ -1,0 +1,23 @@
+/** OpenID Connect Discovery 1.0 §3: the RFC 8414 metadata plus what relying parties check. */
+import type { Deps } from '../context';
+import { withPublicCors } from '../cors';
+import { json } from '../http';
+import { SIGNING_ALGS } from '../oidc/keys';
+import { serverMetadata } from './metadata';
+
+export async function discovery(req: Request, deps: Deps): Promise<Response> {
+  const body = {
+    ...serverMetadata(req, deps),
+    subject_types_supported: ['public'],
+    id_token_signing_alg_values_supported: SIGNING_ALGS,
+    userinfo_signing_alg_values_supported: ['none'],
+    claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'auth_time', 'nonce', 'at_hash', 'azp', 'name', 'email', 'email_verified'],
+    prompt_values_supported: ['none', 'login', 'consent', 'select_account'],
+    claims_parameter_supported: false,
+    request_parameter_supported: false,
+    request_uri_parameter_supported: false,
+    frontchannel_logout_supported: false,
+    backchannel_logout_supported: false,
+  };
+  return withPublicCors(json(body, 200, { 'Cache-Control': 'public, max-age=300' }));
+}

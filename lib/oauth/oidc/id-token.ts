@@ -1,0 +1,40 @@
+/** OIDC Core §2 and §3.1.3.6: the ID token, signed with the client's registered algorithm (RS256 by default). */
+import { createHash } from 'node:crypto';
+import { SignJWT } from 'jose';
+import type { IdTokenSigner } from '../context';
+import type { Settings } from '../settings';
+import type { Store } from '../store';
+import { claimsFor } from './claims';
+import type { KeyRing, SigningAlg } from './keys';
+
+/** §3.1.3.6 at_hash: the left half of the SHA-256 of the access token, base64url (RS256 and ES256 both use SHA-256). */
+export function atHash(accessToken: string): string {
+  return createHash('sha256').update(accessToken, 'ascii').digest().subarray(0, 16).toString('base64url');
+}
+
+export function createIdTokenSigner(deps: { store: Store; settings: Readonly<Settings>; clock: () => Date; keys: KeyRing }): IdTokenSigner {
+  return {
+    async sign({ client, userId, nonce, authTime, accessToken, scope, issuer }) {
+      const user = await deps.store.findUserById(userId);
+      if (!user) throw new Error('id_token for a user that no longer exists');
+      const alg: SigningAlg = client.algorithm === 'ES256' ? 'ES256' : 'RS256';
+      const { kid, key } = await deps.keys.signingKey(alg);
+      const now = Math.floor(deps.clock().getTime() / 1000);
+      const payload: Record<string, unknown> = {
+        ...claimsFor(user, scope),
+        azp: client.clientId,
+        ...(authTime ? { auth_time: Math.floor(authTime.getTime() / 1000) } : {}),
+        ...(nonce ? { nonce } : {}),
+        ...(accessToken ? { at_hash: atHash(accessToken) } : {}),
+      };
+      return new SignJWT(payload)
+        .setProtectedHeader({ alg, kid, typ: 'JWT' })
+        .setIssuer(issuer)
+        .setSubject(user.id)
+        .setAudience(client.clientId)
+        .setIssuedAt(now)
+        .setExpirationTime(now + deps.settings.idTokenExpireSeconds)
+        .sign(key);
+    },
+  };
+}

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import {
+  applicationFormValues,
+  applicationSchema,
+  applicationToFormValues,
+  EMPTY_APPLICATION,
+  type ApplicationFormValues,
+} from './application';
+
+const valid: ApplicationFormValues = { ...EMPTY_APPLICATION, name: 'Photo printer', redirectUris: 'https://client.example/cb' };
+
+function errors(values: Partial<ApplicationFormValues>) {
+  const parsed = applicationSchema.safeParse({ ...valid, ...values });
+  return parsed.success ? {} : z.flattenError(parsed.error).fieldErrors;
+}
+
+describe('RFC 6749 §3.1.2 redirect URIs, one per line', () => {
+  it('reads one URI per line, ignoring blank lines, spaces and CRLF', () => {
+    const parsed = applicationSchema.parse({
+      ...valid,
+      redirectUris: '  https://client.example/cb \r\n\r\nhttp://127.0.0.1:8080/callback\n\n',
+    });
+    expect(parsed.redirectUris).toEqual(['https://client.example/cb', 'http://127.0.0.1:8080/callback']);
+  });
+
+  it('§3.1.2: refuses a fragment, naming the URI and the rule', () => {
+    expect(errors({ redirectUris: 'https://client.example/cb\nhttps://client.example/cb#section' }).redirectUris).toEqual([
+      'https://client.example/cb#section must not contain a fragment (#)',
+    ]);
+  });
+
+  it('RFC 9700 §4.1.3: refuses wildcards (redirect URIs are matched exactly)', () => {
+    expect(errors({ redirectUris: 'https://*.client.example/cb' }).redirectUris?.[0]).toMatch(/must not contain wildcards/);
+  });
+
+  it('refuses a relative URI', () => {
+    expect(errors({ redirectUris: '/cb' }).redirectUris?.[0]).toBe('/cb is not an absolute URI');
+  });
+
+  it('refuses javascript: URIs', () => {
+    expect(errors({ redirectUris: 'javascript:alert(1)' }).redirectUris?.[0]).toMatch(/never allowed/);
+  });
+
+  it('checks post-logout redirect URIs the same way', () => {
+    expect(errors({ postLogoutRedirectUris: 'https://client.example/bye#x' }).postLogoutRedirectUris?.[0]).toMatch(
+      /must not contain a fragment \(#\)/,
+    );
+  });
+
+  it('needs a redirect URI for the authorization code grant, not for client credentials alone', () => {
+    expect(errors({ redirectUris: '' }).redirectUris?.[0]).toMatch(/at least one redirect URI/);
+    expect(errors({ redirectUris: '', grantTypes: ['client_credentials'] })).toEqual({});
+  });
+});
+
+describe('the rest of the form', () => {
+  it('accepts a complete application', () => {
+    expect(
+      applicationSchema.parse({
+        ...valid,
+        allowedOrigins: 'https://app.example\nhttp://localhost:5173',
+        postLogoutRedirectUris: 'https://client.example/bye',
+        algorithm: 'RS256',
+        skipAuthorization: true,
+      }),
+    ).toMatchObject({
+      name: 'Photo printer',
+      allowedOrigins: ['https://app.example', 'http://localhost:5173'],
+      postLogoutRedirectUris: ['https://client.example/bye'],
+      algorithm: 'RS256',
+      skipAuthorization: true,
+    });
+  });
+
+  it('needs a name and at least one grant type', () => {
+    expect(errors({ name: '   ' }).name).toBeDefined();
+    expect(errors({ grantTypes: [] }).grantTypes).toEqual(['Choose at least one grant type']);
+  });
+
+  it('refuses an origin with a path', () => {
+    expect(errors({ allowedOrigins: 'https://app.example/path' }).allowedOrigins?.[0]).toMatch(/is not an origin/);
+  });
+
+  it('RFC 6749 §4.4: client credentials needs a confidential client', () => {
+    expect(errors({ clientType: 'public', grantTypes: ['client_credentials'] }).grantTypes?.[0]).toMatch(/confidential/);
+  });
+
+  it('refuses an unknown signing algorithm', () => {
+    expect(errors({ algorithm: 'HS256' as never }).algorithm).toBeDefined();
+  });
+});
+
+describe('FormData as the server action receives it', () => {
+  it('reads several grant type checkboxes and an unchecked skip-authorization box', () => {
+    const fd = new FormData();
+    fd.set('name', 'CLI');
+    fd.set('clientType', 'confidential');
+    fd.append('grantTypes', 'authorization_code');
+    fd.append('grantTypes', 'client_credentials');
+    fd.set('redirectUris', 'https://a.example/cb');
+    fd.set('algorithm', '');
+    const values = applicationFormValues(fd);
+    expect(values.grantTypes).toEqual(['authorization_code', 'client_credentials']);
+    expect(values.skipAuthorization).toBe(false);
+    expect(applicationSchema.safeParse(values).success).toBe(true);
+  });
+
+  it('reads a checked checkbox as sent without JavaScript ("on")', () => {
+    const fd = new FormData();
+    fd.set('skipAuthorization', 'on');
+    expect(applicationFormValues(fd).skipAuthorization).toBe(true);
+  });
+
+  it('round-trips a stored application through the edit form', () => {
+    const stored = {
+      name: 'A',
+      clientType: 'public' as const,
+      grantTypes: ['authorization_code', 'refresh_token'],
+      redirectUris: ['https://a.example/cb', 'https://a.example/cb2'],
+      postLogoutRedirectUris: [],
+      allowedOrigins: ['https://a.example'],
+      skipAuthorization: false,
+      algorithm: 'ES256',
+    };
+    const form = applicationToFormValues(stored);
+    expect(form.redirectUris).toBe('https://a.example/cb\nhttps://a.example/cb2');
+    expect(form.grantTypes).toEqual(['authorization_code']);
+    expect(applicationSchema.parse(form)).toMatchObject({ redirectUris: stored.redirectUris, allowedOrigins: stored.allowedOrigins });
+  });
+});

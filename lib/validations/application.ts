@@ -1,0 +1,176 @@
+/**
+ * The application form's one schema: the register and edit forms validate with it in the
+ * browser (react-hook-form + zodResolver) and their server actions validate the same FormData
+ * again. It checks what needs no settings (absolute URIs, no fragments, no wildcards, origins);
+ * the server then applies the settings-dependent rules with `checkApplicationInput`
+ * (lib/applications.ts: https only, http for loopback, custom schemes the operator allows).
+ */
+import { z } from 'zod';
+import type { GrantType } from '@/lib/applications';
+
+/** lib/applications.ts's GRANT_TYPES, repeated here because that module needs node:crypto and this one runs in the browser too. */
+export const GRANT_TYPES = ['authorization_code', 'implicit', 'password', 'client_credentials'] as const satisfies readonly GrantType[];
+export const CLIENT_TYPES = ['confidential', 'public'] as const;
+export const ALGORITHMS = ['', 'RS256', 'ES256'] as const;
+
+/** One URI per line; blank lines and surrounding spaces are ignored. */
+export function splitLines(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+}
+
+const NEVER = new Set(['javascript:', 'data:', 'file:', 'vbscript:', 'blob:', 'about:']);
+
+/** RFC 6749 §3.1.2: an absolute URI without a fragment; RFC 9700 §4.1.3: matched exactly, so no wildcards. */
+export function redirectUriShapeProblem(uri: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(uri);
+  } catch {
+    return 'is not an absolute URI';
+  }
+  if (uri.includes('#')) return 'must not contain a fragment (#)';
+  if (uri.includes('*')) return 'must not contain wildcards';
+  if (NEVER.has(url.protocol)) return `uses the ${url.protocol} scheme, which is never allowed`;
+  return null;
+}
+
+/** A CORS origin: scheme://host[:port], nothing after it. */
+export function originProblem(origin: string): string | null {
+  try {
+    const u = new URL(origin);
+    if ((u.protocol === 'https:' || u.protocol === 'http:') && u.origin === origin) return null;
+  } catch {
+    /* not a URL */
+  }
+  return 'is not an origin (scheme://host[:port], no path)';
+}
+
+/** A textarea of one value per line → the list, each line checked; the first problem is the field's message. */
+function lines(check: (value: string) => string | null, max: number) {
+  return z
+    .string()
+    .max(20_000, 'Too long')
+    .transform(splitLines)
+    .superRefine((values, ctx) => {
+      if (values.length > max) {
+        ctx.addIssue({ code: 'custom', message: `At most ${max} entries` });
+        return;
+      }
+      for (const value of values) {
+        const problem = check(value);
+        if (problem) {
+          ctx.addIssue({ code: 'custom', message: `${value} ${problem}` });
+          return;
+        }
+      }
+    });
+}
+
+export const applicationSchema = z
+  .object({
+    name: z.string().trim().min(1, 'Enter a name people will recognise').max(255, 'Name must be at most 255 characters'),
+    clientType: z.enum(CLIENT_TYPES, 'Choose a client type'),
+    grantTypes: z
+      .array(z.enum(GRANT_TYPES, 'Unknown grant type'), 'Choose at least one grant type')
+      .min(1, 'Choose at least one grant type')
+      .transform((grants) => [...new Set(grants)]),
+    redirectUris: lines(redirectUriShapeProblem, 50),
+    postLogoutRedirectUris: lines(redirectUriShapeProblem, 50),
+    allowedOrigins: lines(originProblem, 50),
+    skipAuthorization: z.boolean(),
+    algorithm: z.enum(ALGORITHMS, 'Choose RS256, ES256 or none'),
+  })
+  .superRefine((app, ctx) => {
+    const redirecting = app.grantTypes.includes('authorization_code') || app.grantTypes.includes('implicit');
+    if (redirecting && app.redirectUris.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['redirectUris'],
+        message: 'The authorization code and implicit grants need at least one redirect URI',
+      });
+    }
+    if (app.clientType === 'public' && app.grantTypes.includes('client_credentials')) {
+      ctx.addIssue({ code: 'custom', path: ['grantTypes'], message: 'Client credentials needs a confidential client' });
+    }
+  });
+
+/** What the form holds: the textareas are strings. */
+export type ApplicationFormValues = z.input<typeof applicationSchema>;
+/** What the server stores: the textareas are lists. */
+export type ApplicationData = z.output<typeof applicationSchema>;
+export type ApplicationField = keyof ApplicationFormValues;
+
+export const APPLICATION_FIELDS = [
+  'name',
+  'clientType',
+  'grantTypes',
+  'redirectUris',
+  'postLogoutRedirectUris',
+  'allowedOrigins',
+  'skipAuthorization',
+  'algorithm',
+] as const satisfies readonly ApplicationField[];
+
+/**
+ * The submitted form as the schema reads it. Not `Object.fromEntries(formData)`: grant types
+ * are several checkboxes of one name, and an unchecked checkbox sends nothing.
+ */
+export function applicationFormValues(formData: FormData): ApplicationFormValues {
+  const text = (name: string) => {
+    const v = formData.get(name);
+    return typeof v === 'string' ? v : '';
+  };
+  return {
+    name: text('name'),
+    clientType: text('clientType') as ApplicationFormValues['clientType'],
+    grantTypes: formData.getAll('grantTypes').filter((v): v is string => typeof v === 'string') as ApplicationFormValues['grantTypes'],
+    redirectUris: text('redirectUris'),
+    postLogoutRedirectUris: text('postLogoutRedirectUris'),
+    allowedOrigins: text('allowedOrigins'),
+    skipAuthorization: formData.has('skipAuthorization') && text('skipAuthorization') !== 'false',
+    algorithm: text('algorithm') as ApplicationFormValues['algorithm'],
+  };
+}
+
+/** A stored application as the edit form's starting values. */
+export function applicationToFormValues(app: {
+  name: string;
+  clientType: 'confidential' | 'public';
+  grantTypes: string[];
+  redirectUris: string[];
+  postLogoutRedirectUris: string[];
+  allowedOrigins: string[];
+  skipAuthorization: boolean;
+  algorithm: string;
+}): ApplicationFormValues {
+  return {
+    name: app.name,
+    clientType: app.clientType,
+    grantTypes: app.grantTypes.filter((g): g is GrantType => (GRANT_TYPES as readonly string[]).includes(g)),
+    redirectUris: app.redirectUris.join('\n'),
+    postLogoutRedirectUris: app.postLogoutRedirectUris.join('\n'),
+    allowedOrigins: app.allowedOrigins.join('\n'),
+    skipAuthorization: app.skipAuthorization,
+    algorithm: (ALGORITHMS as readonly string[]).includes(app.algorithm) ? (app.algorithm as ApplicationFormValues['algorithm']) : '',
+  };
+}
+
+export const EMPTY_APPLICATION: ApplicationFormValues = {
+  name: '',
+  clientType: 'confidential',
+  grantTypes: ['authorization_code'],
+  redirectUris: '',
+  postLogoutRedirectUris: '',
+  allowedOrigins: '',
+  skipAuthorization: false,
+  algorithm: '',
+};
+
+/** What the register and edit actions answer; the form shows it (a panel with the secret on success). */
+export type ApplicationFormState =
+  | { ok: false; fieldErrors?: Partial<Record<ApplicationField, string[]>>; formError?: string; values: ApplicationFormValues }
+  | { ok: true; id: string; name: string; clientId: string; clientSecret: string | null }
+  | null;
