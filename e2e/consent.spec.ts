@@ -12,15 +12,24 @@ import {
   authorizeUrl,
   createApplication,
   exchangeCode,
-  interceptClient,
   pkcePair,
   randomState,
+  servePage,
   signIn,
+  startFakeClient,
   waitForCallback,
   type TestApplication,
 } from './helpers';
 
 const baseOrigin = () => new URL(test.info().project.use.baseURL ?? 'http://127.0.0.1:3100').origin;
+
+let fakeClient: Awaited<ReturnType<typeof startFakeClient>>;
+test.beforeAll(async () => {
+  fakeClient = await startFakeClient();
+});
+test.afterAll(async () => {
+  await fakeClient?.close();
+});
 
 const CONSENT_URL = /\/o\/consent\?request=[^&]+$/;
 const LOGIN_FROM_AUTHORIZE = /\/login\?next=%2Fo%2Fauthorize%3Fpending%3D/;
@@ -29,7 +38,6 @@ const LOGIN_FROM_AUTHORIZE = /\/login\?next=%2Fo%2Fauthorize%3Fpending%3D/;
 async function reachConsent(page: Page, app: TestApplication, extra: Record<string, string> = {}, user = ALICE) {
   const pkce = pkcePair();
   const state = randomState();
-  await interceptClient(page);
   await page.goto(authorizeUrl(app, pkce.challenge, state, extra));
   await expect(page).toHaveURL(LOGIN_FROM_AUTHORIZE);
   await signIn(page, user);
@@ -68,7 +76,9 @@ test.describe('RFC 6749 §4.1: authorization code flow in the browser', () => {
     await page.getByRole('button', { name: 'Authorize' }).click();
     const params = await waitForCallback(page);
     expect(params.get('state')).toBe(state);
-    expect(params.get('iss')).toBe(baseOrigin()); // RFC 9207
+    // RFC 9207: the issuer identifier the metadata announces.
+    const metadata = (await (await request.get('/.well-known/oauth-authorization-server')).json()) as { issuer: string };
+    expect(params.get('iss')).toBe(metadata.issuer);
     const code = params.get('code');
     expect(code).toBeTruthy();
 
@@ -109,16 +119,16 @@ test.describe('RFC 6749 §4.1: authorization code flow in the browser', () => {
   test('the request survives sign-up: a new account comes straight back to the consent page', async ({ page }) => {
     const app = await createApplication({ name: 'Photo Printer' });
     const state = randomState();
-    await interceptClient(page);
     await page.goto(authorizeUrl(app, pkcePair().challenge, state));
     await expect(page).toHaveURL(LOGIN_FROM_AUTHORIZE);
-    await page.getByRole('link', { name: 'Create an account' }).click();
+    // The sign-up link carries `next` too.
+    await page.locator('main a[href^="/signup?next=%2Fo%2Fauthorize%3Fpending%3D"]').click();
     await expect(page).toHaveURL(/\/signup\?next=%2Fo%2Fauthorize%3Fpending%3D/);
 
     const email = `consent-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill('a-good-password');
-    await page.getByRole('button', { name: 'Sign up' }).click();
+    await page.getByRole('button', { name: 'Sign up', exact: true }).click();
 
     await expect(page).toHaveURL(CONSENT_URL);
     await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
@@ -173,7 +183,6 @@ test.describe("DOT approval_prompt and OIDC prompt", () => {
   test('prompt=none without a session sends error=login_required back to the client', async ({ page }) => {
     const app = await createApplication({ name: 'Photo Printer' });
     const state = randomState();
-    await interceptClient(page);
     await page.goto(authorizeUrl(app, pkcePair().challenge, state, { prompt: 'none' }));
     const params = await waitForCallback(page);
     expect(params.get('error')).toBe('login_required');
@@ -186,7 +195,6 @@ test.describe("DOT approval_prompt and OIDC prompt", () => {
     await signIn(page, ALICE);
     await expect(page).toHaveURL('/');
     const state = randomState();
-    await interceptClient(page);
     await page.goto(authorizeUrl(app, pkcePair().challenge, state, { prompt: 'none' }));
     const params = await waitForCallback(page);
     expect(params.get('error')).toBe('consent_required');
@@ -200,7 +208,6 @@ test.describe("DOT approval_prompt and OIDC prompt", () => {
     await expect(page).toHaveURL('/');
     // auth_time and the request's time are in whole seconds: make the sign-in strictly older.
     await page.waitForTimeout(1100);
-    await interceptClient(page);
     await page.goto(authorizeUrl(app, pkcePair().challenge, randomState(), { prompt: 'login' }));
     await expect(page).toHaveURL(/\/login\?.*reauth=1/);
     await expect(page.getByText('Please sign in again to continue')).toBeVisible();
@@ -213,7 +220,6 @@ test.describe('RFC 6749 §3.1.2.4 / §4.1.2.1: requests that cannot be trusted a
   test('an unregistered redirect URI shows the error page and stays on the server', async ({ page }) => {
     const app = await createApplication({ name: 'Photo Printer' });
     const toClient = clientRequests(page);
-    await interceptClient(page);
     await page.goto(authorizeUrl({ ...app, redirectUri: `${CLIENT_ORIGIN}/elsewhere` }, pkcePair().challenge, randomState()));
     await expect(page).toHaveURL(/\/o\/error\?/);
     expect(new URL(page.url()).origin).toBe(baseOrigin());
@@ -267,16 +273,14 @@ test.describe('RFC 6749 §10.12 / §10.13: cross-site submission and framing', (
     // An attacker's page, in the same browser, auto-submits the decision without the token.
     const attacker = await page.context().newPage();
     const toClient = clientRequests(attacker);
-    await interceptClient(attacker);
-    await attacker.route('http://attacker.test/**', (route) =>
-      route.fulfill({
-        contentType: 'text/html',
-        body: `<!doctype html><form id="f" method="POST" enctype="multipart/form-data" action="${target}">
-          <input type="hidden" name="${actionField}" value="">
-          <input type="hidden" name="request" value="${requestId}">
-          <input type="hidden" name="decision" value="allow">
-          </form><script>document.getElementById('f').submit()</script>`,
-      }),
+    await servePage(
+      attacker,
+      'http://attacker.test/',
+      `<!doctype html><form id="f" method="POST" enctype="multipart/form-data" action="${target}">
+        <input type="hidden" name="${actionField}" value="">
+        <input type="hidden" name="request" value="${requestId}">
+        <input type="hidden" name="decision" value="allow">
+        </form><script>document.getElementById('f').submit()</script>`,
     );
     await attacker.goto('http://attacker.test/');
     await attacker.waitForURL((url) => url.origin === baseOrigin());
@@ -325,11 +329,10 @@ test.describe('RFC 6749 §10.12 / §10.13: cross-site submission and framing', (
 
     // 127.0.0.1:3199 is the same site as the server (ports don't count), so cookies go along.
     const framer = await page.context().newPage();
-    await framer.route(`${CLIENT_ORIGIN}/framer`, (route) =>
-      route.fulfill({
-        contentType: 'text/html',
-        body: `<!doctype html><title>framer</title><iframe src="${consentUrl}" onload="document.title='loaded'"></iframe>`,
-      }),
+    await servePage(
+      framer,
+      `${CLIENT_ORIGIN}/framer`,
+      `<!doctype html><title>framer</title><iframe src="${consentUrl}" onload="document.title='loaded'"></iframe>`,
     );
     await framer.goto(`${CLIENT_ORIGIN}/framer`);
     await expect(framer).toHaveTitle('loaded');
@@ -364,7 +367,6 @@ test.describe('screenshots', () => {
       const context = await browser.newContext({ viewport: vp.viewport, isMobile: vp.isMobile, hasTouch: vp.isMobile });
       const page = await context.newPage();
       const app = await createApplication({ name: 'Photo Printer' });
-      await interceptClient(page);
       await page.goto(authorizeUrl(app, pkcePair().challenge, randomState(), { scope: 'read write introspection' }));
       await expect(page).toHaveURL(LOGIN_FROM_AUTHORIZE);
       await page.screenshot({ path: `e2e/screenshots/signin-from-authorize-${vp.name}.png`, fullPage: true });

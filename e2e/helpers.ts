@@ -1,12 +1,12 @@
 /**
  * Shared by the browser tests: applications registered through the `manage` CLI (as an
  * operator would, reaching the running server's embedded database through its socket),
- * PKCE pairs, the authorize URL, signing in, and catching the browser on its way back to
- * a client that does not exist.
+ * PKCE pairs, the authorize URL, signing in, and a fake client for the browser to land on.
  */
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -19,7 +19,7 @@ const root = path.resolve(__dirname, '..');
 export const ALICE = { email: 'alice@example.com', password: 'alice-password' };
 export const BOB = { email: 'bob@example.com', password: 'bob-password' };
 
-/** A redirect URI nothing listens on: tests intercept the browser's request to it. */
+/** The fake client's redirect URI (startFakeClient listens there). */
 export const CLIENT_ORIGIN = 'http://127.0.0.1:3199';
 export const CALLBACK = `${CLIENT_ORIGIN}/cb`;
 
@@ -104,14 +104,33 @@ export function authorizeUrl(app: TestApplication, challenge: string, state: str
   return `/o/authorize?${params}`;
 }
 
+const CLIENT_PAGE = '<!doctype html><title>Client</title><p>Back at the client</p>';
+
 /**
- * Answers every request to the fake client with a plain page, so the browser lands there and
- * the test can read the code (or error) from the URL. Call before the navigation that ends there.
+ * The fake client: a real listener on CLIENT_ORIGIN answering every request with a plain page,
+ * so the browser lands there after the server's redirect (Playwright's page.route does not see
+ * the target of an HTTP redirect) and the test reads the code or error from the URL. Start it
+ * in beforeAll and close it in afterAll. Only the browser ever talks to it: a request from the
+ * server would be a bug (see `clientRequests` in the spec).
  */
-export async function interceptClient(page: Page): Promise<void> {
-  await page.route(`${CLIENT_ORIGIN}/**`, (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Client</title><p>Back at the client</p>' }),
-  );
+export async function startFakeClient(): Promise<{ close: () => Promise<void>; requests: string[] }> {
+  const requests: string[] = [];
+  const server = http.createServer((req, res) => {
+    requests.push(req.url ?? '');
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end(CLIENT_PAGE);
+  });
+  const { port, hostname } = new URL(CLIENT_ORIGIN);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(Number(port), hostname, resolve);
+  });
+  return { requests, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** Serves `html` at `url` (on any origin, even one that does not resolve) for this page only. */
+export async function servePage(page: Page, url: string, html: string): Promise<void> {
+  await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }));
 }
 
 /** Waits for the browser to arrive at the client's redirect URI and returns its query parameters. */

@@ -25,7 +25,7 @@ export function useAuthForm<S extends z.ZodType<FieldValues, FieldValues>>(
   const form = useForm<z.input<S>, unknown, z.output<S>>({
     resolver: zodResolver(schema as never),
     defaultValues: initial,
-    mode: 'onTouched',
+    mode: 'onSubmit', // no errors for a field merely passed through; after a submit, re-checked as you type
   });
   const { setError, setValue } = form;
 

@@ -8,9 +8,10 @@ import { cleartokens } from './cleartokens';
 import { UsageError, type Command } from './command';
 import { createapplication } from './createapplication';
 import { createuser } from './createuser';
+import { rotatekeys } from './rotatekeys';
 import { seed } from './seed';
 
-const COMMANDS: Command[] = [createapplication, cleartokens, createuser, seed];
+const COMMANDS: Command[] = [createapplication, cleartokens, createuser, rotatekeys, seed];
 
 function help(): string {
   return ['usage: npm run manage -- <command> [options]', '', 'commands:', ...COMMANDS.map((c) => `  ${c.name.padEnd(18)} ${c.summary}`), '', 'Each command takes --help.'].join('\n');

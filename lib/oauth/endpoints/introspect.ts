@@ -20,7 +20,12 @@ export function isActive(t: AccessTokenRecord | null, now: Date): t is AccessTok
 
 async function authenticateCaller(req: Request, params: Map<string, string>, deps: Deps): Promise<ClientRecord | null> {
   const token = bearerFromHeader(req);
-  if (token === null) return (await authenticateClient(req, params, deps)).client;
+  if (token === null) {
+    const { client, method } = await authenticateClient(req, params, deps);
+    // RFC 7662 §2.1 / §4: a public client has no credentials, so it cannot be trusted to introspect others' tokens.
+    if (method === 'none') throw new OAuthError('invalid_client', 'introspection requires client credentials or a bearer token');
+    return client;
+  }
   const caller = await deps.store.findAccessToken(digest(token));
   if (!isActive(caller, deps.clock())) {
     throw new OAuthError('invalid_token', 'the bearer token is invalid or expired', { 'WWW-Authenticate': 'Bearer error="invalid_token"' });

@@ -1,29 +1,85 @@
 import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import { ApplicationList } from '@/components/applications/application-list';
 import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
+import { Alert } from '@/components/ui/alert';
 import { ButtonLink } from '@/components/ui/button';
 import { requireUser } from '@/lib/auth';
+import { getDashboardStore } from '@/lib/db';
 
 export const metadata: Metadata = { title: 'Your applications' };
 
-export default async function ApplicationsPage() {
-  await requireUser('/o/applications');
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function ApplicationsPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requireUser('/o/applications');
+  const [applications, params] = await Promise.all([(await getDashboardStore()).listApplicationsForOwner(user.id), searchParams]);
+
   return (
     <div className="space-y-6">
       <PageHeader
         title="Your applications"
         description="Applications you registered to sign people in and call APIs with this server."
+        actions={applications.length ? <ButtonLink href="/o/applications/register">{PLUS}Register an application</ButtonLink> : null}
       />
-      <EmptyState
-        icon={
-          <svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.75} className="size-6">
-            <path strokeLinecap="round" strokeLinejoin="round" d="M12 4v16m8-8H4" />
-          </svg>
-        }
-        title="No applications yet"
-        description="Register an application to get a client ID and secret for your app."
-        action={<ButtonLink href="/o/applications/register">Register an application</ButtonLink>}
-      />
+      {params.deleted ? (
+        <Alert tone="success" title="Application deleted">
+          Its tokens stopped working and were removed, with its authorization codes.
+        </Alert>
+      ) : null}
+      {applications.length ? (
+        <ApplicationList applications={applications} />
+      ) : (
+        <EmptyState
+          icon={
+            <svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.75} className="size-6">
+              <path
+                strokeLinecap="round"
+                strokeLinejoin="round"
+                d="M4 5a1 1 0 0 1 1-1h4a1 1 0 0 1 1 1v4a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V5Zm10 0a1 1 0 0 1 1-1h4a1 1 0 0 1 1 1v4a1 1 0 0 1-1 1h-4a1 1 0 0 1-1-1V5ZM4 15a1 1 0 0 1 1-1h4a1 1 0 0 1 1 1v4a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1v-4Zm13-1v6m-3-3h6"
+              />
+            </svg>
+          }
+          title="Register your first application"
+          description="Each app that signs people in with this server, or calls its APIs, needs one. Three steps get you there:"
+          action={
+            <div className="flex flex-col items-center">
+              <ol className="max-w-sm space-y-2.5 text-left text-sm text-slate-600">
+                <Step n={1}>Register it with the URL people come back to after signing in.</Step>
+                <Step n={2}>Copy its client ID and secret into your app’s configuration.</Step>
+                <Step n={3}>
+                  Send people to <code className="font-mono text-[0.8125rem] text-slate-800">/o/authorize</code>, then exchange the code
+                  at <code className="font-mono text-[0.8125rem] text-slate-800">/o/token</code>.
+                </Step>
+              </ol>
+              <ButtonLink href="/o/applications/register" className="mt-7">
+                {PLUS}Register an application
+              </ButtonLink>
+            </div>
+          }
+        />
+      )}
     </div>
+  );
+}
+
+const PLUS = (
+  <svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} className="size-4">
+    <path strokeLinecap="round" strokeLinejoin="round" d="M12 5v14m7-7H5" />
+  </svg>
+);
+
+function Step({ n, children }: { n: number; children: ReactNode }) {
+  return (
+    <li className="flex gap-3">
+      <span aria-hidden="true" className="flex size-5 shrink-0 items-center justify-center rounded-full bg-slate-100 text-xs font-semibold text-slate-700">
+        {n}
+      </span>
+      <span>
+        <span className="sr-only">Step {n}: </span>
+        {children}
+      </span>
+    </li>
   );
 }

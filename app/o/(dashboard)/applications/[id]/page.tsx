@@ -1,0 +1,202 @@
+import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import { notFound } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { ClientTypeBadge, GrantBadges } from '@/components/applications/badges';
+import { CopyButton } from '@/components/applications/copy-button';
+import { Monogram } from '@/components/applications/monogram';
+import { QuickStart } from '@/components/applications/quick-start';
+import { RotateSecretForm } from '@/components/applications/rotate-secret-form';
+import { TokensChart } from '@/components/applications/tokens-chart';
+import { BackLink } from '@/components/back-link';
+import { Alert } from '@/components/ui/alert';
+import { ButtonLink } from '@/components/ui/button';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { Input } from '@/components/ui/input';
+import { requireUser } from '@/lib/auth';
+import { getDashboardStore } from '@/lib/db';
+import { formatDate, formatDateTime, plural } from '@/lib/format';
+import { getSettings } from '@/lib/settings';
+import { rotateSecret } from './actions';
+
+type Params = Promise<{ id: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+async function load(id: string) {
+  const user = await requireUser(`/o/applications/${encodeURIComponent(id)}`);
+  const store = await getDashboardStore();
+  const app = await store.findApplicationForOwner(id, user.id);
+  if (!app) notFound();
+  return { user, store, app };
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { app } = await load((await params).id);
+  return { title: app.name };
+}
+
+export default async function ApplicationPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+  const { id } = await params;
+  const { user, store, app } = await load(id);
+  const [days, query, h] = await Promise.all([store.tokensIssuedPerDay(app.id, user.id), searchParams, headers()]);
+
+  const settings = getSettings();
+  const base = settings.issuer ?? `${h.get('x-forwarded-proto') ?? 'http'}://${h.get('host') ?? 'localhost:3000'}`;
+  const scope = [...(app.algorithm ? ['openid'] : []), ...settings.defaultScopes].join(' ');
+
+  return (
+    <div className="space-y-6">
+      <BackLink href="/o/applications">Applications</BackLink>
+
+      <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
+        <div className="flex min-w-0 items-start gap-4">
+          <Monogram name={app.name} className="size-12 rounded-xl text-xl" />
+          <div className="min-w-0">
+            <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+              <h1 className="min-w-0 text-2xl font-semibold tracking-tight break-words text-slate-900">{app.name}</h1>
+              <ClientTypeBadge clientType={app.clientType} />
+            </div>
+            <p className="mt-1 text-sm text-slate-600">
+              Registered <time dateTime={app.createdAt.toISOString()}>{formatDate(app.createdAt)}</time> ·{' '}
+              {plural(app.userCount, 'user')} · {plural(app.activeTokenCount, 'active token')}
+            </p>
+          </div>
+        </div>
+        <div className="flex shrink-0 gap-3">
+          <ButtonLink href={`/o/applications/${app.id}/update`} variant="secondary">
+            {PENCIL}Edit
+          </ButtonLink>
+          <ButtonLink href={`/o/applications/${app.id}/delete`} variant="secondary" className="text-red-700 hover:bg-red-50 hover:text-red-800">
+            {TRASH}Delete
+          </ButtonLink>
+        </div>
+      </div>
+
+      {query.saved ? <Alert tone="success" title="Changes saved">They apply to the next authorization and token request.</Alert> : null}
+
+      <Card>
+        <CardHeader>
+          <CardTitle>Credentials</CardTitle>
+          <CardDescription>What your app sends to identify itself.</CardDescription>
+        </CardHeader>
+        <CardContent className="space-y-6">
+          <div>
+            <label htmlFor="client-id" className="block text-sm font-medium text-slate-800">
+              Client ID
+            </label>
+            <div className="mt-1.5 flex gap-2">
+              <Input id="client-id" readOnly value={app.clientId} spellCheck={false} className="font-mono text-[0.8125rem] sm:text-[0.8125rem]" />
+              <CopyButton value={app.clientId} label="Copy client ID" selectId="client-id" className="h-10 shrink-0" />
+            </div>
+          </div>
+          <div>
+            <p className="text-sm font-medium text-slate-800">Client secret</p>
+            {app.clientType === 'confidential' ? (
+              <>
+                <p className="mt-1 text-sm text-slate-600">
+                  {app.hasSecret
+                    ? 'Hidden: it was shown once, when it was created. We keep only a hash of it.'
+                    : 'None yet. Rotate to create one.'}
+                </p>
+                <div className="mt-3">
+                  <RotateSecretForm action={rotateSecret.bind(null, app.id)} clientId={app.clientId} />
+                </div>
+              </>
+            ) : (
+              <p className="mt-1 text-sm text-slate-600">None: a public client proves its token requests with PKCE instead.</p>
+            )}
+          </div>
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>Tokens issued</CardTitle>
+          <CardDescription>Access tokens per day over the last 14 days (UTC).</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <TokensChart days={days} />
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>Start an authorization</CardTitle>
+          <CardDescription>Requests for this application, ready to paste. Uppercase words are yours to fill in.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <QuickStart app={app} base={base} scope={scope} />
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader className="flex flex-row items-start justify-between gap-4 space-y-0">
+          <div className="space-y-1.5">
+            <CardTitle>Settings</CardTitle>
+            <CardDescription>Last changed {formatDateTime(app.updatedAt)}.</CardDescription>
+          </div>
+          <ButtonLink href={`/o/applications/${app.id}/update`} variant="ghost" size="sm" className="-mr-2 shrink-0">
+            Edit
+            <span className="sr-only"> settings</span>
+          </ButtonLink>
+        </CardHeader>
+        <CardContent className="pt-4">
+          <dl className="divide-y divide-slate-100">
+            <Row label="Client type">{app.clientType === 'confidential' ? 'Confidential' : 'Public'}</Row>
+            <Row label="Grant types">
+              <div className="flex flex-wrap gap-1.5">
+                <GrantBadges grants={app.grantTypes} />
+              </div>
+            </Row>
+            <Row label="Redirect URIs">
+              <UriList uris={app.redirectUris} empty="None" />
+            </Row>
+            <Row label="Post-logout redirect URIs">
+              <UriList uris={app.postLogoutRedirectUris} empty="None" />
+            </Row>
+            <Row label="Allowed origins">
+              <UriList uris={app.allowedOrigins} empty="None" />
+            </Row>
+            <Row label="Skip authorization">{app.skipAuthorization ? 'Yes: people are not asked to approve' : 'No: people approve on a consent screen'}</Row>
+            <Row label="ID token signing">{app.algorithm || 'None (OAuth 2.0 only)'}</Row>
+            <Row label="Created">{formatDateTime(app.createdAt)}</Row>
+          </dl>
+        </CardContent>
+      </Card>
+    </div>
+  );
+}
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="py-3 first:pt-0 last:pb-0 sm:grid sm:grid-cols-3 sm:gap-4">
+      <dt className="text-sm font-medium text-slate-600">{label}</dt>
+      <dd className="mt-1 text-sm text-slate-900 sm:col-span-2 sm:mt-0">{children}</dd>
+    </div>
+  );
+}
+
+function UriList({ uris, empty }: { uris: string[]; empty: string }) {
+  if (!uris.length) return <span className="text-slate-500">{empty}</span>;
+  return (
+    <ul className="space-y-1">
+      {uris.map((u) => (
+        <li key={u} className="font-mono text-[0.8125rem] break-all">
+          {u}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const PENCIL = (
+  <svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} className="size-4">
+    <path strokeLinecap="round" strokeLinejoin="round" d="m16.9 4.6 2.5 2.5M4 20h4L19.4 8.6a1.8 1.8 0 0 0 0-2.5l-1.5-1.5a1.8 1.8 0 0 0-2.5 0L4 16v4Z" />
+  </svg>
+);
+
+const TRASH = (
+  <svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} className="size-4">
+    <path strokeLinecap="round" strokeLinejoin="round" d="M4 7h16m-10 4v6m4-6v6M5 7l1 12a2 2 0 0 0 2 2h8a2 2 0 0 0 2-2l1-12M9 7V4a1 1 0 0 1 1-1h4a1 1 0 0 1 1 1v3" />
+  </svg>
+);

@@ -1,0 +1,17 @@
+'use server';
+/**
+ * Revokes an authorization the signed-in user granted: every access and refresh token of that
+ * application for this user stops working at once, and the consent is forgotten. Another
+ * user's authorization id is a 404.
+ */
+import { notFound, redirect } from 'next/navigation';
+import { requireUser } from '@/lib/auth';
+import { getDashboardStore } from '@/lib/db';
+
+export async function revokeAuthorization(formData: FormData): Promise<void> {
+  const id = String(formData.get('id') ?? '');
+  const user = await requireUser(`/o/authorized-tokens/${encodeURIComponent(id)}/delete`);
+  const revoked = await (await getDashboardStore()).revokeAuthorizationForUser(id, user.id, new Date());
+  if (!revoked) notFound();
+  redirect('/o/authorized-tokens?revoked=1');
+}

@@ -1,0 +1,110 @@
+import type { ReactNode } from 'react';
+import { CodeBlock } from './code-block';
+
+interface App {
+  clientId: string;
+  clientType: 'confidential' | 'public';
+  grantTypes: string[];
+  redirectUris: string[];
+}
+
+const enc = encodeURIComponent;
+
+/**
+ * How to use this application from a client, with its own values filled in: the authorization
+ * request (RFC 6749 §4.1.1 with PKCE, RFC 7636 §4.3) and the token requests its grants allow.
+ */
+export function QuickStart({ app, base, scope }: { app: App; base: string; scope: string }) {
+  const redirectUri = app.redirectUris[0] ?? 'https://app.example.com/callback';
+  const auth =
+    app.clientType === 'confidential' ? [`  -u "${app.clientId}:YOUR_CLIENT_SECRET"`] : [`  -d client_id=${app.clientId}`];
+  const curl = (params: string[]) => [`curl -X POST ${base}/o/token`, ...auth, ...params.map((p) => `  -d ${p}`)].join(' \\\n');
+
+  const authorize = (responseType: string, pkce: boolean) => {
+    const params: [string, string][] = [
+      ['response_type', responseType],
+      ['client_id', app.clientId],
+      ['redirect_uri', redirectUri],
+      ['scope', scope],
+      ['state', 'STATE'],
+      ...(pkce ? ([['code_challenge', 'CODE_CHALLENGE'], ['code_challenge_method', 'S256']] as [string, string][]) : []),
+    ];
+    return {
+      display: `${base}/o/authorize\n${params.map(([k, v], i) => `  ${i ? '&' : '?'}${k}=${enc(v)}`).join('\n')}`,
+      url: `${base}/o/authorize?${params.map(([k, v]) => `${k}=${enc(v)}`).join('&')}`,
+    };
+  };
+
+  const code = app.grantTypes.includes('authorization_code');
+  const steps: { title: string; text: ReactNode; block: { title: string; code: string; copy?: string } }[] = [];
+  if (code) {
+    const a = authorize('code', true);
+    steps.push({
+      title: 'Send people to sign in',
+      text: (
+        <>
+          Redirect the browser here. Replace <Var>STATE</Var> with a random value you check when they come back, and{' '}
+          <Var>CODE_CHALLENGE</Var> with the base64url SHA-256 of a random <Var>code_verifier</Var> you keep (PKCE).
+        </>
+      ),
+      block: { title: 'Authorization request', code: a.display, copy: a.url },
+    });
+    steps.push({
+      title: 'Exchange the code for tokens',
+      text: (
+        <>
+          They come back to <Var>{redirectUri}</Var> with <Var>?code=…&amp;state=…</Var>. Within a minute, post the code with the verifier:
+        </>
+      ),
+      block: {
+        title: 'Token request',
+        code: curl(['grant_type=authorization_code', 'code=CODE', `redirect_uri=${enc(redirectUri)}`, 'code_verifier=CODE_VERIFIER']),
+      },
+    });
+  }
+  if (app.grantTypes.includes('client_credentials')) {
+    steps.push({
+      title: code ? 'Or call APIs as your app' : 'Get a token for your app',
+      text: 'No person involved: the token stands for your application itself.',
+      block: { title: 'Client credentials', code: curl(['grant_type=client_credentials', `scope=${enc(scope)}`]) },
+    });
+  }
+  if (!code && app.grantTypes.includes('implicit')) {
+    const a = authorize('token', false);
+    steps.push({
+      title: 'Send people to sign in (legacy implicit grant)',
+      text: 'The access token comes back in the redirect URI’s fragment. Prefer the authorization code grant.',
+      block: { title: 'Authorization request', code: a.display, copy: a.url },
+    });
+  }
+  if (!code && app.grantTypes.includes('password')) {
+    steps.push({
+      title: 'Exchange a password for tokens (legacy)',
+      text: 'Your app sends the person’s own credentials. Prefer the authorization code grant.',
+      block: { title: 'Password grant', code: curl(['grant_type=password', 'username=EMAIL', 'password=PASSWORD', `scope=${enc(scope)}`]) },
+    });
+  }
+
+  return (
+    <ol className="space-y-6">
+      {steps.map((s, i) => (
+        <li key={s.title} className="flex gap-3 sm:gap-4">
+          <span aria-hidden="true" className="flex size-6 shrink-0 items-center justify-center rounded-full bg-accent-50 text-xs font-semibold text-accent-700 ring-1 ring-accent-200">
+            {i + 1}
+          </span>
+          <div className="min-w-0 flex-1">
+            <h3 className="text-sm font-semibold text-slate-900">{s.title}</h3>
+            <p className="mt-1 text-sm text-slate-600">{s.text}</p>
+            <div className="mt-3">
+              <CodeBlock title={s.block.title} code={s.block.code} copyValue={s.block.copy} />
+            </div>
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function Var({ children }: { children: ReactNode }) {
+  return <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-[0.8125rem] break-all text-slate-800">{children}</code>;
+}

@@ -1,0 +1,62 @@
+import type { DailyCount } from '@/lib/db/store';
+import { plural } from '@/lib/format';
+
+const dayLabel = new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+const label = (day: string) => dayLabel.format(new Date(`${day}T00:00:00Z`));
+
+/**
+ * Access tokens issued per day, as plain CSS bars (no chart library). Screen readers get the
+ * same numbers as a table.
+ */
+export function TokensChart({ days }: { days: DailyCount[] }) {
+  const total = days.reduce((n, d) => n + d.count, 0);
+  const max = Math.max(1, ...days.map((d) => d.count));
+  const first = days[0];
+  const last = days.at(-1);
+
+  return (
+    <figure>
+      <figcaption className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+        <span className="text-2xl font-semibold tracking-tight text-slate-900 tabular-nums">{total.toLocaleString('en')}</span>
+        <span className="text-sm text-slate-600">
+          {total === 1 ? 'token' : 'tokens'} issued in the last {days.length} days
+        </span>
+      </figcaption>
+      <div aria-hidden="true" className="mt-5">
+        <div className="relative flex h-32 items-end gap-1 border-b border-slate-200 sm:gap-1.5">
+          <span className="absolute -top-2 right-0 text-xs text-slate-400 tabular-nums">{max}</span>
+          <span className="absolute inset-x-0 top-0 border-t border-dashed border-slate-200" />
+          {days.map((d) => (
+            <div key={d.day} className="group relative flex h-full flex-1 items-end" title={`${label(d.day)}: ${plural(d.count, 'token')}`}>
+              <div
+                className={d.count ? 'w-full rounded-t bg-accent-500 transition-colors group-hover:bg-accent-600' : 'h-0.5 w-full rounded-t bg-slate-200'}
+                style={d.count ? { height: `${Math.max(4, (d.count / max) * 100)}%` } : undefined}
+              />
+            </div>
+          ))}
+        </div>
+        <div className="mt-2 flex justify-between text-xs text-slate-500">
+          <span>{first ? label(first.day) : ''}</span>
+          <span>{last ? 'Today' : ''}</span>
+        </div>
+      </div>
+      <table className="sr-only">
+        <caption>Access tokens issued per day (UTC)</caption>
+        <thead>
+          <tr>
+            <th scope="col">Day</th>
+            <th scope="col">Tokens</th>
+          </tr>
+        </thead>
+        <tbody>
+          {days.map((d) => (
+            <tr key={d.day}>
+              <td>{label(d.day)}</td>
+              <td>{d.count}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}

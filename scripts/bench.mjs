@@ -1,0 +1,180 @@
+#!/usr/bin/env node
+/**
+ * The benchmark proper (scripts/bench.sh starts the server and the database first).
+ * Scenarios, each at every connection count for BENCH_DURATION seconds, with autocannon:
+ *   health      GET /api/health: a bare route handler, the framework's floor
+ *   token       POST /o/token grant_type=client_credentials, client_secret_basic
+ *   introspect  POST /o/introspect token=<access token>, client_secret_basic
+ *   protected   GET /api/hello with Authorization: Bearer <access token>
+ * Prints req/s (mean), p50 and p99 latency and the share of the floor; exits 1 when any
+ * response was not a 2xx, or any request errored or timed out.
+ *
+ * Env: BENCH_BASE_URL, BENCH_APP (createapplication --json output), DATABASE_URL (for
+ * BENCH_PRELOAD), BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default "1,32"),
+ * BENCH_PRELOAD (extra access tokens to insert first), BENCH_OUT (write JSON results there).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import autocannon from 'autocannon';
+import postgres from 'postgres';
+
+const base = required('BENCH_BASE_URL');
+const app = JSON.parse(required('BENCH_APP'));
+const duration = positiveInt('BENCH_DURATION', 10);
+const connectionCounts = (process.env.BENCH_CONNECTIONS || '1,32').split(',').map((c) => {
+  const n = Number(c.trim());
+  if (!Number.isInteger(n) || n < 1) fail(`BENCH_CONNECTIONS: expected positive integers joined by commas, got "${process.env.BENCH_CONNECTIONS}"`);
+  return n;
+});
+const preload = positiveInt('BENCH_PRELOAD', 0);
+
+function required(name) {
+  const v = process.env[name];
+  if (!v) fail(`${name} is not set (run through \`npm run bench\`)`);
+  return v;
+}
+function positiveInt(name, fallback) {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) fail(`${name}: expected a whole number, got "${raw}"`);
+  return n;
+}
+function fail(message) {
+  console.error(`bench: ${message}`);
+  process.exit(1);
+}
+
+const basicAuth = `Basic ${Buffer.from(`${encodeURIComponent(app.client_id)}:${encodeURIComponent(app.client_secret)}`).toString('base64')}`;
+const formHeaders = { 'content-type': 'application/x-www-form-urlencoded', authorization: basicAuth };
+
+/** RFC 6749 §4.4: one token for the introspection and bearer scenarios. */
+async function getAccessToken() {
+  const res = await fetch(`${base}/o/token`, { method: 'POST', headers: formHeaders, body: 'grant_type=client_credentials' });
+  const body = await res.json();
+  if (res.status !== 200 || !body.access_token) fail(`could not get an access token: ${res.status} ${JSON.stringify(body)}`);
+  return body.access_token;
+}
+
+/** BENCH_PRELOAD: N access tokens in one statement, then ANALYZE, so lookups run against a big table. */
+async function preloadTokens(n) {
+  const sql = postgres(required('DATABASE_URL'), { max: 1, onnotice: () => {} });
+  try {
+    const started = Date.now();
+    await sql`
+      insert into access_tokens (token_digest, application_id, scope, expires_at)
+      select encode(sha256(convert_to('bench-preload-' || g, 'UTF8')), 'base64'), ${app.id}, 'read write',
+             now() + interval '10 hours'
+      from generate_series(1, ${n}::int) g`;
+    await sql`analyze access_tokens`;
+    const [{ count }] = await sql`select count(*)::int as count from access_tokens`;
+    console.log(`bench: preloaded ${n.toLocaleString('en')} access tokens in ${((Date.now() - started) / 1000).toFixed(1)} s (${count.toLocaleString('en')} stored)`);
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+/** Each scenario once, checking what a client gets, so the timed runs measure working requests. */
+async function check(scenarios) {
+  for (const s of scenarios) {
+    const res = await fetch(base + s.path, { method: s.method, headers: s.headers, body: s.body });
+    const text = await res.text();
+    if (!res.ok || !s.expect(JSON.parse(text))) fail(`${s.name}: unexpected response ${res.status} ${text}`);
+  }
+}
+
+function run(s, connections, seconds) {
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      { url: base + s.path, method: s.method, headers: s.headers, body: s.body, connections, duration: seconds, timeout: 10 },
+      (err, result) => (err ? reject(err) : resolve(result)),
+    );
+    process.once('SIGINT', () => instance.stop());
+  });
+}
+
+const fmt = (n, digits = 0) => n.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+async function main() {
+  if (preload > 0) await preloadTokens(preload);
+  const accessToken = await getAccessToken();
+  const scenarios = [
+    { name: 'GET /api/health (floor)', key: 'health', method: 'GET', path: '/api/health', expect: (b) => b.status === 'ok' },
+    {
+      name: 'POST /o/token (client_credentials)',
+      key: 'token',
+      method: 'POST',
+      path: '/o/token',
+      headers: formHeaders,
+      body: 'grant_type=client_credentials',
+      expect: (b) => typeof b.access_token === 'string' && b.token_type === 'Bearer',
+    },
+    {
+      name: 'POST /o/introspect',
+      key: 'introspect',
+      method: 'POST',
+      path: '/o/introspect',
+      headers: formHeaders,
+      body: `token=${encodeURIComponent(accessToken)}`,
+      expect: (b) => b.active === true && b.client_id === app.client_id,
+    },
+    {
+      name: 'GET /api/hello (Bearer)',
+      key: 'protected',
+      method: 'GET',
+      path: '/api/hello',
+      headers: { authorization: `Bearer ${accessToken}` },
+      expect: (b) => b.message === 'Hello, world',
+    },
+  ];
+  await check(scenarios);
+
+  console.log(`bench: ${os.cpus().length} CPUs, node ${process.version}, ${duration} s per run, connections ${connectionCounts.join(' and ')}`);
+  // Warm up each route (module load, JIT, prepared statements, pool connections) untimed.
+  for (const s of scenarios) await run(s, Math.max(...connectionCounts), Math.min(2, duration));
+
+  const rows = [];
+  let failed = false;
+  for (const connections of connectionCounts) {
+    let floor = 0;
+    for (const s of scenarios) {
+      const r = await run(s, connections, duration);
+      const bad = r.non2xx + r.errors + r.timeouts;
+      if (bad > 0) {
+        failed = true;
+        console.error(`bench: ${s.name} at ${connections} connections: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`);
+      }
+      if (s.key === 'health') floor = r.requests.mean;
+      const row = {
+        scenario: s.name,
+        key: s.key,
+        connections,
+        requests: r.requests.total,
+        rps: r.requests.mean,
+        p50: r.latency.p50,
+        p99: r.latency.p99,
+        ofFloor: floor ? r.requests.mean / floor : null,
+        non2xx: r.non2xx,
+        errors: r.errors + r.timeouts,
+      };
+      rows.push(row);
+      console.log(`  ${s.name.padEnd(36)} c=${String(connections).padEnd(3)} ${fmt(row.rps).padStart(7)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms`);
+    }
+  }
+
+  console.log('');
+  console.log('| scenario | connections | req/s (mean) | p50 (ms) | p99 (ms) | % of floor | non-2xx / errors |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of rows) {
+    const pct = r.key === 'health' ? '100 %' : r.ofFloor === null ? 'n/a' : `${fmt(r.ofFloor * 100)} %`;
+    console.log(`| ${r.scenario} | ${r.connections} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${pct} | ${r.non2xx} / ${r.errors} |`);
+  }
+  if (process.env.BENCH_OUT) {
+    const meta = { date: new Date().toISOString(), cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, duration, preload };
+    fs.writeFileSync(process.env.BENCH_OUT, JSON.stringify({ ...meta, rows }, null, 2));
+  }
+  if (failed) fail('some responses were not 2xx (see above)');
+  console.log('\nbench: every timed response was a 2xx');
+}
+
+main().catch((e) => fail(e instanceof Error ? e.stack : String(e)));
