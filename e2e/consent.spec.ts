@@ -180,6 +180,33 @@ test.describe("DOT approval_prompt and OIDC prompt", () => {
     await expect(page).toHaveURL(CONSENT_URL);
   });
 
+  test('signing in on a request that needs no consent: the browser, not the server, takes the code back', async ({ page, request }) => {
+    const app = await createApplication({ name: 'Photo Printer', skipAuthorization: true });
+    const { verifier, challenge } = pkcePair();
+    const state = randomState();
+    await page.goto(authorizeUrl(app, challenge, state));
+    await expect(page).toHaveURL(LOGIN_FROM_AUTHORIZE);
+    await signIn(page, ALICE);
+    const params = await waitForCallback(page);
+    expect(params.get('state')).toBe(state);
+    // The sign-in action's redirect to /o/authorize is fetched by Next itself (RSC: 1); had the
+    // endpoint answered that fetch, the server would have issued a code and called the client.
+    expect(fakeClient.requests.filter((u) => u.includes(state))).toHaveLength(1);
+    expect(fakeClient.flightRequests.filter((u) => u.includes(state))).toEqual([]);
+    const { status } = await exchangeCode(request, app, params.get('code')!, verifier);
+    expect(status).toBe(200);
+  });
+
+  test("a router fetch (RSC: 1) of /o/authorize does nothing and asks for a full page load", async ({ page }) => {
+    const app = await createApplication({ name: 'Photo Printer', skipAuthorization: true });
+    await page.goto('/login');
+    await signIn(page, ALICE);
+    await expect(page).toHaveURL('/');
+    const res = await page.request.get(authorizeUrl(app, pkcePair().challenge, randomState()), { headers: { RSC: '1' }, maxRedirects: 0 });
+    expect(res.status()).toBe(204);
+    expect(res.headers()['location']).toBeUndefined();
+  });
+
   test('prompt=none without a session sends error=login_required back to the client', async ({ page }) => {
     const app = await createApplication({ name: 'Photo Printer' });
     const state = randomState();

@@ -113,19 +113,24 @@ const CLIENT_PAGE = '<!doctype html><title>Client</title><p>Back at the client</
  * in beforeAll and close it in afterAll. Only the browser ever talks to it: a request from the
  * server would be a bug (see `clientRequests` in the spec).
  */
-export async function startFakeClient(): Promise<{ close: () => Promise<void>; requests: string[] }> {
+export async function startFakeClient(): Promise<{ close: () => Promise<void>; requests: string[]; flightRequests: string[] }> {
+  /** Every path+query asked for; and those asked with Next's `RSC` header (a fetch by Next, never a browser navigation). */
   const requests: string[] = [];
+  const flightRequests: string[] = [];
   const server = http.createServer((req, res) => {
     requests.push(req.url ?? '');
+    if (req.headers.rsc) flightRequests.push(req.url ?? '');
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
     res.end(CLIENT_PAGE);
   });
   const { port, hostname } = new URL(CLIENT_ORIGIN);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(Number(port), hostname, resolve);
+  const listening = await new Promise<boolean>((resolve, reject) => {
+    server.once('error', (e: NodeJS.ErrnoException) => (e.code === 'EADDRINUSE' ? resolve(false) : reject(e)));
+    server.listen(Number(port), hostname, () => resolve(true));
   });
-  return { requests, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  // Another test worker's fake client already answers there, the same way: use that one.
+  if (!listening) return { requests, flightRequests, close: async () => {} };
+  return { requests, flightRequests, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 /** Serves `html` at `url` (on any origin, even one that does not resolve) for this page only. */

@@ -6,6 +6,45 @@ import { defaultSettings, type Settings } from '@/lib/oauth/settings';
 
 export class SettingsError extends Error {}
 
+/** The engine's settings plus what only this app's other parts read (the resource-server toolkit). */
+export interface AppSettings extends Settings {
+  /** OAUTH2_ALLOW_TOKEN_IN_QUERY: accept ?access_token= on protected APIs (RFC 6750 §2.3; off: URLs leak). */
+  allowTokenInQuery: boolean;
+  /** Remote mode (DOT's OAUTH2_RESOURCE_SERVER_*): check tokens at another server's introspection endpoint. */
+  resourceServer: {
+    introspectionUrl: string;
+    authToken: string | null;
+    credentials: { clientId: string; clientSecret: string } | null;
+    cachingSeconds: number;
+  } | null;
+}
+
+function resourceServer(env: Env): AppSettings['resourceServer'] {
+  const url = env.OAUTH2_RESOURCE_SERVER_INTROSPECTION_URL?.trim();
+  const cachingSeconds = int(env, 'OAUTH2_RESOURCE_SERVER_TOKEN_CACHING_SECONDS', 0);
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error();
+  } catch {
+    throw new SettingsError(`OAUTH2_RESOURCE_SERVER_INTROSPECTION_URL: expected an http(s) URL, got "${url}"`);
+  }
+  const authToken = env.OAUTH2_RESOURCE_SERVER_AUTH_TOKEN?.trim() || null;
+  const rawCreds = env.OAUTH2_RESOURCE_SERVER_INTROSPECTION_CREDENTIALS?.trim();
+  let credentials: { clientId: string; clientSecret: string } | null = null;
+  if (rawCreds) {
+    const colon = rawCreds.indexOf(':');
+    if (colon < 1) throw new SettingsError('OAUTH2_RESOURCE_SERVER_INTROSPECTION_CREDENTIALS: expected client_id:client_secret');
+    credentials = { clientId: rawCreds.slice(0, colon), clientSecret: rawCreds.slice(colon + 1) };
+  }
+  if (!authToken && !credentials) {
+    throw new SettingsError(
+      'OAUTH2_RESOURCE_SERVER_INTROSPECTION_URL: also set OAUTH2_RESOURCE_SERVER_AUTH_TOKEN or OAUTH2_RESOURCE_SERVER_INTROSPECTION_CREDENTIALS',
+    );
+  }
+  return { introspectionUrl: url, authToken, credentials, cachingSeconds };
+}
+
 type Env = Record<string, string | undefined>;
 
 function int(env: Env, name: string, fallback: number, min = 0): number {
@@ -59,7 +98,7 @@ function scopes(env: Env): Record<string, string> {
   return parsed;
 }
 
-export function parseSettings(env: Env): Readonly<Settings> {
+export function parseSettings(env: Env): Readonly<AppSettings> {
   const scopeMap = scopes(env);
   const known = (name: string, values: string[]) => {
     for (const v of values) {
@@ -90,7 +129,7 @@ export function parseSettings(env: Env): Readonly<Settings> {
       throw new SettingsError(`OAUTH2_ALLOWED_REDIRECT_URI_SCHEMES: "${s}" is not an allowed scheme`);
     }
   }
-  const settings: Settings = {
+  const settings: AppSettings = {
     accessTokenExpireSeconds: int(env, 'OAUTH2_ACCESS_TOKEN_EXPIRE_SECONDS', defaultSettings.accessTokenExpireSeconds, 1),
     authorizationCodeExpireSeconds: int(env, 'OAUTH2_AUTHORIZATION_CODE_EXPIRE_SECONDS', defaultSettings.authorizationCodeExpireSeconds, 1),
     refreshTokenExpireSeconds: optionalInt(env, 'OAUTH2_REFRESH_TOKEN_EXPIRE_SECONDS', defaultSettings.refreshTokenExpireSeconds),
@@ -108,14 +147,16 @@ export function parseSettings(env: Env): Readonly<Settings> {
     idTokenExpireSeconds: int(env, 'OAUTH2_ID_TOKEN_EXPIRE_SECONDS', defaultSettings.idTokenExpireSeconds, 1),
     keyRotationGraceSeconds: int(env, 'OAUTH2_KEY_ROTATION_GRACE_SECONDS', defaultSettings.keyRotationGraceSeconds),
     pendingAuthorizationExpireSeconds: defaultSettings.pendingAuthorizationExpireSeconds,
+    allowTokenInQuery: bool(env, 'OAUTH2_ALLOW_TOKEN_IN_QUERY', false),
+    resourceServer: resourceServer(env),
   };
   return Object.freeze(settings);
 }
 
-let cached: Readonly<Settings> | undefined;
+let cached: Readonly<AppSettings> | undefined;
 
 /** The process's settings, parsed on first use (the server parses them at start, so a bad value stops it). */
-export function getSettings(): Readonly<Settings> {
+export function getSettings(): Readonly<AppSettings> {
   cached ??= parseSettings(process.env);
   return cached;
 }

@@ -83,13 +83,18 @@ async function check(scenarios) {
   }
 }
 
+let current = null;
+process.on('SIGINT', () => {
+  current?.stop();
+  process.exit(130);
+});
+
 function run(s, connections, seconds) {
   return new Promise((resolve, reject) => {
-    const instance = autocannon(
+    current = autocannon(
       { url: base + s.path, method: s.method, headers: s.headers, body: s.body, connections, duration: seconds, timeout: 10 },
       (err, result) => (err ? reject(err) : resolve(result)),
     );
-    process.once('SIGINT', () => instance.stop());
   });
 }
 

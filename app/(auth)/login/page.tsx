@@ -7,6 +7,7 @@ import { ProviderButtons } from '@/components/auth/provider-buttons';
 import { Alert } from '@/components/ui/alert';
 import { currentUser, safeNext } from '@/lib/auth';
 import { oauthProviders } from '@/lib/auth/config';
+import { applicationNameForNext } from '@/lib/pending-authorization';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
@@ -37,12 +38,22 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   const error = first(params.error);
   const loginHint = first(params.login_hint)?.trim().slice(0, 254);
   const signupHref = next ? `/signup?${new URLSearchParams({ next })}` : '/signup';
+  // Coming from /o/authorize: name the application that is asking.
+  const appName = await applicationNameForNext(next);
 
   return (
     <AuthCard
       title="Sign in"
       description={
-        next.startsWith('/o/authorize') ? 'An application is asking you to sign in with your account here.' : 'Welcome back. Sign in to your account.'
+        appName ? (
+          <>
+            Sign in to continue to <span className="font-semibold text-slate-900">{appName}</span>.
+          </>
+        ) : next.startsWith('/o/authorize') ? (
+          'An application is asking you to sign in with your account here.'
+        ) : (
+          'Welcome back. Sign in to your account.'
+        )
       }
       footer={
         <>

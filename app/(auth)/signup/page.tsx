@@ -6,6 +6,7 @@ import { SignupForm } from '@/components/auth/signup-form';
 import { Alert } from '@/components/ui/alert';
 import { currentUser, safeNext } from '@/lib/auth';
 import { oauthProviders } from '@/lib/auth/config';
+import { applicationNameForNext } from '@/lib/pending-authorization';
 
 export const metadata: Metadata = { title: 'Create an account' };
 
@@ -16,11 +17,21 @@ export default async function SignupPage({ searchParams }: { searchParams: Searc
   const next = safeNext(Array.isArray(raw) ? raw[0] : raw, '');
   const user = await currentUser();
   const loginHref = next ? `/login?${new URLSearchParams({ next })}` : '/login';
+  // Coming from /o/authorize: name the application that is asking.
+  const appName = await applicationNameForNext(next);
 
   return (
     <AuthCard
       title="Create your account"
-      description="Register applications and manage the ones you have authorized."
+      description={
+        appName ? (
+          <>
+            Create an account to continue to <span className="font-semibold text-slate-900">{appName}</span>.
+          </>
+        ) : (
+          'Register applications and manage the ones you have authorized.'
+        )
+      }
       footer={
         <>
           Already have an account?{' '}

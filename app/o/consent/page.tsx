@@ -55,11 +55,11 @@ export default async function ConsentPage({ searchParams }: { searchParams: Sear
               </span>
               <Logo className="size-12" />
             </div>
-            <h1 className="mt-5 text-xl font-semibold tracking-tight text-balance text-slate-900 sm:text-2xl">
-              <span className="break-words">{client.name}</span>{' '}
-              <span className="font-normal text-slate-700">wants to access your account</span>
+            <h1 className="mt-5">
+              <span className="block text-2xl font-semibold tracking-tight break-words text-slate-900">{client.name}</span>{' '}
+              <span className="mt-1 block text-base text-slate-700">wants to access your account</span>
             </h1>
-            <p className="mt-2 text-sm text-slate-600">
+            <p className="mt-3 text-sm text-slate-600">
               {registeredBy ? (
                 <>
                   Registered by <span className="font-medium break-all text-slate-800">{registeredBy}</span>

@@ -1,27 +1,49 @@
 import type { Metadata } from 'next';
 import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
+import { AuthorizedTokenList } from '@/components/tokens/authorized-token-list';
+import { Alert } from '@/components/ui/alert';
 import { requireUser } from '@/lib/auth';
+import { getDashboardStore } from '@/lib/db';
+import { getSettings } from '@/lib/settings';
 
-export const metadata: Metadata = { title: 'Authorized tokens' };
+export const metadata: Metadata = { title: 'Authorized applications' };
 
-export default async function AuthorizedTokensPage() {
-  await requireUser('/o/authorized-tokens');
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function AuthorizedTokensPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requireUser('/o/authorized-tokens');
+  const now = new Date();
+  const [authorizations, params] = await Promise.all([(await getDashboardStore()).listAuthorizationsForUser(user.id, now), searchParams]);
+
   return (
     <div className="space-y-6">
       <PageHeader
-        title="Authorized tokens"
-        description="Applications you have allowed to access your account. Revoke any you no longer use."
+        title="Authorized applications"
+        description="Applications you allowed to access your account. Revoke any you no longer use: they lose access at once."
       />
-      <EmptyState
-        icon={
-          <svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.75} className="size-6">
-            <path strokeLinecap="round" strokeLinejoin="round" d="M9 12.75 11.25 15 15 9.75m-3-7.04A11.96 11.96 0 0 1 3.6 6 12 12 0 0 0 12 21.75 12 12 0 0 0 20.4 6 11.96 11.96 0 0 1 12 2.71Z" />
-          </svg>
-        }
-        title="You haven't authorized any applications"
-        description="When you allow an application to access your account, it appears here."
-      />
+      {params.revoked ? (
+        <Alert tone="success" title="Access revoked">
+          The application’s tokens stopped working. If it asks again, you’ll see the consent screen.
+        </Alert>
+      ) : null}
+      {authorizations.length ? (
+        <AuthorizedTokenList authorizations={authorizations} descriptions={getSettings().scopes} now={now} />
+      ) : (
+        <EmptyState
+          icon={
+            <svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.75} className="size-6">
+              <path
+                strokeLinecap="round"
+                strokeLinejoin="round"
+                d="M9 12.75 11.25 15 15 9.75m-3-7.04A11.96 11.96 0 0 1 3.6 6 12 12 0 0 0 12 21.75 12 12 0 0 0 20.4 6 11.96 11.96 0 0 1 12 2.71Z"
+              />
+            </svg>
+          }
+          title="No applications have access to your account"
+          description="When you click “Authorize” on an application’s consent screen, it appears here, with what it can do and when it last used that access."
+        />
+      )}
     </div>
   );
 }

@@ -10,7 +10,7 @@ import { getDashboardStore } from '@/lib/db';
 import type { RotateSecretState } from '@/components/applications/rotate-secret-form';
 import { digest, randomToken } from '@/lib/oauth/secrets';
 
-export async function rotateSecret(id: string, _prev: RotateSecretState): Promise<RotateSecretState> {
+export async function rotateSecret(id: string): Promise<RotateSecretState> {
   const user = await requireUser(`/o/applications/${encodeURIComponent(id)}`);
   const clientSecret = randomToken();
   const rotated = await (await getDashboardStore()).rotateSecretForOwner(id, user.id, digest(clientSecret));

@@ -1,0 +1,73 @@
+import { Monogram } from '@/components/applications/monogram';
+import { ButtonLink } from '@/components/ui/button';
+import type { AuthorizationSummary } from '@/lib/db/store';
+import { formatDate, formatDateTime, formatRelative, plural } from '@/lib/format';
+
+export type ScopeDescriptions = Record<string, string>;
+
+/** The scopes as people approved them: by description, the scope name beside it. */
+export function ScopeSummary({ scopes, descriptions }: { scopes: string[]; descriptions: ScopeDescriptions }) {
+  if (!scopes.length) return <p className="text-sm text-slate-600">Only to know who you are.</p>;
+  return (
+    <ul className="space-y-1.5">
+      {scopes.map((s) => (
+        <li key={s} className="flex items-start gap-2 text-sm text-slate-800">
+          <svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2.25} className="mt-0.5 size-4 shrink-0 text-emerald-600">
+            <path strokeLinecap="round" strokeLinejoin="round" d="m5 13 4 4L19 7" />
+          </svg>
+          <span className="min-w-0">
+            {descriptions[s] ?? s}
+            {descriptions[s] && descriptions[s] !== s ? <span className="ml-1.5 font-mono text-xs text-slate-500">{s}</span> : null}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** DOT's authorized-token list: each application the user approved, what it may do, and "Revoke". */
+export function AuthorizedTokenList({ authorizations, descriptions, now }: { authorizations: AuthorizationSummary[]; descriptions: ScopeDescriptions; now: Date }) {
+  return (
+    <ul className="space-y-3" aria-label="Authorized applications">
+      {authorizations.map((a) => (
+        <li key={a.id} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
+          <div className="flex items-start gap-4">
+            <Monogram name={a.applicationName} />
+            <div className="min-w-0 flex-1">
+              <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
+                <div className="min-w-0">
+                  <h2 className="text-base font-semibold break-words text-slate-900">{a.applicationName}</h2>
+                  <p className="mt-0.5 text-sm text-slate-600">
+                    Authorized <time dateTime={a.createdAt.toISOString()} title={formatDateTime(a.createdAt)}>{formatDate(a.createdAt)}</time>
+                    <span aria-hidden="true"> · </span>
+                    <span className="sr-only">, </span>
+                    {a.lastUsedAt ? (
+                      <>
+                        last used{' '}
+                        <time dateTime={a.lastUsedAt.toISOString()} title={formatDateTime(a.lastUsedAt)}>
+                          {formatRelative(a.lastUsedAt, now)}
+                        </time>
+                      </>
+                    ) : (
+                      'never used'
+                    )}
+                  </p>
+                </div>
+                <ButtonLink href={`/o/authorized-tokens/${a.id}/delete`} variant="secondary" size="sm" className="self-start text-red-700 hover:bg-red-50 hover:text-red-800">
+                  Revoke<span className="sr-only"> {a.applicationName}</span>
+                </ButtonLink>
+              </div>
+              <div className="mt-4 border-t border-slate-100 pt-3">
+                <p className="mb-2 text-xs font-medium tracking-wide text-slate-500 uppercase">Can</p>
+                <ScopeSummary scopes={a.scopes} descriptions={descriptions} />
+              </div>
+              {a.activeTokenCount ? (
+                <p className="mt-3 text-xs text-slate-500">{plural(a.activeTokenCount, 'active token')}</p>
+              ) : null}
+            </div>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

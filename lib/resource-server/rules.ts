@@ -1,0 +1,39 @@
+/**
+ * Which scopes a request needs, as DOT's permission classes put it:
+ * TokenHasScope (required scopes, all or any: Authlib's AND / OR), TokenHasReadWriteScope
+ * (safe methods need OAUTH2_READ_SCOPE, others OAUTH2_WRITE_SCOPE) and TokenHasResourceScope
+ * (`music` means `music:read` for safe methods and `music:write` otherwise).
+ */
+
+export interface ScopeRules {
+  /** Scopes the token must carry. */
+  scopes?: string[];
+  /** 'all' (default): every one of `scopes`; 'any': at least one. */
+  match?: 'all' | 'any';
+  /** DOT's ReadWriteScopedResourceView: add the read or write scope by method. */
+  readWrite?: boolean;
+  /** DOT's TokenHasResourceScope: `music` → `music:read` / `music:write` by method. */
+  resourceScopes?: string[];
+}
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function isSafeMethod(method: string): boolean {
+  return SAFE.has(method.toUpperCase());
+}
+
+/** The scope check for one request: `all` must all be granted, and at least one of `any` if it is non-empty. */
+export function requiredScopes(rules: ScopeRules, method: string, settings: { readScope: string; writeScope: string }): { all: string[]; any: string[] } {
+  const safe = isSafeMethod(method);
+  const all: string[] = [];
+  const any: string[] = [];
+  if (rules.match === 'any') any.push(...(rules.scopes ?? []));
+  else all.push(...(rules.scopes ?? []));
+  if (rules.readWrite) all.push(safe ? settings.readScope : settings.writeScope);
+  for (const r of rules.resourceScopes ?? []) all.push(`${r}:${safe ? 'read' : 'write'}`);
+  return { all: [...new Set(all)], any };
+}
+
+export function hasScopes(granted: string[], need: { all: string[]; any: string[] }): boolean {
+  return need.all.every((s) => granted.includes(s)) && (need.any.length === 0 || need.any.some((s) => granted.includes(s)));
+}
