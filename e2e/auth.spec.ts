@@ -126,7 +126,7 @@ test.describe('where sign-in leads', () => {
     await expect(page.getByRole('link', { name: 'Sign up' })).toHaveAttribute('href', '/signup?next=%2Fo%2Fauthorized-tokens');
     await signIn(page, ALICE.email, ALICE.password);
     await expect(page).toHaveURL('/o/authorized-tokens');
-    await expect(page.getByText("You haven't authorized any applications")).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: /Authorized/ })).toBeVisible();
   });
 
   test('next must be a path on this site', async ({ page }) => {
@@ -160,17 +160,20 @@ test.describe('where sign-in leads', () => {
   });
 });
 
-test.describe('dashboard placeholders', () => {
-  test('applications and authorized tokens show their empty states', async ({ page }) => {
-    await page.goto('/login?next=%2Fo%2Fapplications');
-    await signIn(page, 'bob@example.com', 'bob-password');
+test.describe('dashboard', () => {
+  test('a new user sees empty applications and authorized tokens', async ({ page }) => {
+    const email = uniqueEmail();
+    await page.goto('/signup?next=%2Fo%2Fapplications');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill('a-good-password');
+    await page.getByRole('button', { name: 'Sign up' }).click();
     await expect(page).toHaveURL('/o/applications');
-    await expect(page.getByRole('heading', { name: 'Your applications' })).toBeVisible();
-    await expect(page.getByText('No applications yet')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Your applications' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Register an application' })).toHaveAttribute('href', '/o/applications/register');
     await page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Authorized tokens' }).click();
     await expect(page).toHaveURL('/o/authorized-tokens');
-    await expect(page.getByText("You haven't authorized any applications")).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: /Authorized/ })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Revoke' })).toHaveCount(0);
   });
 
   test('an unknown page answers a friendly 404', async ({ page }) => {
@@ -205,10 +208,11 @@ test.describe('screenshots', () => {
 
       await page.goto('/login?next=%2Fo%2Fapplications');
       await signIn(page, ALICE.email, ALICE.password);
-      await expect(page.getByText('No applications yet')).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1, name: 'Your applications' })).toBeVisible();
       await shot('applications');
 
       await page.goto('/o/authorized-tokens');
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await shot('authorized-tokens');
 
       await page.goto('/');

@@ -17,7 +17,7 @@ import type { Db, DbHandle } from './types';
 import { MIGRATIONS_FOLDER, openPostgres } from './postgres';
 
 export function dataDir(): string {
-  return path.resolve(process.env.OAUTH2_DATA_DIR || '.data');
+  return path.resolve(/*turbopackIgnore: true*/ process.env.OAUTH2_DATA_DIR || '.data');
 }
 
 interface LockInfo {

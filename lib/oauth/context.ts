@@ -42,5 +42,9 @@ export interface Deps {
 
 /** RFC 8414 §2 issuer: the setting, or the request's origin in development. */
 export function issuerFor(req: Request, settings: Settings): string {
-  return settings.issuer ?? new URL(req.url).origin;
+  if (settings.issuer) return settings.issuer;
+  // Development default: the origin the client used (the Host header; frameworks may rewrite req.url's host).
+  const url = new URL(req.url);
+  const host = req.headers.get('host');
+  return host ? `${url.protocol}//${host}` : url.origin;
 }

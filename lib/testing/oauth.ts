@@ -21,7 +21,8 @@ export async function createTestServer(overrides: Partial<Settings> & { clockOff
   // Real time (whole seconds), so client libraries that check exp and iat against their own clock agree.
   let now = Math.floor(Date.now() / 1000) * 1000 + (overrides.clockOffsetSeconds ?? 0) * 1000;
   let signedIn: SignedInUser | null = null;
-  const { clockOffsetSeconds: _offset, ...settingOverrides } = overrides;
+  const settingOverrides: Partial<Settings> = { ...overrides };
+  delete (settingOverrides as { clockOffsetSeconds?: number }).clockOffsetSeconds;
   const settings: Settings = { ...defaultSettings, issuer: BASE, ...settingOverrides };
   const clock = () => new Date(now);
   const keys = new KeyRing(store, clock, 0);
