@@ -14,6 +14,6 @@ if (needsBuild()) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 const port = process.env.PORT || '3000';
-const child = spawn('npx', ['next', 'start', '-p', port, ...process.argv.slice(2)], { stdio: 'inherit' });
+const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port, ...process.argv.slice(2)], { stdio: 'inherit' });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -77,7 +77,10 @@ export function ApplicationForm({
   const form = useForm<ApplicationFormValues, unknown, ApplicationData>({
     resolver: zodResolver(applicationSchema),
     defaultValues: values,
-    mode: 'onTouched',
+    // Checked on submit, then as the person corrects a field. Not on blur: a message appearing
+    // as focus leaves a field would push the submit button away from the pointer mid-click.
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
   });
   const { register, setError, formState } = form;
 
@@ -388,6 +391,9 @@ function OptionCard({
     >
       <input
         id={id}
+        // Named by the title alone (the explanation is its description), so a screen reader
+        // says "Implicit (legacy), checkbox" and then the sentence.
+        aria-label={badge ? `${label} (${badge.toLowerCase()})` : label}
         aria-describedby={[`${id}-description`, describedBy].filter(Boolean).join(' ')}
         className="mt-0.5 size-4 shrink-0 cursor-pointer accent-accent-600 focus:outline-none"
         {...input}

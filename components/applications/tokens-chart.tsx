@@ -17,7 +17,7 @@ export function TokensChart({ days }: { days: DailyCount[] }) {
   return (
     <figure>
       <figcaption className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
-        <span className="text-2xl font-semibold tracking-tight text-slate-900 tabular-nums">{total.toLocaleString('en')}</span>
+        <span className="text-2xl font-semibold tracking-tight text-slate-900 tabular-nums">{total.toLocaleString('en')}</span>{' '}
         <span className="text-sm text-slate-600">
           {total === 1 ? 'token' : 'tokens'} issued in the last {days.length} days
         </span>

@@ -8,7 +8,7 @@
 import { digest } from '@/lib/oauth/secrets';
 
 export interface RemoteConfig {
-  url: string;
+  introspectionUrl: string;
   /** OAUTH2_RESOURCE_SERVER_AUTH_TOKEN: a bearer token with the introspection scope. */
   authToken: string | null;
   /** OAUTH2_RESOURCE_SERVER_INTROSPECTION_CREDENTIALS: client_id and client_secret. */
@@ -48,7 +48,7 @@ export function createRemoteVerifier(config: RemoteConfig, clock: () => Date = (
     if (hit && hit.until > now) return hit.answer;
     let res: Response;
     try {
-      res = await fetch(config.url, {
+      res = await fetch(config.introspectionUrl, {
         method: 'POST',
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', Authorization: authHeader(), Accept: 'application/json' },
         body: new URLSearchParams({ token }).toString(),

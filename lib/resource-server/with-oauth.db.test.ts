@@ -28,7 +28,7 @@ function protect(handler: (req: Request, ctx: OAuthContext) => Response | Promis
       return t.store.findAccessToken(d);
     },
   };
-  return withOAuth(handler, { scopes, store: async () => store, clock: t.now });
+  return withOAuth(handler, { scopes, store: async () => store, clock: t.now, settings: { ...t.settings, errorResponseWithScopes: true, allowTokenInQuery: false, resourceServer: null } });
 }
 
 const hello = vi.fn(async (_req: Request, { token }: OAuthContext) => Response.json({ message: 'Hello, world', user: token.username, scope: token.scope }));

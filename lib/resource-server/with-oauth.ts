@@ -1,72 +1,119 @@
 /**
- * Protecting a route handler with a bearer token issued by this server (RFC 6750), DOT's
- * ProtectedResourceView for the App Router:
+ * Protecting route handlers with tokens from this server: DOT's ProtectedResourceView,
+ * ScopedProtectedResourceView, ReadWriteScopedResourceView and TokenHasResourceScope, for the
+ * App Router.
  *
- *   export const GET = withOAuth(async (req, { token }) => Response.json({ user: token.username }), { scopes: ['read'] });
+ *   export const GET = withOAuth(handler);                                   // any valid token
+ *   export const GET = withOAuth(handler, { scopes: ['profile'] });          // all of these scopes
+ *   export const GET = withOAuth(handler, { scopes: ['a', 'b'], match: 'any' });
+ *   export const POST = withOAuth(handler, { readWrite: true });             // read for GET/HEAD/OPTIONS, write otherwise
+ *   export const PUT = withOAuth(handler, { resourceScopes: ['music'] });    // music:read / music:write by method
  *
- * One indexed lookup by the token's SHA-256 digest per request; no introspection round trip.
+ * Locally, one indexed lookup by the token's SHA-256 digest. In remote mode
+ * (OAUTH2_RESOURCE_SERVER_INTROSPECTION_URL) the token is introspected at another server,
+ * cached within bounds, and the request fails closed (503) when that server is down.
+ * Errors per RFC 6750 §3; OPTIONS passes unauthenticated so CORS preflight works.
  */
 import { getStore } from '@/lib/db';
 import { NO_STORE } from '@/lib/oauth/headers';
 import { digest } from '@/lib/oauth/secrets';
 import type { AccessTokenRecord, Store } from '@/lib/oauth/store';
+import { getSettings, type AppSettings } from '@/lib/settings';
+import { createRemoteVerifier, IntrospectionUnavailable } from './remote';
+import { hasScopes, requiredScopes, type ScopeRules } from './rules';
+import { findBearerToken } from './token-source';
+
+/** What the handler learns about the token (the same shape locally and in remote mode). */
+export interface TokenInfo {
+  /** Space-separated, as stored and as introspection returns it. */
+  scope: string;
+  scopes: string[];
+  clientId: string | null;
+  /** The resource owner; null for client_credentials tokens. */
+  userId: string | null;
+  username: string | null;
+  expiresAt: Date;
+  /** Local mode only: the stored row. */
+  record?: AccessTokenRecord;
+}
 
 export interface OAuthContext {
-  /** The access token the request carried, with its user and client. */
-  token: AccessTokenRecord;
+  token: TokenInfo;
 }
 
 export type ProtectedHandler = (req: Request, ctx: OAuthContext) => Response | Promise<Response>;
 
-export interface WithOAuthOptions {
-  /** Every one of these scopes must have been granted (RFC 6750 §3.1 insufficient_scope otherwise). */
-  scopes?: string[];
+export interface WithOAuthOptions extends ScopeRules {
   /** Where tokens are looked up: the server's store unless given (tests pass a test database's). */
   store?: () => Promise<Pick<Store, 'findAccessToken'>>;
   clock?: () => Date;
+  /** Settings override (tests); the process's settings otherwise. */
+  settings?: Pick<AppSettings, 'readScope' | 'writeScope' | 'errorResponseWithScopes' | 'allowTokenInQuery' | 'resourceServer'>;
 }
 
-// RFC 6750 §2.1: b64token = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="
-const B64TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
-
-type BearerError = 'invalid_request' | 'invalid_token' | 'insufficient_scope';
-const STATUS: Record<BearerError, number> = { invalid_request: 400, invalid_token: 401, insufficient_scope: 403 };
+type BearerErrorCode = 'invalid_request' | 'invalid_token' | 'insufficient_scope';
+const STATUS: Record<BearerErrorCode, number> = { invalid_request: 400, invalid_token: 401, insufficient_scope: 403 };
 
 /** RFC 6750 §3: the error in a WWW-Authenticate challenge, and the same as JSON for people reading it. */
-function bearerError(error: BearerError, description: string, scope?: string[]): Response {
+function bearerError(error: BearerErrorCode, description: string, scope?: string[]): Response {
   const params = [`error="${error}"`, `error_description="${description}"`];
   if (scope?.length) params.push(`scope="${scope.join(' ')}"`);
-  return new Response(JSON.stringify({ error, error_description: description }), {
+  const body: Record<string, string> = { error, error_description: description };
+  if (scope?.length) body.scope = scope.join(' ');
+  return new Response(JSON.stringify(body), {
     status: STATUS[error],
     headers: { 'Content-Type': 'application/json', 'WWW-Authenticate': `Bearer ${params.join(', ')}`, ...NO_STORE },
   });
 }
 
-/** RFC 6750 §2.1: the token from `Authorization: Bearer <token>`; null when the request sent none. */
-function bearerToken(req: Request): string | null | undefined {
-  const header = req.headers.get('authorization');
-  if (!header || !/^bearer(\s|$)/i.test(header)) return null;
-  const token = header.slice(6).trim();
-  return B64TOKEN.test(token) ? token : undefined;
+const g = globalThis as unknown as { __remoteVerifier?: ReturnType<typeof createRemoteVerifier> };
+
+async function lookUp(token: string, opts: WithOAuthOptions, settings: NonNullable<WithOAuthOptions['settings']>, now: Date): Promise<TokenInfo | null> {
+  if (settings.resourceServer && !opts.store) {
+    g.__remoteVerifier ??= createRemoteVerifier(settings.resourceServer);
+    const answer = await g.__remoteVerifier(token);
+    if (!answer) return null;
+    return {
+      scope: answer.scope ?? '',
+      scopes: (answer.scope ?? '').split(' ').filter(Boolean),
+      clientId: answer.client_id ?? null,
+      userId: answer.sub ?? null,
+      username: answer.username ?? null,
+      expiresAt: new Date((answer.exp ?? Math.floor(now.getTime() / 1000) + 60) * 1000),
+    };
+  }
+  const record = await (await (opts.store ?? getStore)()).findAccessToken(digest(token));
+  if (!record || record.revokedAt || record.expiresAt.getTime() <= now.getTime()) return null;
+  return { ...record, scopes: record.scope.split(' '), record };
 }
 
 export function withOAuth(handler: ProtectedHandler, opts: WithOAuthOptions = {}): (req: Request) => Promise<Response> {
-  const required = opts.scopes ?? [];
-  const store = opts.store ?? getStore;
   const clock = opts.clock ?? (() => new Date());
   return async (req) => {
-    const token = bearerToken(req);
+    // CORS preflight carries no credentials; the handler answers it.
+    if (req.method === 'OPTIONS') return handler(req, { token: null as never });
+    const settings = opts.settings ?? getSettings();
+    const found = await findBearerToken(req, settings.allowTokenInQuery);
     // §3.1: a request with no credentials gets a bare challenge, without an error code.
-    if (token === null) return new Response(null, { status: 401, headers: { 'WWW-Authenticate': 'Bearer', ...NO_STORE } });
-    if (token === undefined) return bearerError('invalid_request', 'malformed Bearer credentials');
-    const record = await (await store()).findAccessToken(digest(token));
-    if (!record || record.revokedAt || record.expiresAt.getTime() <= clock().getTime()) {
-      return bearerError('invalid_token', 'the access token is invalid, expired or revoked');
+    if ('missing' in found) return new Response(null, { status: 401, headers: { 'WWW-Authenticate': 'Bearer', ...NO_STORE } });
+    if ('malformed' in found) return bearerError('invalid_request', found.malformed);
+    let info: TokenInfo | null;
+    try {
+      info = await lookUp(found.token, opts, settings, clock());
+    } catch (e) {
+      if (!(e instanceof IntrospectionUnavailable)) throw e;
+      // Fail closed: without the authorization server we cannot know the token is good.
+      return new Response(JSON.stringify({ error: 'temporarily_unavailable', error_description: `cannot check the access token: ${e.message}` }), {
+        status: 503,
+        headers: { 'Content-Type': 'application/json', 'Retry-After': '5', ...NO_STORE },
+      });
     }
-    const granted = record.scope.split(' ');
-    if (!required.every((s) => granted.includes(s))) {
-      return bearerError('insufficient_scope', 'the access token lacks a required scope', required);
+    if (!info) return bearerError('invalid_token', 'the access token is invalid, expired or revoked');
+    const need = requiredScopes(opts, req.method, settings);
+    if (!hasScopes(info.scopes, need)) {
+      const named = settings.errorResponseWithScopes ? [...need.all, ...need.any] : undefined;
+      return bearerError('insufficient_scope', 'the access token lacks a required scope', named);
     }
-    return handler(req, { token: record });
+    return handler(req, { token: info });
   };
 }
