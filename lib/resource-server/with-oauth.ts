@@ -66,12 +66,15 @@ function bearerError(error: BearerErrorCode, description: string, scope?: string
   });
 }
 
-const g = globalThis as unknown as { __remoteVerifier?: ReturnType<typeof createRemoteVerifier> };
+// One verifier (and its cache) per resource-server configuration: one per process in production.
+const verifiers = new WeakMap<object, ReturnType<typeof createRemoteVerifier>>();
 
-async function lookUp(token: string, opts: WithOAuthOptions, settings: NonNullable<WithOAuthOptions['settings']>, now: Date): Promise<TokenInfo | null> {
+async function lookUp(token: string, opts: WithOAuthOptions, settings: NonNullable<WithOAuthOptions['settings']>, clock: () => Date): Promise<TokenInfo | null> {
+  const now = clock();
   if (settings.resourceServer && !opts.store) {
-    g.__remoteVerifier ??= createRemoteVerifier(settings.resourceServer);
-    const answer = await g.__remoteVerifier(token);
+    let verify = verifiers.get(settings.resourceServer);
+    if (!verify) verifiers.set(settings.resourceServer, (verify = createRemoteVerifier(settings.resourceServer, clock)));
+    const answer = await verify(token);
     if (!answer) return null;
     return {
       scope: answer.scope ?? '',
@@ -99,7 +102,7 @@ export function withOAuth(handler: ProtectedHandler, opts: WithOAuthOptions = {}
     if ('malformed' in found) return bearerError('invalid_request', found.malformed);
     let info: TokenInfo | null;
     try {
-      info = await lookUp(found.token, opts, settings, clock());
+      info = await lookUp(found.token, opts, settings, clock);
     } catch (e) {
       if (!(e instanceof IntrospectionUnavailable)) throw e;
       // Fail closed: without the authorization server we cannot know the token is good.
