@@ -291,8 +291,8 @@ test.describe('the dashboard', () => {
       await page.getByText('Rotate secret', { exact: true }).click();
       await expect(page.getByText('The current one stops working immediately')).toBeVisible();
       await page.getByRole('button', { name: 'Rotate secret now' }).click();
-      await expect(page.getByRole('heading', { name: 'New client secret' })).toBeVisible();
-      const secret = await page.getByLabel('Client secret', { exact: true }).inputValue();
+      await expect(page.getByRole('heading', { name: 'Secret rotated' })).toBeVisible();
+      const secret = await page.getByLabel('New client secret', { exact: true }).inputValue();
       expect(secret).not.toBe(app.clientSecret);
       await shoot(page, 'rotated');
 

@@ -4,16 +4,25 @@
  * once its cache (OAUTH2_RESOURCE_SERVER_TOKEN_CACHING_SECONDS) allows.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { createApplication } from './helpers';
 
-const PORT = 3102;
-const REMOTE = `http://127.0.0.1:${PORT}`;
+let REMOTE = '';
 let child: ChildProcess | undefined;
 let dataDir = '';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
 
 async function waitFor(url: string, ms = 60_000) {
   const until = Date.now() + ms;
@@ -33,9 +42,11 @@ test.beforeAll(async ({ baseURL }) => {
   // The resource server's own credentials at the first instance, for introspection.
   const rs = await createApplication({ grants: 'client-credentials', name: 'resource server', redirectUris: [] });
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oauth-remote-'));
-  child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(PORT), '-H', '127.0.0.1'], {
+  const port = await freePort();
+  REMOTE = `http://127.0.0.1:${port}`;
+  child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
     detached: true,
-    stdio: 'ignore',
+    stdio: ['ignore', 'ignore', 'inherit'],
     env: {
       ...process.env,
       OAUTH2_DATA_DIR: dataDir,
@@ -48,7 +59,11 @@ test.beforeAll(async ({ baseURL }) => {
 });
 
 test.afterAll(() => {
-  if (child?.pid) process.kill(-child.pid, 'SIGTERM');
+  try {
+    if (child?.pid) process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    /* already stopped */
+  }
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 

@@ -172,6 +172,11 @@ export function ApplicationForm({
             ))}
           </div>
           <FieldError id="clientType-error" message={typeError} />
+          {mode === 'update' && !typeError ? (
+            <p className="mt-2 text-sm text-slate-500">
+              Changing to public removes the client secret; changing to confidential creates one, shown once.
+            </p>
+          ) : null}
         </fieldset>
       </Section>
 

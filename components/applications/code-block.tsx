@@ -6,11 +6,7 @@ export function CodeBlock({ title, code, copyValue }: { title: string; code: str
     <div className="overflow-hidden rounded-lg border border-slate-800 bg-slate-900">
       <div className="flex items-center justify-between gap-3 border-b border-slate-800 py-1.5 pr-1.5 pl-4">
         <p className="text-xs font-medium text-slate-400">{title}</p>
-        <CopyButton
-          value={copyValue ?? code}
-          label={`Copy ${title.toLowerCase()}`}
-          className="h-7 min-w-0 border-slate-700 bg-slate-800 px-2.5 text-xs text-slate-200 shadow-none hover:bg-slate-700"
-        />
+        <CopyButton value={copyValue ?? code} label={`Copy ${title.toLowerCase()}`} tone="dark" />
       </div>
       <pre className="overflow-x-auto p-4 text-[0.8125rem] leading-6 text-slate-100">
         <code>{code}</code>

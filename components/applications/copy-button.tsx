@@ -12,12 +12,15 @@ export function CopyButton({
   value,
   label,
   selectId,
+  tone = 'light',
   className,
 }: {
   value: string;
   /** What is copied, for screen readers: "Copy client secret". */
   label: string;
   selectId?: string;
+  /** `dark` on a dark code block. */
+  tone?: 'light' | 'dark';
   className?: string;
 }) {
   const [copied, setCopied] = useState<'yes' | 'select' | null>(null);
@@ -43,9 +46,17 @@ export function CopyButton({
       type="button"
       onClick={copy}
       aria-label={label}
-      className={cn(buttonClasses({ variant: 'secondary', size: 'sm' }), 'min-w-22', className)}
+      className={
+        tone === 'dark'
+          ? cn(
+              'inline-flex h-7 items-center gap-1.5 rounded-md px-2.5 text-xs font-medium text-slate-300 transition-colors',
+              'hover:bg-slate-800 hover:text-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500',
+              className,
+            )
+          : cn(buttonClasses({ variant: 'secondary', size: 'sm' }), 'min-w-22', className)
+      }
     >
-      <svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} className="size-4">
+      <svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} className={tone === 'dark' ? 'size-3.5' : 'size-4'}>
         {copied === 'yes' ? (
           <path strokeLinecap="round" strokeLinejoin="round" d="m5 13 4 4L19 7" />
         ) : (

@@ -86,18 +86,18 @@ export function QuickStart({ app, base, scope }: { app: App; base: string; scope
   }
 
   return (
-    <ol className="space-y-6">
+    <ol className="space-y-8">
       {steps.map((s, i) => (
-        <li key={s.title} className="flex gap-3 sm:gap-4">
-          <span aria-hidden="true" className="flex size-6 shrink-0 items-center justify-center rounded-full bg-accent-50 text-xs font-semibold text-accent-700 ring-1 ring-accent-200">
-            {i + 1}
-          </span>
-          <div className="min-w-0 flex-1">
-            <h3 className="text-sm font-semibold text-slate-900">{s.title}</h3>
-            <p className="mt-1 text-sm text-slate-600">{s.text}</p>
-            <div className="mt-3">
-              <CodeBlock title={s.block.title} code={s.block.code} copyValue={s.block.copy} />
-            </div>
+        <li key={s.title}>
+          <h3 className="flex items-center gap-2.5 text-sm font-semibold text-slate-900">
+            <span aria-hidden="true" className="flex size-6 shrink-0 items-center justify-center rounded-full bg-accent-50 text-xs font-semibold text-accent-700 ring-1 ring-accent-200">
+              {i + 1}
+            </span>
+            {s.title}
+          </h3>
+          <p className="mt-2 text-sm text-slate-600">{s.text}</p>
+          <div className="mt-3">
+            <CodeBlock title={s.block.title} code={s.block.code} copyValue={s.block.copy} />
           </div>
         </li>
       ))}
@@ -106,5 +106,5 @@ export function QuickStart({ app, base, scope }: { app: App; base: string; scope
 }
 
 function Var({ children }: { children: ReactNode }) {
-  return <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-[0.8125rem] break-all text-slate-800">{children}</code>;
+  return <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-[0.8125rem] break-words text-slate-800">{children}</code>;
 }

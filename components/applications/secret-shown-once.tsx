@@ -2,8 +2,8 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardContent, CardFooter } from '@/components/ui/card';
-import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
+import { cn } from '@/lib/utils';
 import { CopyButton } from './copy-button';
 
 /**
@@ -45,10 +45,10 @@ export function SecretShownOnce({
         </div>
       </div>
       <CardContent className="space-y-5 px-5 sm:px-6">
-        <Credential id="client-id" label="Client ID" value={clientId} />
+        <CredentialField id="client-id" label="Client ID" value={clientId} />
         {clientSecret ? (
           <>
-            <Credential id="client-secret" label="Client secret" value={clientSecret} />
+            <CredentialField id="client-secret" label="Client secret" value={clientSecret} />
             <Alert tone="warning" title="Copy the client secret now. It will not be shown again.">
               We keep only a hash of it, so nobody, not even you, can see it after you leave this page. If you lose it,
               rotate the secret from the application&apos;s page to get a new one.
@@ -65,21 +65,29 @@ export function SecretShownOnce({
   );
 }
 
-function Credential({ id, label, value }: { id: string; label: string; value: string }) {
+/**
+ * A credential to copy: read-only, selected whole on focus, wrapping instead of scrolling so
+ * it can be read (and checked) on a phone too.
+ */
+export function CredentialField({ id, label, value }: { id: string; label: string; value: string }) {
   return (
     <div>
       <Label htmlFor={id}>{label}</Label>
-      <div className="mt-1.5 flex gap-2">
-        <Input
+      <div className="mt-1.5 flex items-start gap-2">
+        <textarea
           id={id}
           readOnly
+          rows={1}
           value={value}
           spellCheck={false}
           autoComplete="off"
           onFocus={(e) => e.currentTarget.select()}
-          className="font-mono text-[0.8125rem] sm:text-[0.8125rem]"
+          className={cn(
+            'block min-h-10 w-full resize-none rounded-lg border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-[0.8125rem] leading-6 break-all text-slate-900 shadow-xs field-sizing-content',
+            'focus:border-accent-500 focus:bg-white focus:ring-3 focus:ring-accent-100 focus:outline-none',
+          )}
         />
-        <CopyButton value={value} label={`Copy ${label.toLowerCase().replace('client id', 'client ID')}`} selectId={id} className="h-10 shrink-0" />
+        <CopyButton value={value} label={`Copy ${label.replace(/^Client/, 'client')}`} selectId={id} className="h-10 shrink-0" />
       </div>
     </div>
   );

@@ -16,26 +16,32 @@ export function TokensChart({ days }: { days: DailyCount[] }) {
 
   return (
     <figure>
-      <figcaption className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+      <figcaption className="flex items-baseline gap-2">
         <span className="text-2xl font-semibold tracking-tight text-slate-900 tabular-nums">{total.toLocaleString('en')}</span>{' '}
         <span className="text-sm text-slate-600">
           {total === 1 ? 'token' : 'tokens'} issued in the last {days.length} days
         </span>
       </figcaption>
       <div aria-hidden="true" className="mt-5">
-        <div className="relative flex h-32 items-end gap-1 border-b border-slate-200 sm:gap-1.5">
-          <span className="absolute -top-2 right-0 text-xs text-slate-400 tabular-nums">{max}</span>
-          <span className="absolute inset-x-0 top-0 border-t border-dashed border-slate-200" />
-          {days.map((d) => (
-            <div key={d.day} className="group relative flex h-full flex-1 items-end" title={`${label(d.day)}: ${plural(d.count, 'token')}`}>
-              <div
-                className={d.count ? 'w-full rounded-t bg-accent-500 transition-colors group-hover:bg-accent-600' : 'h-0.5 w-full rounded-t bg-slate-200'}
-                style={d.count ? { height: `${Math.max(4, (d.count / max) * 100)}%` } : undefined}
-              />
-            </div>
-          ))}
+        <div className="flex gap-2">
+          <div className="flex h-32 w-8 shrink-0 flex-col justify-between text-right text-xs text-slate-400 tabular-nums">
+            <span className="-mt-2">{max}</span>
+            <span className="-mb-2">0</span>
+          </div>
+          <div className="relative flex h-32 flex-1 items-end gap-1 border-b border-slate-200 sm:gap-1.5">
+            <span className="absolute inset-x-0 top-0 border-t border-dashed border-slate-200" />
+            <span className="absolute inset-x-0 top-1/2 border-t border-dashed border-slate-100" />
+            {days.map((d) => (
+              <div key={d.day} className="group relative flex h-full flex-1 items-end" title={`${label(d.day)}: ${plural(d.count, 'token')}`}>
+                <div
+                  className={d.count ? 'relative w-full rounded-t bg-accent-500 transition-colors group-hover:bg-accent-600' : 'h-0.5 w-full rounded-t bg-slate-200'}
+                  style={d.count ? { height: `${Math.max(4, (d.count / max) * 100)}%` } : undefined}
+                />
+              </div>
+            ))}
+          </div>
         </div>
-        <div className="mt-2 flex justify-between text-xs text-slate-500">
+        <div className="mt-2 flex justify-between pl-10 text-xs text-slate-500">
           <span>{first ? label(first.day) : ''}</span>
           <span>{last ? 'Today' : ''}</span>
         </div>

@@ -31,43 +31,60 @@ export function AuthorizedTokenList({ authorizations, descriptions, now }: { aut
     <ul className="space-y-3" aria-label="Authorized applications">
       {authorizations.map((a) => (
         <li key={a.id} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
-          <div className="flex items-start gap-4">
-            <Monogram name={a.applicationName} />
-            <div className="min-w-0 flex-1">
-              <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
-                <div className="min-w-0">
-                  <h2 className="text-base font-semibold break-words text-slate-900">{a.applicationName}</h2>
-                  <p className="mt-0.5 text-sm text-slate-600">
-                    Authorized <time dateTime={a.createdAt.toISOString()} title={formatDateTime(a.createdAt)}>{formatDate(a.createdAt)}</time>
-                    <span aria-hidden="true"> · </span>
-                    <span className="sr-only">, </span>
-                    {a.lastUsedAt ? (
-                      <>
-                        last used{' '}
-                        <time dateTime={a.lastUsedAt.toISOString()} title={formatDateTime(a.lastUsedAt)}>
-                          {formatRelative(a.lastUsedAt, now)}
-                        </time>
-                      </>
-                    ) : (
-                      'never used'
-                    )}
-                  </p>
+          <div className="flex flex-col gap-4 sm:flex-row sm:items-start">
+            <div className="flex min-w-0 flex-1 items-start gap-4">
+              <Monogram name={a.applicationName} />
+              <div className="min-w-0 flex-1">
+                <h2 className="text-base font-semibold break-words text-slate-900">{a.applicationName}</h2>
+                <p className="mt-0.5 text-sm text-slate-600">
+                  Authorized{' '}
+                  <time dateTime={a.createdAt.toISOString()} title={formatDateTime(a.createdAt)}>
+                    {formatDate(a.createdAt)}
+                  </time>
+                  <Dot />
+                  {a.lastUsedAt ? (
+                    <>
+                      last used{' '}
+                      <time dateTime={a.lastUsedAt.toISOString()} title={formatDateTime(a.lastUsedAt)}>
+                        {formatRelative(a.lastUsedAt, now)}
+                      </time>
+                    </>
+                  ) : (
+                    'never used'
+                  )}
+                  {a.activeTokenCount ? (
+                    <>
+                      <Dot />
+                      {plural(a.activeTokenCount, 'active token')}
+                    </>
+                  ) : null}
+                </p>
+                <div className="mt-4 border-t border-slate-100 pt-3">
+                  <p className="mb-2 text-xs font-medium tracking-wide text-slate-500 uppercase">Permissions</p>
+                  <ScopeSummary scopes={a.scopes} descriptions={descriptions} />
                 </div>
-                <ButtonLink href={`/o/authorized-tokens/${a.id}/delete`} variant="secondary" size="sm" className="self-start text-red-700 hover:bg-red-50 hover:text-red-800">
-                  Revoke<span className="sr-only"> {a.applicationName}</span>
-                </ButtonLink>
               </div>
-              <div className="mt-4 border-t border-slate-100 pt-3">
-                <p className="mb-2 text-xs font-medium tracking-wide text-slate-500 uppercase">Can</p>
-                <ScopeSummary scopes={a.scopes} descriptions={descriptions} />
-              </div>
-              {a.activeTokenCount ? (
-                <p className="mt-3 text-xs text-slate-500">{plural(a.activeTokenCount, 'active token')}</p>
-              ) : null}
             </div>
+            <ButtonLink
+              href={`/o/authorized-tokens/${a.id}/delete`}
+              variant="secondary"
+              size="sm"
+              className="w-full border-red-200! text-red-700! hover:bg-red-50! hover:text-red-800! sm:w-auto"
+            >
+              Revoke<span className="sr-only"> {a.applicationName}</span>
+            </ButtonLink>
           </div>
         </li>
       ))}
     </ul>
+  );
+}
+
+function Dot() {
+  return (
+    <>
+      <span aria-hidden="true"> · </span>
+      <span className="sr-only">, </span>
+    </>
   );
 }

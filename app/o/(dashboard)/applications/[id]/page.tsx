@@ -3,16 +3,15 @@ import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { ClientTypeBadge, GrantBadges } from '@/components/applications/badges';
-import { CopyButton } from '@/components/applications/copy-button';
 import { Monogram } from '@/components/applications/monogram';
 import { QuickStart } from '@/components/applications/quick-start';
 import { RotateSecretForm } from '@/components/applications/rotate-secret-form';
+import { CredentialField } from '@/components/applications/secret-shown-once';
 import { TokensChart } from '@/components/applications/tokens-chart';
 import { BackLink } from '@/components/back-link';
 import { Alert } from '@/components/ui/alert';
 import { ButtonLink } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { Input } from '@/components/ui/input';
 import { requireUser } from '@/lib/auth';
 import { getDashboardStore } from '@/lib/db';
 import { formatDate, formatDateTime, plural } from '@/lib/format';
@@ -66,7 +65,7 @@ export default async function ApplicationPage({ params, searchParams }: { params
           <ButtonLink href={`/o/applications/${app.id}/update`} variant="secondary">
             {PENCIL}Edit
           </ButtonLink>
-          <ButtonLink href={`/o/applications/${app.id}/delete`} variant="secondary" className="text-red-700 hover:bg-red-50 hover:text-red-800">
+          <ButtonLink href={`/o/applications/${app.id}/delete`} variant="secondary" className="text-red-700! hover:bg-red-50! hover:text-red-800!">
             {TRASH}Delete
           </ButtonLink>
         </div>
@@ -80,28 +79,11 @@ export default async function ApplicationPage({ params, searchParams }: { params
           <CardDescription>What your app sends to identify itself.</CardDescription>
         </CardHeader>
         <CardContent className="space-y-6">
-          <div>
-            <label htmlFor="client-id" className="block text-sm font-medium text-slate-800">
-              Client ID
-            </label>
-            <div className="mt-1.5 flex gap-2">
-              <Input id="client-id" readOnly value={app.clientId} spellCheck={false} className="font-mono text-[0.8125rem] sm:text-[0.8125rem]" />
-              <CopyButton value={app.clientId} label="Copy client ID" selectId="client-id" className="h-10 shrink-0" />
-            </div>
-          </div>
+          <CredentialField id="client-id" label="Client ID" value={app.clientId} />
           <div>
             <p className="text-sm font-medium text-slate-800">Client secret</p>
             {app.clientType === 'confidential' ? (
-              <>
-                <p className="mt-1 text-sm text-slate-600">
-                  {app.hasSecret
-                    ? 'Hidden: it was shown once, when it was created. We keep only a hash of it.'
-                    : 'None yet. Rotate to create one.'}
-                </p>
-                <div className="mt-3">
-                  <RotateSecretForm action={rotateSecret.bind(null, app.id)} clientId={app.clientId} />
-                </div>
-              </>
+              <RotateSecretForm action={rotateSecret.bind(null, app.id)} hasSecret={app.hasSecret} />
             ) : (
               <p className="mt-1 text-sm text-slate-600">None: a public client proves its token requests with PKCE instead.</p>
             )}
