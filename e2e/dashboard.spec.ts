@@ -243,9 +243,9 @@ test.describe('the dashboard', () => {
       expect(refreshed.status()).toBe(400);
       expect(((await refreshed.json()) as { error: string }).error).toBe('invalid_grant');
 
+      // RFC 6750 §3.1: the protected example API refuses it.
       const hello = await request.get('/api/hello', { headers: { Authorization: `Bearer ${accessToken}` } });
-      // TODO: /api/hello is another engineer's bearer-protected example; assert 401 unconditionally once it ships.
-      if (hello.status() !== 404) expect(hello.status()).toBe(401);
+      expect(hello.status()).toBe(401);
     });
 
     await test.step('bob cannot open alice’s application by URL, nor act on it through a server action', async () => {

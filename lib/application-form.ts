@@ -6,7 +6,6 @@
 import { z } from 'zod';
 import { ApplicationInputError, checkApplicationInput } from '@/lib/applications';
 import type { Settings } from '@/lib/oauth/settings';
-import { redirectUriProblem } from '@/lib/oauth/redirect-uri';
 import {
   APPLICATION_FIELDS,
   applicationFormValues,
@@ -27,12 +26,6 @@ export function readApplicationForm(
   const parsed = applicationSchema.safeParse(values);
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
   const data = parsed.data;
-  // checkApplicationInput reports post-logout URIs under redirectUris: check them first, so
-  // the message lands beside the field that holds the URI.
-  for (const uri of data.postLogoutRedirectUris) {
-    const problem = redirectUriProblem(uri, settings);
-    if (problem) return { ok: false, fieldErrors: { postLogoutRedirectUris: [`${uri} ${problem}`] }, values };
-  }
   try {
     checkApplicationInput({ ...data, ownerId: null }, settings);
   } catch (e) {

@@ -38,9 +38,11 @@ export class ApplicationInputError extends Error {
 
 /** Checks what the zod schema cannot know (settings-dependent rules); throws naming the field. */
 export function checkApplicationInput(input: ApplicationInput, settings: Pick<Settings, 'allowedRedirectUriSchemes'>): void {
-  for (const uri of [...input.redirectUris, ...(input.postLogoutRedirectUris ?? [])]) {
-    const problem = redirectUriProblem(uri, settings);
-    if (problem) throw new ApplicationInputError('redirectUris', `${uri} ${problem}`);
+  for (const [field, uris] of [['redirectUris', input.redirectUris], ['postLogoutRedirectUris', input.postLogoutRedirectUris ?? []]] as const) {
+    for (const uri of uris) {
+      const problem = redirectUriProblem(uri, settings);
+      if (problem) throw new ApplicationInputError(field, `${uri} ${problem}`);
+    }
   }
   const redirecting = input.grantTypes.includes('authorization_code') || input.grantTypes.includes('implicit');
   if (redirecting && input.redirectUris.length === 0) {

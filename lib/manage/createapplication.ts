@@ -76,7 +76,7 @@ export const createapplication: Command = {
       }
     } catch (e) {
       if (e instanceof ApplicationInputError) {
-        const flag = { redirectUris: '--redirect-uris', clientId: '--client-id', grantTypes: 'grant types', allowedOrigins: '--allowed-origins' }[e.field] ?? e.field;
+        const flag = { redirectUris: '--redirect-uris', postLogoutRedirectUris: '--post-logout-redirect-uris', clientId: '--client-id', grantTypes: 'grant types', allowedOrigins: '--allowed-origins' }[e.field] ?? e.field;
         throw new UsageError(`${flag}: ${e.message}`);
       }
       throw e;
