@@ -8,7 +8,8 @@ const LOOPBACK_IPS = new Set(['127.0.0.1', '[::1]']);
 const NEVER = new Set(['javascript:', 'data:', 'file:', 'vbscript:', 'blob:', 'about:']);
 
 /** Why a URI may not be registered, or null when it may. Used by the dashboard and createapplication. */
-export function redirectUriProblem(uri: string, settings: Pick<Settings, 'allowedRedirectUriSchemes'>): string | null {
+/** RFC 6749 §3.1.2: an absolute URI without a fragment; RFC 9700 §4.1.3: matched exactly, so no wildcards. (No settings: the browser form uses it too.) */
+export function redirectUriShapeProblem(uri: string): string | null {
   let url: URL;
   try {
     url = new URL(uri);
@@ -18,6 +19,13 @@ export function redirectUriProblem(uri: string, settings: Pick<Settings, 'allowe
   if (uri.includes('#')) return 'must not contain a fragment (#)';
   if (uri.includes('*')) return 'must not contain wildcards';
   if (NEVER.has(url.protocol)) return `uses the ${url.protocol} scheme, which is never allowed`;
+  return null;
+}
+
+export function redirectUriProblem(uri: string, settings: Pick<Settings, 'allowedRedirectUriSchemes'>): string | null {
+  const shape = redirectUriShapeProblem(uri);
+  if (shape) return shape;
+  const url = new URL(uri);
   const scheme = url.protocol.slice(0, -1);
   if (scheme === 'https') return url.hostname ? null : 'has no host';
   if (scheme === 'http') {

@@ -6,6 +6,8 @@
  * (lib/applications.ts: https only, http for loopback, custom schemes the operator allows).
  */
 import { z } from 'zod';
+import type { ApplicationChanges } from '@/lib/db/store';
+import { redirectUriShapeProblem } from '@/lib/oauth/redirect-uri';
 import type { GrantType } from '@/lib/applications';
 
 /** lib/applications.ts's GRANT_TYPES, repeated here because that module needs node:crypto and this one runs in the browser too. */
@@ -19,22 +21,6 @@ export function splitLines(text: string): string[] {
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter(Boolean);
-}
-
-const NEVER = new Set(['javascript:', 'data:', 'file:', 'vbscript:', 'blob:', 'about:']);
-
-/** RFC 6749 §3.1.2: an absolute URI without a fragment; RFC 9700 §4.1.3: matched exactly, so no wildcards. */
-export function redirectUriShapeProblem(uri: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(uri);
-  } catch {
-    return 'is not an absolute URI';
-  }
-  if (uri.includes('#')) return 'must not contain a fragment (#)';
-  if (uri.includes('*')) return 'must not contain wildcards';
-  if (NEVER.has(url.protocol)) return `uses the ${url.protocol} scheme, which is never allowed`;
-  return null;
 }
 
 /** A CORS origin: scheme://host[:port], nothing after it. */
@@ -136,16 +122,7 @@ export function applicationFormValues(formData: FormData): ApplicationFormValues
 }
 
 /** A stored application as the edit form's starting values. */
-export function applicationToFormValues(app: {
-  name: string;
-  clientType: 'confidential' | 'public';
-  grantTypes: string[];
-  redirectUris: string[];
-  postLogoutRedirectUris: string[];
-  allowedOrigins: string[];
-  skipAuthorization: boolean;
-  algorithm: string;
-}): ApplicationFormValues {
+export function applicationToFormValues(app: Omit<ApplicationChanges, 'clientSecretDigest'>): ApplicationFormValues {
   return {
     name: app.name,
     clientType: app.clientType,
