@@ -6,7 +6,8 @@ import { defineConfig, devices } from '@playwright/test';
  * Build first (`npm run test:e2e` does). E2E_BASE_URL pointing at another origin tests
  * a server you started yourself instead.
  */
-const DEFAULT_BASE_URL = 'http://127.0.0.1:3100';
+// E2E_PORT moves the test server (scripts/e2e.sh picks a free one when 3100 is taken).
+const DEFAULT_BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT || '3100'}`;
 const baseURL = process.env.E2E_BASE_URL || DEFAULT_BASE_URL;
 const ownServer = new URL(baseURL).origin === new URL(DEFAULT_BASE_URL).origin;
 
