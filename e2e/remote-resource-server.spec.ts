@@ -46,7 +46,7 @@ test.beforeAll(async ({ baseURL }) => {
   REMOTE = `http://127.0.0.1:${port}`;
   child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
     detached: true,
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: 'ignore',
     env: {
       ...process.env,
       OAUTH2_DATA_DIR: dataDir,

@@ -9,19 +9,13 @@ import path from 'node:path';
 const port = process.env.E2E_PORT || '3100';
 const dataDir = process.env.OAUTH2_DATA_DIR || fs.mkdtempSync(path.join(os.tmpdir(), 'oauth-e2e-'));
 fs.writeFileSync(path.join(os.tmpdir(), `oauth-e2e-${port}.datadir`), dataDir);
-// Node runs next directly, in its own process group, so stopping this script stops the server too.
+// Node runs next directly (no npx in between), in this script's process group: Playwright stops
+// the group, and a signal sent to this script alone is passed on.
 const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port, '-H', '127.0.0.1'], {
   stdio: 'inherit',
-  detached: true,
   env: { ...process.env, OAUTH2_DATA_DIR: dataDir, OAUTH2_ALLOWED_REDIRECT_URI_SCHEMES: process.env.OAUTH2_ALLOWED_REDIRECT_URI_SCHEMES || 'https' },
 });
-const stop = (sig) => {
-  try {
-    process.kill(-child.pid, sig);
-  } catch {
-    /* already gone */
-  }
-};
+const stop = (sig) => child.kill(sig);
 process.on('SIGINT', () => stop('SIGINT'));
 process.on('SIGTERM', () => stop('SIGTERM'));
 child.on('exit', (code) => {
