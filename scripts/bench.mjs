@@ -100,11 +100,23 @@ function run(s, connections, seconds) {
 
 const fmt = (n, digits = 0) => n.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
+const repeats = Math.max(1, Number(process.env.BENCH_RUNS || 1));
+
 async function main() {
   if (preload > 0) await preloadTokens(preload);
   const accessToken = await getAccessToken();
   const scenarios = [
     { name: 'GET /api/health (floor)', key: 'health', method: 'GET', path: '/api/health', expect: (b) => b.status === 'ok' },
+    {
+      // The floor for the POST endpoints: a bare handler that reads a small form body.
+      name: 'POST /api/health (POST floor)',
+      key: 'postFloor',
+      method: 'POST',
+      path: '/api/health',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'grant_type=client_credentials',
+      expect: (b) => b.status === 'ok',
+    },
     {
       name: 'POST /o/token (client_credentials)',
       key: 'token',
@@ -143,7 +155,16 @@ async function main() {
   for (const connections of connectionCounts) {
     let floor = 0;
     for (const s of scenarios) {
-      const r = await run(s, connections, duration);
+      // BENCH_RUNS > 1: repeat and keep the run with the median req/s (this VM is noisy).
+      const runs = [];
+      for (let i = 0; i < repeats; i++) runs.push(await run(s, connections, duration));
+      runs.sort((a, b) => a.requests.mean - b.requests.mean);
+      const r = runs[Math.floor(runs.length / 2)];
+      for (const x of runs) {
+        r.non2xx = Math.max(r.non2xx, x.non2xx);
+        r.errors = Math.max(r.errors, x.errors);
+        r.timeouts = Math.max(r.timeouts, x.timeouts);
+      }
       const bad = r.non2xx + r.errors + r.timeouts;
       if (bad > 0) {
         failed = true;
@@ -157,22 +178,23 @@ async function main() {
         requests: r.requests.total,
         rps: r.requests.mean,
         p50: r.latency.p50,
+        mean: r.latency.mean,
         p99: r.latency.p99,
         ofFloor: floor ? r.requests.mean / floor : null,
         non2xx: r.non2xx,
         errors: r.errors + r.timeouts,
       };
       rows.push(row);
-      console.log(`  ${s.name.padEnd(36)} c=${String(connections).padEnd(3)} ${fmt(row.rps).padStart(7)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms`);
+      console.log(`  ${s.name.padEnd(36)} c=${String(connections).padEnd(3)} ${fmt(row.rps).padStart(7)} req/s  p50 ${row.p50} ms  mean ${fmt(row.mean, 2)} ms  p99 ${row.p99} ms`);
     }
   }
 
   console.log('');
-  console.log('| scenario | connections | req/s (mean) | p50 (ms) | p99 (ms) | % of floor | non-2xx / errors |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| scenario | connections | req/s (mean) | p50 (ms) | mean latency (ms) | p99 (ms) | % of floor | non-2xx / errors |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of rows) {
     const pct = r.key === 'health' ? '100 %' : r.ofFloor === null ? 'n/a' : `${fmt(r.ofFloor * 100)} %`;
-    console.log(`| ${r.scenario} | ${r.connections} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${pct} | ${r.non2xx} / ${r.errors} |`);
+    console.log(`| ${r.scenario} | ${r.connections} | ${fmt(r.rps)} | ${r.p50} | ${fmt(r.mean, 2)} | ${r.p99} | ${pct} | ${r.non2xx} / ${r.errors} |`);
   }
   if (process.env.BENCH_OUT) {
     const meta = { date: new Date().toISOString(), cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, duration, preload };

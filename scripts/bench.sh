@@ -6,6 +6,7 @@
 #   BENCH_SKIP_BUILD=1     reuse .next when it has a build
 #   BENCH_PRELOAD=N        insert N extra access tokens first (cost stays flat with a million)
 #   BENCH_OUT=file.json    also write the results as JSON
+#   BENCH_RUNS=3           repeat each run and report the median (by req/s)
 #
 # Starts PostgreSQL (scripts/pg-temp.sh), builds, starts `next start` on a free port, registers a
 # client_credentials application with `manage createapplication`, then runs scripts/bench.mjs.

@@ -2,3 +2,9 @@
 export function GET(): Response {
   return Response.json({ status: 'ok' });
 }
+
+/** The floor for POST endpoints: what the framework costs to deliver and read a small form body. */
+export async function POST(req: Request): Promise<Response> {
+  await req.text();
+  return Response.json({ status: 'ok' });
+}
