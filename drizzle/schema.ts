@@ -98,13 +98,15 @@ export const accessTokens = pgTable(
     revokedAt: ts('revoked_at'),
     createdAt: createdAt(),
   },
+  // Every index costs each issuance an insert; the ones only some tokens need are partial, so a
+  // client_credentials token (no user, code or family) updates two. cleartokens scans instead
+  // of keeping an expiry index, in batches.
   (t) => [
     uniqueIndex('access_tokens_digest_key').on(t.tokenDigest),
-    index('access_tokens_user_app_idx').on(t.userId, t.applicationId),
     index('access_tokens_application_idx').on(t.applicationId, t.createdAt),
-    index('access_tokens_family_idx').on(t.familyId),
-    index('access_tokens_code_idx').on(t.authorizationCodeId),
-    index('access_tokens_expires_idx').on(t.expiresAt),
+    index('access_tokens_user_app_idx').on(t.userId, t.applicationId).where(sql`${t.userId} is not null`),
+    index('access_tokens_family_idx').on(t.familyId).where(sql`${t.familyId} is not null`),
+    index('access_tokens_code_idx').on(t.authorizationCodeId).where(sql`${t.authorizationCodeId} is not null`),
   ],
 );
 
@@ -132,8 +134,7 @@ export const refreshTokens = pgTable(
     uniqueIndex('refresh_tokens_digest_key').on(t.tokenDigest),
     index('refresh_tokens_family_idx').on(t.familyId),
     index('refresh_tokens_user_app_idx').on(t.userId, t.applicationId),
-    index('refresh_tokens_access_idx').on(t.accessTokenId),
-    index('refresh_tokens_code_idx').on(t.authorizationCodeId),
+    index('refresh_tokens_code_idx').on(t.authorizationCodeId).where(sql`${t.authorizationCodeId} is not null`),
   ],
 );
 

@@ -53,6 +53,7 @@ export async function createApplication(
     redirectUris?: string[];
     owner?: string | null;
     skipAuthorization?: boolean;
+    postLogoutRedirectUris?: string[];
   } = {},
 ): Promise<TestApplication> {
   const name = options.name ?? `Test app ${randomBytes(3).toString('hex')}`;
@@ -72,6 +73,7 @@ export async function createApplication(
   const owner = options.owner === undefined ? ALICE.email : options.owner;
   if (owner) args.push('--user', owner);
   if (options.skipAuthorization) args.push('--skip-authorization');
+  if (options.postLogoutRedirectUris) args.push('--post-logout-redirect-uris', options.postLogoutRedirectUris.join(' '));
   const { stdout } = await run('npx', args, { cwd: root, env: manageEnv(), timeout: 60_000 });
   const line = stdout.trim().split('\n').pop() ?? '';
   const out = JSON.parse(line) as { id: string; client_id: string; client_secret: string | null; name: string };

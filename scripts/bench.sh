@@ -37,6 +37,8 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+# A production-like buffer cache, so a million stored tokens' indexes stay in memory.
+export PG_TEMP_SHARED_BUFFERS=${PG_TEMP_SHARED_BUFFERS:-512MB}
 pg_temp_start
 
 if [ "${BENCH_SKIP_BUILD:-}" = "1" ] && [ -f .next/BUILD_ID ]; then

@@ -14,7 +14,7 @@ pg_temp_start() {
   "${run[@]}" "$PG_BIN/initdb" -D "$PG_TEMP_DIR/data" -U postgres --auth=trust -E UTF8 >"$PG_TEMP_DIR/initdb.log" 2>&1 \
     || { echo "pg-temp: initdb failed (see $PG_TEMP_DIR/initdb.log)" >&2; return 1; }
   "${run[@]}" "$PG_BIN/pg_ctl" -D "$PG_TEMP_DIR/data" -l "$PG_TEMP_DIR/server.log" -w \
-    -o "-p $PG_TEMP_PORT -k $PG_TEMP_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null \
+    -o "-p $PG_TEMP_PORT -k $PG_TEMP_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200 -c shared_buffers=${PG_TEMP_SHARED_BUFFERS:-128MB}" start >/dev/null \
     || { echo "pg-temp: pg_ctl start failed (see $PG_TEMP_DIR/server.log)" >&2; return 1; }
   export PG_TEMP_URL="postgres://postgres@127.0.0.1:$PG_TEMP_PORT/postgres"
   export PG_TEMP_DIR PG_TEMP_PORT

@@ -43,7 +43,11 @@ async function assertReachable(handle: DbHandle, url: string) {
     await handle.db.execute('select 1');
   } catch (e) {
     await handle.close().catch(() => {});
-    const reason = e instanceof Error ? e.message : String(e);
+    // Drizzle wraps the driver's error ("Failed query: ..."); the cause says what went wrong.
+    let root: unknown = e;
+    while (root instanceof Error && root.cause) root = root.cause;
+    const code = (root as { code?: string }).code;
+    const reason = (code ?? (root instanceof Error ? root.message : String(root))).split('\n')[0];
     throw new Error(`DATABASE_URL: cannot connect to PostgreSQL at ${describeUrl(url)} (${reason})`);
   }
 }

@@ -294,56 +294,51 @@ export function createApplicationStore(db: Db) {
     },
 
     /**
-     * cleartokens: deletes expired access tokens (and their codes' leftovers), refresh tokens
-     * revoked or rotated longer ago than `refreshExpireSeconds`, consumed or expired codes and
-     * expired pending requests. Batched so it works on millions of rows without long locks.
+     * cleartokens (DOT's clear_expired): deletes access tokens that expired or were revoked
+     * (a refresh token only uses its access token's id to revoke it), codes past their expiry, expired
+     * pending requests, and, when OAUTH2_REFRESH_TOKEN_EXPIRE_SECONDS is set, refresh tokens
+     * revoked, rotated or created longer ago than that. With it unset, refresh tokens are kept
+     * (as DOT), so a replayed old one is still recognised and revokes its family.
+     * Batched so it works on millions of rows without long locks.
      */
     async clearExpired(now: Date, refreshExpireSeconds: number | null, batchSize = 10_000) {
-      const cutoff = new Date(now.getTime() - (refreshExpireSeconds ?? 0) * 1000);
-      const batched = async (query: () => Promise<{ count: number }>) => {
+      const cutoff = new Date(now.getTime() - (refreshExpireSeconds ?? 0) * 1000).toISOString();
+      const batched = async (query: () => Promise<unknown>) => {
         let total = 0;
         for (;;) {
-          const { count } = await query();
+          const r = await query();
+          const count = Array.isArray(r) ? r.length : ((r as { rows?: unknown[] }).rows?.length ?? 0);
           total += count;
           if (count < batchSize) return total;
         }
       };
-      const count = (r: unknown) => ({ count: Array.isArray(r) ? r.length : ((r as { rows?: unknown[] }).rows?.length ?? 0) });
-      const refresh = await batched(async () =>
-        count(
-          await db.execute(sql`delete from ${refreshTokens} where id in (
-            select id from ${refreshTokens}
-            where coalesce(revoked_at, rotated_at) < ${cutoff.toISOString()}
-               ${refreshExpireSeconds !== null ? sql`or created_at < ${cutoff.toISOString()}` : sql``}
-            limit ${batchSize}) returning 1`),
-        ),
+      const refresh =
+        refreshExpireSeconds === null
+          ? 0
+          : await batched(() =>
+              db.execute(sql`delete from ${refreshTokens} where id in (
+                select id from ${refreshTokens}
+                where coalesce(revoked_at, rotated_at) < ${cutoff} or created_at < ${cutoff}
+                limit ${batchSize}) returning 1`),
+            );
+      const nowIso = now.toISOString();
+      const access = await batched(() =>
+        db.execute(sql`delete from ${accessTokens} where id in (
+          select id from ${accessTokens} where expires_at < ${nowIso} or revoked_at < ${nowIso}
+          limit ${batchSize}) returning 1`),
       );
-      const access = await batched(async () =>
-        count(
-          await db.execute(sql`delete from ${accessTokens} a where a.id in (
-            select t.id from ${accessTokens} t
-            where (t.expires_at < ${now.toISOString()} or t.revoked_at < ${cutoff.toISOString()})
-              and not exists (select 1 from ${refreshTokens} r where r.access_token_id = t.id and r.revoked_at is null)
-            limit ${batchSize}) returning 1`),
-        ),
+      const codes = await batched(() =>
+        db.execute(sql`delete from ${authorizationCodes} where id in (
+          select id from ${authorizationCodes} where expires_at < ${nowIso} limit ${batchSize}) returning 1`),
       );
-      const codes = await batched(async () =>
-        count(
-          await db.execute(sql`delete from ${authorizationCodes} where id in (
-            select id from ${authorizationCodes} where expires_at < ${cutoff.toISOString()} limit ${batchSize}) returning 1`),
-        ),
-      );
-      const pending = await batched(async () =>
-        count(
-          await db.execute(sql`delete from ${pendingAuthorizations} where id in (
-            select id from ${pendingAuthorizations} where expires_at < ${now.toISOString()} limit ${batchSize}) returning 1`),
-        ),
+      const pending = await batched(() =>
+        db.execute(sql`delete from ${pendingAuthorizations} where id in (
+          select id from ${pendingAuthorizations} where expires_at < ${nowIso} limit ${batchSize}) returning 1`),
       );
       return { accessTokens: access, refreshTokens: refresh, authorizationCodes: codes, pendingAuthorizations: pending };
     },
   };
 }
-
 function toPending(row: typeof pendingAuthorizations.$inferSelect): PendingAuthorizationRecord {
   return { ...row, request: row.request as AuthorizationRequest };
 }
