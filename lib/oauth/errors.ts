@@ -23,6 +23,8 @@ export type OAuthErrorCode =
   | 'consent_required'
   | 'interaction_required'
   | 'invalid_target'
+  | 'request_not_supported'
+  | 'request_uri_not_supported'
   | 'method_not_allowed';
 
 const STATUS: Partial<Record<OAuthErrorCode, number>> = {

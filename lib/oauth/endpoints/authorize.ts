@@ -139,7 +139,7 @@ async function validate(req: Request, params: Params, deps: Deps): Promise<{ cli
   const approvalPrompt = params.get('approval_prompt') ?? deps.settings.requestApprovalPrompt;
   if (approvalPrompt !== 'force' && approvalPrompt !== 'auto') throw fail('invalid_request', 'approval_prompt must be force or auto');
   if (params.has('request') || params.has('request_uri')) {
-    throw fail(params.has('request') ? ('request_not_supported' as OAuthError['code']) : ('request_uri_not_supported' as OAuthError['code']), 'request objects are not supported');
+    throw fail(params.has('request') ? 'request_not_supported' : 'request_uri_not_supported', 'request objects are not supported (OIDC Core §6)');
   }
 
   return {
