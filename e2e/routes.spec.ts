@@ -6,7 +6,7 @@ const GETS: [string, number, RegExp][] = [
   ['/.well-known/openid-configuration', 200, /"jwks_uri"/],
   ['/o/.well-known/openid-configuration', 200, /"jwks_uri"/],
   ['/o/.well-known/jwks.json', 200, /"keys"/],
-  ['/o/userinfo', 401, /invalid_request/],
+  ['/o/userinfo', 401, /^$/], // RFC 6750 §3.1: no token, no error code
   ['/o/introspect', 401, /invalid_client/],
   ['/api/health', 200, /ok/],
 ];

@@ -17,10 +17,7 @@ export function bearerError(code: 'invalid_request' | 'invalid_token' | 'insuffi
   return new OAuthError(code, description, { 'WWW-Authenticate': `Bearer ${attrs}` });
 }
 
-/** §3: a request with no token at all gets a bare challenge and no error code. */
+/** §3.1: a request with no token at all gets a bare challenge: no error code, no body. */
 export function missingBearer(): Response {
-  return new Response(JSON.stringify({ error: 'invalid_request', error_description: 'a bearer token is required' }), {
-    status: 401,
-    headers: { 'Content-Type': 'application/json', 'WWW-Authenticate': 'Bearer', 'Cache-Control': 'no-store' },
-  });
+  return new Response(null, { status: 401, headers: { 'WWW-Authenticate': 'Bearer', 'Cache-Control': 'no-store' } });
 }

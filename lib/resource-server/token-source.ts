@@ -23,7 +23,8 @@ export async function findBearerToken(req: Request, allowQuery: boolean): Promis
     const bodyToken = new URLSearchParams(await req.clone().text()).get('access_token');
     if (bodyToken) found.push(bodyToken);
   }
-  const queryToken = new URL(req.url).searchParams.get('access_token');
+  // Parse the URL only when it could carry a token (most requests have none).
+  const queryToken = req.url.includes('access_token=') ? new URL(req.url).searchParams.get('access_token') : null;
   if (queryToken) {
     if (!allowQuery) return { malformed: 'access tokens are not accepted in the query string; use the Authorization header' };
     found.push(queryToken);

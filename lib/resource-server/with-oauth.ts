@@ -15,7 +15,8 @@
  * Errors per RFC 6750 §3; OPTIONS passes unauthenticated so CORS preflight works.
  */
 import { getStore } from '@/lib/db';
-import { NO_STORE } from '@/lib/oauth/headers';
+import { bearerError, missingBearer } from '@/lib/oauth/bearer';
+import { errorResponse, OAuthError } from '@/lib/oauth/errors';
 import { digest } from '@/lib/oauth/secrets';
 import type { AccessTokenRecord, Store } from '@/lib/oauth/store';
 import { getSettings, type AppSettings } from '@/lib/settings';
@@ -51,19 +52,9 @@ export interface WithOAuthOptions extends ScopeRules {
   settings?: Pick<AppSettings, 'readScope' | 'writeScope' | 'errorResponseWithScopes' | 'allowTokenInQuery' | 'resourceServer'>;
 }
 
-type BearerErrorCode = 'invalid_request' | 'invalid_token' | 'insufficient_scope';
-const STATUS: Record<BearerErrorCode, number> = { invalid_request: 400, invalid_token: 401, insufficient_scope: 403 };
-
 /** RFC 6750 §3: the error in a WWW-Authenticate challenge, and the same as JSON for people reading it. */
-function bearerError(error: BearerErrorCode, description: string, scope?: string[]): Response {
-  const params = [`error="${error}"`, `error_description="${description}"`];
-  if (scope?.length) params.push(`scope="${scope.join(' ')}"`);
-  const body: Record<string, string> = { error, error_description: description };
-  if (scope?.length) body.scope = scope.join(' ');
-  return new Response(JSON.stringify(body), {
-    status: STATUS[error],
-    headers: { 'Content-Type': 'application/json', 'WWW-Authenticate': `Bearer ${params.join(', ')}`, ...NO_STORE },
-  });
+function bearerErrorResponse(code: 'invalid_request' | 'invalid_token' | 'insufficient_scope', description: string, scope?: string[]): Response {
+  return errorResponse(bearerError(code, description, scope?.length ? { scope: scope.join(' ') } : {}));
 }
 
 // One verifier (and its cache) per resource-server configuration: one per process in production.
@@ -98,24 +89,21 @@ export function withOAuth(handler: ProtectedHandler, opts: WithOAuthOptions = {}
     const settings = opts.settings ?? getSettings();
     const found = await findBearerToken(req, settings.allowTokenInQuery);
     // §3.1: a request with no credentials gets a bare challenge, without an error code.
-    if ('missing' in found) return new Response(null, { status: 401, headers: { 'WWW-Authenticate': 'Bearer', ...NO_STORE } });
-    if ('malformed' in found) return bearerError('invalid_request', found.malformed);
+    if ('missing' in found) return missingBearer();
+    if ('malformed' in found) return bearerErrorResponse('invalid_request', found.malformed);
     let info: TokenInfo | null;
     try {
       info = await lookUp(found.token, opts, settings, clock);
     } catch (e) {
       if (!(e instanceof IntrospectionUnavailable)) throw e;
       // Fail closed: without the authorization server we cannot know the token is good.
-      return new Response(JSON.stringify({ error: 'temporarily_unavailable', error_description: `cannot check the access token: ${e.message}` }), {
-        status: 503,
-        headers: { 'Content-Type': 'application/json', 'Retry-After': '5', ...NO_STORE },
-      });
+      return errorResponse(new OAuthError('temporarily_unavailable', `cannot check the access token: ${e.message}`, { 'Retry-After': '5' }));
     }
-    if (!info) return bearerError('invalid_token', 'the access token is invalid, expired or revoked');
+    if (!info) return bearerErrorResponse('invalid_token', 'the access token is invalid, expired or revoked');
     const need = requiredScopes(opts, req.method, settings);
     if (!hasScopes(info.scopes, need)) {
       const named = settings.errorResponseWithScopes ? [...need.all, ...need.any] : undefined;
-      return bearerError('insufficient_scope', 'the access token lacks a required scope', named);
+      return bearerErrorResponse('insufficient_scope', 'the access token lacks a required scope', named);
     }
     return handler(req, { token: info });
   };
