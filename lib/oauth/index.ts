@@ -12,7 +12,6 @@ import { introspect } from './endpoints/introspect';
 import { jwks } from './endpoints/jwks';
 import { logout, planLogout } from './endpoints/logout';
 import { userinfo } from './endpoints/userinfo';
-import { issuerFor } from './context';
 import { metadata } from './endpoints/metadata';
 import { revoke } from './endpoints/revoke';
 import { token } from './endpoints/token';
@@ -48,7 +47,7 @@ export function createOAuthServer(deps: Deps) {
     userinfo: guarded(userinfo, deps),
     logout: guarded(logout, deps),
     /** For the logout confirmation page: re-validates the same parameters on the server. */
-    planLogout: (params: URLSearchParams, req: Request) => planLogout(new Map(params), issuerFor(req, deps.settings), deps),
+    planLogout: (params: URLSearchParams, issuer: string) => planLogout(new Map(params), issuer, deps),
     /** CORS preflight for the machine endpoints. */
     preflight: guarded((req) => preflight(req, deps, 'GET, POST, OPTIONS'), deps),
     loadConsent: (requestId: string, userId: string) => loadConsent(requestId, userId, deps),

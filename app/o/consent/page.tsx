@@ -1,3 +1,4 @@
+import { Monogram } from '@/components/applications/monogram';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
@@ -47,7 +48,7 @@ export default async function ConsentPage({ searchParams }: { searchParams: Sear
         <Card className="overflow-hidden">
           <div className="px-5 pt-7 pb-6 text-center sm:px-8 sm:pt-8">
             <div className="flex items-center justify-center gap-3" aria-hidden="true">
-              <Monogram name={client.name} />
+              <Monogram name={client.name} size="lg" />
               <span className="flex gap-1">
                 <span className="size-1 rounded-full bg-slate-300" />
                 <span className="size-1 rounded-full bg-slate-300" />
@@ -114,17 +115,4 @@ function redirectHost(uri: string): string {
   } catch {
     return uri;
   }
-}
-
-const MONOGRAM_COLORS = ['bg-sky-600', 'bg-emerald-600', 'bg-amber-600', 'bg-rose-600', 'bg-violet-600', 'bg-teal-600', 'bg-slate-700'];
-
-/** The application's initial on a colour of its own (applications have no logo yet). */
-function Monogram({ name }: { name: string }) {
-  const letter = Array.from(name.trim())[0]?.toUpperCase() ?? '?';
-  let hash = 0;
-  for (const ch of name) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
-  const color = MONOGRAM_COLORS[hash % MONOGRAM_COLORS.length];
-  return (
-    <span className={`flex size-12 items-center justify-center rounded-xl text-xl font-semibold text-white shadow-sm ${color}`}>{letter}</span>
-  );
 }

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
 import Link from 'next/link';
 import { AuthCard } from '@/components/auth/auth-card';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { currentUser } from '@/lib/auth';
+import { currentIssuer } from '@/lib/issuer';
 import { getOAuthServer } from '@/lib/oauth-server';
 import { confirmLogout } from './actions';
 
@@ -16,11 +16,9 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function LogoutConfirmPage({ searchParams }: { searchParams: SearchParams }) {
   const raw = await searchParams;
   const params = new URLSearchParams(Object.entries(raw).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])));
-  const h = await headers();
-  const origin = `${h.get('x-forwarded-proto') ?? 'http'}://${h.get('host') ?? 'localhost'}`;
   let plan;
   try {
-    plan = await (await getOAuthServer()).planLogout(params, new Request(`${origin}/o/logout`));
+    plan = await (await getOAuthServer()).planLogout(params, await currentIssuer());
   } catch (e) {
     return (
       <AuthCard title="This sign-out request can't be completed" description="The application sent an invalid sign-out request.">

@@ -1,5 +1,5 @@
+import { currentIssuer } from '@/lib/issuer';
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { ClientTypeBadge, GrantBadges } from '@/components/applications/badges';
@@ -37,10 +37,9 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function ApplicationPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const { id } = await params;
   const { user, store, app } = await load(id);
-  const [days, query, h] = await Promise.all([store.tokensIssuedPerDay(app.id, user.id), searchParams, headers()]);
+  const [days, query, base] = await Promise.all([store.tokensIssuedPerDay(app.id, user.id), searchParams, currentIssuer()]);
 
   const settings = getSettings();
-  const base = settings.issuer ?? `${h.get('x-forwarded-proto') ?? 'http'}://${h.get('host') ?? 'localhost:3000'}`;
   const scope = [...(app.algorithm ? ['openid'] : []), ...settings.defaultScopes].join(' ');
 
   return (
@@ -49,7 +48,7 @@ export default async function ApplicationPage({ params, searchParams }: { params
 
       <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
         <div className="flex min-w-0 items-start gap-4">
-          <Monogram name={app.name} className="size-12 rounded-xl text-xl" />
+          <Monogram name={app.name} size="lg" />
           <div className="min-w-0">
             <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
               <h1 className="min-w-0 text-2xl font-semibold tracking-tight break-words text-slate-900">{app.name}</h1>

@@ -26,7 +26,7 @@ export default async function DeleteApplicationPage({ params }: { params: Promis
       <Card className="overflow-hidden">
         <div className="px-5 py-6 sm:px-8 sm:py-8">
           <div className="flex items-start gap-4">
-            <Monogram name={app.name} className="size-12 rounded-xl text-xl" />
+            <Monogram name={app.name} size="lg" />
             <div className="min-w-0">
               <h1 className="text-xl font-semibold tracking-tight break-words text-slate-900">Delete {app.name}?</h1>
               <p className="mt-1 font-mono text-xs break-all text-slate-500">{app.clientId}</p>

@@ -28,7 +28,7 @@ export default async function RevokeAuthorizationPage({ params }: { params: Prom
       <Card className="overflow-hidden">
         <div className="px-5 py-6 sm:px-8 sm:py-8">
           <div className="flex items-start gap-4">
-            <Monogram name={name} className="size-12 rounded-xl text-xl" />
+            <Monogram name={name} size="lg" />
             <div className="min-w-0">
               <h1 className="text-xl font-semibold tracking-tight break-words text-slate-900">Revoke access for {name}?</h1>
               <p className="mt-1 text-sm text-slate-600">You authorized it on {formatDate(authorization.createdAt)}.</p>
