@@ -8,6 +8,7 @@ import {
   bigint,
   boolean,
   index,
+  integer,
   jsonb,
   pgTable,
   text,
@@ -52,6 +53,21 @@ export const applications = pgTable(
     skipAuthorization: boolean('skip_authorization').notNull().default(false),
     /** OIDC id_token signing algorithm: '' (no OIDC), RS256 or ES256. */
     algorithm: text('algorithm').notNull().default(''),
+    /** Token-endpoint requests per minute for this client: null = the OAUTH2_RATE_LIMIT_* default, 0 = no limit. */
+    rateLimit: integer('rate_limit'),
+    /**
+     * How it became a client: the dashboard or CLI, RFC 7591 dynamic registration, or a client ID
+     * metadata document (its client_id is the document's https URL).
+     */
+    registeredVia: text('registered_via', { enum: ['dashboard', 'dynamic', 'metadata_document'] }).notNull().default('dashboard'),
+    /** RFC 7592: SHA-256 of the registration access token for the client configuration endpoint. */
+    registrationAccessTokenDigest: text('registration_access_token_digest'),
+    /** RFC 7591 metadata kept as sent (client_uri, logo_uri, contacts, scope, software_id, ...). */
+    clientMetadata: jsonb('client_metadata'),
+    /** Client ID metadata documents: when the document was last fetched (it is refetched after the cache bound). */
+    metadataFetchedAt: ts('metadata_fetched_at'),
+    /** RFC 8707: resource indicators this application serves as a resource server (its tokens' audience). */
+    resources: text('resources').array().notNull().default(sql`'{}'::text[]`),
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
@@ -73,6 +89,8 @@ export const authorizationCodes = pgTable(
     codeChallengeMethod: text('code_challenge_method'),
     nonce: text('nonce'),
     authTime: ts('auth_time'),
+    /** RFC 8707 resource indicators sent to authorize; null when none were. */
+    resources: text('resources').array(),
     expiresAt: ts('expires_at').notNull(),
     /** Set when exchanged; a second exchange is a replay (§4.1.2). */
     consumedAt: ts('consumed_at'),
@@ -94,6 +112,8 @@ export const accessTokens = pgTable(
     authorizationCodeId: bigint('authorization_code_id', { mode: 'number' }),
     /** The refresh-token family (rotation chain) this token belongs to. */
     familyId: uuid('family_id'),
+    /** RFC 8707: the resources this token is meant for (introspection's `aud`); null = not restricted. */
+    audience: text('audience').array(),
     expiresAt: ts('expires_at').notNull(),
     revokedAt: ts('revoked_at'),
     createdAt: createdAt(),
@@ -122,6 +142,8 @@ export const refreshTokens = pgTable(
     familyId: uuid('family_id').notNull(),
     authorizationCodeId: bigint('authorization_code_id', { mode: 'number' }),
     scope: text('scope').notNull(),
+    /** RFC 8707: the resources the grant covers; a refresh may ask for a subset. Null = not restricted. */
+    resources: text('resources').array(),
     /** OIDC: the original sign-in time and nonce-free claims carry over on refresh. */
     authTime: ts('auth_time'),
     createdAt: createdAt(),
@@ -179,6 +201,34 @@ export const signingKeys = pgTable('signing_keys', {
   expiresAt: ts('expires_at'),
 });
 
+/** RFC 7591 §3: initial access tokens that let a holder register clients (`manage createinitialaccesstoken`). */
+export const initialAccessTokens = pgTable(
+  'initial_access_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tokenDigest: text('token_digest').notNull(),
+    description: text('description').notNull().default(''),
+    /** Null: usable until revoked. */
+    expiresAt: ts('expires_at'),
+    /** Null: any number of registrations. */
+    maxUses: integer('max_uses'),
+    uses: integer('uses').notNull().default(0),
+    revokedAt: ts('revoked_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('initial_access_tokens_digest_key').on(t.tokenDigest)],
+);
+
+/**
+ * Rate-limit counters shared by every instance on PostgreSQL: the table rate-limiter-flexible's
+ * RateLimiterPostgres uses (its own layout), created here so the app needs no DDL rights at run time.
+ */
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').primaryKey(),
+  points: integer('points').notNull().default(0),
+  expire: bigint('expire', { mode: 'number' }),
+});
+
 export type User = typeof users.$inferSelect;
 export type Application = typeof applications.$inferSelect;
 export type AuthorizationCode = typeof authorizationCodes.$inferSelect;
@@ -187,3 +237,4 @@ export type RefreshToken = typeof refreshTokens.$inferSelect;
 export type PendingAuthorization = typeof pendingAuthorizations.$inferSelect;
 export type Consent = typeof consents.$inferSelect;
 export type SigningKey = typeof signingKeys.$inferSelect;
+export type InitialAccessToken = typeof initialAccessTokens.$inferSelect;
