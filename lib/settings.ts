@@ -3,8 +3,9 @@
  * an OAUTH2_ prefix. A bad value throws one line naming the variable and what it accepts.
  */
 import { defaultSettings, type Settings } from '@/lib/oauth/settings';
+import { bool, int, list, optionalInt, SettingsError, type Env } from '@/lib/env';
 
-export class SettingsError extends Error {}
+export { SettingsError } from '@/lib/env';
 
 /** The engine's settings plus what only this app's other parts read (the resource-server toolkit). */
 export interface AppSettings extends Settings {
@@ -43,35 +44,6 @@ function resourceServer(env: Env): AppSettings['resourceServer'] {
     );
   }
   return { introspectionUrl: url, authToken, credentials, cachingSeconds };
-}
-
-type Env = Record<string, string | undefined>;
-
-function int(env: Env, name: string, fallback: number, min = 0): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw.trim()) || Number(raw) < min) throw new SettingsError(`${name}: expected a whole number ≥ ${min}, got "${raw}"`);
-  return Number(raw);
-}
-
-function optionalInt(env: Env, name: string, fallback: number | null): number | null {
-  const raw = env[name];
-  if (raw === undefined || raw === '' || /^(none|null)$/i.test(raw)) return fallback;
-  return int(env, name, 0, 1);
-}
-
-function bool(env: Env, name: string, fallback: boolean): boolean {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (/^(1|true|yes|on)$/i.test(raw)) return true;
-  if (/^(0|false|no|off)$/i.test(raw)) return false;
-  throw new SettingsError(`${name}: expected true or false, got "${raw}"`);
-}
-
-function list(env: Env, name: string, fallback: string[]): string[] {
-  const raw = env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  return raw.split(/[\s,]+/).filter(Boolean);
 }
 
 const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/; // RFC 6749 §3.3 scope-token
