@@ -73,12 +73,16 @@ export async function authenticateClient(req: Request, params: Params, deps: Dep
   }
   const challenge = creds.method === 'client_secret_basic' ? BASIC_CHALLENGE : undefined;
   const client = await deps.store.findApplicationByClientId(creds.clientId);
+  const fail = () => {
+    deps.events.emit('client_auth_failed', { clientId: creds.clientId, method: creds.method });
+    return new OAuthError('invalid_client', 'client authentication failed', challenge);
+  };
   if (creds.secret === null) {
     // Public clients identify themselves with client_id alone; confidential ones must prove it.
-    if (!client || client.clientType !== 'public') throw new OAuthError('invalid_client', 'client authentication failed', challenge);
+    if (!client || client.clientType !== 'public') throw fail();
   } else {
     const ok = safeEqual(digest(creds.secret), client?.clientSecretDigest ?? DUMMY_DIGEST);
-    if (!client || !client.clientSecretDigest || !ok) throw new OAuthError('invalid_client', 'client authentication failed', challenge);
+    if (!client || !client.clientSecretDigest || !ok) throw fail();
   }
   deps.events.emit('client_authenticated', { applicationId: client.id, clientId: client.clientId, method: creds.method });
   return { client, method: creds.method };

@@ -7,6 +7,12 @@ export interface OAuthEvents {
   token_revoked: { applicationId: string; clientId: string; tokenType: 'access_token' | 'refresh_token' };
   client_authenticated: { applicationId: string; clientId: string; method: string };
   token_authenticated: { applicationId: string; userId: string | null; scope: string[] };
+  /** A token-endpoint success (metrics count them per grant type). */
+  token_issued: { applicationId: string; clientId: string; grantType: string };
+  /** Credentials that did not authenticate: an unknown client, a wrong secret, or a confidential client without one. */
+  client_auth_failed: { clientId: string; method: string };
+  /** A request refused by a rate limit (the limit's name, e.g. token_client). */
+  rate_limited: { limit: string };
 }
 
 type Listener<E extends keyof OAuthEvents> = (payload: OAuthEvents[E]) => void | Promise<void>;

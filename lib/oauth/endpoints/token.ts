@@ -33,5 +33,6 @@ export async function token(req: Request, deps: Deps): Promise<Response> {
   }
   for (const name of grant.parameters) requireParam(params, name);
   const body = await grant.handle(params, auth, deps, req);
+  deps.events.emit('token_issued', { applicationId: auth.client.id, clientId: auth.client.clientId, grantType });
   return withClientCors(json(body, 200, NO_STORE), req, auth.client);
 }
