@@ -4,6 +4,7 @@
  */
 import { defaultSettings, type Settings } from '@/lib/oauth/settings';
 import { bool, int, list, optionalInt, SettingsError, type Env } from '@/lib/env';
+import { resourcesSetting } from '@/lib/resource-server/settings';
 
 export { SettingsError } from '@/lib/env';
 
@@ -119,6 +120,7 @@ export function parseSettings(env: Env): Readonly<AppSettings> {
     idTokenExpireSeconds: int(env, 'OAUTH2_ID_TOKEN_EXPIRE_SECONDS', defaultSettings.idTokenExpireSeconds, 1),
     keyRotationGraceSeconds: int(env, 'OAUTH2_KEY_ROTATION_GRACE_SECONDS', defaultSettings.keyRotationGraceSeconds),
     pendingAuthorizationExpireSeconds: defaultSettings.pendingAuthorizationExpireSeconds,
+    resources: resourcesSetting(env),
     allowTokenInQuery: bool(env, 'OAUTH2_ALLOW_TOKEN_IN_QUERY', false),
     resourceServer: resourceServer(env),
   };

@@ -70,6 +70,7 @@ export function createStore(db: Db): Store & UserStore {
       createdAt: accessTokens.createdAt,
       revokedAt: accessTokens.revokedAt,
       familyId: accessTokens.familyId,
+      audience: accessTokens.audience,
     })
     .from(accessTokens)
     .innerJoin(applications, eq(applications.id, accessTokens.applicationId))
@@ -109,6 +110,15 @@ export function createStore(db: Db): Store & UserStore {
       return rows.length > 0;
     },
 
+    async findDeclaredResources(resources) {
+      // Only when a request names a resource; tokens without one never come here.
+      const rows = await db
+        .select({ resource: sql<string>`r` })
+        .from(sql`unnest(${pgTextArray(resources)}::text[]) as r`)
+        .where(sql`exists (select 1 from ${applications} where r = any(${applications.resources}))`);
+      return rows.map((row) => row.resource);
+    },
+
     async createAuthorizationCode(code) {
       await db.insert(authorizationCodes).values(code);
     },
@@ -139,21 +149,24 @@ export function createStore(db: Db): Store & UserStore {
 
     async issueTokens(access, refresh) {
       if (!refresh) {
-        await insertAccessToken.execute({ ...access });
+        // The prepared statement stays the hot path; a token with an audience is the rarer insert.
+        if (access.audience?.length) await db.insert(accessTokens).values({ ...access, audience: access.audience });
+        else await insertAccessToken.execute({ ...access });
         return;
       }
       // One round trip: the refresh token references the access token inserted by the CTE.
       await db.execute(sql`
         with a as (
-          insert into ${accessTokens} (token_digest, application_id, user_id, scope, expires_at, authorization_code_id, family_id, created_at)
+          insert into ${accessTokens} (token_digest, application_id, user_id, scope, expires_at, authorization_code_id, family_id, created_at, audience)
           values (${access.tokenDigest}, ${access.applicationId}, ${access.userId}, ${access.scope},
-                  ${access.expiresAt.toISOString()}, ${access.authorizationCodeId}, ${access.familyId}, ${access.createdAt.toISOString()})
+                  ${access.expiresAt.toISOString()}, ${access.authorizationCodeId}, ${access.familyId}, ${access.createdAt.toISOString()},
+                  ${pgTextArray(access.audience)}::text[])
           returning id
         )
-        insert into ${refreshTokens} (token_digest, application_id, user_id, access_token_id, family_id, authorization_code_id, scope, auth_time, created_at)
+        insert into ${refreshTokens} (token_digest, application_id, user_id, access_token_id, family_id, authorization_code_id, scope, auth_time, created_at, resources)
         select ${refresh.tokenDigest}, ${refresh.applicationId}, ${refresh.userId}, a.id, ${refresh.familyId},
                ${refresh.authorizationCodeId}, ${refresh.scope}, ${refresh.authTime ? refresh.authTime.toISOString() : null},
-               ${refresh.createdAt.toISOString()}
+               ${refresh.createdAt.toISOString()}, ${pgTextArray(refresh.resources)}::text[]
         from a`);
     },
 
@@ -268,6 +281,15 @@ export function createStore(db: Db): Store & UserStore {
         });
     },
   };
+}
+
+/**
+ * A text[] as one bound parameter in PostgreSQL's array literal syntax: Drizzle's sql`` would
+ * spread a JS array into a list of parameters. Null stays null.
+ */
+function pgTextArray(values: string[] | null | undefined): string | null {
+  if (!values) return null;
+  return `{${values.map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
 }
 
 export interface NewApplication {

@@ -17,7 +17,12 @@ export function bearerError(code: 'invalid_request' | 'invalid_token' | 'insuffi
   return new OAuthError(code, description, { 'WWW-Authenticate': `Bearer ${attrs}` });
 }
 
-/** §3.1: a request with no token at all gets a bare challenge: no error code, no body. */
-export function missingBearer(): Response {
-  return new Response(null, { status: 401, headers: { 'WWW-Authenticate': 'Bearer', 'Cache-Control': 'no-store' } });
+/**
+ * §3.1: a request with no token at all gets a challenge without an error code, and no body. Its
+ * only attributes are ones that tell the client where to get a token (RFC 9728 §5.1 resource_metadata).
+ */
+export function missingBearer(attrs: Record<string, string> = {}): Response {
+  const list = Object.entries(attrs).map(([k, v]) => `${k}="${v.replace(/["\\]/g, '')}"`);
+  const challenge = list.length ? `Bearer ${list.join(', ')}` : 'Bearer';
+  return new Response(null, { status: 401, headers: { 'WWW-Authenticate': challenge, 'Cache-Control': 'no-store' } });
 }

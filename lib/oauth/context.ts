@@ -36,12 +36,14 @@ export interface Deps {
   idTokens?: IdTokenSigner;
   /** OIDC signing keys (JWKS, id_token_hint verification). */
   keys?: import('./oidc/keys').KeyRing;
+  /** RFC 8707: resource identifiers of this app's own protected APIs, for the issuer a request was made to. */
+  protectedResources?: (issuer: string) => string[];
   /** Signs the browser out of this server (RP-initiated logout). */
   signOut?: (req: Request) => Promise<void>;
 }
 
 /** RFC 8414 §2 issuer: the setting, or the request's origin in development. */
-export function issuerFor(req: Request, settings: Settings): string {
+export function issuerFor(req: Request, settings: Pick<Settings, 'issuer'>): string {
   if (settings.issuer) return settings.issuer;
   // Development default: the origin the client used (the Host header; frameworks may rewrite req.url's host).
   const url = new URL(req.url);

@@ -6,9 +6,34 @@ export { NO_STORE };
 
 export type Params = Map<string, string>;
 
+/** RFC 8707 §2: `resource` may be repeated; every other parameter must not be (RFC 6749 §3.1, §3.2). */
+const REPEATABLE = new Set(['resource']);
+// The extra values of repeatable parameters, beside the Map every endpoint already reads.
+const repeated = new WeakMap<Params, Map<string, string[]>>();
+
+/** Every value of a parameter (a repeatable one may have several), in the order sent. */
+export function paramValues(params: Params, name: string): string[] {
+  const all = repeated.get(params)?.get(name);
+  if (all) return all;
+  const one = params.get(name);
+  return one === undefined ? [] : [one];
+}
+
+function addRepeatable(params: Params, key: string, value: string): void {
+  let extra = repeated.get(params);
+  if (!extra) repeated.set(params, (extra = new Map()));
+  const all = extra.get(key) ?? paramValues(params, key);
+  extra.set(key, [...all, value]);
+  if (!params.has(key)) params.set(key, value);
+}
+
 function fromSearchParams(sp: URLSearchParams): Params {
   const params: Params = new Map();
   for (const [key, value] of sp) {
+    if (REPEATABLE.has(key)) {
+      if (value !== '') addRepeatable(params, key, value);
+      continue;
+    }
     // RFC 6749 §3.1 / §3.2: request parameters must not be included more than once.
     if (params.has(key)) throw new OAuthError('invalid_request', `parameter '${key}' is repeated`);
     // §3.1: parameters sent without a value are treated as omitted.
@@ -46,7 +71,9 @@ function fromJson(text: string): Params {
   const params: Params = new Map();
   for (const [key, value] of Object.entries(body)) {
     if (value === null || value === undefined || value === '') continue;
-    if (typeof value === 'string') params.set(key, value);
+    if (REPEATABLE.has(key) && Array.isArray(value) && value.every((v) => typeof v === 'string')) {
+      for (const v of value as string[]) if (v !== '') addRepeatable(params, key, v);
+    } else if (typeof value === 'string') params.set(key, value);
     else if (typeof value === 'number' || typeof value === 'boolean') params.set(key, String(value));
     else throw new OAuthError('invalid_request', `parameter '${key}' must be a string`);
   }

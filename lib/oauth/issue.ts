@@ -16,6 +16,10 @@ export interface IssueInput {
   refreshScope?: string[];
   authorizationCodeId?: number | null;
   authTime?: Date | null;
+  /** RFC 8707: the access token's audience; null or absent = not restricted. */
+  audience?: string[] | null;
+  /** RFC 8707 §2.2: the grant's resources the refresh token keeps (defaults to the audience). */
+  refreshResources?: string[] | null;
 }
 
 export interface TokenResponseBody {
@@ -45,6 +49,7 @@ export async function issueTokens(input: IssueInput, deps: Deps): Promise<TokenR
       authorizationCodeId: input.authorizationCodeId ?? null,
       familyId,
       createdAt: now,
+      audience: input.audience ?? null,
     },
     refreshToken && familyId
       ? {
@@ -56,6 +61,7 @@ export async function issueTokens(input: IssueInput, deps: Deps): Promise<TokenR
           authorizationCodeId: input.authorizationCodeId ?? null,
           authTime: input.authTime ?? null,
           createdAt: now,
+          resources: input.refreshResources !== undefined ? input.refreshResources : (input.audience ?? null),
         }
       : null,
   );

@@ -33,6 +33,8 @@ export interface Settings {
   keyRotationGraceSeconds: number;
   /** How long a pending authorization request waits for sign-in and consent. */
   pendingAuthorizationExpireSeconds: number;
+  /** OAUTH2_RESOURCES: resource indicators (RFC 8707) accepted besides this app's APIs and those applications declare. */
+  resources: string[];
 }
 
 export const defaultSettings: Settings = {
@@ -60,4 +62,5 @@ export const defaultSettings: Settings = {
   idTokenExpireSeconds: 36000,
   keyRotationGraceSeconds: 86400,
   pendingAuthorizationExpireSeconds: 600,
+  resources: [],
 };

@@ -39,6 +39,8 @@ export interface NewAuthorizationCode {
   nonce: string | null;
   authTime: Date | null;
   expiresAt: Date;
+  /** RFC 8707: the resources the authorization request named; null or absent = not restricted. */
+  resources?: string[] | null;
 }
 
 export interface AuthorizationCodeRecord extends NewAuthorizationCode {
@@ -56,6 +58,8 @@ export interface NewAccessToken {
   familyId: string | null;
   /** From the engine's clock, so iat and expiry arithmetic agree with exp (house rule 9). */
   createdAt: Date;
+  /** RFC 8707: the resources the token is for (introspection's aud); null or absent = not restricted. */
+  audience?: string[] | null;
 }
 
 export interface NewRefreshToken {
@@ -68,6 +72,8 @@ export interface NewRefreshToken {
   authTime: Date | null;
   /** From the engine's clock: OAUTH2_REFRESH_TOKEN_EXPIRE_SECONDS counts from it. */
   createdAt: Date;
+  /** RFC 8707 §2.2: the grant's resources, kept across rotation; each access token may narrow them. */
+  resources?: string[] | null;
 }
 
 export interface RefreshTokenRecord extends NewRefreshToken {
@@ -90,6 +96,8 @@ export interface AccessTokenRecord {
   createdAt: Date;
   revokedAt: Date | null;
   familyId: string | null;
+  /** RFC 8707: from the same row, so tokens without an audience cost nothing extra. */
+  audience: string[] | null;
 }
 
 export interface PendingAuthorizationRecord {
@@ -121,6 +129,8 @@ export interface AuthorizationRequest {
   responseMode: 'query' | 'fragment';
   /** RFC 9207: the issuer this request was made to, returned as `iss` with the response. */
   issuer: string;
+  /** RFC 8707: the resources named (absent in requests stored before resource indicators). */
+  resources?: string[];
 }
 
 export interface SigningKeyRecord {
@@ -139,6 +149,8 @@ export interface Store {
   isAllowedOrigin(origin: string): Promise<boolean>;
   findUserByEmail(email: string): Promise<UserRecord | null>;
   findUserById(id: string): Promise<UserRecord | null>;
+  /** RFC 8707: which of these resource URIs some application declares it serves. */
+  findDeclaredResources(resources: string[]): Promise<string[]>;
 
   createAuthorizationCode(code: NewAuthorizationCode): Promise<void>;
   /** Atomically marks the code used. `firstUse` is false when it had been exchanged before (a replay). */

@@ -8,6 +8,13 @@
  *   export const GET = withOAuth(handler, { scopes: ['a', 'b'], match: 'any' });
  *   export const POST = withOAuth(handler, { readWrite: true });             // read for GET/HEAD/OPTIONS, write otherwise
  *   export const PUT = withOAuth(handler, { resourceScopes: ['music'] });    // music:read / music:write by method
+ *   export const POST = withOAuth(handler, { resource: '/api/mcp' });        // RFC 8707 audience + RFC 9728 challenge
+ *
+ * With `resource` (a path on this app's origin, or an absolute URI), a token whose audience
+ * does not include the API's resource identifier is refused with 401 invalid_token, and every
+ * 401 names the API's RFC 9728 metadata (`resource_metadata`) so a client can find the
+ * authorization server from the API's URL alone. A token with no audience (issued without a
+ * `resource` parameter) is accepted, for clients that predate RFC 8707, unless `requireAudience`.
  *
  * Locally, one indexed lookup by the token's SHA-256 digest. In remote mode
  * (OAUTH2_RESOURCE_SERVER_INTROSPECTION_URL) the token is introspected at another server,
@@ -20,7 +27,9 @@ import { errorResponse, OAuthError } from '@/lib/oauth/errors';
 import { digest } from '@/lib/oauth/secrets';
 import type { AccessTokenRecord, Store } from '@/lib/oauth/store';
 import { getSettings, type AppSettings } from '@/lib/settings';
+import { issuerFor } from '@/lib/oauth/context';
 import { createRemoteVerifier, IntrospectionUnavailable } from './remote';
+import { resourceIdentifier, resourceMetadataUrl } from './resources';
 import { hasScopes, requiredScopes, type ScopeRules } from './rules';
 import { findBearerToken } from './token-source';
 
@@ -34,6 +43,8 @@ export interface TokenInfo {
   userId: string | null;
   username: string | null;
   expiresAt: Date;
+  /** RFC 8707: the resources the token is for; null when it was issued without a resource. */
+  audience: string[] | null;
   /** Local mode only: the stored row. */
   record?: AccessTokenRecord;
 }
@@ -48,13 +59,31 @@ export interface WithOAuthOptions extends ScopeRules {
   /** Where tokens are looked up: the server's store unless given (tests pass a test database's). */
   store?: () => Promise<Pick<Store, 'findAccessToken'>>;
   clock?: () => Date;
+  /**
+   * RFC 8707 / RFC 9728: this API's resource identifier. A path (`/api/mcp`) is on the issuer's
+   * origin (OAUTH2_ISSUER, or the request's); an absolute URI is used as is (remote mode).
+   */
+  resource?: string;
+  /** Refuse tokens issued without any audience too (default: accept them; see above). */
+  requireAudience?: boolean;
   /** Settings override (tests); the process's settings otherwise. */
-  settings?: Pick<AppSettings, 'readScope' | 'writeScope' | 'errorResponseWithScopes' | 'allowTokenInQuery' | 'resourceServer'>;
+  settings?: Pick<AppSettings, 'readScope' | 'writeScope' | 'errorResponseWithScopes' | 'allowTokenInQuery' | 'resourceServer'> & Partial<Pick<AppSettings, 'issuer'>>;
 }
 
 /** RFC 6750 §3: the error in a WWW-Authenticate challenge, and the same as JSON for people reading it. */
-function bearerErrorResponse(code: 'invalid_request' | 'invalid_token' | 'insufficient_scope', description: string, scope?: string[]): Response {
-  return errorResponse(bearerError(code, description, scope?.length ? { scope: scope.join(' ') } : {}));
+function bearerErrorResponse(
+  code: 'invalid_request' | 'invalid_token' | 'insufficient_scope',
+  description: string,
+  scope: string[] | undefined,
+  challenge: Record<string, string>,
+): Response {
+  return errorResponse(bearerError(code, description, { ...(scope?.length ? { scope: scope.join(' ') } : {}), ...challenge }));
+}
+
+/** §3 of RFC 8707: is the token meant for this API? */
+function audienceAllows(audience: string[] | null, resource: string, requireAudience: boolean): boolean {
+  if (!audience || audience.length === 0) return !requireAudience;
+  return audience.includes(resource);
 }
 
 // One verifier (and its cache) per resource-server configuration: one per process in production.
@@ -74,11 +103,13 @@ async function lookUp(token: string, opts: WithOAuthOptions, settings: NonNullab
       userId: answer.sub ?? null,
       username: answer.username ?? null,
       expiresAt: new Date((answer.exp ?? Math.floor(now.getTime() / 1000) + 60) * 1000),
+      // RFC 7662 §2.2: aud is a string or an array of strings.
+      audience: answer.aud === undefined ? null : Array.isArray(answer.aud) ? answer.aud : [answer.aud],
     };
   }
   const record = await (await (opts.store ?? getStore)()).findAccessToken(digest(token));
   if (!record || record.revokedAt || record.expiresAt.getTime() <= now.getTime()) return null;
-  return { ...record, scopes: record.scope.split(' '), record };
+  return { ...record, scopes: record.scope.split(' '), audience: record.audience, record };
 }
 
 export function withOAuth(handler: ProtectedHandler, opts: WithOAuthOptions = {}): (req: Request) => Promise<Response> {
@@ -87,10 +118,13 @@ export function withOAuth(handler: ProtectedHandler, opts: WithOAuthOptions = {}
     // CORS preflight carries no credentials; the handler answers it.
     if (req.method === 'OPTIONS') return handler(req, { token: null as never });
     const settings = opts.settings ?? getSettings();
+    const resource = opts.resource === undefined ? null : opts.resource.startsWith('/') ? resourceIdentifier(issuerFor(req, { issuer: settings.issuer ?? null }), opts.resource) : opts.resource;
+    // RFC 9728 §5.1: every challenge says where this API's metadata (and so its authorization server) is.
+    const challenge: Record<string, string> = resource ? { resource_metadata: resourceMetadataUrl(resource) } : {};
     const found = await findBearerToken(req, settings.allowTokenInQuery);
-    // §3.1: a request with no credentials gets a bare challenge, without an error code.
-    if ('missing' in found) return missingBearer();
-    if ('malformed' in found) return bearerErrorResponse('invalid_request', found.malformed);
+    // §3.1: a request with no credentials gets a challenge without an error code.
+    if ('missing' in found) return missingBearer(challenge);
+    if ('malformed' in found) return bearerErrorResponse('invalid_request', found.malformed, undefined, challenge);
     let info: TokenInfo | null;
     try {
       info = await lookUp(found.token, opts, settings, clock);
@@ -99,11 +133,15 @@ export function withOAuth(handler: ProtectedHandler, opts: WithOAuthOptions = {}
       // Fail closed: without the authorization server we cannot know the token is good.
       return errorResponse(new OAuthError('temporarily_unavailable', `cannot check the access token: ${e.message}`, { 'Retry-After': '5' }));
     }
-    if (!info) return bearerErrorResponse('invalid_token', 'the access token is invalid, expired or revoked');
+    if (!info) return bearerErrorResponse('invalid_token', 'the access token is invalid, expired or revoked', undefined, challenge);
+    if (resource && !audienceAllows(info.audience, resource, opts.requireAudience ?? false)) {
+      return bearerErrorResponse('invalid_token', `the access token is not meant for ${resource} (RFC 8707 audience)`, undefined, challenge);
+    }
     const need = requiredScopes(opts, req.method, settings);
     if (!hasScopes(info.scopes, need)) {
-      const named = settings.errorResponseWithScopes ? [...need.all, ...need.any] : undefined;
-      return bearerErrorResponse('insufficient_scope', 'the access token lacks a required scope', named);
+      // An API that publishes its metadata names the scopes anyway: clients re-authorize with them (RFC 9728 §5.1, MCP).
+      const named = settings.errorResponseWithScopes || resource ? [...need.all, ...need.any] : undefined;
+      return bearerErrorResponse('insufficient_scope', 'the access token lacks a required scope', named, challenge);
     }
     return handler(req, { token: info });
   };

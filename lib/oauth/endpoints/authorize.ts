@@ -12,6 +12,7 @@ import { OAuthError } from '../errors';
 import { readParams, redirect, type Params } from '../http';
 import { checkChallenge } from '../pkce';
 import { matchRedirectUri } from '../redirect-uri';
+import { readResources, requireKnownResources } from '../resources';
 import { coversScopes, parseScope, resolveScopes } from '../scopes';
 import { randomToken } from '../secrets';
 import type { AuthorizationRequest, ClientRecord, PendingAuthorizationRecord } from '../store';
@@ -117,6 +118,16 @@ async function validate(req: Request, params: Params, deps: Deps): Promise<{ cli
   }
   if (type.oidc && !scope.includes('openid')) throw fail('invalid_scope', "response_type id_token requires the 'openid' scope");
 
+  // RFC 8707 §2: an unknown or malformed resource goes back to the client as invalid_target.
+  let resources: string[];
+  try {
+    resources = readResources(params);
+    await requireKnownResources(resources, issuer, deps);
+  } catch (e) {
+    if (!(e instanceof OAuthError)) throw e;
+    throw fail(e.code, e.description);
+  }
+
   let pkce: ReturnType<typeof checkChallenge>;
   try {
     pkce = checkChallenge(params.get('code_challenge'), params.get('code_challenge_method'));
@@ -160,6 +171,7 @@ async function validate(req: Request, params: Params, deps: Deps): Promise<{ cli
       approvalPrompt,
       responseMode,
       issuer,
+      ...(resources.length ? { resources } : {}),
     },
   };
 }

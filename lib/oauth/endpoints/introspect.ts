@@ -53,6 +53,8 @@ export async function introspect(req: Request, deps: Deps): Promise<Response> {
         exp: Math.floor(token.expiresAt.getTime() / 1000),
         iat: Math.floor(token.createdAt.getTime() / 1000),
         token_type: 'Bearer',
+        // RFC 7662 §2.2 / RFC 8707: a string for one audience, an array for several.
+        aud: token.audience?.length ? (token.audience.length === 1 ? token.audience[0] : token.audience) : undefined,
       }
     : { active: false };
   return withClientCors(json(body, 200, NO_STORE), req, caller);

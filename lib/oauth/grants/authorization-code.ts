@@ -3,6 +3,7 @@ import { issuerFor } from '../context';
 import { OAuthError } from '../errors';
 import { issueTokens } from '../issue';
 import { verifyPkce } from '../pkce';
+import { audienceFor } from '../resources';
 import { parseScope } from '../scopes';
 import { digest } from '../secrets';
 import type { Grant } from './types';
@@ -40,8 +41,12 @@ export const authorizationCode: Grant = {
     }
 
     const scope = parseScope(code.scope);
+    // RFC 8707 §2.2: the token may be for a subset of the resources the authorization request named.
+    const audience = await audienceFor(params, code.resources ?? null, issuerFor(req, deps.settings), deps);
+    // Every client gets a refresh token here, public ones too (agents must outlive the access
+    // token without asking for offline_access); public clients' ones always rotate (refresh-token.ts).
     const body = await issueTokens(
-      { client, userId: code.userId, scope, withRefresh: true, authorizationCodeId: code.id, authTime: code.authTime },
+      { client, userId: code.userId, scope, withRefresh: true, authorizationCodeId: code.id, authTime: code.authTime, audience, refreshResources: code.resources ?? null },
       deps,
     );
     if (deps.idTokens && scope.includes('openid')) {

@@ -3,18 +3,21 @@
  * parity, only for applications registered for it. The username is the user's email.
  */
 import { OAuthError } from '../errors';
+import { issuerFor } from '../context';
 import { issueTokens } from '../issue';
+import { audienceFor } from '../resources';
 import { resolveScopes } from '../scopes';
 import type { Grant } from './types';
 
 export const password: Grant = {
   grantType: 'password',
   parameters: ['username', 'password'],
-  async handle(params, { client }, deps) {
+  async handle(params, { client }, deps, req) {
     const scope = resolveScopes(params.get('scope'), deps.settings);
     const user = await deps.store.findUserByEmail(params.get('username')!.trim().toLowerCase());
     const ok = user?.passwordHash ? await deps.verifyPassword(user.passwordHash, params.get('password')!) : false;
     if (!user || !ok) throw new OAuthError('invalid_grant', 'invalid resource owner credentials');
-    return issueTokens({ client, userId: user.id, scope, withRefresh: true, authTime: deps.clock() }, deps);
+    const audience = await audienceFor(params, null, issuerFor(req, deps.settings), deps);
+    return issueTokens({ client, userId: user.id, scope, withRefresh: true, authTime: deps.clock(), audience }, deps);
   },
 };

@@ -1,10 +1,13 @@
 /**
  * RFC 6749 §6: refreshing, with rotation (OAUTH2_ROTATE_REFRESH_TOKEN), a grace period for a
  * lost response, and reuse detection that revokes the whole family (RFC 9700 §4.14.2).
+ * Public clients' refresh tokens always rotate: they are not sender-constrained, so rotation is
+ * what detects a stolen one (RFC 9700 §4.14.2, OAuth 2.1 §4.3.1).
  */
 import { issuerFor } from '../context';
 import { OAuthError } from '../errors';
 import { issueTokens } from '../issue';
+import { audienceFor } from '../resources';
 import { narrowScopes, parseScope } from '../scopes';
 import { digest } from '../secrets';
 import type { RefreshTokenRecord } from '../store';
@@ -19,18 +22,21 @@ export const refreshToken: Grant = {
   async handle(params, { client }, deps, req) {
     const now = deps.clock();
     const tokenDigest = digest(params.get('refresh_token')!);
-    const token = deps.settings.rotateRefreshToken ? await claim(tokenDigest, now, deps) : await deps.store.findRefreshToken(tokenDigest);
+    const rotate = deps.settings.rotateRefreshToken || client.clientType === 'public';
+    const token = rotate ? await claim(tokenDigest, now, deps) : await deps.store.findRefreshToken(tokenDigest);
     if (!token || token.applicationId !== client.id || token.revokedAt) throw new OAuthError('invalid_grant', INVALID);
     const max = deps.settings.refreshTokenExpireSeconds;
     if (max !== null && now.getTime() - token.createdAt.getTime() > max * 1000) throw new OAuthError('invalid_grant', 'refresh token has expired');
 
     const original = parseScope(token.scope);
     const scope = narrowScopes(params.get('scope'), original);
+    // RFC 8707 §2.2: each access token may be for a subset of the grant's resources.
+    const audience = await audienceFor(params, token.resources ?? null, issuerFor(req, deps.settings), deps);
     // As DOT: the access token the refresh token came with stops working.
     if (token.accessTokenId !== null) await deps.store.revokeAccessToken(token.accessTokenId, now);
 
-    if (!deps.settings.rotateRefreshToken) {
-      const body = await issueTokens({ client, userId: token.userId, scope, withRefresh: false, authorizationCodeId: token.authorizationCodeId }, deps);
+    if (!rotate) {
+      const body = await issueTokens({ client, userId: token.userId, scope, withRefresh: false, authorizationCodeId: token.authorizationCodeId, audience }, deps);
       return { ...body, refresh_token: params.get('refresh_token')! };
     }
     const body = await issueTokens(
@@ -43,6 +49,8 @@ export const refreshToken: Grant = {
         familyId: token.familyId,
         authorizationCodeId: token.authorizationCodeId,
         authTime: token.authTime,
+        audience,
+        refreshResources: token.resources ?? null,
       },
       deps,
     );
