@@ -22,6 +22,8 @@ export interface ApplicationInput {
   allowedOrigins?: string[];
   skipAuthorization?: boolean;
   algorithm?: string;
+  /** RFC 8707: resource URIs this application serves as a resource server (its tokens' audience). */
+  resources?: string[];
   ownerId: string | null;
   clientId?: string;
   clientSecret?: string;
@@ -61,6 +63,20 @@ export function checkApplicationInput(input: ApplicationInput, settings: Pick<Se
     }
     if (!ok) throw new ApplicationInputError('allowedOrigins', `${origin} is not an origin (scheme://host[:port], no path)`);
   }
+  for (const resource of input.resources ?? []) {
+    const problem = resourceUriProblem(resource);
+    if (problem) throw new ApplicationInputError('resources', `${resource} ${problem}`);
+  }
+}
+
+/** RFC 8707 §2: a resource indicator is an absolute URI without a fragment. */
+export function resourceUriProblem(uri: string): string | null {
+  try {
+    new URL(uri);
+  } catch {
+    return 'is not an absolute URI';
+  }
+  return uri.includes('#') ? 'must not have a fragment' : null;
 }
 
 export function newClientId(): string {
@@ -86,6 +102,7 @@ export async function registerApplication(
     ownerId: input.ownerId,
     skipAuthorization: input.skipAuthorization ?? false,
     algorithm: input.algorithm ?? '',
+    resources: input.resources ?? [],
   });
   if (!app) throw new ApplicationInputError('clientId', `client_id "${input.clientId}" is already taken`);
   return { application: app, clientSecret };

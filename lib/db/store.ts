@@ -304,6 +304,7 @@ export interface NewApplication {
   ownerId: string | null;
   skipAuthorization?: boolean;
   algorithm?: string;
+  resources?: string[];
 }
 
 /** Applications as the dashboard and the command line manage them. */

@@ -10,6 +10,7 @@ import { defaultSettings, type Settings } from '@/lib/oauth/settings';
 import type { SignedInUser } from '@/lib/oauth/context';
 import { KeyRing } from '@/lib/oauth/oidc/keys';
 import { createIdTokenSigner } from '@/lib/oauth/oidc/id-token';
+import { protectedResources } from '@/lib/resource-server/resources';
 import { createTestDb } from './test-db';
 
 export const BASE = 'https://as.example';
@@ -42,6 +43,7 @@ export async function createTestServer(overrides: Partial<Settings> & { clockOff
     // Tests store plain "hash:<password>" to keep argon2 out of the unit of work.
     verifyPassword: async (hash, password) => hash === `hash:${password}`,
     paths: { login: '/login', consent: '/o/consent', error: '/o/error' },
+    protectedResources,
   };
   const server = createOAuthServer(deps);
 

@@ -23,6 +23,15 @@ export const refreshToken: Grant = {
     const now = deps.clock();
     const tokenDigest = digest(params.get('refresh_token')!);
     const rotate = deps.settings.rotateRefreshToken || client.clientType === 'public';
+    const issuer = issuerFor(req, deps.settings);
+    if (rotate && (params.has('scope') || params.has('resource'))) {
+      // Check a narrowing request before claiming: a refused one must not use up the refresh token.
+      const peek = await deps.store.findRefreshToken(tokenDigest);
+      if (peek && peek.applicationId === client.id && !peek.revokedAt) {
+        narrowScopes(params.get('scope'), parseScope(peek.scope));
+        await audienceFor(params, peek.resources ?? null, issuer, deps);
+      }
+    }
     const token = rotate ? await claim(tokenDigest, now, deps) : await deps.store.findRefreshToken(tokenDigest);
     if (!token || token.applicationId !== client.id || token.revokedAt) throw new OAuthError('invalid_grant', INVALID);
     const max = deps.settings.refreshTokenExpireSeconds;
@@ -31,7 +40,7 @@ export const refreshToken: Grant = {
     const original = parseScope(token.scope);
     const scope = narrowScopes(params.get('scope'), original);
     // RFC 8707 §2.2: each access token may be for a subset of the grant's resources.
-    const audience = await audienceFor(params, token.resources ?? null, issuerFor(req, deps.settings), deps);
+    const audience = await audienceFor(params, token.resources ?? null, issuer, deps);
     // As DOT: the access token the refresh token came with stops working.
     if (token.accessTokenId !== null) await deps.store.revokeAccessToken(token.accessTokenId, now);
 
@@ -55,7 +64,7 @@ export const refreshToken: Grant = {
       deps,
     );
     if (deps.idTokens && scope.includes('openid') && token.userId) {
-      body.id_token = await deps.idTokens.sign({ client, userId: token.userId, nonce: null, authTime: token.authTime, accessToken: body.access_token, scope, issuer: issuerFor(req, deps.settings) });
+      body.id_token = await deps.idTokens.sign({ client, userId: token.userId, nonce: null, authTime: token.authTime, accessToken: body.access_token, scope, issuer });
     }
     return body;
   },
