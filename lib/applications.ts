@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { Settings } from '@/lib/oauth/settings';
 import { digest, randomToken } from '@/lib/oauth/secrets';
 import { redirectUriProblem } from '@/lib/oauth/redirect-uri';
+import { resourceUriProblem } from '@/lib/validations/application';
 import type { createApplicationStore } from '@/lib/db/store';
 
 export const GRANT_TYPES = ['authorization_code', 'implicit', 'password', 'client_credentials'] as const;
@@ -67,16 +68,6 @@ export function checkApplicationInput(input: ApplicationInput, settings: Pick<Se
     const problem = resourceUriProblem(resource);
     if (problem) throw new ApplicationInputError('resources', `${resource} ${problem}`);
   }
-}
-
-/** RFC 8707 §2: a resource indicator is an absolute URI without a fragment. */
-export function resourceUriProblem(uri: string): string | null {
-  try {
-    new URL(uri);
-  } catch {
-    return 'is not an absolute URI';
-  }
-  return uri.includes('#') ? 'must not have a fragment' : null;
 }
 
 export function newClientId(): string {

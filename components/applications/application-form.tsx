@@ -265,6 +265,17 @@ export function ApplicationForm({
           rows={2}
           {...register('allowedOrigins')}
         />
+        <TextareaField
+          id="resources"
+          label="Resource URIs"
+          optional
+          hint="If this application is an API: the resource indicators (RFC 8707) clients may request tokens for. One absolute URI per line."
+          placeholder="https://api.example.com/mcp"
+          error={errorFor('resources')}
+          defaultValue={values.resources}
+          rows={2}
+          {...register('resources')}
+        />
       </Section>
 
       <Section title="Advanced">

@@ -426,6 +426,8 @@ export interface ApplicationDetails extends ApplicationSummary {
   redirectUris: string[];
   postLogoutRedirectUris: string[];
   allowedOrigins: string[];
+  /** RFC 8707: resource URIs it serves as a resource server. */
+  resources: string[];
   skipAuthorization: boolean;
   algorithm: string;
   updatedAt: Date;
@@ -441,6 +443,8 @@ export interface ApplicationChanges {
   redirectUris: string[];
   postLogoutRedirectUris: string[];
   allowedOrigins: string[];
+  /** Absent: left as it is. */
+  resources?: string[];
   skipAuthorization: boolean;
   algorithm: string;
   clientSecretDigest?: string | null;
@@ -529,6 +533,7 @@ export function createDashboardStore(db: Db) {
           redirectUris: applications.redirectUris,
           postLogoutRedirectUris: applications.postLogoutRedirectUris,
           allowedOrigins: applications.allowedOrigins,
+          resources: applications.resources,
           skipAuthorization: applications.skipAuthorization,
           algorithm: applications.algorithm,
           updatedAt: applications.updatedAt,

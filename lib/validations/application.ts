@@ -34,6 +34,16 @@ export function originProblem(origin: string): string | null {
   return 'is not an origin (scheme://host[:port], no path)';
 }
 
+/** RFC 8707 §2: a resource indicator is an absolute URI without a fragment. */
+export function resourceUriProblem(uri: string): string | null {
+  try {
+    new URL(uri);
+  } catch {
+    return 'is not an absolute URI';
+  }
+  return uri.includes('#') ? 'must not have a fragment (#)' : null;
+}
+
 /** A textarea of one value per line → the list, each line checked; the first problem is the field's message. */
 function lines(check: (value: string) => string | null, max: number) {
   return z
@@ -66,6 +76,7 @@ export const applicationSchema = z
     redirectUris: lines(redirectUriShapeProblem, 50),
     postLogoutRedirectUris: lines(redirectUriShapeProblem, 50),
     allowedOrigins: lines(originProblem, 50),
+    resources: lines(resourceUriProblem, 20),
     skipAuthorization: z.boolean(),
     algorithm: z.enum(ALGORITHMS, 'Choose RS256, ES256 or none'),
   })
@@ -96,6 +107,7 @@ export const APPLICATION_FIELDS = [
   'redirectUris',
   'postLogoutRedirectUris',
   'allowedOrigins',
+  'resources',
   'skipAuthorization',
   'algorithm',
 ] as const satisfies readonly ApplicationField[];
@@ -116,6 +128,7 @@ export function applicationFormValues(formData: FormData): ApplicationFormValues
     redirectUris: text('redirectUris'),
     postLogoutRedirectUris: text('postLogoutRedirectUris'),
     allowedOrigins: text('allowedOrigins'),
+    resources: text('resources'),
     skipAuthorization: formData.has('skipAuthorization') && text('skipAuthorization') !== 'false',
     algorithm: text('algorithm') as ApplicationFormValues['algorithm'],
   };
@@ -130,6 +143,7 @@ export function applicationToFormValues(app: Omit<ApplicationChanges, 'clientSec
     redirectUris: app.redirectUris.join('\n'),
     postLogoutRedirectUris: app.postLogoutRedirectUris.join('\n'),
     allowedOrigins: app.allowedOrigins.join('\n'),
+    resources: (app.resources ?? []).join('\n'),
     skipAuthorization: app.skipAuthorization,
     algorithm: (ALGORITHMS as readonly string[]).includes(app.algorithm) ? (app.algorithm as ApplicationFormValues['algorithm']) : '',
   };
@@ -142,6 +156,7 @@ export const EMPTY_APPLICATION: ApplicationFormValues = {
   redirectUris: '',
   postLogoutRedirectUris: '',
   allowedOrigins: '',
+  resources: '',
   skipAuthorization: false,
   algorithm: '',
 };

@@ -138,6 +138,9 @@ export default async function ApplicationPage({ params, searchParams }: { params
             <Row label="Allowed origins">
               <UriList uris={app.allowedOrigins} empty="None" />
             </Row>
+            <Row label="Resource URIs">
+              <UriList uris={app.resources} empty="None" />
+            </Row>
             <Row label="Skip authorization">{app.skipAuthorization ? 'Yes: people are not asked to approve' : 'No: people approve on a consent screen'}</Row>
             <Row label="ID token signing">{app.algorithm || 'None (OAuth 2.0 only)'}</Row>
             <Row label="Created">{formatDateTime(app.createdAt)}</Row>
