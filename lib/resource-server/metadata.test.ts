@@ -69,3 +69,10 @@ describe('RFC 9728 §3.1 metadata URL of a resource', () => {
     expect(resourceMetadataUrl('https://api.example')).toBe('https://api.example/.well-known/oauth-protected-resource');
   });
 });
+
+describe('RFC 8707 resources this app serves', () => {
+  it('are the origin (with or without its slash) and /api/mcp, on the issuer’s origin', async () => {
+    const { protectedResources } = await import('./resources');
+    expect(protectedResources('https://auth.example/tenant')).toEqual(['https://auth.example', 'https://auth.example/', 'https://auth.example/api/mcp']);
+  });
+});

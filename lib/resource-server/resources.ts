@@ -27,9 +27,15 @@ export function resourceIdentifier(issuer: string, path: string): string {
   return path === '/' ? origin : origin + path;
 }
 
-/** Resource identifiers of every API above, for the issuer a request was made to. */
+/**
+ * Resource identifiers of every API above, for the issuer a request was made to. The bare
+ * origin is also accepted with its trailing slash: clients that parse it as a URL send that.
+ */
 export function protectedResources(issuer: string): string[] {
-  return PROTECTED_APIS.map((api) => resourceIdentifier(issuer, api.path));
+  return PROTECTED_APIS.flatMap((api) => {
+    const id = resourceIdentifier(issuer, api.path);
+    return api.path === '/' ? [id, `${id}/`] : [id];
+  });
 }
 
 /** RFC 9728 §3.1: the metadata URL of a resource: /.well-known/oauth-protected-resource inserted before its path. */
