@@ -104,7 +104,7 @@ test('dashboard: an application declares a Resource URI, shown on its page, and 
   await signIn(page, ALICE);
   await page.getByLabel('Name', { exact: true }).fill('Calendar API');
   await page.getByLabel('Redirect URIs', { exact: true }).fill('https://calendar.example/cb');
-  const field = page.getByLabel('Resource URIs', { exact: true });
+  const field = page.getByRole('textbox', { name: /^Resource URIs/ });
   await field.fill('/relative');
   await page.getByRole('button', { name: 'Register application' }).click();
   await expect(page.getByText('/relative is not an absolute URI')).toBeVisible();
@@ -113,6 +113,13 @@ test('dashboard: an application declares a Resource URI, shown on its page, and 
   await page.screenshot({ path: 'test-results/resource-uris-field.png' });
   await page.getByRole('button', { name: 'Register application' }).click();
   await expect(page.getByRole('heading', { name: 'Calendar API is registered' })).toBeVisible();
+  await page.getByRole('link', { name: 'Go to the application' }).click();
+  await expect(page.getByText(resource)).toBeVisible();
+  await page.getByText(resource).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/resource-uris-details.png' });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByText(resource).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/resource-uris-details-phone.png' });
 
   const app = await createApplication({ grants: 'client-credentials', name: 'Calendar caller' });
   const basic = `Basic ${Buffer.from(`${encodeURIComponent(app.clientId)}:${encodeURIComponent(app.clientSecret!)}`).toString('base64')}`;
