@@ -4,6 +4,7 @@
  */
 import { defaultSettings, type Settings } from '@/lib/oauth/settings';
 import { bool, int, list, optionalInt, SettingsError, type Env } from '@/lib/env';
+import { parseClientRegistrationSettings } from '@/lib/agents/settings';
 
 export { SettingsError } from '@/lib/env';
 
@@ -121,6 +122,7 @@ export function parseSettings(env: Env): Readonly<AppSettings> {
     pendingAuthorizationExpireSeconds: defaultSettings.pendingAuthorizationExpireSeconds,
     allowTokenInQuery: bool(env, 'OAUTH2_ALLOW_TOKEN_IN_QUERY', false),
     resourceServer: resourceServer(env),
+    clients: parseClientRegistrationSettings(env),
   };
   return Object.freeze(settings);
 }

@@ -36,6 +36,8 @@ export interface Deps {
   idTokens?: IdTokenSigner;
   /** OIDC signing keys (JWKS, id_token_hint verification). */
   keys?: import('./oidc/keys').KeyRing;
+  /** Fetches a client ID metadata document (SSRF-safe; lib/agents/fetch-metadata-document.ts); absent: documents are not fetched. */
+  fetchMetadataDocument?: import('./metadata-document').MetadataDocumentFetcher;
   /** Signs the browser out of this server (RP-initiated logout). */
   signOut?: (req: Request) => Promise<void>;
 }

@@ -1,4 +1,6 @@
 /** The settings the engine consumes. Values are built (with DOT's defaults) in lib/settings.ts. */
+import { defaultClientRegistrationSettings, type ClientRegistrationSettings } from './registration-settings';
+
 export interface Settings {
   /** OAUTH2_ACCESS_TOKEN_EXPIRE_SECONDS (DOT default 36000). */
   accessTokenExpireSeconds: number;
@@ -33,6 +35,8 @@ export interface Settings {
   keyRotationGraceSeconds: number;
   /** How long a pending authorization request waits for sign-in and consent. */
   pendingAuthorizationExpireSeconds: number;
+  /** Dynamic registration, client ID metadata documents and any-origin CORS (OAUTH2_MCP; lib/agents/settings.ts). */
+  clients: ClientRegistrationSettings;
 }
 
 export const defaultSettings: Settings = {
@@ -60,4 +64,5 @@ export const defaultSettings: Settings = {
   idTokenExpireSeconds: 36000,
   keyRotationGraceSeconds: 86400,
   pendingAuthorizationExpireSeconds: 600,
+  clients: defaultClientRegistrationSettings,
 };
