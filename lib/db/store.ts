@@ -365,9 +365,22 @@ export interface NewApplication {
   algorithm?: string;
 }
 
+export interface NewInitialAccessToken {
+  tokenDigest: string;
+  description: string;
+  expiresAt: Date | null;
+  maxUses: number | null;
+}
+
 /** Applications as the dashboard and the command line manage them. */
 export function createApplicationStore(db: Db) {
   return {
+    /** RFC 7591 §3: `manage createinitialaccesstoken` (the digest only; the token is shown once). */
+    async createInitialAccessToken(t: NewInitialAccessToken, now: Date): Promise<{ id: string }> {
+      const [row] = await db.insert(initialAccessTokens).values({ ...t, createdAt: now }).returning({ id: initialAccessTokens.id });
+      return row!;
+    },
+
     /** Null when the client_id is taken. */
     async createApplication(app: NewApplication): Promise<ClientRecord | null> {
       const [row] = await db.insert(applications).values(app).onConflictDoNothing({ target: applications.clientId }).returning(clientColumns);
