@@ -493,6 +493,12 @@ export interface ApplicationSummary {
   activeTokenCount: number;
 }
 
+/** An application that registered itself (RFC 7591 or a client ID metadata document): operators see these. */
+export interface SelfRegisteredSummary extends ApplicationSummary {
+  registeredVia: 'dynamic' | 'metadata_document';
+  redirectUris: string[];
+}
+
 export interface ApplicationDetails extends ApplicationSummary {
   redirectUris: string[];
   postLogoutRedirectUris: string[];
@@ -528,6 +534,8 @@ export interface AuthorizationSummary {
   id: string;
   applicationId: string;
   applicationName: string;
+  /** 'dynamic' and 'metadata_document' clients registered themselves (the page says so). */
+  registeredVia: 'dashboard' | 'dynamic' | 'metadata_document';
   scopes: string[];
   createdAt: Date;
   updatedAt: Date;
@@ -562,6 +570,7 @@ export function createDashboardStore(db: Db) {
     id: consents.id,
     applicationId: consents.applicationId,
     applicationName: applications.name,
+    registeredVia: applications.registeredVia,
     scope: consents.scope,
     createdAt: consents.createdAt,
     updatedAt: consents.updatedAt,
@@ -589,6 +598,17 @@ export function createDashboardStore(db: Db) {
         .from(applications)
         .where(eq(applications.ownerId, ownerId))
         .orderBy(sql`${applications.createdAt} desc, ${applications.name}`);
+    },
+
+    /** Owner-less applications that registered themselves, newest first (OAUTH2_OPERATOR_EMAILS see them). */
+    async listSelfRegisteredApplications(now = new Date(), limit = 200): Promise<SelfRegisteredSummary[]> {
+      const rows = await db
+        .select({ ...summaryColumns(now), registeredVia: applications.registeredVia, redirectUris: applications.redirectUris })
+        .from(applications)
+        .where(and(isNull(applications.ownerId), sql`${applications.registeredVia} <> 'dashboard'`))
+        .orderBy(sql`${applications.createdAt} desc`)
+        .limit(limit);
+      return rows as SelfRegisteredSummary[];
     },
 
     /** Null for another owner's application or a malformed id. */
