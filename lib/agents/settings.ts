@@ -36,5 +36,6 @@ export function parseClientRegistrationSettings(env: Env): ClientRegistrationSet
     metadataCacheSeconds: cacheSeconds,
     dynamicRegistration: mode,
     corsAnyOrigin: bool(env, 'OAUTH2_CORS_ANY_ORIGIN', mcp),
+    operatorEmails: list(env, 'OAUTH2_OPERATOR_EMAILS', []).map((e) => e.toLowerCase()),
   };
 }

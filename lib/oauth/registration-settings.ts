@@ -21,6 +21,8 @@ export interface ClientRegistrationSettings {
   dynamicRegistration: DynamicRegistrationMode;
   /** OAUTH2_CORS_ANY_ORIGIN: Access-Control-Allow-Origin: * on metadata, /o/register and /o/token. */
   corsAnyOrigin: boolean;
+  /** OAUTH2_OPERATOR_EMAILS: accounts that see the self-registered (owner-less) clients in the dashboard. */
+  operatorEmails: string[];
 }
 
 export const defaultClientRegistrationSettings: ClientRegistrationSettings = {
@@ -32,4 +34,5 @@ export const defaultClientRegistrationSettings: ClientRegistrationSettings = {
   metadataCacheSeconds: 300,
   dynamicRegistration: 'off',
   corsAnyOrigin: false,
+  operatorEmails: [],
 };
