@@ -30,7 +30,7 @@ export function ClientOrigin({
             <span className="block font-mono text-xs break-all opacity-80">{clientId}</span>
           </>
         ) : (
-          <>This application registered itself with this server. It has not been verified by the operator.</>
+          <>Its name and details are what it told this server when it registered itself; no one here has checked them.</>
         )}
       </Alert>
       {onThisDevice ? (
