@@ -203,11 +203,15 @@ describe('caching within OAUTH2_CLIENT_ID_METADATA_CACHE_SECONDS', () => {
     await authorize(clientId);
     docs.delete(path);
     t.advance(301);
+    const failed: string[] = [];
+    const off = t.deps.events.on('client_auth_failed', (e) => void failed.push(e.clientId));
     const res = await t.server.token(form('/o/token', { grant_type: 'authorization_code', code: 'whatever', client_id: clientId, code_verifier: 'x'.repeat(43) }));
     expect(res.status).toBe(401);
     const b = await body(res);
     expect(b.error).toBe('invalid_client');
     expect(b.error_description).toMatch(/HTTP 404/);
+    off();
+    expect(failed).toEqual([clientId]);
   });
 
   it('a dashboard application whose client_id is a URL is never fetched or overwritten', async () => {
