@@ -109,6 +109,13 @@ export function authorizeUrl(app: TestApplication, challenge: string, state: str
 const CLIENT_PAGE = '<!doctype html><title>Client</title><p>Back at the client</p>';
 
 /**
+ * JSON documents the fake client serves by path, e.g. a client ID metadata document at
+ * /agent/client.json (the e2e server runs with OAUTH2_CLIENT_ID_METADATA_ALLOW_HTTP_LOOPBACK=on).
+ * Module state, so a fake client another spec in this process started serves them too.
+ */
+export const fakeClientDocuments = new Map<string, unknown>();
+
+/**
  * The fake client: a real listener on CLIENT_ORIGIN answering every request with a plain page,
  * so the browser lands there after the server's redirect (Playwright's page.route does not see
  * the target of an HTTP redirect) and the test reads the code or error from the URL. Start it
@@ -122,6 +129,12 @@ export async function startFakeClient(): Promise<{ close: () => Promise<void>; r
   const server = http.createServer((req, res) => {
     requests.push(req.url ?? '');
     if (req.headers.rsc) flightRequests.push(req.url ?? '');
+    const doc = fakeClientDocuments.get(req.url ?? '');
+    if (doc) {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+      res.end(JSON.stringify(doc));
+      return;
+    }
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
     res.end(CLIENT_PAGE);
   });

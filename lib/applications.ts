@@ -2,7 +2,7 @@
  * Registering applications, shared by the dashboard and `manage createapplication`:
  * a random client_id, a 256-bit secret shown once and stored as its SHA-256 digest.
  */
-import { randomBytes } from 'node:crypto';
+import { newClientId } from '@/lib/oauth/client-id';
 import type { Settings } from '@/lib/oauth/settings';
 import { digest, randomToken } from '@/lib/oauth/secrets';
 import { redirectUriProblem } from '@/lib/oauth/redirect-uri';
@@ -43,7 +43,7 @@ export class ApplicationInputError extends Error {
 export function checkApplicationInput(input: ApplicationInput, settings: Pick<Settings, 'allowedRedirectUriSchemes'>): void {
   for (const [field, uris] of [['redirectUris', input.redirectUris], ['postLogoutRedirectUris', input.postLogoutRedirectUris ?? []]] as const) {
     for (const uri of uris) {
-      const problem = redirectUriProblem(uri, settings);
+      const problem = redirectUriProblem(uri, settings, { native: input.clientType === 'public' });
       if (problem) throw new ApplicationInputError(field, `${uri} ${problem}`);
     }
   }
@@ -70,9 +70,7 @@ export function checkApplicationInput(input: ApplicationInput, settings: Pick<Se
   }
 }
 
-export function newClientId(): string {
-  return randomBytes(20).toString('base64url');
-}
+export { newClientId } from '@/lib/oauth/client-id';
 
 export async function registerApplication(
   store: ReturnType<typeof createApplicationStore>,

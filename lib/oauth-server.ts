@@ -9,6 +9,7 @@ import { verifyPassword } from '@/lib/auth/password';
 import { KeyRing } from '@/lib/oauth/oidc/keys';
 import { createIdTokenSigner } from '@/lib/oauth/oidc/id-token';
 import { protectedResources } from '@/lib/resource-server/resources';
+import { createMetadataDocumentFetcher } from '@/lib/agents/fetch-metadata-document';
 
 export const events = new EventBus();
 
@@ -39,13 +40,27 @@ export function getOAuthServer(): Promise<OAuthServer> {
       },
       verifyPassword,
       protectedResources,
+      fetchMetadataDocument: createMetadataDocumentFetcher(),
       paths: { login: '/login', consent: '/o/consent', error: '/o/error' },
     });
   })();
   return g.__oauthServer;
 }
 
-type Endpoint = 'authorize' | 'token' | 'revoke' | 'introspect' | 'metadata' | 'preflight' | 'discovery' | 'jwks' | 'userinfo' | 'logout';
+type Endpoint =
+  | 'authorize'
+  | 'token'
+  | 'revoke'
+  | 'introspect'
+  | 'metadata'
+  | 'preflight'
+  | 'discovery'
+  | 'jwks'
+  | 'userinfo'
+  | 'logout'
+  | 'register'
+  | 'clientConfiguration'
+  | 'registrationPreflight';
 const handler =
   (name: Endpoint) =>
   async (req: Request): Promise<Response> =>
@@ -78,4 +93,7 @@ export const oauth = {
   jwks: handler('jwks'),
   userinfo: handler('userinfo'),
   logout: handler('logout'),
+  register: handler('register'),
+  clientConfiguration: handler('clientConfiguration'),
+  registrationPreflight: handler('registrationPreflight'),
 };

@@ -5,6 +5,7 @@
 import { defaultSettings, type Settings } from '@/lib/oauth/settings';
 import { bool, int, list, optionalInt, SettingsError, type Env } from '@/lib/env';
 import { resourcesSetting } from '@/lib/resource-server/settings';
+import { parseClientRegistrationSettings } from '@/lib/agents/settings';
 
 export { SettingsError } from '@/lib/env';
 
@@ -123,6 +124,7 @@ export function parseSettings(env: Env): Readonly<AppSettings> {
     resources: resourcesSetting(env),
     allowTokenInQuery: bool(env, 'OAUTH2_ALLOW_TOKEN_IN_QUERY', false),
     resourceServer: resourceServer(env),
+    clients: parseClientRegistrationSettings(env),
   };
   return Object.freeze(settings);
 }

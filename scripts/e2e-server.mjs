@@ -13,7 +13,15 @@ fs.writeFileSync(path.join(os.tmpdir(), `oauth-e2e-${port}.datadir`), dataDir);
 // the group, and a signal sent to this script alone is passed on.
 const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port, '-H', '127.0.0.1'], {
   stdio: 'inherit',
-  env: { ...process.env, OAUTH2_DATA_DIR: dataDir, OAUTH2_ALLOWED_REDIRECT_URI_SCHEMES: process.env.OAUTH2_ALLOWED_REDIRECT_URI_SCHEMES || 'https' },
+  env: {
+    ...process.env,
+    OAUTH2_DATA_DIR: dataDir,
+    OAUTH2_ALLOWED_REDIRECT_URI_SCHEMES: process.env.OAUTH2_ALLOWED_REDIRECT_URI_SCHEMES || 'https',
+    // The agent profile, with client ID metadata documents served by the fake client on http://127.0.0.1.
+    OAUTH2_MCP: process.env.OAUTH2_MCP || 'on',
+    OAUTH2_CLIENT_ID_METADATA_ALLOW_HTTP_LOOPBACK: process.env.OAUTH2_CLIENT_ID_METADATA_ALLOW_HTTP_LOOPBACK || 'on',
+    OAUTH2_OPERATOR_EMAILS: process.env.OAUTH2_OPERATOR_EMAILS || 'alice@example.com',
+  },
 });
 const stop = (sig) => child.kill(sig);
 process.on('SIGINT', () => stop('SIGINT'));

@@ -44,7 +44,7 @@ export function ConsentForm({
             <span className="font-semibold">{applicationName}</span> asks to know who you are. It asks for no other access.
           </p>
         )}
-        <p className="flex items-start gap-2.5 text-sm text-slate-700">
+        <p className="flex items-start gap-2.5 rounded-lg border border-slate-200 bg-slate-50 px-3 py-2.5 text-sm text-slate-700">
           <svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} className="mt-0.5 size-4 shrink-0 text-slate-500">
             <path strokeLinecap="round" strokeLinejoin="round" d="M13.5 6H18a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2v-4.5M10 14 20 4m0 0h-5m5 0v5" />
           </svg>

@@ -1,4 +1,5 @@
 import { Monogram } from '@/components/applications/monogram';
+import { RegisteredViaBadge } from '@/components/applications/self-registered-list';
 import { ButtonLink } from '@/components/ui/button';
 import type { AuthorizationSummary } from '@/lib/db/store';
 import { formatDate, formatDateTime, formatRelative, plural } from '@/lib/format';
@@ -35,7 +36,11 @@ export function AuthorizedTokenList({ authorizations, descriptions, now }: { aut
             <div className="flex min-w-0 flex-1 items-start gap-4">
               <Monogram name={a.applicationName} />
               <div className="min-w-0 flex-1">
-                <h2 className="text-base font-semibold break-words text-slate-900">{a.applicationName}</h2>
+                <div className="flex flex-wrap items-center gap-x-2.5 gap-y-1">
+                  <h2 className="text-base font-semibold break-words text-slate-900">{a.applicationName}</h2>
+                  <RegisteredViaBadge via={a.registeredVia} />
+                </div>
+                {a.registeredVia !== 'dashboard' ? <p className="mt-0.5 text-xs text-slate-500">Registered by the client itself, not by a person on this server.</p> : null}
                 <p className="mt-0.5 text-sm text-slate-600">
                   Authorized{' '}
                   <time dateTime={a.createdAt.toISOString()} title={formatDateTime(a.createdAt)}>

@@ -9,6 +9,7 @@ import {
   applications,
   authorizationCodes,
   consents,
+  initialAccessTokens,
   pendingAuthorizations,
   refreshTokens,
   signingKeys,
@@ -20,6 +21,8 @@ import type {
   ClientRecord,
   PendingAuthorizationRecord,
   RefreshTokenRecord,
+  RegisteredClientRecord,
+  SelfRegisteredClient,
   SigningKeyRecord,
   Store,
   UserRecord,
@@ -39,7 +42,22 @@ const clientColumns = {
   ownerId: applications.ownerId,
   skipAuthorization: applications.skipAuthorization,
   algorithm: applications.algorithm,
+  registeredVia: applications.registeredVia,
+  metadataFetchedAt: applications.metadataFetchedAt,
 };
+
+/** The application columns a self-registered client (RFC 7591 or a metadata document) sets. */
+function selfRegisteredColumns(c: SelfRegisteredClient, now: Date) {
+  return {
+    clientType: c.clientType,
+    clientSecretDigest: c.clientSecretDigest,
+    grantTypes: c.grantTypes,
+    redirectUris: c.redirectUris,
+    name: c.name,
+    clientMetadata: c.metadata,
+    updatedAt: now,
+  };
+}
 
 const userColumns = {
   id: users.id,
@@ -266,6 +284,69 @@ export function createStore(db: Db): Store & UserStore {
       return row ?? null;
     },
 
+    async useInitialAccessToken(tokenDigest, now) {
+      // One statement, so two registrations racing for the last use cannot both get it.
+      const rows = await db
+        .update(initialAccessTokens)
+        .set({ uses: sql`${initialAccessTokens.uses} + 1` })
+        .where(
+          and(
+            eq(initialAccessTokens.tokenDigest, tokenDigest),
+            isNull(initialAccessTokens.revokedAt),
+            sql`(${initialAccessTokens.expiresAt} is null or ${initialAccessTokens.expiresAt} > ${now.toISOString()})`,
+            sql`(${initialAccessTokens.maxUses} is null or ${initialAccessTokens.uses} < ${initialAccessTokens.maxUses})`,
+          ),
+        )
+        .returning({ id: initialAccessTokens.id });
+      return rows.length > 0;
+    },
+
+    async createRegisteredClient(clientId, c, registrationAccessTokenDigest, now) {
+      const [row] = await db
+        .insert(applications)
+        .values({
+          clientId,
+          ...selfRegisteredColumns(c, now),
+          ownerId: null,
+          registeredVia: 'dynamic',
+          registrationAccessTokenDigest,
+          createdAt: now,
+        })
+        .returning(clientColumns);
+      return row as ClientRecord;
+    },
+
+    async findRegisteredClient(clientId): Promise<RegisteredClientRecord | null> {
+      const [row] = await db
+        .select({ ...clientColumns, registrationAccessTokenDigest: applications.registrationAccessTokenDigest, metadata: applications.clientMetadata, createdAt: applications.createdAt })
+        .from(applications)
+        .where(and(eq(applications.clientId, clientId), eq(applications.registeredVia, 'dynamic')))
+        .limit(1);
+      if (!row) return null;
+      const { registrationAccessTokenDigest, metadata, createdAt, ...client } = row;
+      return { client: client as ClientRecord, registrationAccessTokenDigest, metadata: (metadata ?? {}) as Record<string, unknown>, createdAt };
+    },
+
+    async updateRegisteredClient(id, c, now) {
+      await db.update(applications).set(selfRegisteredColumns(c, now)).where(and(eq(applications.id, id), eq(applications.registeredVia, 'dynamic')));
+    },
+
+    async deleteRegisteredClient(id) {
+      await db.delete(applications).where(and(eq(applications.id, id), eq(applications.registeredVia, 'dynamic')));
+    },
+
+    async saveMetadataDocumentClient(clientId, c, now) {
+      const columns = { ...selfRegisteredColumns(c, now), metadataFetchedAt: now };
+      // Insert, or refresh the row only if it came from a metadata document: a dashboard
+      // application that happens to use a URL as its client_id is never overwritten.
+      const [row] = await db
+        .insert(applications)
+        .values({ clientId, ...columns, ownerId: null, registeredVia: 'metadata_document', createdAt: now })
+        .onConflictDoUpdate({ target: applications.clientId, set: columns, setWhere: eq(applications.registeredVia, 'metadata_document') })
+        .returning(clientColumns);
+      return (row as ClientRecord | undefined) ?? null;
+    },
+
     async recordConsent(userId, applicationId, scope, now) {
       const joined = scope.join(' ');
       await db
@@ -307,9 +388,22 @@ export interface NewApplication {
   resources?: string[];
 }
 
+export interface NewInitialAccessToken {
+  tokenDigest: string;
+  description: string;
+  expiresAt: Date | null;
+  maxUses: number | null;
+}
+
 /** Applications as the dashboard and the command line manage them. */
 export function createApplicationStore(db: Db) {
   return {
+    /** RFC 7591 §3: `manage createinitialaccesstoken` (the digest only; the token is shown once). */
+    async createInitialAccessToken(t: NewInitialAccessToken, now: Date): Promise<{ id: string }> {
+      const [row] = await db.insert(initialAccessTokens).values({ ...t, createdAt: now }).returning({ id: initialAccessTokens.id });
+      return row!;
+    },
+
     /** Null when the client_id is taken. */
     async createApplication(app: NewApplication): Promise<ClientRecord | null> {
       const [row] = await db.insert(applications).values(app).onConflictDoNothing({ target: applications.clientId }).returning(clientColumns);
@@ -422,6 +516,12 @@ export interface ApplicationSummary {
   activeTokenCount: number;
 }
 
+/** An application that registered itself (RFC 7591 or a client ID metadata document): operators see these. */
+export interface SelfRegisteredSummary extends ApplicationSummary {
+  registeredVia: 'dynamic' | 'metadata_document';
+  redirectUris: string[];
+}
+
 export interface ApplicationDetails extends ApplicationSummary {
   redirectUris: string[];
   postLogoutRedirectUris: string[];
@@ -461,6 +561,8 @@ export interface AuthorizationSummary {
   id: string;
   applicationId: string;
   applicationName: string;
+  /** 'dynamic' and 'metadata_document' clients registered themselves (the page says so). */
+  registeredVia: 'dashboard' | 'dynamic' | 'metadata_document';
   scopes: string[];
   createdAt: Date;
   updatedAt: Date;
@@ -495,6 +597,7 @@ export function createDashboardStore(db: Db) {
     id: consents.id,
     applicationId: consents.applicationId,
     applicationName: applications.name,
+    registeredVia: applications.registeredVia,
     scope: consents.scope,
     createdAt: consents.createdAt,
     updatedAt: consents.updatedAt,
@@ -522,6 +625,17 @@ export function createDashboardStore(db: Db) {
         .from(applications)
         .where(eq(applications.ownerId, ownerId))
         .orderBy(sql`${applications.createdAt} desc, ${applications.name}`);
+    },
+
+    /** Owner-less applications that registered themselves, newest first (OAUTH2_OPERATOR_EMAILS see them). */
+    async listSelfRegisteredApplications(now = new Date(), limit = 200): Promise<SelfRegisteredSummary[]> {
+      const rows = await db
+        .select({ ...summaryColumns(now), registeredVia: applications.registeredVia, redirectUris: applications.redirectUris })
+        .from(applications)
+        .where(and(isNull(applications.ownerId), sql`${applications.registeredVia} <> 'dashboard'`))
+        .orderBy(sql`${applications.createdAt} desc`)
+        .limit(limit);
+      return rows as SelfRegisteredSummary[];
     },
 
     /** Null for another owner's application or a malformed id. */

@@ -7,14 +7,15 @@ import { openCliDatabase } from '@/lib/db/client';
 import { cleartokens } from './cleartokens';
 import { UsageError, type Command } from './command';
 import { createapplication } from './createapplication';
+import { createinitialaccesstoken } from './createinitialaccesstoken';
 import { createuser } from './createuser';
 import { rotatekeys } from './rotatekeys';
 import { seed } from './seed';
 
-const COMMANDS: Command[] = [createapplication, cleartokens, createuser, rotatekeys, seed];
+const COMMANDS: Command[] = [createapplication, cleartokens, createinitialaccesstoken, createuser, rotatekeys, seed];
 
 function help(): string {
-  return ['usage: npm run manage -- <command> [options]', '', 'commands:', ...COMMANDS.map((c) => `  ${c.name.padEnd(18)} ${c.summary}`), '', 'Each command takes --help.'].join('\n');
+  return ['usage: npm run manage -- <command> [options]', '', 'commands:', ...COMMANDS.map((c) => `  ${c.name.padEnd(26)} ${c.summary}`), '', 'Each command takes --help.'].join('\n');
 }
 
 async function main(argv: string[]): Promise<number> {

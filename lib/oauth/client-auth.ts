@@ -6,6 +6,7 @@
 import type { Deps } from './context';
 import { OAuthError } from './errors';
 import type { Params } from './http';
+import { findClient } from './metadata-document';
 import { digest, safeEqual } from './secrets';
 import type { ClientRecord } from './store';
 
@@ -72,7 +73,11 @@ export async function authenticateClient(req: Request, params: Params, deps: Dep
     throw new OAuthError('invalid_client', 'client authentication is required', BASIC_CHALLENGE);
   }
   const challenge = creds.method === 'client_secret_basic' ? BASIC_CHALLENGE : undefined;
-  const client = await deps.store.findApplicationByClientId(creds.clientId);
+  const client = await findClient(creds.clientId, deps).catch((e: unknown) => {
+    // A client ID metadata document that cannot be used: counted like any failed authentication.
+    deps.events.emit('client_auth_failed', { clientId: creds.clientId, method: creds.method });
+    throw e;
+  });
   const fail = () => {
     deps.events.emit('client_auth_failed', { clientId: creds.clientId, method: creds.method });
     return new OAuthError('invalid_client', 'client authentication failed', challenge);

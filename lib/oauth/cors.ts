@@ -31,11 +31,39 @@ export async function withErrorCors(res: Response, req: Request, deps: Deps): Pr
   return res;
 }
 
-/** A preflight: allowed when some application lists the origin (the client is not known yet). */
+/**
+ * OAUTH2_CORS_ANY_ORIGIN (the agent profile): browser-based clients such as MCP Inspector run on
+ * origins no one registered, so the metadata documents, registration and the token endpoint
+ * answer every origin with `*`. Never with credentials: `*` makes browsers omit cookies, and
+ * these endpoints authenticate the client in the request itself.
+ */
+const ANY_ORIGIN_PATHS = /^(\/o\/token|\/o\/register(\/[^/]+)?|\/\.well-known\/.+|\/o\/\.well-known\/.+)\/?$/;
+const ANY_ORIGIN_ALLOW_HEADERS = 'Authorization, Content-Type, MCP-Protocol-Version';
+
+export function isAnyOriginPath(req: Request, deps: Deps): boolean {
+  return deps.settings.clients.corsAnyOrigin && ANY_ORIGIN_PATHS.test(new URL(req.url).pathname);
+}
+
+/** Applied to every response (success or error) of an any-origin endpoint when the setting is on. */
+export function withAnyOriginCors(res: Response, req: Request, deps: Deps): Response {
+  if (!isAnyOriginPath(req, deps)) return res;
+  res.headers.set('Access-Control-Allow-Origin', '*');
+  res.headers.set('Access-Control-Expose-Headers', 'WWW-Authenticate');
+  return res;
+}
+
+/** A preflight: allowed when some application lists the origin (the client is not known yet), or for any origin on an any-origin endpoint. */
 export async function preflight(req: Request, deps: Deps, methods: string): Promise<Response> {
   const origin = req.headers.get('origin');
   const headers: Record<string, string> = { Vary: 'Origin' };
-  if (origin && (await deps.store.isAllowedOrigin(origin))) {
+  if (origin && isAnyOriginPath(req, deps)) {
+    Object.assign(headers, {
+      'Access-Control-Allow-Origin': '*',
+      'Access-Control-Allow-Methods': methods,
+      'Access-Control-Allow-Headers': ANY_ORIGIN_ALLOW_HEADERS,
+      'Access-Control-Max-Age': '600',
+    });
+  } else if (origin && (await deps.store.isAllowedOrigin(origin))) {
     Object.assign(headers, {
       'Access-Control-Allow-Origin': origin,
       'Access-Control-Allow-Methods': methods,

@@ -1,7 +1,7 @@
 /**
  * One error class, named by the RFCs' codes, turned into a response in exactly one place.
  * RFC 6749 §5.2 (token), §4.1.2.1 (authorize), RFC 6750 §3.1 (bearer), RFC 7009 §2.2.1,
- * OIDC Core §3.1.2.6, RFC 8707 §2.
+ * OIDC Core §3.1.2.6, RFC 8707 §2, RFC 7591 §3.2.2.
  */
 import { NO_STORE } from './headers';
 
@@ -25,7 +25,11 @@ export type OAuthErrorCode =
   | 'invalid_target'
   | 'request_not_supported'
   | 'request_uri_not_supported'
-  | 'method_not_allowed';
+  | 'method_not_allowed'
+  | 'invalid_redirect_uri'
+  | 'invalid_client_metadata'
+  | 'invalid_software_statement'
+  | 'unapproved_software_statement';
 
 const STATUS: Partial<Record<OAuthErrorCode, number>> = {
   invalid_client: 401,

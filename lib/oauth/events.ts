@@ -11,6 +11,8 @@ export interface OAuthEvents {
   token_issued: { applicationId: string; clientId: string; grantType: string };
   /** Credentials that did not authenticate: an unknown client, a wrong secret, or a confidential client without one. */
   client_auth_failed: { clientId: string; method: string };
+  /** A client registered itself: RFC 7591 dynamic registration, or a client ID metadata document seen for the first time. */
+  client_registered: { applicationId: string; clientId: string; via: 'dynamic' | 'metadata_document' };
   /** A request refused by a rate limit (the limit's name, e.g. token_client). */
   rate_limited: { limit: string };
 }

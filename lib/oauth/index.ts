@@ -3,7 +3,7 @@
  * drizzle-orm or process.env; everything it needs arrives in `Deps`.
  */
 import type { Deps } from './context';
-import { preflight, withErrorCors } from './cors';
+import { preflight, withAnyOriginCors, withErrorCors } from './cors';
 import { errorResponse } from './errors';
 import { authorizeEndpoint } from './endpoints/authorize';
 import { decideAuthorization, loadConsent, type Decision } from './endpoints/authorization-response';
@@ -13,6 +13,7 @@ import { jwks } from './endpoints/jwks';
 import { logout, planLogout } from './endpoints/logout';
 import { userinfo } from './endpoints/userinfo';
 import { metadata } from './endpoints/metadata';
+import { clientConfiguration, register } from './endpoints/register';
 import { revoke } from './endpoints/revoke';
 import { token } from './endpoints/token';
 
@@ -34,11 +35,19 @@ function guarded(fn: (req: Request, deps: Deps) => Promise<Response>, deps: Deps
   };
 }
 
+/** OAUTH2_CORS_ANY_ORIGIN: `*` on the endpoint's every response, success or error. */
+function anyOrigin(handler: Handler, deps: Deps): Handler {
+  return async (req) => withAnyOriginCors(await handler(req), req, deps);
+}
+
 export function createOAuthServer(deps: Deps) {
   return {
     deps,
     authorize: guarded(authorizeEndpoint, deps),
-    token: guarded(token, deps, true),
+    token: anyOrigin(guarded(token, deps, true), deps),
+    /** RFC 7591 registration and RFC 7592 client configuration (OAUTH2_DYNAMIC_REGISTRATION). */
+    register: anyOrigin(guarded(register, deps), deps),
+    clientConfiguration: anyOrigin(guarded(clientConfiguration, deps), deps),
     revoke: guarded(revoke, deps, true),
     introspect: guarded(introspect, deps, true),
     metadata: guarded(metadata, deps),
@@ -50,6 +59,8 @@ export function createOAuthServer(deps: Deps) {
     planLogout: (params: URLSearchParams, issuer: string) => planLogout(new Map(params), issuer, deps),
     /** CORS preflight for the machine endpoints. */
     preflight: guarded((req) => preflight(req, deps, 'GET, POST, OPTIONS'), deps),
+    /** The client configuration endpoint's preflight (RFC 7592 uses PUT and DELETE). */
+    registrationPreflight: guarded((req) => preflight(req, deps, 'GET, POST, PUT, DELETE, OPTIONS'), deps),
     loadConsent: (requestId: string, userId: string) => loadConsent(requestId, userId, deps),
     decideAuthorization: (requestId: string, user: { userId: string; authTime: number }, decision: Decision) =>
       decideAuthorization(requestId, user, decision, deps),

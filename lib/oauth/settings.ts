@@ -1,4 +1,6 @@
 /** The settings the engine consumes. Values are built (with DOT's defaults) in lib/settings.ts. */
+import { defaultClientRegistrationSettings, type ClientRegistrationSettings } from './registration-settings';
+
 export interface Settings {
   /** OAUTH2_ACCESS_TOKEN_EXPIRE_SECONDS (DOT default 36000). */
   accessTokenExpireSeconds: number;
@@ -35,6 +37,8 @@ export interface Settings {
   pendingAuthorizationExpireSeconds: number;
   /** OAUTH2_RESOURCES: resource indicators (RFC 8707) accepted besides this app's APIs and those applications declare. */
   resources: string[];
+  /** Dynamic registration, client ID metadata documents and any-origin CORS (OAUTH2_MCP; lib/agents/settings.ts). */
+  clients: ClientRegistrationSettings;
 }
 
 export const defaultSettings: Settings = {
@@ -63,4 +67,5 @@ export const defaultSettings: Settings = {
   keyRotationGraceSeconds: 86400,
   pendingAuthorizationExpireSeconds: 600,
   resources: [],
+  clients: defaultClientRegistrationSettings,
 };

@@ -18,6 +18,33 @@ export interface ClientRecord {
   ownerId: string | null;
   skipAuthorization: boolean;
   algorithm: string;
+  /** How it became a client (absent in fakes: 'dashboard'). */
+  registeredVia?: RegisteredVia;
+  /** Client ID metadata documents: when the document was last fetched. */
+  metadataFetchedAt?: Date | null;
+}
+
+export type RegisteredVia = 'dashboard' | 'dynamic' | 'metadata_document';
+
+/** RFC 7591 §2 client metadata as registered (wire names), kept in applications.client_metadata. */
+export type ClientMetadata = Record<string, unknown>;
+
+/** A client that registered itself (RFC 7591) with what its configuration endpoint (RFC 7592) needs. */
+export interface RegisteredClientRecord {
+  client: ClientRecord;
+  registrationAccessTokenDigest: string | null;
+  metadata: ClientMetadata;
+  createdAt: Date;
+}
+
+/** What a dynamic registration or a metadata document sets on the application row. */
+export interface SelfRegisteredClient {
+  clientType: ClientType;
+  clientSecretDigest: string | null;
+  grantTypes: string[];
+  redirectUris: string[];
+  name: string;
+  metadata: ClientMetadata;
 }
 
 export interface UserRecord {
@@ -183,4 +210,18 @@ export interface Store {
 
   findConsent(userId: string, applicationId: string): Promise<{ scope: string } | null>;
   recordConsent(userId: string, applicationId: string, scope: string[], now: Date): Promise<void>;
+
+  /** RFC 7591 §3: spends one use of an initial access token; false when unknown, revoked, expired or used up. */
+  useInitialAccessToken(tokenDigest: string, now: Date): Promise<boolean>;
+  /** RFC 7591 §3.2.1: a new owner-less application registered by the client itself. */
+  createRegisteredClient(clientId: string, c: SelfRegisteredClient, registrationAccessTokenDigest: string, now: Date): Promise<ClientRecord>;
+  /** RFC 7592: a dynamically registered client (null for any other kind). */
+  findRegisteredClient(clientId: string): Promise<RegisteredClientRecord | null>;
+  updateRegisteredClient(id: string, c: SelfRegisteredClient, now: Date): Promise<void>;
+  deleteRegisteredClient(id: string): Promise<void>;
+  /**
+   * Client ID metadata documents: creates or refreshes the application whose client_id is the
+   * document's URL. Null when that client_id belongs to an application registered another way.
+   */
+  saveMetadataDocumentClient(clientId: string, c: SelfRegisteredClient, now: Date): Promise<ClientRecord | null>;
 }

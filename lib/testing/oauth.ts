@@ -15,7 +15,7 @@ import { createTestDb } from './test-db';
 
 export const BASE = 'https://as.example';
 
-export async function createTestServer(overrides: Partial<Settings> & { clockOffsetSeconds?: number } = {}) {
+export async function createTestServer(overrides: Partial<Settings> & { clockOffsetSeconds?: number } = {}, extraDeps: Partial<Deps> = {}) {
   const handle = await createTestDb();
   const store = createStore(handle.db);
   const apps = createApplicationStore(handle.db);
@@ -44,6 +44,7 @@ export async function createTestServer(overrides: Partial<Settings> & { clockOff
     verifyPassword: async (hash, password) => hash === `hash:${password}`,
     paths: { login: '/login', consent: '/o/consent', error: '/o/error' },
     protectedResources,
+    ...extraDeps,
   };
   const server = createOAuthServer(deps);
 
@@ -110,10 +111,12 @@ export function engineFetch(server: ReturnType<typeof createOAuthServer>) {
     '/o/userinfo': server.userinfo,
     '/o/authorize': server.authorize,
     '/o/logout': server.logout,
+    '/o/register': server.register,
   };
   return async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const req = input instanceof Request ? input : new Request(input, init);
-    const handler = routes[new URL(req.url).pathname];
+    const path = new URL(req.url).pathname;
+    const handler = routes[path] ?? (path.startsWith('/o/register/') ? server.clientConfiguration : undefined);
     if (!handler) return new Response('not found', { status: 404 });
     return handler(req);
   };

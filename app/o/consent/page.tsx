@@ -2,6 +2,7 @@ import { Monogram } from '@/components/applications/monogram';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { ClientOrigin } from '@/components/consent/client-origin';
 import { ConsentForm } from '@/components/consent/consent-form';
 import { RequestError } from '@/components/consent/request-error';
 import { Logo } from '@/components/logo';
@@ -11,6 +12,7 @@ import { authSecret } from '@/lib/auth/secret';
 import { csrfToken } from '@/lib/csrf';
 import { getStore } from '@/lib/db';
 import { getOAuthServer } from '@/lib/oauth-server';
+import { isOnThisDevice } from '@/lib/oauth/redirect-uri';
 import { switchAccount } from './actions';
 
 export const metadata: Metadata = { title: 'Authorize application' };
@@ -41,6 +43,9 @@ export default async function ConsentPage({ searchParams }: { searchParams: Sear
   const { client } = view;
   const owner = client.ownerId ? await (await getStore()).findUserById(client.ownerId) : null;
   const registeredBy = owner ? owner.email : client.ownerId ? 'an account that no longer exists' : null;
+  const selfRegistered = client.registeredVia === 'dynamic' || client.registeredVia === 'metadata_document' ? client.registeredVia : null;
+  // The warning is about where the browser goes: only when every registered target is on this device.
+  const onThisDevice = client.redirectUris.length > 0 && client.redirectUris.every(isOnThisDevice) && isOnThisDevice(view.redirectUri);
 
   return (
     <div className="flex justify-center px-4 py-8 sm:py-14">
@@ -65,6 +70,10 @@ export default async function ConsentPage({ searchParams }: { searchParams: Sear
                 <>
                   Registered by <span className="font-medium break-all text-slate-800">{registeredBy}</span>
                 </>
+              ) : selfRegistered === 'dynamic' ? (
+                'Registered by the application itself · not verified by the operator'
+              ) : selfRegistered === 'metadata_document' ? (
+                'Described by its own published document · not verified by the operator'
               ) : (
                 'Registered by the server operator'
               )}
@@ -87,6 +96,15 @@ export default async function ConsentPage({ searchParams }: { searchParams: Sear
             </form>
           </div>
 
+          {selfRegistered ? (
+            <ClientOrigin
+              applicationName={client.name}
+              registeredVia={selfRegistered}
+              clientId={client.clientId}
+              redirectHost={redirectHost(view.redirectUri)}
+              onThisDevice={onThisDevice}
+            />
+          ) : null}
           <ConsentForm
             requestId={view.requestId}
             csrf={csrfToken(authSecret(), view.requestId, user.id)}

@@ -11,8 +11,9 @@ import { issuerFor } from '../context';
 import { OAuthError } from '../errors';
 import { readParams, redirect, type Params } from '../http';
 import { checkChallenge } from '../pkce';
-import { matchRedirectUri } from '../redirect-uri';
 import { readResources, requireKnownResources } from '../resources';
+import { findClient } from '../metadata-document';
+import { matchRedirectUri, redirectUriShapeProblem } from '../redirect-uri';
 import { coversScopes, parseScope, resolveScopes } from '../scopes';
 import { randomToken } from '../secrets';
 import type { AuthorizationRequest, ClientRecord, PendingAuthorizationRecord } from '../store';
@@ -72,7 +73,8 @@ function errorPage(req: Request, deps: Deps, error: string, description: string)
 async function validate(req: Request, params: Params, deps: Deps): Promise<{ client: ClientRecord; request: AuthorizationRequest }> {
   const clientId = params.get('client_id');
   if (clientId === undefined) throw new UntrustedRequest('invalid_request', "The request has no 'client_id', so we cannot tell which application is asking.");
-  const client = await deps.store.findApplicationByClientId(clientId);
+  // A client ID metadata document that cannot be used throws invalid_client with the reason (shown on our page).
+  const client = await findClient(clientId, deps);
   if (!client) throw new UntrustedRequest('invalid_client', `No application is registered with client_id "${clientId}".`);
 
   // §3.1.2.3: with several registered URIs (or none) the request must name one.
@@ -91,6 +93,10 @@ async function validate(req: Request, params: Params, deps: Deps): Promise<{ cli
       client.redirectUris.length ? `${client.name} registered several redirect URIs, and the request does not say which one to use.` : `${client.name} has no registered redirect URI.`,
     );
   }
+
+  // RFC 9700 §4.1: never send a browser to javascript:, data: and the like, even if one was stored before these rules.
+  const dangerous = redirectUriShapeProblem(redirectUri);
+  if (dangerous) throw new UntrustedRequest('invalid_request', `The redirect URI "${redirectUri}" ${dangerous}.`);
 
   const issuer = issuerFor(req, deps.settings);
   const state = params.get('state') ?? null;
@@ -188,7 +194,7 @@ async function resume(req: Request, id: string, deps: Deps): Promise<Response> {
   if (!pending) {
     return errorPage(req, deps, 'invalid_request', 'This sign-in request has expired or was already used. Go back to the application and start again.');
   }
-  const client = await deps.store.findApplicationByClientId(pending.request.clientId);
+  const client = await findClient(pending.request.clientId, deps);
   if (!client) return errorPage(req, deps, 'invalid_client', 'The application that started this request no longer exists.');
   return proceed(req, pending, client, deps, false);
 }

@@ -28,6 +28,10 @@ export function serverMetadata(req: Request, deps: Deps): Record<string, unknown
     // RFC 9207: every authorization response carries iss.
     authorization_response_iss_parameter_supported: true,
     service_documentation: `${issuer}/`,
+    // RFC 7591 §3 / RFC 8414 §2: where clients register themselves, when they may.
+    ...(deps.settings.clients.dynamicRegistration !== 'off' ? { registration_endpoint: `${issuer}/o/register` } : {}),
+    // draft-ietf-oauth-client-id-metadata-document: an https URL may be used as client_id.
+    ...(deps.settings.clients.metadataDocuments ? { client_id_metadata_document_supported: true } : {}),
   };
 }
 

@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { ApplicationList } from '@/components/applications/application-list';
+import { SelfRegisteredList } from '@/components/applications/self-registered-list';
 import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
 import { Alert } from '@/components/ui/alert';
 import { ButtonLink } from '@/components/ui/button';
 import { requireUser } from '@/lib/auth';
 import { getDashboardStore } from '@/lib/db';
+import { getSettings } from '@/lib/settings';
 
 export const metadata: Metadata = { title: 'Your applications' };
 
@@ -14,7 +16,14 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function ApplicationsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser('/o/applications');
-  const [applications, params] = await Promise.all([(await getDashboardStore()).listApplicationsForOwner(user.id), searchParams]);
+  const store = await getDashboardStore();
+  // Owner-less clients that registered themselves are the operator's to watch (OAUTH2_OPERATOR_EMAILS).
+  const operator = getSettings().clients.operatorEmails.includes(user.email.toLowerCase());
+  const [applications, selfRegistered, params] = await Promise.all([
+    store.listApplicationsForOwner(user.id),
+    operator ? store.listSelfRegisteredApplications() : Promise.resolve([]),
+    searchParams,
+  ]);
 
   return (
     <div className="space-y-6">
@@ -60,6 +69,20 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
           }
         />
       )}
+      {operator ? (
+        <section aria-labelledby="self-registered" className="space-y-3 pt-4">
+          <div>
+            <h2 id="self-registered" className="text-lg font-semibold text-slate-900">
+              Registered by clients themselves
+            </h2>
+            <p className="mt-1 text-sm text-slate-600">
+              AI agents and other apps that registered through <code className="font-mono text-[0.8125rem]">/o/register</code> or a client ID metadata document.
+              No one on this server vouches for them.
+            </p>
+          </div>
+          {selfRegistered.length ? <SelfRegisteredList applications={selfRegistered} /> : <p className="text-sm text-slate-500">None yet.</p>}
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -1,0 +1,6 @@
+import { oauth } from '@/lib/oauth-server';
+
+export const GET = oauth.clientConfiguration;
+export const PUT = oauth.clientConfiguration;
+export const DELETE = oauth.clientConfiguration;
+export const OPTIONS = oauth.registrationPreflight;

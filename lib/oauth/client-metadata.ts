@@ -1,0 +1,132 @@
+/**
+ * RFC 7591 §2 client metadata, checked once for both ways a client registers itself: dynamic
+ * registration (RFC 7591/7592) and client ID metadata documents. Errors are RFC 7591 §3.2.2's
+ * codes: invalid_redirect_uri for a redirect URI, invalid_client_metadata for anything else.
+ * Unknown fields are ignored (§2: "the authorization server MUST ignore any client metadata
+ * it does not understand"), so they are not stored either.
+ */
+import { OAuthError } from './errors';
+import { redirectUriProblem } from './redirect-uri';
+import type { Settings } from './settings';
+import type { ClientMetadata, SelfRegisteredClient } from './store';
+
+export const AUTH_METHODS = ['none', 'client_secret_basic', 'client_secret_post'] as const;
+export type RegistrationAuthMethod = (typeof AUTH_METHODS)[number];
+const GRANT_TYPES = ['authorization_code', 'refresh_token', 'client_credentials'];
+const STRING_FIELDS = ['client_name', 'client_uri', 'logo_uri', 'tos_uri', 'policy_uri', 'software_id', 'software_version'] as const;
+const URI_FIELDS = new Set(['client_uri', 'logo_uri', 'tos_uri', 'policy_uri']);
+
+export interface MetadataRules {
+  /** Auth methods this registration may use (public DCR and metadata documents: `none` only). */
+  allowedAuthMethods: readonly RegistrationAuthMethod[];
+  /** Used when token_endpoint_auth_method is omitted. */
+  defaultAuthMethod: RegistrationAuthMethod;
+  settings: Pick<Settings, 'allowedRedirectUriSchemes' | 'scopes'>;
+}
+
+export interface CheckedMetadata {
+  client: SelfRegisteredClient;
+  authMethod: RegistrationAuthMethod;
+}
+
+const bad = (description: string) => new OAuthError('invalid_client_metadata', description);
+
+function stringArray(raw: Record<string, unknown>, name: string): string[] | undefined {
+  const v = raw[name];
+  if (v === undefined || v === null) return undefined;
+  if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) throw bad(`${name} must be an array of strings`);
+  return v as string[];
+}
+
+export function checkClientMetadata(raw: unknown, rules: MetadataRules): CheckedMetadata {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw bad('client metadata must be a JSON object');
+  const input = raw as Record<string, unknown>;
+
+  const method = input.token_endpoint_auth_method ?? rules.defaultAuthMethod;
+  if (typeof method !== 'string' || !(AUTH_METHODS as readonly string[]).includes(method)) {
+    throw bad(`token_endpoint_auth_method "${String(method)}" is not supported (supported: ${AUTH_METHODS.join(', ')})`);
+  }
+  const authMethod = method as RegistrationAuthMethod;
+  if (!rules.allowedAuthMethods.includes(authMethod)) {
+    throw bad(`token_endpoint_auth_method "${authMethod}" is not allowed here: only ${rules.allowedAuthMethods.join(', ')}`);
+  }
+  const clientType = authMethod === 'none' ? 'public' : 'confidential';
+
+  // §2: grant_types defaults to authorization_code, response_types to code.
+  const grantTypes = [...new Set(stringArray(input, 'grant_types') ?? ['authorization_code'])];
+  for (const g of grantTypes) {
+    if (!GRANT_TYPES.includes(g)) throw bad(`grant_type "${g}" is not supported (supported: ${GRANT_TYPES.join(', ')})`);
+  }
+  if (grantTypes.includes('client_credentials') && clientType === 'public') throw bad('client_credentials needs a confidential client (a token_endpoint_auth_method other than none)');
+  const responseTypes = [...new Set(stringArray(input, 'response_types') ?? ['code'])];
+  for (const r of responseTypes) if (r !== 'code') throw bad(`response_type "${r}" is not supported (only code)`);
+  // §2.1: grant_types and response_types must agree.
+  if (responseTypes.length && !grantTypes.includes('authorization_code')) throw bad('response_types "code" needs the authorization_code grant type');
+  if (!responseTypes.length && grantTypes.includes('authorization_code')) throw bad('the authorization_code grant type needs response_types ["code"]');
+
+  const redirectUris = stringArray(input, 'redirect_uris') ?? [];
+  if (grantTypes.includes('authorization_code') && redirectUris.length === 0) {
+    throw new OAuthError('invalid_redirect_uri', 'redirect_uris is required for the authorization_code grant');
+  }
+  for (const uri of redirectUris) {
+    const problem = redirectUriProblem(uri, rules.settings, { native: clientType === 'public' });
+    if (problem) throw new OAuthError('invalid_redirect_uri', `redirect URI ${uri} ${problem}`);
+  }
+
+  const metadata: ClientMetadata = {
+    redirect_uris: redirectUris,
+    token_endpoint_auth_method: authMethod,
+    grant_types: grantTypes,
+    response_types: responseTypes,
+  };
+  for (const field of STRING_FIELDS) {
+    const v = input[field];
+    if (v === undefined || v === null) continue;
+    if (typeof v !== 'string') throw bad(`${field} must be a string`);
+    if (URI_FIELDS.has(field) && !isWebUrl(v)) throw bad(`${field} must be an http(s) URL`);
+    metadata[field] = v;
+  }
+  const contacts = stringArray(input, 'contacts');
+  if (contacts) metadata.contacts = contacts;
+  if (input.scope !== undefined && input.scope !== null) {
+    if (typeof input.scope !== 'string') throw bad('scope must be a space-separated string');
+    const scopes = input.scope.split(' ').filter(Boolean);
+    const unknown = scopes.find((s) => !(s in rules.settings.scopes));
+    if (unknown) throw bad(`scope "${unknown}" is not offered by this server`);
+    metadata.scope = scopes.join(' ');
+  }
+
+  return {
+    authMethod,
+    client: {
+      clientType,
+      clientSecretDigest: null,
+      // Stored as the dashboard stores them: refresh_token comes with authorization_code.
+      grantTypes: grantTypes.filter((g) => g !== 'refresh_token'),
+      redirectUris,
+      name: (metadata.client_name as string | undefined)?.trim() || fallbackName(redirectUris),
+      metadata,
+    },
+  };
+}
+
+function isWebUrl(v: string): boolean {
+  try {
+    const u = new URL(v);
+    return u.protocol === 'https:' || u.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/** A client without client_name is shown by where it sends people back to. */
+function fallbackName(redirectUris: string[]): string {
+  const first = redirectUris[0];
+  if (!first) return 'Unnamed client';
+  try {
+    const u = new URL(first);
+    return u.hostname || u.protocol.replace(/:$/, '');
+  } catch {
+    return 'Unnamed client';
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * RFC 7591 dynamic client registration (POST /o/register) and RFC 7592 client configuration
+ * (GET, PUT, DELETE /o/register/<client_id>). OAUTH2_DYNAMIC_REGISTRATION picks who may register:
+ * `public`: anyone, public clients only (token_endpoint_auth_method none); `token`: holders of
+ * an initial access token (`manage createinitialaccesstoken`), confidential clients too.
+ * Registered clients are owner-less applications marked registered_via 'dynamic'.
+ */
+import { bearerError, bearerFromHeader, missingBearer } from '../bearer';
+import { AUTH_METHODS, checkClientMetadata, type CheckedMetadata, type MetadataRules } from '../client-metadata';
+import type { Deps } from '../context';
+import { issuerFor } from '../context';
+import { OAuthError } from '../errors';
+import { json, NO_STORE } from '../http';
+import { digest, randomToken, safeEqual } from '../secrets';
+import type { ClientRecord, RegisteredClientRecord } from '../store';
+import { newClientId } from '../client-id';
+
+const REGISTER_PATH = '/o/register';
+
+function disabled(): Response {
+  return json({ error: 'invalid_request', error_description: 'dynamic client registration is turned off on this server (OAUTH2_DYNAMIC_REGISTRATION)' }, 404, NO_STORE);
+}
+
+function rules(deps: Deps): MetadataRules {
+  const publicOnly = deps.settings.clients.dynamicRegistration === 'public';
+  return {
+    allowedAuthMethods: publicOnly ? ['none'] : AUTH_METHODS,
+    // RFC 7591 §2 defaults to client_secret_basic; in public mode the only method allowed is none, so that is the default.
+    defaultAuthMethod: publicOnly ? 'none' : 'client_secret_basic',
+    settings: deps.settings,
+  };
+}
+
+/** §3.1: the request body is a JSON object of client metadata. */
+async function readMetadata(req: Request): Promise<Record<string, unknown>> {
+  const type = (req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') throw new OAuthError('invalid_client_metadata', 'send the client metadata as an application/json object (RFC 7591 §3.1)');
+  let body: unknown;
+  try {
+    body = JSON.parse(await req.text());
+  } catch {
+    throw new OAuthError('invalid_client_metadata', 'the request body is not valid JSON');
+  }
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new OAuthError('invalid_client_metadata', 'the request body must be a JSON object');
+  const metadata = body as Record<string, unknown>;
+  // §2.3: no software statement is approved on this server, so one is refused rather than silently dropped.
+  if (metadata.software_statement !== undefined) {
+    throw new OAuthError('unapproved_software_statement', 'this server does not accept software statements; register without software_statement');
+  }
+  return metadata;
+}
+
+/** §3: in `token` mode the request carries an initial access token, spent once per registration (after the metadata passed). */
+async function spendInitialAccessToken(token: string, deps: Deps): Promise<void> {
+  if (!(await deps.store.useInitialAccessToken(digest(token), deps.clock()))) {
+    throw bearerError('invalid_token', 'the initial access token is unknown, expired, revoked or used up');
+  }
+}
+
+/** §3.2.1 / RFC 7592 §3: the registered metadata plus what the server assigned. */
+function clientInformation(
+  req: Request,
+  deps: Deps,
+  client: ClientRecord,
+  metadata: Record<string, unknown>,
+  issuedAt: Date,
+  secrets: { clientSecret?: string; registrationAccessToken?: string },
+): Record<string, unknown> {
+  const issuer = issuerFor(req, deps.settings);
+  return {
+    client_id: client.clientId,
+    client_id_issued_at: Math.floor(issuedAt.getTime() / 1000),
+    ...(secrets.clientSecret ? { client_secret: secrets.clientSecret } : {}),
+    // 0: the secret does not expire.
+    ...(client.clientType === 'confidential' ? { client_secret_expires_at: 0 } : {}),
+    ...(secrets.registrationAccessToken ? { registration_access_token: secrets.registrationAccessToken } : {}),
+    registration_client_uri: `${issuer}${REGISTER_PATH}/${encodeURIComponent(client.clientId)}`,
+    ...metadata,
+  };
+}
+
+/** RFC 7591 §3.1: POST /o/register. */
+export async function register(req: Request, deps: Deps): Promise<Response> {
+  if (deps.settings.clients.dynamicRegistration === 'off') return disabled();
+  if (req.method !== 'POST') throw new OAuthError('method_not_allowed', 'register a client with POST', { Allow: 'POST, OPTIONS' });
+  const tokenMode = deps.settings.clients.dynamicRegistration === 'token';
+  const initialAccessToken = bearerFromHeader(req);
+  if (tokenMode && !initialAccessToken) return missingBearer();
+  const checked = checkClientMetadata(await readMetadata(req), rules(deps));
+  if (tokenMode) await spendInitialAccessToken(initialAccessToken!, deps);
+
+  const now = deps.clock();
+  const clientSecret = checked.client.clientType === 'confidential' ? randomToken() : undefined;
+  const registrationAccessToken = randomToken();
+  const client = await deps.store.createRegisteredClient(
+    newClientId(),
+    { ...checked.client, clientSecretDigest: clientSecret ? digest(clientSecret) : null },
+    digest(registrationAccessToken),
+    now,
+  );
+  deps.events.emit('client_registered', { applicationId: client.id, clientId: client.clientId, via: 'dynamic' });
+  return json(clientInformation(req, deps, client, checked.client.metadata, now, { clientSecret, registrationAccessToken }), 201, NO_STORE);
+}
+
+/** RFC 7592 §2: the client configuration endpoint, authenticated by the registration access token. */
+export async function clientConfiguration(req: Request, deps: Deps): Promise<Response> {
+  if (deps.settings.clients.dynamicRegistration === 'off') return disabled();
+  const path = new URL(req.url).pathname.replace(/\/$/, '');
+  const clientId = decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
+  const token = bearerFromHeader(req);
+  if (!token) return missingBearer();
+  const found = await deps.store.findRegisteredClient(clientId);
+  // §2: an unknown client and a wrong token look the same, so the endpoint cannot be probed for client_ids.
+  if (!found?.registrationAccessTokenDigest || !safeEqual(digest(token), found.registrationAccessTokenDigest)) {
+    throw bearerError('invalid_token', 'the registration access token is not valid for this client');
+  }
+  switch (req.method) {
+    case 'GET':
+      return json(clientInformation(req, deps, found.client, found.metadata, found.createdAt, {}), 200, NO_STORE);
+    case 'PUT':
+      return update(req, deps, found);
+    case 'DELETE':
+      // §2.3: 204, and the client's tokens go with it (the application row cascades).
+      await deps.store.deleteRegisteredClient(found.client.id);
+      return new Response(null, { status: 204, headers: NO_STORE });
+    default:
+      throw new OAuthError('method_not_allowed', `${req.method} is not supported here`, { Allow: 'GET, PUT, DELETE' });
+  }
+}
+
+/** §2.2: the body replaces the client's metadata; client_id must match, and the client's kind may not change. */
+async function update(req: Request, deps: Deps, found: RegisteredClientRecord): Promise<Response> {
+  const raw = await readMetadata(req);
+  if (raw.client_id !== found.client.clientId) throw new OAuthError('invalid_request', 'client_id in the body must be this client’s client_id');
+  // §2.2: the server-assigned fields are not metadata; ignore them rather than store them.
+  for (const k of ['client_id', 'client_secret', 'registration_access_token', 'registration_client_uri', 'client_secret_expires_at', 'client_id_issued_at']) delete raw[k];
+  const checked: CheckedMetadata = checkClientMetadata(raw, rules(deps));
+  if (checked.client.clientType !== found.client.clientType) {
+    throw new OAuthError('invalid_client_metadata', `token_endpoint_auth_method cannot change between none and a client secret; register a new client instead`);
+  }
+  await deps.store.updateRegisteredClient(found.client.id, { ...checked.client, clientSecretDigest: found.client.clientSecretDigest }, deps.clock());
+  const updated: ClientRecord = { ...found.client, ...checked.client, clientSecretDigest: found.client.clientSecretDigest };
+  return json(clientInformation(req, deps, updated, checked.client.metadata, found.createdAt, {}), 200, NO_STORE);
+}

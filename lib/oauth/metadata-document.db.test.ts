@@ -1,0 +1,225 @@
+/**
+ * draft-ietf-oauth-client-id-metadata-document: an https URL client_id (http on loopback with the
+ * development setting, as here) is fetched, checked, stored as a public client and refreshed
+ * after the cache bound; what /o/authorize, /o/token and discovery show a client.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOAuthServer } from '@/lib/oauth';
+import { createMetadataDocumentFetcher } from '@/lib/agents/fetch-metadata-document';
+import { defaultClientRegistrationSettings, type ClientRegistrationSettings } from '@/lib/oauth/registration-settings';
+import { BASE, body, createTestServer, form, get } from '@/lib/testing/oauth';
+import { pkcePair } from '@/lib/testing/pkce';
+
+type T = Awaited<ReturnType<typeof createTestServer>>;
+let t: T;
+let docServer: http.Server;
+let origin: string;
+const docs = new Map<string, { status?: number; type?: string; body: unknown }>();
+const fetches = new Map<string, number>();
+
+beforeAll(async () => {
+  docServer = http.createServer((req, res) => {
+    const path = req.url ?? '';
+    fetches.set(path, (fetches.get(path) ?? 0) + 1);
+    const doc = docs.get(path);
+    if (!doc) {
+      res.writeHead(404, { 'Content-Type': 'application/json' });
+      return res.end('{}');
+    }
+    res.writeHead(doc.status ?? 200, { 'Content-Type': doc.type ?? 'application/json' });
+    res.end(typeof doc.body === 'string' ? doc.body : JSON.stringify(doc.body));
+  });
+  await new Promise<void>((resolve) => docServer.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(docServer.address() as AddressInfo).port}`;
+  t = await createTestServer(
+    { clients: { ...defaultClientRegistrationSettings, metadataDocuments: true, metadataAllowHttpLoopback: true, metadataCacheSeconds: 300 } },
+    { fetchMetadataDocument: createMetadataDocumentFetcher({ timeoutMs: 1000 }) },
+  );
+});
+afterAll(async () => {
+  docServer.closeAllConnections();
+  await new Promise((resolve) => docServer.close(resolve));
+});
+
+let n = 0;
+/** Publishes a valid document at a fresh path; returns its URL (the client_id). */
+function publish(overrides: Record<string, unknown> = {}, path = `/agents/${++n}/client.json`) {
+  const clientId = origin + path;
+  docs.set(path, { body: { client_id: clientId, client_name: `Agent ${n}`, redirect_uris: ['http://127.0.0.1/callback'], token_endpoint_auth_method: 'none', ...overrides } });
+  return { clientId, path };
+}
+
+const withClients = (c: Partial<ClientRegistrationSettings>) =>
+  createOAuthServer({ ...t.deps, settings: { ...t.settings, clients: { ...t.settings.clients, ...c } } });
+
+async function authorize(clientId: string, server = t.server, extra: Record<string, string> = {}) {
+  const { challenge } = pkcePair();
+  const res = await server.authorize(
+    get('/o/authorize', { response_type: 'code', client_id: clientId, redirect_uri: 'http://127.0.0.1:4567/callback', code_challenge: challenge, code_challenge_method: 'S256', ...extra }),
+  );
+  return { res, location: res.headers.get('location') ?? '' };
+}
+
+/** The error page the browser lands on, and its reason. */
+function errorPage(location: string) {
+  const url = new URL(location, BASE);
+  return { path: url.pathname, error: url.searchParams.get('error'), description: url.searchParams.get('error_description') ?? '' };
+}
+
+describe('client ID metadata document: a URL client_id becomes a public client', () => {
+  it('authorize fetches the document and continues to sign-in; the client is stored owner-less and public', async () => {
+    const { clientId } = publish();
+    const { res, location } = await authorize(clientId);
+    expect(res.status).toBe(302);
+    expect(location).toMatch(/^\/login\?next=/);
+    const client = await t.store.findApplicationByClientId(clientId);
+    expect(client).toMatchObject({ clientId, clientType: 'public', ownerId: null, registeredVia: 'metadata_document', name: `Agent ${n}`, redirectUris: ['http://127.0.0.1/callback'] });
+  });
+
+  it('completes the code flow with PKCE and answers the token request with client_id = the URL', async () => {
+    const { clientId } = publish({ grant_types: ['authorization_code', 'refresh_token'] });
+    const user = await t.user();
+    const { verifier, challenge } = pkcePair();
+    const code = await t.authorizeCode({ clientId }, user.id, { redirect_uri: 'http://127.0.0.1:4567/callback', code_challenge: challenge, code_challenge_method: 'S256' });
+    const res = await t.server.token(form('/o/token', { grant_type: 'authorization_code', code, client_id: clientId, redirect_uri: 'http://127.0.0.1:4567/callback', code_verifier: verifier }));
+    expect(res.status).toBe(200);
+    expect((await body(res)).access_token).toEqual(expect.any(String));
+  });
+
+  it('RFC 8414: discovery advertises client_id_metadata_document_supported only when on', async () => {
+    expect((await body(await t.server.metadata(get('/.well-known/oauth-authorization-server')))).client_id_metadata_document_supported).toBe(true);
+    expect((await body(await t.server.discovery(get('/.well-known/openid-configuration')))).client_id_metadata_document_supported).toBe(true);
+    const off = withClients({ metadataDocuments: false });
+    expect(await body(await off.metadata(get('/.well-known/oauth-authorization-server')))).not.toHaveProperty('client_id_metadata_document_supported');
+  });
+
+  it('off: a URL client_id is an unknown client, and documents seen before stop working', async () => {
+    const { clientId } = publish();
+    await authorize(clientId); // seen while on
+    const off = withClients({ metadataDocuments: false });
+    const fresh = publish();
+    for (const id of [clientId, fresh.clientId]) {
+      const page = errorPage((await authorize(id, off)).location);
+      expect(page).toMatchObject({ path: '/o/error', error: 'invalid_client' });
+      expect(page.description).toMatch(/No application is registered/);
+    }
+  });
+});
+
+describe('§4 document validation: refused on our error page, never redirected', () => {
+  const refused = async (clientId: string, reason: RegExp) => {
+    const { res, location } = await authorize(clientId);
+    expect(res.status).toBe(302);
+    const page = errorPage(location);
+    expect(page).toMatchObject({ path: '/o/error', error: 'invalid_client' });
+    expect(page.description).toMatch(reason);
+  };
+
+  it('client_id mismatch: the document names another client_id', async () => {
+    const { clientId } = publish({ client_id: 'https://someone-else.example/client.json' });
+    await refused(clientId, /client_id .* is not its own URL/);
+  });
+  it('no redirect_uris', async () => {
+    const { clientId } = publish({ redirect_uris: [] });
+    await refused(clientId, /no redirect_uris/);
+  });
+  it('RFC 9700 §4.1: a dangerous redirect scheme in the document', async () => {
+    const { clientId } = publish({ redirect_uris: ['javascript:alert(document.cookie)'] });
+    await refused(clientId, /never allowed/);
+  });
+  it('a client_secret, or a shared-secret auth method', async () => {
+    await refused(publish({ client_secret: 's3cret' }).clientId, /must not contain a client_secret/);
+    await refused(publish({ token_endpoint_auth_method: 'client_secret_basic' }).clientId, /public \("none"\)/);
+  });
+  it('private_key_jwt is refused clearly (not implemented here)', async () => {
+    await refused(publish({ token_endpoint_auth_method: 'private_key_jwt', jwks_uri: `${origin}/jwks` }).clientId, /private_key_jwt is not supported/);
+  });
+  it('grant types beyond authorization_code and refresh_token', async () => {
+    await refused(publish({ grant_types: ['client_credentials'] }).clientId, /client_credentials/);
+  });
+  it('a redirect URI not in the document is refused like any unregistered one', async () => {
+    const { clientId } = publish();
+    const page = errorPage((await authorize(clientId, t.server, { redirect_uri: 'http://127.0.0.1:4567/elsewhere' })).location);
+    expect(page.description).toMatch(/is not registered/);
+  });
+  it('fetch failures reach the page with their reason: non-JSON, a redirect, a 404', async () => {
+    const html = publish();
+    docs.set(html.path, { type: 'text/html', body: '<html>' });
+    await refused(html.clientId, /not JSON/);
+    const moved = publish();
+    docs.set(moved.path, { status: 301, body: '' });
+    await refused(moved.clientId, /redirects are not followed/);
+    await refused(`${origin}/nothing-here.json`, /HTTP 404/);
+  });
+  it('§3 client identifier rules: a path, no fragment, no credentials, no dot segments, https', async () => {
+    await refused(`${origin}/`, /must have a path/);
+    await refused(`${origin}/a/../client.json`, /dot|\.\. path segments|canonical/);
+    await refused(`http://user:pw@127.0.0.1:1/client.json`, /user name or password/);
+    const https = withClients({ metadataAllowHttpLoopback: false });
+    const page = errorPage((await authorize(publish().clientId, https)).location);
+    expect(page.description).toMatch(/must be an https URL/);
+  });
+});
+
+describe('allowed and denied hosts', () => {
+  it('OAUTH2_CLIENT_ID_METADATA_DENIED_HOSTS refuses a listed host (exact or *.suffix) without fetching', async () => {
+    const { clientId, path } = publish();
+    for (const denied of ['127.0.0.1', '*.0.0.1']) {
+      const page = errorPage((await authorize(clientId, withClients({ metadataDeniedHosts: [denied] }))).location);
+      expect(page.description).toMatch(/not accepted on this server/);
+    }
+    expect(fetches.get(path) ?? 0).toBe(0);
+  });
+  it('OAUTH2_CLIENT_ID_METADATA_ALLOWED_HOSTS: only listed hosts', async () => {
+    const { clientId } = publish();
+    const page = errorPage((await authorize(clientId, withClients({ metadataAllowedHosts: ['agents.example.com'] }))).location);
+    expect(page.description).toMatch(/OAUTH2_CLIENT_ID_METADATA_ALLOWED_HOSTS/);
+    const ok = await authorize(clientId, withClients({ metadataAllowedHosts: ['127.0.0.1'] }));
+    expect(ok.location).toMatch(/^\/(login|o\/consent)/);
+  });
+});
+
+describe('caching within OAUTH2_CLIENT_ID_METADATA_CACHE_SECONDS', () => {
+  it('reuses the stored document within the bound and fetches it again after it', async () => {
+    const { clientId, path } = publish();
+    await authorize(clientId);
+    await authorize(clientId);
+    expect(fetches.get(path)).toBe(1);
+    // The client changes its name; seen only after the bound.
+    docs.set(path, { body: { ...(docs.get(path)!.body as object), client_name: 'Renamed agent' } });
+    t.advance(299);
+    await authorize(clientId);
+    expect(fetches.get(path)).toBe(1);
+    t.advance(2);
+    await authorize(clientId);
+    expect(fetches.get(path)).toBe(2);
+    expect((await t.store.findApplicationByClientId(clientId))?.name).toBe('Renamed agent');
+  });
+
+  it('/o/token: a stale document that can no longer be fetched is invalid_client (401)', async () => {
+    const { clientId, path } = publish();
+    await authorize(clientId);
+    docs.delete(path);
+    t.advance(301);
+    const failed: string[] = [];
+    const off = t.deps.events.on('client_auth_failed', (e) => void failed.push(e.clientId));
+    const res = await t.server.token(form('/o/token', { grant_type: 'authorization_code', code: 'whatever', client_id: clientId, code_verifier: 'x'.repeat(43) }));
+    expect(res.status).toBe(401);
+    const b = await body(res);
+    expect(b.error).toBe('invalid_client');
+    expect(b.error_description).toMatch(/HTTP 404/);
+    off();
+    expect(failed).toEqual([clientId]);
+  });
+
+  it('a dashboard application whose client_id is a URL is never fetched or overwritten', async () => {
+    const clientId = `${origin}/dashboard-app.json`;
+    docs.set('/dashboard-app.json', { body: { client_id: clientId, redirect_uris: ['http://127.0.0.1/x'], client_name: 'Impostor' } });
+    await t.application({ clientId, name: 'Real app', clientType: 'public', grantTypes: ['authorization_code'], redirectUris: ['http://127.0.0.1/callback'] });
+    await authorize(clientId);
+    expect(fetches.get('/dashboard-app.json') ?? 0).toBe(0);
+    expect((await t.store.findApplicationByClientId(clientId))?.name).toBe('Real app');
+  });
+});
