@@ -10,6 +10,7 @@
  * the default, narrower settings.
  */
 import https from 'node:https';
+import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { auth, UnauthorizedError, type OAuthClientProvider } from '@modelcontextprotocol/sdk/client/auth.js';
@@ -99,6 +100,7 @@ async function authorizeAgent(page: Page, server: RunningServer, provider: Memor
   await expect(page.getByText(provider.name).first()).toBeVisible();
   // The consent page names where the browser goes next.
   await expect(page.getByText('127.0.0.1:3199').first()).toBeVisible();
+  await page.screenshot({ path: path.join(__dirname, 'screenshots', `mcp-consent-${provider.clientMetadataUrl ? 'document' : 'dynamic'}.png`), fullPage: true });
   await page.getByRole('button', { name: 'Authorize' }).click();
   const back = await waitForCallback(page);
   const code = back.get('code');
