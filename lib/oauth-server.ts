@@ -8,8 +8,11 @@ import { getSettings } from '@/lib/settings';
 import { verifyPassword } from '@/lib/auth/password';
 import { KeyRing } from '@/lib/oauth/oidc/keys';
 import { createIdTokenSigner } from '@/lib/oauth/oidc/id-token';
+import { noteErrorCode, observeEvents } from '@/lib/observability/observe';
 
 export const events = new EventBus();
+// Log lines learn the client id and metrics count issuance and failures from the engine's events.
+observeEvents(events);
 
 const g = globalThis as unknown as { __oauthServer?: Promise<OAuthServer> };
 
@@ -46,8 +49,11 @@ export function getOAuthServer(): Promise<OAuthServer> {
 type Endpoint = 'authorize' | 'token' | 'revoke' | 'introspect' | 'metadata' | 'preflight' | 'discovery' | 'jwks' | 'userinfo' | 'logout';
 const handler =
   (name: Endpoint) =>
-  async (req: Request): Promise<Response> =>
-    (await getOAuthServer())[name](req);
+  async (req: Request): Promise<Response> => {
+    const res = await (await getOAuthServer())[name](req);
+    if (res.status >= 300) await noteErrorCode(res); // the RFC error code for the log line
+    return res;
+  };
 
 /**
  * The authorization endpoint acts only on a real browser navigation. Next's router fetches a

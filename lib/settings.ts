@@ -4,6 +4,7 @@
  */
 import { defaultSettings, type Settings } from '@/lib/oauth/settings';
 import { bool, int, list, optionalInt, SettingsError, type Env } from '@/lib/env';
+import { parseObservabilitySettings, type ObservabilitySettings } from '@/lib/observability/settings';
 
 export { SettingsError } from '@/lib/env';
 
@@ -18,6 +19,8 @@ export interface AppSettings extends Settings {
     credentials: { clientId: string; clientSecret: string } | null;
     cachingSeconds: number;
   } | null;
+  /** Logs, metrics and shutdown (lib/observability/settings.ts): OAUTH2_METRICS_TOKEN, LOG_LEVEL, OAUTH2_ACCESS_LOG, OAUTH2_SHUTDOWN_TIMEOUT_SECONDS. */
+  observability: ObservabilitySettings;
 }
 
 function resourceServer(env: Env): AppSettings['resourceServer'] {
@@ -121,6 +124,7 @@ export function parseSettings(env: Env): Readonly<AppSettings> {
     pendingAuthorizationExpireSeconds: defaultSettings.pendingAuthorizationExpireSeconds,
     allowTokenInQuery: bool(env, 'OAUTH2_ALLOW_TOKEN_IN_QUERY', false),
     resourceServer: resourceServer(env),
+    observability: parseObservabilitySettings(env),
   };
   return Object.freeze(settings);
 }

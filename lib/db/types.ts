@@ -10,4 +10,11 @@ export interface DbHandle {
   /** Applies drizzle/migrations with the driver's own migrator. */
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** The pool's configured size (PGlite: one connection). */
+  poolSize: number;
+  /**
+   * PostgreSQL only: this process's connections by state (active, idle, ...), read from
+   * pg_stat_activity by application_name, leaving out the connection that asks. For metrics scrapes.
+   */
+  connectionStates?(): Promise<Record<string, number>>;
 }
