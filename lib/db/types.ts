@@ -14,7 +14,8 @@ export interface DbHandle {
   poolSize: number;
   /**
    * PostgreSQL only: this process's connections by state (active, idle, ...), read from
-   * pg_stat_activity by application_name, leaving out the connection that asks. For metrics scrapes.
+   * pg_stat_activity by application_name; the connection asking counts as idle (it is busy only
+   * with this question). For metrics scrapes.
    */
   connectionStates?(): Promise<Record<string, number>>;
 }

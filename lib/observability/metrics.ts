@@ -41,7 +41,7 @@ if (!register.getSingleMetric('db_pool_size')) {
   });
   new client.Gauge({
     name: 'db_pool_connections',
-    help: "This instance's PostgreSQL connections by state (pg_stat_activity, read at scrape time; the scrape's own connection left out)",
+    help: "This instance's PostgreSQL connections by state (pg_stat_activity at scrape time; the scrape's own connection counts as idle)",
     labelNames: ['state'],
     async collect() {
       this.reset();
