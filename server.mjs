@@ -19,7 +19,7 @@ import { randomUUID } from 'node:crypto';
 import next from 'next';
 import pino from 'pino';
 import promClient from 'prom-client';
-import { REQUEST_ID, routeOf } from './lib/observability/route-label.mjs';
+import { forwardedFor, requestIdOf, routeOf } from './lib/observability/request-facts.mjs';
 
 // ---- settings (the same rules as lib/observability/settings.ts, which validates them again at start)
 function fail(message) {
@@ -78,14 +78,11 @@ const handle = app.getRequestHandler();
 
 function onRequest(req, res) {
   const started = process.hrtime.bigint();
-  const incoming = req.headers['x-request-id'];
-  const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+  const id = requestIdOf(req.headers['x-request-id'], randomUUID);
   req.headers['x-request-id'] = id;
   res.setHeader('X-Request-Id', id);
   // Appended, never trusted: the client may send any X-Forwarded-For, the socket's address is ours.
-  const peer = req.socket.remoteAddress ?? '';
-  const xff = req.headers['x-forwarded-for'];
-  req.headers['x-forwarded-for'] = xff ? `${Array.isArray(xff) ? xff.join(', ') : xff}, ${peer}` : peer;
+  req.headers['x-forwarded-for'] = forwardedFor(req.headers['x-forwarded-for'], req.socket.remoteAddress);
   if (lifecycle.draining) res.setHeader('Connection', 'close');
 
   const ctx = { requestId: id, clientId: undefined, userId: undefined, error: undefined };
