@@ -2,8 +2,9 @@
 const nextConfig = {
   // PRODUCT.md: every path answers with and without a trailing slash, with no redirect.
   skipTrailingSlashRedirect: true,
-  // Native and WASM packages must be loaded by Node, not bundled.
-  serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-socket', '@node-rs/argon2', 'postgres'],
+  // Native and WASM packages must be loaded by Node, not bundled. pino and prom-client too:
+  // server.mjs and the bundled app must share one module instance (one metrics registry).
+  serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-socket', '@node-rs/argon2', 'postgres', 'pino', 'prom-client'],
   poweredByHeader: false,
   reactStrictMode: true,
   // Clickjacking (RFC 6749 §10.13, RFC 9700 §4.16): no page of ours may be framed, above all

@@ -10,8 +10,11 @@ import { KeyRing } from '@/lib/oauth/oidc/keys';
 import { createIdTokenSigner } from '@/lib/oauth/oidc/id-token';
 import { protectedResources } from '@/lib/resource-server/resources';
 import { createMetadataDocumentFetcher } from '@/lib/agents/fetch-metadata-document';
+import { noteErrorCode, observeEvents } from '@/lib/observability/observe';
 
 export const events = new EventBus();
+// Log lines learn the client id and metrics count issuance and failures from the engine's events.
+observeEvents(events);
 
 const g = globalThis as unknown as { __oauthServer?: Promise<OAuthServer> };
 
@@ -63,8 +66,11 @@ type Endpoint =
   | 'registrationPreflight';
 const handler =
   (name: Endpoint) =>
-  async (req: Request): Promise<Response> =>
-    (await getOAuthServer())[name](req);
+  async (req: Request): Promise<Response> => {
+    const res = await (await getOAuthServer())[name](req);
+    if (res.status >= 300) await noteErrorCode(res); // the RFC error code for the log line
+    return res;
+  };
 
 /**
  * The authorization endpoint acts only on a real browser navigation. Next's router fetches a

@@ -27,11 +27,17 @@ export async function startServer(): Promise<void> {
     const { getOAuthServer } = await import('@/lib/oauth-server');
     await (await getOAuthServer()).deps.keys?.ensureKeys();
     console.log(`Database ready (${embedded ? 'embedded PGlite under .data/' : 'PostgreSQL'}), migrations applied.`);
-    const close = () => {
-      handle.close().finally(() => process.exit(0));
-    };
-    process.once('SIGTERM', close);
-    process.once('SIGINT', close);
+    // server.mjs drains requests in flight on SIGTERM, then calls this; under `next start` /
+    // `next dev` there is no drain, so close at the signal as before.
+    const g = globalThis as unknown as { __oauthCloseDatabase?: () => Promise<void>; __oauthLifecycle?: { customServer?: boolean } };
+    g.__oauthCloseDatabase = () => handle.close();
+    if (!g.__oauthLifecycle?.customServer) {
+      const close = () => {
+        handle.close().finally(() => process.exit(0));
+      };
+      process.once('SIGTERM', close);
+      process.once('SIGINT', close);
+    }
   } catch (e) {
     console.error(e instanceof Error ? e.message : String(e));
     process.exit(1);

@@ -6,6 +6,7 @@ import { defaultSettings, type Settings } from '@/lib/oauth/settings';
 import { bool, int, list, optionalInt, SettingsError, type Env } from '@/lib/env';
 import { resourcesSetting } from '@/lib/resource-server/settings';
 import { parseClientRegistrationSettings } from '@/lib/agents/settings';
+import { parseObservabilitySettings, type ObservabilitySettings } from '@/lib/observability/settings';
 
 export { SettingsError } from '@/lib/env';
 
@@ -20,6 +21,8 @@ export interface AppSettings extends Settings {
     credentials: { clientId: string; clientSecret: string } | null;
     cachingSeconds: number;
   } | null;
+  /** Logs, metrics and shutdown (lib/observability/settings.ts): OAUTH2_METRICS_TOKEN, LOG_LEVEL, OAUTH2_ACCESS_LOG, OAUTH2_SHUTDOWN_TIMEOUT_SECONDS. */
+  observability: ObservabilitySettings;
 }
 
 function resourceServer(env: Env): AppSettings['resourceServer'] {
@@ -125,6 +128,7 @@ export function parseSettings(env: Env): Readonly<AppSettings> {
     allowTokenInQuery: bool(env, 'OAUTH2_ALLOW_TOKEN_IN_QUERY', false),
     resourceServer: resourceServer(env),
     clients: parseClientRegistrationSettings(env),
+    observability: parseObservabilitySettings(env),
   };
   return Object.freeze(settings);
 }

@@ -8,7 +8,7 @@
 #   BENCH_OUT=file.json    also write the results as JSON
 #   BENCH_RUNS=3           repeat each run and report the median (by req/s)
 #
-# Starts PostgreSQL (scripts/pg-temp.sh), builds, starts `next start` on a free port, registers a
+# Starts PostgreSQL (scripts/pg-temp.sh), builds, starts server.mjs on a free port, registers a
 # client_credentials application with `manage createapplication`, then runs scripts/bench.mjs.
 # Everything it started is stopped on exit, whatever happens.
 set -euo pipefail
@@ -20,7 +20,7 @@ WORK=$(mktemp -d /tmp/bench.XXXXXX)
 cleanup() {
   local rc=$?
   if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    # `next start` runs in its own process group (setsid): stop the group, then wait for it.
+    # The server runs in its own process group (setsid): stop the group, then wait for it.
     kill -TERM -- "-$SERVER_PID" 2>/dev/null || true
     for _ in $(seq 1 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
     kill -KILL -- "-$SERVER_PID" 2>/dev/null || true
@@ -54,8 +54,9 @@ export NODE_ENV=production
 export AUTH_SECRET="$(node -e "console.log(require('crypto').randomBytes(32).toString('base64url'))")"
 export NEXT_TELEMETRY_DISABLED=1
 
-echo "bench: starting next start on 127.0.0.1:$PORT (PostgreSQL at 127.0.0.1:$PG_TEMP_PORT)"
-setsid npx next start -p "$PORT" -H 127.0.0.1 >"$WORK/server.log" 2>&1 &
+echo "bench: starting server.mjs on 127.0.0.1:$PORT (PostgreSQL at 127.0.0.1:$PG_TEMP_PORT)"
+# The production server (request logs on, as in production; they go to server.log).
+setsid node server.mjs -p "$PORT" -H 127.0.0.1 >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 
 BASE_URL="http://127.0.0.1:$PORT"

@@ -9,9 +9,9 @@ import path from 'node:path';
 const port = process.env.E2E_PORT || '3100';
 const dataDir = process.env.OAUTH2_DATA_DIR || fs.mkdtempSync(path.join(os.tmpdir(), 'oauth-e2e-'));
 fs.writeFileSync(path.join(os.tmpdir(), `oauth-e2e-${port}.datadir`), dataDir);
-// Node runs next directly (no npx in between), in this script's process group: Playwright stops
+// Node runs server.mjs directly (no npx in between), in this script's process group: Playwright stops
 // the group, and a signal sent to this script alone is passed on.
-const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port, '-H', '127.0.0.1'], {
+const child = spawn(process.execPath, ['server.mjs', '-p', port, '-H', '127.0.0.1'], {
   stdio: 'inherit',
   env: {
     ...process.env,

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm start`: build once if there is no production build (or it is older than the sources), then `next start`.
+// `npm start`: build once if there is no production build (or it is older than the sources), then
+// server.mjs (Next's handler with request ids, JSON request logs, metrics and graceful shutdown).
 import { spawnSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 
@@ -14,6 +15,6 @@ if (needsBuild()) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 const port = process.env.PORT || '3000';
-const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port, ...process.argv.slice(2)], { stdio: 'inherit' });
+const child = spawn(process.execPath, ['server.mjs', '-p', port, ...process.argv.slice(2)], { stdio: 'inherit' });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));

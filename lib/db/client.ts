@@ -29,6 +29,11 @@ export async function getDb(): Promise<Db> {
   return (g.__oauthDbReady ?? (await openServerDatabase())).db;
 }
 
+/** The server's open database handle, if it is open yet (metrics read its pool size and connections). */
+export function openedServerDatabase(): DbHandle | undefined {
+  return g.__oauthDbReady;
+}
+
 /** For the command line: the configured PostgreSQL, or the embedded database (through the running server when there is one). */
 export async function openCliDatabase(): Promise<DbHandle> {
   const url = process.env.DATABASE_URL;

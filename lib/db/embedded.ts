@@ -88,6 +88,7 @@ function pgliteHandle(client: PGlite, kind: DbHandle['kind'], onClose?: () => Pr
   return {
     db,
     kind,
+    poolSize: 1, // one PGlite instance, one connection: queries queue in it
     migrate: () => migrate(drizzle(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER }),
     close: async () => {
       await onClose?.();

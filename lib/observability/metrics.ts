@@ -1,0 +1,76 @@
+/**
+ * Prometheus metrics (prom-client's default registry), per process: each instance is scraped
+ * on its own. server.mjs records requests and latency per route and status on the same
+ * registry (prom-client is a serverExternalPackage, so both load one module instance); this
+ * module adds what the app knows: tokens issued, failed client authentications, rate-limit
+ * refusals (all from the engine's events) and the database pool, plus Node's process metrics.
+ */
+import client from 'prom-client';
+import type { EventBus } from '@/lib/oauth/events';
+import type { DbHandle } from '@/lib/db/types';
+import { openedServerDatabase } from '@/lib/db/client';
+
+const { register } = client;
+
+function counter(name: string, help: string, labelNames: string[]): client.Counter<string> {
+  return (register.getSingleMetric(name) as client.Counter<string> | undefined) ?? new client.Counter({ name, help, labelNames });
+}
+
+export const tokensIssued = counter('oauth_tokens_issued_total', 'Token responses by grant type (token endpoint successes)', ['grant_type']);
+export const clientAuthFailures = counter('oauth_client_auth_failures_total', 'Failed client authentications by method', ['method']);
+export const rateLimited = counter('oauth_rate_limited_total', 'Requests refused by a rate limit, by limit', ['limit']);
+
+type DatabaseSource = () => DbHandle | undefined;
+let database: DatabaseSource = openedServerDatabase;
+
+/** Where the pool gauges read from: the server's database by default; tests give their own. */
+export function useDatabaseForMetrics(source: DatabaseSource): void {
+  database = source;
+}
+
+if (!register.getSingleMetric('db_pool_size')) {
+  new client.Gauge({
+    name: 'db_pool_size',
+    help: 'Configured database pool size of this instance (DATABASE_POOL_SIZE; 1 for the embedded PGlite)',
+    labelNames: ['driver'],
+    collect() {
+      this.reset();
+      const db = database();
+      if (db) this.set({ driver: db.kind }, db.poolSize);
+    },
+  });
+  new client.Gauge({
+    name: 'db_pool_connections',
+    help: "This instance's PostgreSQL connections by state (pg_stat_activity at scrape time; the scrape's own connection counts as idle)",
+    labelNames: ['state'],
+    async collect() {
+      this.reset();
+      const states = await database()
+        ?.connectionStates?.()
+        .catch(() => null);
+      for (const [state, n] of Object.entries(states ?? {})) this.set({ state }, n);
+    },
+  });
+}
+
+const g = globalThis as unknown as { __oauthDefaultMetrics?: boolean };
+if (!g.__oauthDefaultMetrics) {
+  g.__oauthDefaultMetrics = true;
+  client.collectDefaultMetrics();
+}
+
+const counted = new WeakSet<EventBus>();
+
+/** Counts the engine's events (once per bus). */
+export function countEvents(events: EventBus): void {
+  if (counted.has(events)) return;
+  counted.add(events);
+  events.on('token_issued', (e) => tokensIssued.inc({ grant_type: e.grantType }));
+  events.on('client_auth_failed', (e) => clientAuthFailures.inc({ method: e.method }));
+  events.on('rate_limited', (e) => rateLimited.inc({ limit: e.limit }));
+}
+
+/** The exposition text and its content type. */
+export async function renderMetrics(): Promise<{ body: string; contentType: string }> {
+  return { body: await register.metrics(), contentType: register.contentType };
+}

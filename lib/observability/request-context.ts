@@ -1,0 +1,41 @@
+/**
+ * What the current request carries for its log line: the request id (server.mjs assigns it),
+ * and what the app learns while handling it (the client, the user, the RFC error code).
+ *
+ * server.mjs runs every request inside an AsyncLocalStorage it keeps on globalThis: Next
+ * bundles lib/ separately from server.mjs, so a module-level instance would be two instances.
+ * Without server.mjs (next dev, tests) there is no context and the setters do nothing.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+export interface RequestContext {
+  requestId: string;
+  clientId?: string;
+  userId?: string;
+  /** The RFC error code of a protocol error response (invalid_grant, invalid_client ...). */
+  error?: string;
+}
+
+const g = globalThis as unknown as { __oauthRequestContext?: AsyncLocalStorage<RequestContext> };
+
+/** The current request's context, or undefined outside server.mjs. */
+export function requestContext(): RequestContext | undefined {
+  return g.__oauthRequestContext?.getStore();
+}
+
+/** The request id (the X-Request-Id response header), for code that reports an error to the user. */
+export function requestId(): string | undefined {
+  return requestContext()?.requestId;
+}
+
+/** Records facts for the log line; values are identifiers, never secrets. */
+export function noteRequest(facts: Omit<Partial<RequestContext>, 'requestId'>): void {
+  const ctx = requestContext();
+  if (ctx) Object.assign(ctx, facts);
+}
+
+/** Tests: run fn as server.mjs runs a request. */
+export function runWithRequestContext<T>(ctx: RequestContext, fn: () => T): T {
+  g.__oauthRequestContext ??= new AsyncLocalStorage<RequestContext>();
+  return g.__oauthRequestContext.run(ctx, fn);
+}

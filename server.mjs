@@ -1,0 +1,149 @@
+#!/usr/bin/env node
+/**
+ * The production server: Next's request handler behind a plain node:http server, so that
+ * every request gets, before Next sees it,
+ *   - the socket's address appended to X-Forwarded-For (the rightmost entry is always the
+ *     real peer; OAUTH2_TRUSTED_PROXIES counts hops from the right),
+ *   - a request id (a well-formed incoming X-Request-Id, else a new UUID), returned in the
+ *     X-Request-Id header and readable inside route handlers and server actions through an
+ *     AsyncLocalStorage kept on globalThis (Next bundles lib/ separately from this file),
+ * and after it one JSON log line (pino) and one latency observation (prom-client).
+ * SIGTERM/SIGINT drain: stop accepting, /api/ready answers 503, requests in flight finish
+ * (bounded by OAUTH2_SHUTDOWN_TIMEOUT_SECONDS), the database closes, exit 0.
+ *
+ * Plain JS (no build step). Usage: node server.mjs [-p PORT] [-H HOST]; PORT and HOSTNAME env too.
+ */
+import http from 'node:http';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import next from 'next';
+import pino from 'pino';
+import promClient from 'prom-client';
+import { forwardedFor, requestIdOf, routeOf } from './lib/observability/request-facts.mjs';
+
+// ---- settings (the same rules as lib/observability/settings.ts, which validates them again at start)
+function fail(message) {
+  console.error(message);
+  process.exit(1);
+}
+const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const logLevel = (process.env.LOG_LEVEL || 'info').trim().toLowerCase();
+if (!LEVELS.includes(logLevel)) fail(`LOG_LEVEL: expected one of ${LEVELS.join(', ')}, got "${process.env.LOG_LEVEL}"`);
+const accessLogRaw = (process.env.OAUTH2_ACCESS_LOG || 'on').trim().toLowerCase();
+if (!/^(1|true|yes|on|0|false|no|off)$/.test(accessLogRaw)) fail(`OAUTH2_ACCESS_LOG: expected on or off, got "${process.env.OAUTH2_ACCESS_LOG}"`);
+const accessLog = /^(1|true|yes|on)$/.test(accessLogRaw);
+const shutdownRaw = (process.env.OAUTH2_SHUTDOWN_TIMEOUT_SECONDS || '25').trim();
+if (!/^\d+$/.test(shutdownRaw)) fail(`OAUTH2_SHUTDOWN_TIMEOUT_SECONDS: expected a whole number ≥ 0, got "${process.env.OAUTH2_SHUTDOWN_TIMEOUT_SECONDS}"`);
+const shutdownTimeoutMs = Number(shutdownRaw) * 1000;
+
+function arg(flag, fallback) {
+  const i = process.argv.indexOf(flag);
+  return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+const port = Number(arg('-p', process.env.PORT || '3000'));
+const hostname = arg('-H', process.env.HOSTNAME || '0.0.0.0');
+
+// ---- shared with the bundled app code through globalThis (lib/observability/request-context.ts)
+const requestContext = (globalThis.__oauthRequestContext ??= new AsyncLocalStorage());
+const lifecycle = (globalThis.__oauthLifecycle ??= { draining: false, customServer: true });
+lifecycle.customServer = true;
+
+// The log object is built field by field below: headers, query strings and bodies never enter
+// it. Redaction is belt and braces, should someone log a request or a header bag later.
+const logger = pino({
+  level: logLevel,
+  base: { pid: process.pid },
+  timestamp: pino.stdTimeFunctions.isoTime,
+  formatters: { level: (label) => ({ level: label }) },
+  redact: {
+    paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'headers.cookie', 'password', 'token', 'client_secret', 'code', '*.password', '*.token', '*.client_secret'],
+    censor: '[redacted]',
+  },
+});
+globalThis.__oauthLogger ??= logger;
+
+// Requests and latency per route and status; the other metrics are defined in lib/observability/metrics.ts
+// on the same default registry (prom-client is a serverExternalPackage: one module instance).
+const httpDuration =
+  promClient.register.getSingleMetric('http_request_duration_seconds') ??
+  new promClient.Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'HTTP request latency by route and status (this instance)',
+    labelNames: ['method', 'route', 'status'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  });
+
+const app = next({ dev: false, hostname, port, dir: process.cwd() });
+const handle = app.getRequestHandler();
+
+function onRequest(req, res) {
+  const started = process.hrtime.bigint();
+  const id = requestIdOf(req.headers['x-request-id'], randomUUID);
+  req.headers['x-request-id'] = id;
+  res.setHeader('X-Request-Id', id);
+  // Appended, never trusted: the client may send any X-Forwarded-For, the socket's address is ours.
+  req.headers['x-forwarded-for'] = forwardedFor(req.headers['x-forwarded-for'], req.socket.remoteAddress);
+  if (lifecycle.draining) res.setHeader('Connection', 'close');
+
+  const ctx = { requestId: id, clientId: undefined, userId: undefined, error: undefined };
+  res.once('close', () => {
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    const route = routeOf(req.url ?? '/');
+    const status = res.statusCode;
+    httpDuration.observe({ method: req.method, route: status === 404 ? '(unmatched)' : route, status: String(status) }, ms / 1000);
+    // Draining: a keep-alive connection is closed once its request is answered.
+    if (lifecycle.draining) req.socket.end();
+    if (!accessLog) return;
+    const line = { reqId: id, method: req.method, route, status, ms: Math.round(ms * 10) / 10 };
+    if (ctx.clientId) line.clientId = ctx.clientId;
+    if (ctx.userId) line.userId = ctx.userId;
+    if (ctx.error) line.error = ctx.error;
+    if (!res.writableFinished) line.aborted = true;
+    logger.info(line, 'request');
+  });
+  requestContext.run(ctx, () => {
+    handle(req, res).catch((e) => {
+      logger.error({ reqId: id, err: e instanceof Error ? e.message : String(e) }, 'unhandled error');
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+  });
+}
+
+await app.prepare();
+// In production Next prepares its server (and runs instrumentation.ts: settings, database,
+// migrations) on the first request. Do it now, before listening, so a bad setting or an
+// unreachable database stops the process at start and the first request is not slow.
+// (Not public API; if it moves, instrumentation still runs on the first request.)
+await (await app.server?.getServer?.())?.prepare?.();
+const server = http.createServer(onRequest);
+server.keepAliveTimeout = 65_000; // longer than common proxies' idle timeouts (nginx 60 s)
+server.on('error', (e) => fail(`server: cannot listen on ${hostname}:${port} (${e.code ?? e.message})`));
+server.listen(port, hostname, () => logger.info({ port, hostname }, `listening on http://${hostname}:${port}`));
+
+let stopping = false;
+async function shutdown(signal) {
+  if (stopping) return;
+  stopping = true;
+  lifecycle.draining = true;
+  logger.info({ signal, timeoutSeconds: shutdownTimeoutMs / 1000 }, 'draining: no new connections, finishing requests in flight');
+  const closed = new Promise((resolve) => server.close(resolve));
+  server.closeIdleConnections();
+  const timer = setTimeout(() => {
+    logger.warn('shutdown timeout: closing the connections still open');
+    server.closeAllConnections();
+  }, shutdownTimeoutMs);
+  timer.unref();
+  await closed;
+  clearTimeout(timer);
+  try {
+    await globalThis.__oauthCloseDatabase?.();
+  } catch (e) {
+    logger.error({ err: e instanceof Error ? e.message : String(e) }, 'closing the database failed');
+  }
+  logger.info('stopped');
+  logger.flush?.();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
