@@ -244,6 +244,11 @@ test('a rate limit is shared by both instances (token endpoint per client, count
     expect(r.status).toBe(429);
     expect(Number(r.headers.get('retry-after'))).toBeGreaterThan(0);
   }
+  // Each instance counted the refusal it made (metrics are per process).
+  for (const i of [a, b]) {
+    const text = await (await fetch(`${i.url}/api/metrics`, { headers: { Authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+    expect(text).toMatch(/^oauth_rate_limited_total\{limit="token_client"\} 1$/m);
+  }
 });
 
 test('the logs of the whole run: one JSON line per request, and no code, token, secret or password', async () => {
