@@ -209,10 +209,13 @@ test('RFC 6749 §4.1 across two instances: authorize on A, sign in on B, consent
   expect(reused.body.error).toBe('invalid_grant');
 
   // Each instance logged its requests with the request id it returned, the client and the error code.
-  const line = (i: Instance, reqId: string | null) => requestLines(i).filter((l) => l.reqId === reqId);
-  expect(line(b, tokens.headers.get('x-request-id'))).toEqual([expect.objectContaining({ method: 'POST', route: '/o/token', status: 200, clientId: app.clientId })]);
-  expect(line(a, refreshed.headers.get('x-request-id'))).toEqual([expect.objectContaining({ method: 'POST', route: '/o/token', status: 200, clientId: app.clientId })]);
-  expect(line(b, reused.headers.get('x-request-id'))).toEqual([expect.objectContaining({ route: '/o/token', status: 400, clientId: app.clientId, error: 'invalid_grant' })]);
+  // (A line is written when the response has gone out, and read from the pipe a moment later: poll.)
+  const line = (i: Instance, reqId: string | null) => () => requestLines(i).filter((l) => l.reqId === reqId);
+  await expect.poll(line(b, tokens.headers.get('x-request-id'))).toEqual([expect.objectContaining({ method: 'POST', route: '/o/token', status: 200, clientId: app.clientId })]);
+  await expect.poll(line(a, refreshed.headers.get('x-request-id'))).toEqual([expect.objectContaining({ method: 'POST', route: '/o/token', status: 200, clientId: app.clientId })]);
+  await expect
+    .poll(line(b, reused.headers.get('x-request-id')))
+    .toEqual([expect.objectContaining({ route: '/o/token', status: 400, clientId: app.clientId, error: 'invalid_grant' })]);
 });
 
 test('metrics are per instance: each counts the tokens it issued', async () => {
@@ -241,9 +244,17 @@ test('a rate limit is shared by both instances (token endpoint per client, count
     expect(r.status).toBe(429);
     expect(Number(r.headers.get('retry-after'))).toBeGreaterThan(0);
   }
+  // Each instance counted the refusal it made (metrics are per process).
+  for (const i of [a, b]) {
+    const text = await (await fetch(`${i.url}/api/metrics`, { headers: { Authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+    expect(text).toMatch(/^oauth_rate_limited_total\{limit="token_client"\} 1$/m);
+  }
 });
 
 test('the logs of the whole run: one JSON line per request, and no code, token, secret or password', async () => {
+  // Let the last lines arrive through the pipes.
+  const probe = (await fetch(`${b.url}/api/health`)).headers.get('x-request-id');
+  await expect.poll(() => requestLines(b).some((l) => l.reqId === probe)).toBe(true);
   const lines = [...requestLines(a), ...requestLines(b)];
   expect(lines.length).toBeGreaterThan(10);
   for (const l of lines) {
