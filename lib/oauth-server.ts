@@ -8,6 +8,7 @@ import { getSettings } from '@/lib/settings';
 import { verifyPassword } from '@/lib/auth/password';
 import { KeyRing } from '@/lib/oauth/oidc/keys';
 import { createIdTokenSigner } from '@/lib/oauth/oidc/id-token';
+import { getRateLimits } from '@/lib/rate-limit';
 
 export const events = new EventBus();
 
@@ -37,6 +38,7 @@ export function getOAuthServer(): Promise<OAuthServer> {
         return s ? { userId: s.userId, authTime: s.authTime } : null;
       },
       verifyPassword,
+      limits: await getRateLimits(),
       paths: { login: '/login', consent: '/o/consent', error: '/o/error' },
     });
   })();

@@ -4,6 +4,7 @@
  */
 import { defaultSettings, type Settings } from '@/lib/oauth/settings';
 import { bool, int, list, optionalInt, SettingsError, type Env } from '@/lib/env';
+import { parseRateLimitSettings, type RateLimitSettings } from '@/lib/rate-limit/settings';
 
 export { SettingsError } from '@/lib/env';
 
@@ -18,6 +19,8 @@ export interface AppSettings extends Settings {
     credentials: { clientId: string; clientSecret: string } | null;
     cachingSeconds: number;
   } | null;
+  /** OAUTH2_RATE_LIMITS, OAUTH2_RATE_LIMIT_*, OAUTH2_TRUSTED_PROXIES (lib/rate-limit/settings.ts). */
+  rateLimits: RateLimitSettings;
 }
 
 function resourceServer(env: Env): AppSettings['resourceServer'] {
@@ -121,6 +124,7 @@ export function parseSettings(env: Env): Readonly<AppSettings> {
     pendingAuthorizationExpireSeconds: defaultSettings.pendingAuthorizationExpireSeconds,
     allowTokenInQuery: bool(env, 'OAUTH2_ALLOW_TOKEN_IN_QUERY', false),
     resourceServer: resourceServer(env),
+    rateLimits: parseRateLimitSettings(env),
   };
   return Object.freeze(settings);
 }

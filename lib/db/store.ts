@@ -39,6 +39,7 @@ const clientColumns = {
   ownerId: applications.ownerId,
   skipAuthorization: applications.skipAuthorization,
   algorithm: applications.algorithm,
+  rateLimit: applications.rateLimit,
 };
 
 const userColumns = {

@@ -18,6 +18,8 @@ export interface ClientRecord {
   ownerId: string | null;
   skipAuthorization: boolean;
   algorithm: string;
+  /** Its own limit, requests per minute at each of token, introspect and revoke: null = the settings', 0 = none. */
+  rateLimit: number | null;
 }
 
 export interface UserRecord {

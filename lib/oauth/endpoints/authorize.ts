@@ -11,6 +11,7 @@ import { issuerFor } from '../context';
 import { OAuthError } from '../errors';
 import { readParams, redirect, type Params } from '../http';
 import { checkChallenge } from '../pkce';
+import { rateLimited, tooManyRequestsPage } from '../rate-limit';
 import { matchRedirectUri } from '../redirect-uri';
 import { coversScopes, parseScope, resolveScopes } from '../scopes';
 import { randomToken } from '../secrets';
@@ -225,6 +226,12 @@ function reauthenticationNeeded(user: SignedInUser, request: AuthorizationReques
 
 /** Turns the client-bound error into its redirect; everything else propagates. */
 export async function authorizeEndpoint(req: Request, deps: Deps): Promise<Response> {
+  // Per address, before anything is read or stored: a flood of authorization requests would
+  // otherwise fill the pending-request table.
+  if (deps.limits) {
+    const retryAfter = await deps.limits.consume('authorize_ip', deps.limits.clientIp(req));
+    if (retryAfter !== null) return tooManyRequestsPage(rateLimited(deps, 'authorize_ip', retryAfter).retryAfter);
+  }
   try {
     return await authorize(req, deps);
   } catch (e) {
