@@ -29,8 +29,9 @@ export function createRateLimits(
     let l = limiters.get(id);
     if (l) return l;
     const options = {
-      // By window, not by count: an application whose limit changes keeps its window's count.
-      keyPrefix: `${name}/${limit.duration}`,
+      // One counter per limit value: an application whose limit changes starts a fresh count (as
+      // memory limiters, which cannot share counts, would anyway).
+      keyPrefix: `${name}/${limit.points}/${limit.duration}`,
       points: limit.points,
       duration: limit.duration,
       // Once a key is over, this process refuses it from memory until the window ends: a flood
