@@ -22,6 +22,8 @@ export interface ApplicationInput {
   allowedOrigins?: string[];
   skipAuthorization?: boolean;
   algorithm?: string;
+  /** Requests per minute at token, introspect and revoke: null = the settings', 0 = no limit. */
+  rateLimit?: number | null;
   ownerId: string | null;
   clientId?: string;
   clientSecret?: string;
@@ -86,6 +88,7 @@ export async function registerApplication(
     ownerId: input.ownerId,
     skipAuthorization: input.skipAuthorization ?? false,
     algorithm: input.algorithm ?? '',
+    rateLimit: input.rateLimit ?? null,
   });
   if (!app) throw new ApplicationInputError('clientId', `client_id "${input.clientId}" is already taken`);
   return { application: app, clientSecret };

@@ -283,6 +283,7 @@ export interface NewApplication {
   ownerId: string | null;
   skipAuthorization?: boolean;
   algorithm?: string;
+  rateLimit?: number | null;
 }
 
 /** Applications as the dashboard and the command line manage them. */
