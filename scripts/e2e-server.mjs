@@ -13,7 +13,16 @@ fs.writeFileSync(path.join(os.tmpdir(), `oauth-e2e-${port}.datadir`), dataDir);
 // the group, and a signal sent to this script alone is passed on.
 const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port, '-H', '127.0.0.1'], {
   stdio: 'inherit',
-  env: { ...process.env, OAUTH2_DATA_DIR: dataDir, OAUTH2_ALLOWED_REDIRECT_URI_SCHEMES: process.env.OAUTH2_ALLOWED_REDIRECT_URI_SCHEMES || 'https' },
+  env: {
+    // Every browser test comes from 127.0.0.1: per-IP limits sized for one person would refuse the
+    // suite's own sign-ins. The limits themselves are tested on a server of their own (e2e/rate-limits.spec.ts).
+    OAUTH2_RATE_LIMIT_SIGNIN_IP: '1000/60',
+    OAUTH2_RATE_LIMIT_SIGNUP_IP: '1000/3600',
+    OAUTH2_RATE_LIMIT_AUTHORIZE_IP: '1000/60',
+    ...process.env,
+    OAUTH2_DATA_DIR: dataDir,
+    OAUTH2_ALLOWED_REDIRECT_URI_SCHEMES: process.env.OAUTH2_ALLOWED_REDIRECT_URI_SCHEMES || 'https',
+  },
 });
 const stop = (sig) => child.kill(sig);
 process.on('SIGINT', () => stop('SIGINT'));
