@@ -92,13 +92,13 @@ test.describe('rate limits on pages', () => {
     for (let i = 0; i < 2; i++) {
       await login.goto('/login');
       await login.getByLabel('Email').fill(victim);
-      await login.getByLabel('Password').fill(`wrong-${i}`);
+      await login.getByLabel('Password').fill(`wrong-password-${i}`);
       await login.getByRole('button', { name: 'Sign in', exact: true }).click();
       await expect(login.getByText('Email or password is incorrect')).toBeVisible();
     }
     await login.goto('/login');
     await login.getByLabel('Email').fill(victim);
-    await login.getByLabel('Password').fill('wrong-again');
+    await login.getByLabel('Password').fill('wrong-password-again');
     await login.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect(login.getByText('Too many attempts. Try again in 15 minutes.')).toBeVisible();
     await login.screenshot({ path: 'test-results/rate-limit-signin.png', fullPage: true });
