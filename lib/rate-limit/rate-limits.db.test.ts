@@ -35,8 +35,10 @@ function backend(): Backend {
 
 /** The engine over the test database with these OAUTH2_RATE_LIMIT_* values; records rate_limited events. */
 function limited(env: Record<string, string>) {
-  const limits = createRateLimits(parseRateLimitSettings(env), backend(), (e) => {
-    throw e; // a broken counter must fail the test, not pass it open
+  const limits = createRateLimits(parseRateLimitSettings(env), backend(), {
+    onError: (e) => {
+      throw e; // a broken counter must fail the test, not pass it open
+    },
   });
   const events = new EventBus();
   const refused: string[] = [];
@@ -242,6 +244,22 @@ describe('OAUTH2_RATE_LIMITS=off', () => {
   });
 });
 
+describe('leases: large limits taken from the shared counter in batches', () => {
+  it('admit exactly the limit, however many requests arrive at once', async () => {
+    const limits = createRateLimits(parseRateLimitSettings({ OAUTH2_RATE_LIMIT_TOKEN_CLIENT: '210/60' }), backend(), {
+      lease: true,
+      onError: (e) => {
+        throw e;
+      },
+    })!;
+    const key = `lease-${randomBytes(4).toString('hex')}`;
+    const results = await Promise.all(Array.from({ length: 300 }, () => limits.consume('token_client', key)));
+    expect(results.filter((r) => r === null)).toHaveLength(210); // 52 batches of 4, then the 2 that still fit
+    expect(results.filter((r) => r !== null).every((r) => r! >= 1 && r! <= 60)).toBe(true);
+    expect(await limits.consume('token_client', key)).not.toBeNull();
+  });
+});
+
 describe.skipIf(testDatabaseKind !== 'postgres')('RateLimiterPostgres on the rate_limits table', () => {
   it('shares one counter between two instances with their own connection pools', async () => {
     const url = process.env.TEST_DATABASE_URL!;
@@ -259,8 +277,8 @@ describe.skipIf(testDatabaseKind !== 'postgres')('RateLimiterPostgres on the rat
       const fail = (e: unknown) => {
         throw e;
       };
-      const a = createRateLimits(settings, { kind: 'postgres', client: pgStyleClient(one) }, fail)!;
-      const b = createRateLimits(settings, { kind: 'postgres', client: pgStyleClient(two) }, fail)!;
+      const a = createRateLimits(settings, { kind: 'postgres', client: pgStyleClient(one) }, { onError: fail })!;
+      const b = createRateLimits(settings, { kind: 'postgres', client: pgStyleClient(two) }, { onError: fail })!;
       expect(await a.consume('token_client', 'app-1')).toBeNull();
       expect(await b.consume('token_client', 'app-1')).toBeNull();
       expect(await a.consume('token_client', 'app-1')).toBeNull();
@@ -273,14 +291,41 @@ describe.skipIf(testDatabaseKind !== 'postgres')('RateLimiterPostgres on the rat
       expect(rows[0]!.key).toBe('token_client/3/60:app-1');
       expect(rows[0]!.points).toBe(4);
       expect(Number(rows[0]!.expire)).toBeGreaterThan(Date.now());
+      // Leases on two instances: together they admit exactly the limit, never more.
+      const leased = parseRateLimitSettings({ OAUTH2_RATE_LIMIT_TOKEN_CLIENT: '210/60' });
+      const e = createRateLimits(leased, { kind: 'postgres', client: pgStyleClient(one) }, { onError: fail })!;
+      const f = createRateLimits(leased, { kind: 'postgres', client: pgStyleClient(two) }, { onError: fail })!;
+      let admitted = 0;
+      for (let i = 0; i < 150; i++) {
+        const [x, y] = await Promise.all([e.consume('token_client', 'app-2'), f.consume('token_client', 'app-2')]);
+        admitted += Number(x === null) + Number(y === null);
+      }
+      expect(admitted).toBe(210);
+      const [leaseRow] = await one`select points from rate_limits where key = 'token_client/210/60:app-2'`;
+      expect(leaseRow!.points).toBeGreaterThanOrEqual(210);
+
       // A failure lock written by one instance is seen by the other.
       const lockSettings = parseRateLimitSettings({ OAUTH2_RATE_LIMIT_CLIENT_AUTH_FAILURES: '2/300' });
-      const c = createRateLimits(lockSettings, { kind: 'postgres', client: pgStyleClient(one) }, fail)!;
-      const d = createRateLimits(lockSettings, { kind: 'postgres', client: pgStyleClient(two) }, fail)!;
+      const c = createRateLimits(lockSettings, { kind: 'postgres', client: pgStyleClient(one) }, { onError: fail })!;
+      const d = createRateLimits(lockSettings, { kind: 'postgres', client: pgStyleClient(two) }, { onError: fail })!;
       await c.fail('client_auth_failures', 'client:x');
       expect(await d.locked('client_auth_failures', 'client:x')).toBeNull();
       await c.fail('client_auth_failures', 'client:x');
       expect(await d.locked('client_auth_failures', 'client:x')).toBeGreaterThan(290);
+
+      // A key read at zero failures is trusted for a second, then read again.
+      expect(await d.locked('client_auth_failures', 'client:y')).toBeNull();
+      await c.fail('client_auth_failures', 'client:y');
+      await c.fail('client_auth_failures', 'client:y');
+      expect(await c.locked('client_auth_failures', 'client:y')).toBeGreaterThan(290); // the instance that counted knows at once
+      expect(await d.locked('client_auth_failures', 'client:y')).toBeNull(); // the other, within a second
+      await new Promise((r) => setTimeout(r, 1100));
+      expect(await d.locked('client_auth_failures', 'client:y')).toBeGreaterThan(290);
+      // An instance's own failure forgets its "clear" at once.
+      expect(await d.locked('client_auth_failures', 'client:z')).toBeNull();
+      await c.fail('client_auth_failures', 'client:z');
+      await d.fail('client_auth_failures', 'client:z');
+      expect(await d.locked('client_auth_failures', 'client:z')).toBeGreaterThan(290);
     } finally {
       await Promise.all([one.end(), two.end(), migrated.close()]);
       await admin.unsafe(`drop database if exists ${name} with (force)`);
