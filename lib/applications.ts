@@ -25,6 +25,8 @@ export interface ApplicationInput {
   algorithm?: string;
   /** RFC 8707: resource URIs this application serves as a resource server (its tokens' audience). */
   resources?: string[];
+  /** Requests per minute at token, introspect and revoke: null = the settings', 0 = no limit. */
+  rateLimit?: number | null;
   ownerId: string | null;
   clientId?: string;
   clientSecret?: string;
@@ -92,6 +94,7 @@ export async function registerApplication(
     skipAuthorization: input.skipAuthorization ?? false,
     algorithm: input.algorithm ?? '',
     resources: input.resources ?? [],
+    rateLimit: input.rateLimit ?? null,
   });
   if (!app) throw new ApplicationInputError('clientId', `client_id "${input.clientId}" is already taken`);
   return { application: app, clientSecret };

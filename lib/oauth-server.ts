@@ -11,6 +11,7 @@ import { createIdTokenSigner } from '@/lib/oauth/oidc/id-token';
 import { protectedResources } from '@/lib/resource-server/resources';
 import { createMetadataDocumentFetcher } from '@/lib/agents/fetch-metadata-document';
 import { noteErrorCode, observeEvents } from '@/lib/observability/observe';
+import { getRateLimits } from '@/lib/rate-limit';
 
 export const events = new EventBus();
 // Log lines learn the client id and metrics count issuance and failures from the engine's events.
@@ -44,6 +45,7 @@ export function getOAuthServer(): Promise<OAuthServer> {
       verifyPassword,
       protectedResources,
       fetchMetadataDocument: createMetadataDocumentFetcher(),
+      limits: await getRateLimits(),
       paths: { login: '/login', consent: '/o/consent', error: '/o/error' },
     });
   })();

@@ -7,6 +7,7 @@ import { bool, int, list, optionalInt, SettingsError, type Env } from '@/lib/env
 import { resourcesSetting } from '@/lib/resource-server/settings';
 import { parseClientRegistrationSettings } from '@/lib/agents/settings';
 import { parseObservabilitySettings, type ObservabilitySettings } from '@/lib/observability/settings';
+import { parseRateLimitSettings, type RateLimitSettings } from '@/lib/rate-limit/settings';
 
 export { SettingsError } from '@/lib/env';
 
@@ -23,6 +24,8 @@ export interface AppSettings extends Settings {
   } | null;
   /** Logs, metrics and shutdown (lib/observability/settings.ts): OAUTH2_METRICS_TOKEN, LOG_LEVEL, OAUTH2_ACCESS_LOG, OAUTH2_SHUTDOWN_TIMEOUT_SECONDS. */
   observability: ObservabilitySettings;
+  /** OAUTH2_RATE_LIMITS, OAUTH2_RATE_LIMIT_*, OAUTH2_TRUSTED_PROXIES (lib/rate-limit/settings.ts). */
+  rateLimits: RateLimitSettings;
 }
 
 function resourceServer(env: Env): AppSettings['resourceServer'] {
@@ -129,6 +132,7 @@ export function parseSettings(env: Env): Readonly<AppSettings> {
     resourceServer: resourceServer(env),
     clients: parseClientRegistrationSettings(env),
     observability: parseObservabilitySettings(env),
+    rateLimits: parseRateLimitSettings(env),
   };
   return Object.freeze(settings);
 }

@@ -6,12 +6,16 @@
  *   token       POST /o/token grant_type=client_credentials, client_secret_basic
  *   introspect  POST /o/introspect token=<access token>, client_secret_basic
  *   protected   GET /api/hello with Authorization: Bearer <access token>
+ * With BENCH_LIMITED_URL (a second server with rate limits on), token and introspect run there
+ * too, right after their limits-off runs, and the drop is printed.
  * Prints req/s (mean), p50 and p99 latency and the share of the floor; exits 1 when any
  * response was not a 2xx, or any request errored or timed out.
  *
  * Env: BENCH_BASE_URL, BENCH_APP (createapplication --json output), DATABASE_URL (for
  * BENCH_PRELOAD), BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default "1,32"),
- * BENCH_PRELOAD (extra access tokens to insert first), BENCH_OUT (write JSON results there).
+ * BENCH_PRELOAD (extra access tokens to insert first), BENCH_OUT (write JSON results there),
+ * BENCH_LIMITED_URL, BENCH_APP_RATE_LIMIT (the application's own limit, requests per minute,
+ * default 1,000,000: above the load, so the limit is paid for but never refuses).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -27,6 +31,8 @@ const connectionCounts = (process.env.BENCH_CONNECTIONS || '1,32').split(',').ma
   return n;
 });
 const preload = positiveInt('BENCH_PRELOAD', 0);
+const limitedBase = process.env.BENCH_LIMITED_URL || '';
+const appRateLimit = positiveInt('BENCH_APP_RATE_LIMIT', 1_000_000);
 
 function required(name) {
   const v = process.env[name];
@@ -75,10 +81,20 @@ async function preloadTokens(n) {
   }
 }
 
+/** The application's own rate limit (applications.rate_limit, as the dashboard sets it). */
+async function setAppRateLimit(perMinute) {
+  const sql = postgres(required('DATABASE_URL'), { max: 1, onnotice: () => {} });
+  try {
+    await sql`update applications set rate_limit = ${perMinute} where id = ${app.id}`;
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
 /** Each scenario once, checking what a client gets, so the timed runs measure working requests. */
 async function check(scenarios) {
   for (const s of scenarios) {
-    const res = await fetch(base + s.path, { method: s.method, headers: s.headers, body: s.body });
+    const res = await fetch((s.base ?? base) + s.path, { method: s.method, headers: s.headers, body: s.body });
     const text = await res.text();
     if (!res.ok || !s.expect(JSON.parse(text))) fail(`${s.name}: unexpected response ${res.status} ${text}`);
   }
@@ -93,7 +109,7 @@ process.on('SIGINT', () => {
 function run(s, connections, seconds) {
   return new Promise((resolve, reject) => {
     current = autocannon(
-      { url: base + s.path, method: s.method, headers: s.headers, body: s.body, connections, duration: seconds, timeout: 10 },
+      { url: (s.base ?? base) + s.path, method: s.method, headers: s.headers, body: s.body, connections, duration: seconds, timeout: 10 },
       (err, result) => (err ? reject(err) : resolve(result)),
     );
   });
@@ -105,6 +121,7 @@ const repeats = Math.max(1, Number(process.env.BENCH_RUNS || 1));
 
 async function main() {
   if (preload > 0) await preloadTokens(preload);
+  if (limitedBase) await setAppRateLimit(appRateLimit);
   const accessToken = await getAccessToken();
   const scenarios = [
     { name: 'GET /api/health (floor)', key: 'health', method: 'GET', path: '/api/health', expect: (b) => b.status === 'ok' },
@@ -145,6 +162,14 @@ async function main() {
       expect: (b) => b.message === 'Hello, world',
     },
   ];
+  if (limitedBase) {
+    // Each right after its limits-off twin, so a slow spell of the machine hits both alike.
+    for (const key of ['token', 'introspect']) {
+      const i = scenarios.findIndex((s) => s.key === key);
+      const off = scenarios[i];
+      scenarios.splice(i + 1, 0, { ...off, name: `${off.name} limits on`, key: `${key}Limited`, base: limitedBase });
+    }
+  }
   await check(scenarios);
 
   console.log(`bench: ${os.cpus().length} CPUs, node ${process.version}, ${duration} s per run, connections ${connectionCounts.join(' and ')}`);
@@ -158,7 +183,10 @@ async function main() {
     // hits every scenario alike, then keep each scenario's median run (by req/s).
     const results = new Map(scenarios.map((s) => [s.key, []]));
     for (let i = 0; i < repeats; i++) {
-      for (const s of scenarios) results.get(s.key).push(await run(s, connections, duration));
+      // Every other round in reverse, so no scenario always runs right after another (the token
+      // runs insert rows, and what a table's growth or a checkpoint costs lands on whoever is next).
+      const order = i % 2 === 0 ? scenarios : [...scenarios].reverse();
+      for (const s of order) results.get(s.key).push(await run(s, connections, duration));
     }
     let floor = 0;
     for (const s of scenarios) {
@@ -195,6 +223,21 @@ async function main() {
   for (const r of rows) {
     const pct = r.key === 'health' ? '100 %' : r.ofFloor === null ? 'n/a' : `${fmt(r.ofFloor * 100)} %`;
     console.log(`| ${r.scenario} | ${r.connections} | ${fmt(r.rps)} | ${r.p50} | ${fmt(r.mean, 2)} | ${r.p99} | ${pct} | ${r.non2xx} / ${r.errors} |`);
+  }
+  if (limitedBase) {
+    console.log('');
+    console.log(`Rate limits on against off (median runs; the application's own limit ${fmt(appRateLimit)}/min, per-IP limits raised):`);
+    console.log('');
+    console.log('| scenario | connections | limits off (req/s) | limits on (req/s) | change | p50 off / on (ms) |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+    for (const connections of connectionCounts) {
+      for (const key of ['token', 'introspect']) {
+        const off = rows.find((r) => r.key === key && r.connections === connections);
+        const on = rows.find((r) => r.key === `${key}Limited` && r.connections === connections);
+        const change = ((on.rps / off.rps - 1) * 100).toFixed(1);
+        console.log(`| ${off.scenario} | ${connections} | ${fmt(off.rps)} | ${fmt(on.rps)} | ${change} % | ${off.p50} / ${on.p50} |`);
+      }
+    }
   }
   if (process.env.BENCH_OUT) {
     const meta = { date: new Date().toISOString(), cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, duration, preload };

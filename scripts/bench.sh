@@ -7,28 +7,37 @@
 #   BENCH_PRELOAD=N        insert N extra access tokens first (cost stays flat with a million)
 #   BENCH_OUT=file.json    also write the results as JSON
 #   BENCH_RUNS=3           repeat each run and report the median (by req/s)
+#   BENCH_LIMITS=1         also run token and introspection against a second server with rate limits
+#                          on (per-IP limits raised, the application's own limit above the load);
+#                          BENCH_LIMITS=0 runs the limits-off server alone
 #
-# Starts PostgreSQL (scripts/pg-temp.sh), builds, starts server.mjs on a free port, registers a
-# client_credentials application with `manage createapplication`, then runs scripts/bench.mjs.
+# Starts PostgreSQL (scripts/pg-temp.sh), builds, starts server.mjs on a free port with rate
+# limits off (and, with BENCH_LIMITS=1, a second one with them on, on the same database), registers
+# a client_credentials application with `manage createapplication`, then runs scripts/bench.mjs.
 # Everything it started is stopped on exit, whatever happens.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/pg-temp.sh
 
-SERVER_PID=
+SERVER_PIDS=()
 WORK=$(mktemp -d /tmp/bench.XXXXXX)
 cleanup() {
   local rc=$?
-  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    # The server runs in its own process group (setsid): stop the group, then wait for it.
-    kill -TERM -- "-$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL -- "-$SERVER_PID" 2>/dev/null || true
-  fi
+  for pid in "${SERVER_PIDS[@]}"; do
+    if kill -0 "$pid" 2>/dev/null; then
+      # The server runs in its own process group (setsid): stop the group, then wait for it.
+      kill -TERM -- "-$pid" 2>/dev/null || true
+      for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+      kill -KILL -- "-$pid" 2>/dev/null || true
+    fi
+  done
   pg_temp_stop
-  if [ $rc -ne 0 ] && [ -s "$WORK/server.log" ]; then
-    echo "bench: server log (last 30 lines):" >&2
-    tail -n 30 "$WORK/server.log" >&2
+  if [ $rc -ne 0 ]; then
+    for log in "$WORK"/server*.log; do
+      [ -s "$log" ] || continue
+      echo "bench: $(basename "$log") (last 30 lines):" >&2
+      tail -n 30 "$log" >&2
+    done
   fi
   rm -rf "$WORK"
   exit $rc
@@ -48,25 +57,42 @@ else
   npx next build >"$WORK/build.log" 2>&1 || { tail -n 40 "$WORK/build.log" >&2; echo "bench: next build failed" >&2; exit 1; }
 fi
 
-PORT=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
 export DATABASE_URL="$PG_TEMP_URL"
 export NODE_ENV=production
 export AUTH_SECRET="$(node -e "console.log(require('crypto').randomBytes(32).toString('base64url'))")"
 export NEXT_TELEMETRY_DISABLED=1
 
-echo "bench: starting server.mjs on 127.0.0.1:$PORT (PostgreSQL at 127.0.0.1:$PG_TEMP_PORT)"
-# The production server (request logs on, as in production; they go to server.log).
-setsid node server.mjs -p "$PORT" -H 127.0.0.1 >"$WORK/server.log" 2>&1 &
-SERVER_PID=$!
+# start_server NAME [ENV=VALUE...]: server.mjs (the production server) on a free port with these settings; sets BASE_URL.
+start_server() {
+  local name=$1; shift
+  local port
+  port=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+  echo "bench: starting server.mjs ($name) on 127.0.0.1:$port (PostgreSQL at 127.0.0.1:$PG_TEMP_PORT)"
+  env "$@" setsid node server.mjs -p "$port" -H 127.0.0.1 >"$WORK/server-$name.log" 2>&1 &
+  local pid=$!
+  SERVER_PIDS+=("$pid")
+  BASE_URL="http://127.0.0.1:$port"
+  for i in $(seq 1 120); do
+    if curl -fsS "$BASE_URL/api/health" >/dev/null 2>&1; then return 0; fi
+    if ! kill -0 "$pid" 2>/dev/null; then echo "bench: the $name server exited during start" >&2; exit 1; fi
+    [ "$i" = 120 ] && { echo "bench: /api/health ($name) did not answer within 60 s" >&2; exit 1; }
+    sleep 0.5
+  done
+}
 
-BASE_URL="http://127.0.0.1:$PORT"
-for i in $(seq 1 120); do
-  if curl -fsS "$BASE_URL/api/health" >/dev/null 2>&1; then break; fi
-  if ! kill -0 "$SERVER_PID" 2>/dev/null; then echo "bench: the server exited during start" >&2; exit 1; fi
-  [ "$i" = 120 ] && { echo "bench: /api/health did not answer within 60 s" >&2; exit 1; }
-  sleep 0.5
-done
+# The main server runs with limits off: the benchmark's one client would be over the default
+# 1,200 token requests a minute within seconds.
+start_server limits-off OAUTH2_RATE_LIMITS=off
+OFF_URL=$BASE_URL
+LIMITED_URL=
+if [ "${BENCH_LIMITS:-1}" = "1" ]; then
+  # Limits on, as in production, except that no limit may refuse the load: the per-IP limits
+  # (every request comes from 127.0.0.1) are raised here, and the application's own rate_limit
+  # (set by bench.mjs, BENCH_APP_RATE_LIMIT) lifts its per-client limits above the load.
+  start_server limits-on OAUTH2_RATE_LIMITS=on OAUTH2_RATE_LIMIT_TOKEN_IP=100000000/60
+  LIMITED_URL=$BASE_URL
+fi
 
 APP_JSON=$(npx tsx lib/manage/index.ts createapplication confidential client-credentials --name bench --json)
 
-BENCH_BASE_URL="$BASE_URL" BENCH_APP="$APP_JSON" node scripts/bench.mjs
+BENCH_BASE_URL="$OFF_URL" BENCH_LIMITED_URL="$LIMITED_URL" BENCH_APP="$APP_JSON" node scripts/bench.mjs

@@ -14,6 +14,11 @@ fs.writeFileSync(path.join(os.tmpdir(), `oauth-e2e-${port}.datadir`), dataDir);
 const child = spawn(process.execPath, ['server.mjs', '-p', port, '-H', '127.0.0.1'], {
   stdio: 'inherit',
   env: {
+    // Every browser test comes from 127.0.0.1: per-IP limits sized for one person would refuse the
+    // suite's own sign-ins. The limits themselves are tested on a server of their own (e2e/rate-limits.spec.ts).
+    OAUTH2_RATE_LIMIT_SIGNIN_IP: '1000/60',
+    OAUTH2_RATE_LIMIT_SIGNUP_IP: '1000/3600',
+    OAUTH2_RATE_LIMIT_AUTHORIZE_IP: '1000/60',
     ...process.env,
     OAUTH2_DATA_DIR: dataDir,
     OAUTH2_ALLOWED_REDIRECT_URI_SCHEMES: process.env.OAUTH2_ALLOWED_REDIRECT_URI_SCHEMES || 'https',

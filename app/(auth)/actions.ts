@@ -5,12 +5,14 @@
  * with `{ ok: false, fieldErrors?, formError? }` for the form to show; success redirects.
  */
 import { AuthError } from 'next-auth';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { signIn, signOut } from '@/lib/auth';
 import { oauthProviders } from '@/lib/auth/config';
 import { hashPassword } from '@/lib/auth/password';
 import { safeNext } from '@/lib/auth/redirect';
+import { checkSignUp, tooManyAttemptsMessage, TooManyAttempts } from '@/lib/auth/sign-in-limits';
 import { getStore } from '@/lib/db';
 import { signInSchema, signUpSchema } from '@/lib/validations/auth';
 
@@ -38,6 +40,8 @@ export async function signInAction(_prev: AuthFormState, formData: FormData): Pr
   try {
     await signIn('credentials', { ...parsed.data, redirect: false });
   } catch (e) {
+    // A server action's answer is always 200; the limit shows as the form's message.
+    if (e instanceof TooManyAttempts) return { ok: false, formError: tooManyAttemptsMessage(e.retryAfter), values };
     if (e instanceof AuthError && e.type === 'CredentialsSignin') {
       return { ok: false, formError: 'Email or password is incorrect', values };
     }
@@ -53,11 +57,19 @@ export async function signUpAction(_prev: AuthFormState, formData: FormData): Pr
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
 
   const { email, password, name } = parsed.data;
+  const retryAfter = await checkSignUp(await headers());
+  if (retryAfter !== null) return { ok: false, formError: tooManyAttemptsMessage(retryAfter), values };
   const store = await getStore();
   const user = await store.createUser({ email, name: name || null, passwordHash: await hashPassword(password) });
   if (!user) return { ok: false, fieldErrors: { email: ['An account with this email already exists'] }, values };
 
-  await signIn('credentials', { email, password, redirect: false });
+  try {
+    await signIn('credentials', { email, password, redirect: false });
+  } catch (e) {
+    // The account exists; only the sign-in that follows was over the address's limit.
+    if (e instanceof TooManyAttempts) return { ok: false, formError: `Your account was created. ${tooManyAttemptsMessage(e.retryAfter)}`, values };
+    throw e;
+  }
   redirect(next);
 }
 

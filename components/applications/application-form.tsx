@@ -9,7 +9,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
 import { startTransition, useActionState, useEffect, useSyncExternalStore, type ComponentProps, type FormEvent, type ReactNode } from 'react';
-import { useForm, type Path } from 'react-hook-form';
+import { useForm, useWatch, type Path } from 'react-hook-form';
 import { Alert } from '@/components/ui/alert';
 import { Button, ButtonLink, buttonClasses } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
@@ -55,6 +55,12 @@ const GRANTS: { value: ApplicationFormValues['grantTypes'][number]; label: strin
   },
 ];
 
+const RATE_LIMITS: { value: ApplicationFormValues['rateLimitMode']; label: string; description: string }[] = [
+  { value: 'default', label: 'Default', description: 'This server’s limits, the same for every application.' },
+  { value: 'custom', label: 'Custom', description: 'Your own number of requests per minute.' },
+  { value: 'none', label: 'No limit', description: 'Only for trusted, well-behaved clients.' },
+];
+
 const CLIENT_TYPES: { value: ApplicationFormValues['clientType']; label: string; description: string }[] = [
   { value: 'confidential', label: 'Confidential', description: 'Runs on a server that can keep a secret. Gets a client secret.' },
   { value: 'public', label: 'Public', description: 'A browser or mobile app that can’t keep a secret. Uses PKCE, no secret.' },
@@ -83,6 +89,7 @@ export function ApplicationForm({
     reValidateMode: 'onChange',
   });
   const { register, setError, formState } = form;
+  const rateLimitMode = useWatch({ control: form.control, name: 'rateLimitMode' });
 
   // The server's verdict on the last submission beside its field, the first one focused.
   useEffect(() => {
@@ -309,6 +316,44 @@ export function ApplicationForm({
           defaultChecked={values.skipAuthorization}
           {...register('skipAuthorization')}
         />
+        <fieldset aria-describedby="rateLimit-hint">
+          <legend className="text-sm font-medium text-slate-800">Rate limit</legend>
+          <p id="rateLimit-hint" className="mt-0.5 text-sm text-slate-500">
+            Requests per minute this application may make to the token, introspection and revocation endpoints, each counted separately.
+          </p>
+          <div className="mt-2 grid gap-3 sm:grid-cols-3">
+            {RATE_LIMITS.map((r) => (
+              <OptionCard
+                key={r.value}
+                type="radio"
+                id={`rateLimitMode-${r.value}`}
+                label={r.label}
+                description={r.description}
+                value={r.value}
+                defaultChecked={values.rateLimitMode === r.value}
+                {...register('rateLimitMode')}
+              />
+            ))}
+          </div>
+          <FieldError id="rateLimitMode-error" message={errorFor('rateLimitMode')} />
+          {/* Without JavaScript the number is always there; with it, only for a custom limit. */}
+          {!hydrated || rateLimitMode === 'custom' ? (
+            <div className="mt-4 sm:max-w-xs">
+              <Field id="rateLimitPerMinute" label="Requests per minute" error={errorFor('rateLimitPerMinute')}>
+                <Input
+                  id="rateLimitPerMinute"
+                  inputMode="numeric"
+                  autoComplete="off"
+                  placeholder="e.g. 5000"
+                  defaultValue={values.rateLimitPerMinute}
+                  aria-invalid={errorFor('rateLimitPerMinute') ? true : undefined}
+                  aria-describedby={described('rateLimitPerMinute', errorFor('rateLimitPerMinute'), false)}
+                  {...register('rateLimitPerMinute')}
+                />
+              </Field>
+            </div>
+          ) : null}
+        </fieldset>
       </Section>
 
       <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">

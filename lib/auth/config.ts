@@ -18,6 +18,7 @@ import { getStore } from '@/lib/db';
 import { signInSchema } from '@/lib/validations/auth';
 import { verifyAgainstNothing, verifyPassword } from './password';
 import { authSecret } from './secret';
+import { checkSignIn, recordFailedSignIn } from './sign-in-limits';
 
 export type OAuthProviderId = 'github' | 'google';
 
@@ -44,10 +45,13 @@ const credentials = Credentials({
     email: { label: 'Email', type: 'email' },
     password: { label: 'Password', type: 'password' },
   },
-  async authorize(input) {
+  async authorize(input, request) {
     const parsed = signInSchema.safeParse(input);
     if (!parsed.success) return null;
+    // Auth.js rebuilds the request with the original headers, X-Forwarded-For included.
+    await checkSignIn(request.headers, parsed.data.email);
     const user = await authenticateWithPassword(parsed.data.email, parsed.data.password);
+    if (!user) await recordFailedSignIn(parsed.data.email);
     return user ? { id: user.id, email: user.email, name: user.name } : null;
   },
 });

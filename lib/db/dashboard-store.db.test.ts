@@ -167,6 +167,21 @@ describe('applications, scoped to their owner', () => {
     expect((await store.findApplicationByClientId(app.clientId))!.redirectUris).toEqual(['https://client.example/new']);
   });
 
+  it("sets an application's rate limit for its owner only, and the engine reads it", async () => {
+    const alice = await user();
+    const bob = await user();
+    const app = await application(alice.id);
+    expect((await dashboard.findApplicationForOwner(app.id, alice.id))!.rateLimit).toBeNull();
+    expect(await dashboard.updateApplicationForOwner(app.id, bob.id, changes({ rateLimit: 0 }))).toBe(false);
+    expect((await store.findApplicationByClientId(app.clientId))!.rateLimit).toBeNull();
+    expect(await dashboard.updateApplicationForOwner(app.id, alice.id, changes({ rateLimit: 5000 }))).toBe(true);
+    expect((await dashboard.findApplicationForOwner(app.id, alice.id))!.rateLimit).toBe(5000);
+    expect((await store.findApplicationByClientId(app.clientId))!.rateLimit).toBe(5000);
+    // Absent from the changes: left as it was.
+    await dashboard.updateApplicationForOwner(app.id, alice.id, changes());
+    expect((await store.findApplicationByClientId(app.clientId))!.rateLimit).toBe(5000);
+  });
+
   it('becoming public drops the secret', async () => {
     const alice = await user();
     const app = await application(alice.id);

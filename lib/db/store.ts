@@ -44,6 +44,7 @@ const clientColumns = {
   algorithm: applications.algorithm,
   registeredVia: applications.registeredVia,
   metadataFetchedAt: applications.metadataFetchedAt,
+  rateLimit: applications.rateLimit,
 };
 
 /** The application columns a self-registered client (RFC 7591 or a metadata document) sets. */
@@ -386,6 +387,7 @@ export interface NewApplication {
   skipAuthorization?: boolean;
   algorithm?: string;
   resources?: string[];
+  rateLimit?: number | null;
 }
 
 export interface NewInitialAccessToken {
@@ -533,6 +535,8 @@ export interface ApplicationDetails extends ApplicationSummary {
   updatedAt: Date;
   /** Whether a secret is set (its digest never leaves this module). */
   hasSecret: boolean;
+  /** Requests per minute at token, introspect and revoke: null = the settings', 0 = no limit. */
+  rateLimit: number | null;
 }
 
 /** What the edit form may change. `clientSecretDigest` is set when the client type changes. */
@@ -548,6 +552,8 @@ export interface ApplicationChanges {
   skipAuthorization: boolean;
   algorithm: string;
   clientSecretDigest?: string | null;
+  /** Requests per minute (null = the settings', 0 = no limit); unchanged when absent. */
+  rateLimit?: number | null;
 }
 
 export interface DailyCount {
@@ -652,6 +658,7 @@ export function createDashboardStore(db: Db) {
           algorithm: applications.algorithm,
           updatedAt: applications.updatedAt,
           hasSecret: sql<boolean>`${applications.clientSecretDigest} is not null`.mapWith(Boolean),
+          rateLimit: applications.rateLimit,
         })
         .from(applications)
         .where(and(eq(applications.id, id), eq(applications.ownerId, ownerId)))

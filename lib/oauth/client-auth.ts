@@ -7,6 +7,7 @@ import type { Deps } from './context';
 import { OAuthError } from './errors';
 import type { Params } from './http';
 import { findClient } from './metadata-document';
+import { rateLimited, type RateLimits } from './rate-limit';
 import { digest, safeEqual } from './secrets';
 import type { ClientRecord } from './store';
 
@@ -73,22 +74,39 @@ export async function authenticateClient(req: Request, params: Params, deps: Dep
     throw new OAuthError('invalid_client', 'client authentication is required', BASIC_CHALLENGE);
   }
   const challenge = creds.method === 'client_secret_basic' ? BASIC_CHALLENGE : undefined;
-  const client = await findClient(creds.clientId, deps).catch((e: unknown) => {
-    // A client ID metadata document that cannot be used: counted like any failed authentication.
+  const limits = deps.limits;
+  const ip = limits?.clientIp(req) ?? '';
+  // The lock is read while the client is looked up, so it adds no latency to the hot path.
+  const [client, lockedFor] = await Promise.all([
+    findClient(creds.clientId, deps).catch((e: unknown) => {
+      // A client ID metadata document that cannot be used: counted like any failed authentication.
+      deps.events.emit('client_auth_failed', { clientId: creds.clientId, method: creds.method });
+      throw e;
+    }),
+    limits ? failureLock(limits, creds.clientId, ip) : null,
+  ]);
+  // Once a client_id (or an address) has failed too often, even correct credentials wait: a
+  // guesser must not learn from a 200 that the last guess was right.
+  if (lockedFor !== null) throw rateLimited(deps, 'client_auth_failures', lockedFor);
+  const fail = async () => {
     deps.events.emit('client_auth_failed', { clientId: creds.clientId, method: creds.method });
-    throw e;
-  });
-  const fail = () => {
-    deps.events.emit('client_auth_failed', { clientId: creds.clientId, method: creds.method });
+    if (limits) await Promise.all([limits.fail('client_auth_failures', `client:${creds.clientId}`), limits.fail('client_auth_failures', `ip:${ip}`)]);
     return new OAuthError('invalid_client', 'client authentication failed', challenge);
   };
   if (creds.secret === null) {
     // Public clients identify themselves with client_id alone; confidential ones must prove it.
-    if (!client || client.clientType !== 'public') throw fail();
+    if (!client || client.clientType !== 'public') throw await fail();
   } else {
     const ok = safeEqual(digest(creds.secret), client?.clientSecretDigest ?? DUMMY_DIGEST);
-    if (!client || !client.clientSecretDigest || !ok) throw fail();
+    if (!client || !client.clientSecretDigest || !ok) throw await fail();
   }
   deps.events.emit('client_authenticated', { applicationId: client.id, clientId: client.clientId, method: creds.method });
   return { client, method: creds.method };
+}
+
+/** Seconds until failed authentication lets this client_id and this address try again, or null. */
+async function failureLock(limits: RateLimits, clientId: string, ip: string): Promise<number | null> {
+  const [byClient, byIp] = await Promise.all([limits.locked('client_auth_failures', `client:${clientId}`), limits.locked('client_auth_failures', `ip:${ip}`)]);
+  if (byClient === null) return byIp;
+  return byIp === null ? byClient : Math.max(byClient, byIp);
 }

@@ -42,6 +42,8 @@ export interface Deps {
   fetchMetadataDocument?: import('./metadata-document').MetadataDocumentFetcher;
   /** Signs the browser out of this server (RP-initiated logout). */
   signOut?: (req: Request) => Promise<void>;
+  /** Rate limits (lib/rate-limit); absent when they are off, and then nothing is counted. */
+  limits?: import('./rate-limit').RateLimits;
 }
 
 /** RFC 8414 §2 issuer: the setting, or the request's origin in development. */

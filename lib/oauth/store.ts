@@ -22,6 +22,8 @@ export interface ClientRecord {
   registeredVia?: RegisteredVia;
   /** Client ID metadata documents: when the document was last fetched. */
   metadataFetchedAt?: Date | null;
+  /** Its own limit, requests per minute at each of token, introspect and revoke: null = the settings', 0 = none. */
+  rateLimit: number | null;
 }
 
 export type RegisteredVia = 'dashboard' | 'dynamic' | 'metadata_document';

@@ -5,6 +5,7 @@ import {
   applicationSchema,
   applicationToFormValues,
   EMPTY_APPLICATION,
+  storedApplication,
   type ApplicationFormValues,
 } from './application';
 
@@ -127,5 +128,32 @@ describe('FormData as the server action receives it', () => {
     expect(form.redirectUris).toBe('https://a.example/cb\nhttps://a.example/cb2');
     expect(form.grantTypes).toEqual(['authorization_code']);
     expect(applicationSchema.parse(form)).toMatchObject({ redirectUris: stored.redirectUris, allowedOrigins: stored.allowedOrigins });
+  });
+});
+
+describe("an application's rate limit (rate_limit: null = the settings', 0 = none)", () => {
+  const stored = (values: Partial<ApplicationFormValues>) => storedApplication(applicationSchema.parse({ ...valid, ...values })).rateLimit;
+  it('stores the default as null, no limit as 0 and a custom limit as its number', () => {
+    expect(stored({ rateLimitMode: 'default', rateLimitPerMinute: '500' })).toBeNull();
+    expect(stored({ rateLimitMode: 'none' })).toBe(0);
+    expect(stored({ rateLimitMode: 'custom', rateLimitPerMinute: ' 5000 ' })).toBe(5000);
+  });
+  it.each(['', '0', '1.5', '-3', 'lots', '1000001'])('refuses a custom limit of "%s"', (perMinute) => {
+    expect(errors({ rateLimitMode: 'custom', rateLimitPerMinute: perMinute }).rateLimitPerMinute).toEqual([
+      'Enter a whole number of requests per minute, from 1 to 1,000,000',
+    ]);
+  });
+  it('refuses an unknown mode', () => {
+    expect(errors({ rateLimitMode: 'unlimited' as never }).rateLimitMode).toEqual(['Choose the default, a custom limit or no limit']);
+  });
+  it('round-trips through the edit form', () => {
+    const base = { name: 'a', clientType: 'confidential' as const, grantTypes: [], redirectUris: [], postLogoutRedirectUris: [], allowedOrigins: [], skipAuthorization: false, algorithm: '' };
+    expect(applicationToFormValues({ ...base, rateLimit: null })).toMatchObject({ rateLimitMode: 'default', rateLimitPerMinute: '' });
+    expect(applicationToFormValues({ ...base, rateLimit: 0 })).toMatchObject({ rateLimitMode: 'none' });
+    expect(applicationToFormValues({ ...base, rateLimit: 90 })).toMatchObject({ rateLimitMode: 'custom', rateLimitPerMinute: '90' });
+  });
+  it('a submitted form without the field keeps the default', () => {
+    const fd = new FormData();
+    expect(applicationFormValues(fd).rateLimitMode).toBe('default');
   });
 });

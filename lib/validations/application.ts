@@ -14,6 +14,9 @@ import type { GrantType } from '@/lib/applications';
 export const GRANT_TYPES = ['authorization_code', 'implicit', 'password', 'client_credentials'] as const satisfies readonly GrantType[];
 export const CLIENT_TYPES = ['confidential', 'public'] as const;
 export const ALGORITHMS = ['', 'RS256', 'ES256'] as const;
+/** An application's rate limit: the server's settings, its own requests per minute, or none. */
+export const RATE_LIMIT_MODES = ['default', 'custom', 'none'] as const;
+export const MAX_RATE_LIMIT = 1_000_000;
 
 /** One URI per line; blank lines and surrounding spaces are ignored. */
 export function splitLines(text: string): string[] {
@@ -79,8 +82,16 @@ export const applicationSchema = z
     resources: lines(resourceUriProblem, 20),
     skipAuthorization: z.boolean(),
     algorithm: z.enum(ALGORITHMS, 'Choose RS256, ES256 or none'),
+    rateLimitMode: z.enum(RATE_LIMIT_MODES, 'Choose the default, a custom limit or no limit'),
+    rateLimitPerMinute: z.string().trim().max(20, 'Too long'),
   })
   .superRefine((app, ctx) => {
+    if (app.rateLimitMode === 'custom') {
+      const n = Number(app.rateLimitPerMinute);
+      if (!/^\d+$/.test(app.rateLimitPerMinute) || n < 1 || n > MAX_RATE_LIMIT) {
+        ctx.addIssue({ code: 'custom', path: ['rateLimitPerMinute'], message: `Enter a whole number of requests per minute, from 1 to ${MAX_RATE_LIMIT.toLocaleString('en')}` });
+      }
+    }
     const redirecting = app.grantTypes.includes('authorization_code') || app.grantTypes.includes('implicit');
     if (redirecting && app.redirectUris.length === 0) {
       ctx.addIssue({
@@ -110,6 +121,8 @@ export const APPLICATION_FIELDS = [
   'resources',
   'skipAuthorization',
   'algorithm',
+  'rateLimitMode',
+  'rateLimitPerMinute',
 ] as const satisfies readonly ApplicationField[];
 
 /**
@@ -131,11 +144,27 @@ export function applicationFormValues(formData: FormData): ApplicationFormValues
     resources: text('resources'),
     skipAuthorization: formData.has('skipAuthorization') && text('skipAuthorization') !== 'false',
     algorithm: text('algorithm') as ApplicationFormValues['algorithm'],
+    // A form without the field (an older page) keeps the settings' limit.
+    rateLimitMode: (text('rateLimitMode') || 'default') as ApplicationFormValues['rateLimitMode'],
+    rateLimitPerMinute: text('rateLimitPerMinute'),
   };
+}
+
+/** The stored rate_limit column from the form: null = the settings', 0 = no limit. */
+export function rateLimitFrom(data: Pick<ApplicationData, 'rateLimitMode' | 'rateLimitPerMinute'>): number | null {
+  if (data.rateLimitMode === 'none') return 0;
+  return data.rateLimitMode === 'custom' ? Number(data.rateLimitPerMinute) : null;
+}
+
+/** The form's data as stored: its two rate-limit fields become the one rate_limit column. */
+export function storedApplication(data: ApplicationData) {
+  const { rateLimitMode, rateLimitPerMinute, ...rest } = data;
+  return { ...rest, rateLimit: rateLimitFrom({ rateLimitMode, rateLimitPerMinute }) };
 }
 
 /** A stored application as the edit form's starting values. */
 export function applicationToFormValues(app: Omit<ApplicationChanges, 'clientSecretDigest'>): ApplicationFormValues {
+  const rateLimit = app.rateLimit ?? null;
   return {
     name: app.name,
     clientType: app.clientType,
@@ -146,6 +175,8 @@ export function applicationToFormValues(app: Omit<ApplicationChanges, 'clientSec
     resources: (app.resources ?? []).join('\n'),
     skipAuthorization: app.skipAuthorization,
     algorithm: (ALGORITHMS as readonly string[]).includes(app.algorithm) ? (app.algorithm as ApplicationFormValues['algorithm']) : '',
+    rateLimitMode: rateLimit === null ? 'default' : rateLimit === 0 ? 'none' : 'custom',
+    rateLimitPerMinute: rateLimit ? String(rateLimit) : '',
   };
 }
 
@@ -159,6 +190,8 @@ export const EMPTY_APPLICATION: ApplicationFormValues = {
   resources: '',
   skipAuthorization: false,
   algorithm: '',
+  rateLimitMode: 'default',
+  rateLimitPerMinute: '',
 };
 
 /** What the register and edit actions answer; the form shows it (a panel with the secret on success). */

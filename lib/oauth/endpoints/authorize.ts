@@ -14,6 +14,7 @@ import { checkChallenge } from '../pkce';
 import { readResources, requireKnownResources } from '../resources';
 import { findClient } from '../metadata-document';
 import { matchRedirectUri, redirectUriShapeProblem } from '../redirect-uri';
+import { rateLimited, tooManyRequestsPage } from '../rate-limit';
 import { coversScopes, parseScope, resolveScopes } from '../scopes';
 import { randomToken } from '../secrets';
 import type { AuthorizationRequest, ClientRecord, PendingAuthorizationRecord } from '../store';
@@ -243,6 +244,12 @@ function reauthenticationNeeded(user: SignedInUser, request: AuthorizationReques
 
 /** Turns the client-bound error into its redirect; everything else propagates. */
 export async function authorizeEndpoint(req: Request, deps: Deps): Promise<Response> {
+  // Per address, before anything is read or stored: a flood of authorization requests would
+  // otherwise fill the pending-request table.
+  if (deps.limits) {
+    const retryAfter = await deps.limits.consume('authorize_ip', deps.limits.clientIp(req));
+    if (retryAfter !== null) return tooManyRequestsPage(rateLimited(deps, 'authorize_ip', retryAfter).retryAfter);
+  }
   try {
     return await authorize(req, deps);
   } catch (e) {

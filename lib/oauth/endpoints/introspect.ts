@@ -8,6 +8,7 @@ import type { Deps } from '../context';
 import { withClientCors } from '../cors';
 import { OAuthError } from '../errors';
 import { NO_STORE, json, readParams, requireParam } from '../http';
+import { enforce } from '../rate-limit';
 import { digest } from '../secrets';
 import type { AccessTokenRecord, ClientRecord } from '../store';
 
@@ -18,13 +19,20 @@ export function isActive(t: AccessTokenRecord | null, now: Date): t is AccessTok
 }
 
 
-async function authenticateCaller(req: Request, params: Map<string, string>, deps: Deps): Promise<ClientRecord | null> {
+/** The caller: its client (null for a bearer caller), and the application its requests count against. */
+interface Caller {
+  client: ClientRecord | null;
+  applicationId: string;
+  rateLimit: number | null;
+}
+
+async function authenticateCaller(req: Request, params: Map<string, string>, deps: Deps): Promise<Caller> {
   const token = bearerFromHeader(req);
   if (token === null) {
     const { client, method } = await authenticateClient(req, params, deps);
     // RFC 7662 §2.1 / §4: a public client has no credentials, so it cannot be trusted to introspect others' tokens.
     if (method === 'none') throw new OAuthError('invalid_client', 'introspection requires client credentials or a bearer token');
-    return client;
+    return { client, applicationId: client.id, rateLimit: client.rateLimit };
   }
   const caller = await deps.store.findAccessToken(digest(token));
   if (!isActive(caller, deps.clock())) {
@@ -35,14 +43,20 @@ async function authenticateCaller(req: Request, params: Map<string, string>, dep
       'WWW-Authenticate': `Bearer error="insufficient_scope", scope="${INTROSPECTION_SCOPE}"`,
     });
   }
-  return null;
+  // A bearer caller counts against the application its token was issued to, at the setting's limit.
+  return { client: null, applicationId: caller.applicationId, rateLimit: null };
 }
 
 export async function introspect(req: Request, deps: Deps): Promise<Response> {
   const params = await readParams(req);
   const caller = await authenticateCaller(req, params, deps);
   const now = deps.clock();
-  const token = await deps.store.findAccessToken(digest(requireParam(params, 'token')));
+  // The lookup has no side effect, so it runs beside the count and the limit adds no round trip of latency.
+  const [token, retryAfter] = await Promise.all([
+    deps.store.findAccessToken(digest(requireParam(params, 'token'))),
+    deps.limits?.consume('introspect_client', caller.applicationId, caller.rateLimit),
+  ]);
+  enforce(deps, 'introspect_client', retryAfter);
   const body = isActive(token, now)
     ? {
         active: true,
@@ -57,5 +71,5 @@ export async function introspect(req: Request, deps: Deps): Promise<Response> {
         aud: token.audience?.length ? (token.audience.length === 1 ? token.audience[0] : token.audience) : undefined,
       }
     : { active: false };
-  return withClientCors(json(body, 200, NO_STORE), req, caller);
+  return withClientCors(json(body, 200, NO_STORE), req, caller.client);
 }

@@ -9,6 +9,7 @@ import { clientCredentials } from '../grants/client-credentials';
 import { password } from '../grants/password';
 import { refreshToken } from '../grants/refresh-token';
 import type { Grant } from '../grants/types';
+import { enforce } from '../rate-limit';
 import type { ClientRecord } from '../store';
 
 export const GRANTS: Record<string, Grant> = Object.fromEntries(
@@ -24,7 +25,16 @@ export function clientMayUseGrant(client: ClientRecord, grantType: string): bool
 export async function token(req: Request, deps: Deps): Promise<Response> {
   if (req.method !== 'POST') throw new OAuthError('invalid_request', 'the token endpoint accepts POST only', { Allow: 'POST' });
   const params = await readParams(req);
-  const auth = await authenticateClient(req, params, deps);
+  const limits = deps.limits;
+  // Per address, counted while the client authenticates; refused before whatever authentication says.
+  const byIp = limits?.consume('token_ip', limits.clientIp(req));
+  const auth = await authenticateClient(req, params, deps).catch(async (e: unknown) => {
+    enforce(deps, 'token_ip', await byIp);
+    throw e;
+  });
+  enforce(deps, 'token_ip', await byIp);
+  // Per client once it is known; an application's own rate_limit replaces the setting.
+  if (limits) enforce(deps, 'token_client', await limits.consume('token_client', auth.client.id, auth.client.rateLimit));
   const grantType = requireParam(params, 'grant_type');
   const grant = GRANTS[grantType];
   if (!grant) throw new OAuthError('unsupported_grant_type', `unsupported grant_type '${grantType}'`);

@@ -6,6 +6,7 @@ import { OAuthError } from '../errors';
 import { issuerFor } from '../context';
 import { issueTokens } from '../issue';
 import { audienceFor } from '../resources';
+import { enforce } from '../rate-limit';
 import { resolveScopes } from '../scopes';
 import type { Grant } from './types';
 
@@ -14,9 +15,15 @@ export const password: Grant = {
   parameters: ['username', 'password'],
   async handle(params, { client }, deps, req) {
     const scope = resolveScopes(params.get('scope'), deps.settings);
-    const user = await deps.store.findUserByEmail(params.get('username')!.trim().toLowerCase());
+    const email = params.get('username')!.trim().toLowerCase();
+    // The sign-in page's per-account failure limit covers this grant too (one counter per email).
+    const [user, lockedFor] = await Promise.all([deps.store.findUserByEmail(email), deps.limits?.locked('signin_account', email)]);
+    enforce(deps, 'signin_account', lockedFor);
     const ok = user?.passwordHash ? await deps.verifyPassword(user.passwordHash, params.get('password')!) : false;
-    if (!user || !ok) throw new OAuthError('invalid_grant', 'invalid resource owner credentials');
+    if (!user || !ok) {
+      await deps.limits?.fail('signin_account', email);
+      throw new OAuthError('invalid_grant', 'invalid resource owner credentials');
+    }
     const audience = await audienceFor(params, null, issuerFor(req, deps.settings), deps);
     return issueTokens({ client, userId: user.id, scope, withRefresh: true, authTime: deps.clock(), audience }, deps);
   },

@@ -143,12 +143,21 @@ export default async function ApplicationPage({ params, searchParams }: { params
             </Row>
             <Row label="Skip authorization">{app.skipAuthorization ? 'Yes: people are not asked to approve' : 'No: people approve on a consent screen'}</Row>
             <Row label="ID token signing">{app.algorithm || 'None (OAuth 2.0 only)'}</Row>
+            <Row label="Rate limit">{rateLimitText(app.rateLimit, settings.rateLimits.limits.token_client)}</Row>
             <Row label="Created">{formatDateTime(app.createdAt)}</Row>
           </dl>
         </CardContent>
       </Card>
     </div>
   );
+}
+
+/** The application's own limit, or the token endpoint's setting it falls back to. */
+function rateLimitText(rateLimit: number | null, setting: { points: number; duration: number } | null): string {
+  if (rateLimit === 0) return 'No limit';
+  if (rateLimit) return `${rateLimit.toLocaleString('en')} requests per minute (custom)`;
+  if (!setting) return 'Default: no limit on this server';
+  return `Default: ${setting.points.toLocaleString('en')} token requests per ${setting.duration === 60 ? 'minute' : `${setting.duration} seconds`}`;
 }
 
 function Row({ label, children }: { label: string; children: ReactNode }) {

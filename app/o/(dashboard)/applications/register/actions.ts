@@ -8,7 +8,7 @@ import { registerApplication as register } from '@/lib/applications';
 import { requireUser } from '@/lib/auth';
 import { getApplicationStore } from '@/lib/db';
 import { getSettings } from '@/lib/settings';
-import type { ApplicationFormState } from '@/lib/validations/application';
+import { storedApplication, type ApplicationFormState } from '@/lib/validations/application';
 
 export async function registerApplication(_prev: ApplicationFormState, formData: FormData): Promise<ApplicationFormState> {
   const user = await requireUser('/o/applications/register');
@@ -16,7 +16,7 @@ export async function registerApplication(_prev: ApplicationFormState, formData:
   const form = readApplicationForm(formData, settings);
   if (!form.ok) return form;
   try {
-    const { application, clientSecret } = await register(await getApplicationStore(), { ...form.data, ownerId: user.id }, settings);
+    const { application, clientSecret } = await register(await getApplicationStore(), { ...storedApplication(form.data), ownerId: user.id }, settings);
     return { ok: true, id: application.id, name: application.name, clientId: application.clientId, clientSecret };
   } catch (e) {
     return refusedBy(e, form.values);

@@ -10,7 +10,7 @@ import { requireUser } from '@/lib/auth';
 import { getDashboardStore } from '@/lib/db';
 import { digest, randomToken } from '@/lib/oauth/secrets';
 import { getSettings } from '@/lib/settings';
-import { GRANT_TYPES, type ApplicationFormState } from '@/lib/validations/application';
+import { GRANT_TYPES, storedApplication, type ApplicationFormState } from '@/lib/validations/application';
 
 export async function updateApplication(id: string, _prev: ApplicationFormState, formData: FormData): Promise<ApplicationFormState> {
   const user = await requireUser(`/o/applications/${encodeURIComponent(id)}/update`);
@@ -31,7 +31,7 @@ export async function updateApplication(id: string, _prev: ApplicationFormState,
   // Grant types this form doesn't offer (e.g. an explicit refresh_token from the command line) stay.
   const kept = app.grantTypes.filter((g) => !(GRANT_TYPES as readonly string[]).includes(g));
   const saved = await store.updateApplicationForOwner(id, user.id, {
-    ...form.data,
+    ...storedApplication(form.data),
     grantTypes: [...form.data.grantTypes, ...kept],
     ...(clientSecretDigest !== undefined ? { clientSecretDigest } : {}),
   });

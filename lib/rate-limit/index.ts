@@ -1,0 +1,28 @@
+/**
+ * The process's rate limits, built once: shared PostgreSQL counters when DATABASE_URL is set,
+ * memory on the embedded database. The OAuth engine (lib/oauth-server.ts) and the sign-in and
+ * sign-up actions use the same instance, so the password grant and the sign-in page count one
+ * account's failures together.
+ */
+import type { Sql } from 'postgres';
+import { getDb } from '@/lib/db/client';
+import type { RateLimits } from '@/lib/oauth/rate-limit';
+import { getSettings } from '@/lib/settings';
+import { createRateLimits } from './limiter';
+import { pgStyleClient } from './postgres-client';
+
+export type { RateLimits } from '@/lib/oauth/rate-limit';
+
+const g = globalThis as unknown as { __rateLimits?: Promise<RateLimits | undefined> };
+
+export function getRateLimits(): Promise<RateLimits | undefined> {
+  g.__rateLimits ??= (async () => {
+    const settings = getSettings().rateLimits;
+    if (!settings.enabled) return undefined;
+    if (!process.env.DATABASE_URL) return createRateLimits(settings, { kind: 'memory' });
+    // The store's own postgres.js pool (drizzle keeps it as $client): no second pool to size.
+    const sql = (((await getDb()) as unknown as { $client: Sql }).$client);
+    return createRateLimits(settings, { kind: 'postgres', client: pgStyleClient(sql) });
+  })();
+  return g.__rateLimits;
+}
