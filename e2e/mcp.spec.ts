@@ -100,6 +100,9 @@ async function authorizeAgent(page: Page, server: RunningServer, provider: Memor
   await expect(page.getByText(provider.name).first()).toBeVisible();
   // The consent page names where the browser goes next.
   await expect(page.getByText('127.0.0.1:3199').first()).toBeVisible();
+  // RFC 8707: the person sees which service the access is for.
+  await expect(page.getByText('Only at this service:')).toBeVisible();
+  await expect(page.getByText(server.mcpUrl, { exact: true })).toBeVisible();
   await page.screenshot({ path: path.join(__dirname, 'screenshots', `mcp-consent-${provider.clientMetadataUrl ? 'document' : 'dynamic'}.png`), fullPage: true });
   await page.getByRole('button', { name: 'Authorize' }).click();
   const back = await waitForCallback(page);

@@ -4,60 +4,27 @@
  * the sign-in and sign-up forms' message, the authorization endpoint's 429 page, and the
  * application form's "Rate limit" field.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { startServer, type RunningServer } from './servers';
 
-let server: ChildProcess | undefined;
+let server: RunningServer | undefined;
 let base = '';
-let dataDir = '';
 
 const uniqueEmail = () => `rl-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oauth-e2e-limits-'));
-  server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    stdio: 'ignore',
-    env: {
-      ...process.env,
-      OAUTH2_DATA_DIR: dataDir,
-      OAUTH2_RATE_LIMIT_SIGNIN_ACCOUNT: '2/900',
-      OAUTH2_RATE_LIMIT_SIGNUP_IP: '2/3600',
-      OAUTH2_RATE_LIMIT_SIGNIN_IP: '50/60',
-      OAUTH2_RATE_LIMIT_AUTHORIZE_IP: '3/60',
-    },
+  server = await startServer({
+    OAUTH2_RATE_LIMIT_SIGNIN_ACCOUNT: '2/900',
+    OAUTH2_RATE_LIMIT_SIGNUP_IP: '2/3600',
+    OAUTH2_RATE_LIMIT_SIGNIN_IP: '50/60',
+    OAUTH2_RATE_LIMIT_AUTHORIZE_IP: '3/60',
   });
-  for (let i = 0; i < 240; i++) {
-    const ok = await fetch(`${base}/login`).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('the rate-limited test server did not start');
+  base = server.baseURL;
 });
 
 test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server!.once('exit', r));
-    server.kill('SIGTERM');
-    await exited;
-  }
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await server?.stop();
 });
 
 async function signUp(browser: Browser, email: string): Promise<Page> {

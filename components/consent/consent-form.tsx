@@ -16,12 +16,15 @@ export function ConsentForm({
   csrf,
   applicationName,
   scopes,
+  resources,
   redirectHost,
 }: {
   requestId: string;
   csrf: string;
   applicationName: string;
   scopes: { name: string; description: string }[];
+  /** RFC 8707 resource indicators the access is limited to. */
+  resources: string[];
   redirectHost: string;
 }) {
   return (
@@ -44,6 +47,18 @@ export function ConsentForm({
             <span className="font-semibold">{applicationName}</span> asks to know who you are. It asks for no other access.
           </p>
         )}
+        {resources.length ? (
+          <div className="text-sm text-slate-700">
+            <p>{resources.length === 1 ? 'Only at this service:' : 'Only at these services:'}</p>
+            <ul className="mt-1.5 space-y-1">
+              {resources.map((r) => (
+                <li key={r} className="font-mono text-xs break-all text-slate-900">
+                  {r}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         <p className="flex items-start gap-2.5 rounded-lg border border-slate-200 bg-slate-50 px-3 py-2.5 text-sm text-slate-700">
           <svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} className="mt-0.5 size-4 shrink-0 text-slate-500">
             <path strokeLinecap="round" strokeLinejoin="round" d="M13.5 6H18a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2v-4.5M10 14 20 4m0 0h-5m5 0v5" />

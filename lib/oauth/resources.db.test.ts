@@ -90,6 +90,17 @@ describe(`RFC 8707 resource indicators on ${testDatabaseKind}`, async () => {
       expect(row!.resources).toEqual([MCP, ORIGIN, EXTRA, 'https://calendar.example/api']);
       expect(api.clientId).toBeTruthy();
     });
+
+    it('the consent page is told which resources the access is for', async () => {
+      t.signIn(user.id);
+      const url = new URL(`${BASE}/o/authorize`);
+      for (const [k, v] of Object.entries({ response_type: 'code', client_id: app.clientId, state: 's1', code_challenge: s256(VERIFIER), code_challenge_method: 'S256', resource: MCP })) {
+        url.searchParams.set(k, v);
+      }
+      const res = await t.server.authorize(new Request(url));
+      const id = new URL(res.headers.get('location')!, BASE).searchParams.get('request')!;
+      expect((await t.server.loadConsent(id, user.id))?.resources).toEqual([MCP]);
+    });
   });
 
   describe('§2.2 access token request (authorization_code)', () => {

@@ -110,6 +110,7 @@ export default async function ConsentPage({ searchParams }: { searchParams: Sear
             csrf={csrfToken(authSecret(), view.requestId, user.id)}
             applicationName={client.name}
             scopes={view.scopes}
+            resources={view.resources}
             redirectHost={redirectHost(view.redirectUri)}
           />
         </Card>

@@ -73,6 +73,8 @@ export interface ConsentView {
   scopes: { name: string; description: string }[];
   redirectUri: string;
   state: string | null;
+  /** RFC 8707: the APIs the token will be good for (empty: not restricted), shown so people know what they open. */
+  resources: string[];
 }
 
 /** What the consent page shows, or null when the request is gone or belongs to someone else. */
@@ -87,6 +89,7 @@ export async function loadConsent(requestId: string, userId: string, deps: Deps)
     scopes: pending.request.scope.map((name) => ({ name, description: deps.settings.scopes[name] ?? name })),
     redirectUri: pending.request.redirectUri,
     state: pending.request.state,
+    resources: pending.request.resources ?? [],
   };
 }
 
