@@ -19,6 +19,7 @@ const child = spawn(process.execPath, ['server.mjs', '-p', port, '-H', '127.0.0.
     OAUTH2_RATE_LIMIT_SIGNIN_IP: '1000/60',
     OAUTH2_RATE_LIMIT_SIGNUP_IP: '1000/3600',
     OAUTH2_RATE_LIMIT_AUTHORIZE_IP: '1000/60',
+    OAUTH2_RATE_LIMIT_REGISTER_IP: '1000/3600',
     ...process.env,
     OAUTH2_DATA_DIR: dataDir,
     OAUTH2_ALLOWED_REDIRECT_URI_SCHEMES: process.env.OAUTH2_ALLOWED_REDIRECT_URI_SCHEMES || 'https',

@@ -15,7 +15,8 @@ export type LimitName =
   | 'client_auth_failures'
   | 'introspect_client'
   | 'revoke_client'
-  | 'authorize_ip';
+  | 'authorize_ip'
+  | 'register_ip';
 
 export interface RateLimits {
   /** The address the request came from, behind the configured number of trusted proxies. */

@@ -34,7 +34,7 @@ function backend(): Backend {
 }
 
 /** The engine over the test database with these OAUTH2_RATE_LIMIT_* values; records rate_limited events. */
-function limited(env: Record<string, string>) {
+function limited(env: Record<string, string>, settings: Partial<T['deps']['settings']> = {}) {
   const limits = createRateLimits(parseRateLimitSettings(env), backend(), {
     onError: (e) => {
       throw e; // a broken counter must fail the test, not pass it open
@@ -43,7 +43,7 @@ function limited(env: Record<string, string>) {
   const events = new EventBus();
   const refused: string[] = [];
   events.on('rate_limited', ({ limit }) => void refused.push(limit));
-  return { server: createOAuthServer({ ...t.deps, events, limits }), refused };
+  return { server: createOAuthServer({ ...t.deps, settings: { ...t.deps.settings, ...settings }, events, limits }), refused };
 }
 
 const from = (ip: string, headers: Record<string, string> = {}) => ({ 'X-Forwarded-For': ip, ...headers });
@@ -235,6 +235,26 @@ describe('RFC 6749 §3.1 authorization endpoint per IP (OAUTH2_RATE_LIMIT_AUTHOR
     expect(res.headers.get('location')).toBeNull();
     expect(await res.text()).toMatch(/Too many requests[\s\S]*Try again in \d+ seconds/);
     expect(refused).toEqual(['authorize_ip']);
+  });
+});
+
+describe('RFC 7591 §3 dynamic registration per IP (OAUTH2_RATE_LIMIT_REGISTER_IP)', () => {
+  it('answers 429 with Retry-After once an address has registered its share of clients', async () => {
+    const { server, refused } = limited({ OAUTH2_RATE_LIMIT_REGISTER_IP: '2/3600' }, { clients: { ...t.deps.settings.clients, dynamicRegistration: 'public' } });
+    const ip = freshIp();
+    const registerFrom = (address: string) =>
+      server.register(
+        new Request('http://localhost:3000/o/register', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', ...from(address) },
+          body: JSON.stringify({ client_name: 'Agent', redirect_uris: ['http://127.0.0.1:33418/callback'], token_endpoint_auth_method: 'none' }),
+        }),
+      );
+    expect((await registerFrom(ip)).status).toBe(201);
+    expect((await registerFrom(ip)).status).toBe(201);
+    await expect429(await registerFrom(ip), 3600);
+    expect(refused).toEqual(['register_ip']);
+    expect((await registerFrom(freshIp())).status).toBe(201);
   });
 });
 

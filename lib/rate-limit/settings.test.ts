@@ -18,6 +18,7 @@ describe('rate-limit settings (OAUTH2_RATE_LIMIT*, OAUTH2_TRUSTED_PROXIES)', () 
       introspect_client: { points: 6000, duration: 60 },
       revoke_client: { points: 600, duration: 60 },
       authorize_ip: { points: 120, duration: 60 },
+      register_ip: { points: 20, duration: 3600 },
     });
   });
   it('reads <count>/<seconds> and off for each limit', () => {

@@ -36,6 +36,8 @@ export const LIMIT_DEFAULTS: Record<LimitName, { env: string; value: string; wha
   introspect_client: { env: 'OAUTH2_RATE_LIMIT_INTROSPECT_CLIENT', value: '6000/60', what: 'introspection requests per client' },
   revoke_client: { env: 'OAUTH2_RATE_LIMIT_REVOKE_CLIENT', value: '600/60', what: 'revocation requests per client' },
   authorize_ip: { env: 'OAUTH2_RATE_LIMIT_AUTHORIZE_IP', value: '120/60', what: 'authorization requests per IP' },
+  // Open registration (OAUTH2_DYNAMIC_REGISTRATION=public) lets anyone add rows: an agent registers once per install.
+  register_ip: { env: 'OAUTH2_RATE_LIMIT_REGISTER_IP', value: '20/3600', what: 'dynamic client registrations (RFC 7591) per IP' },
 };
 
 /** "<count>/<seconds>" or "off". */

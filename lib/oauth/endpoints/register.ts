@@ -10,6 +10,7 @@ import { AUTH_METHODS, checkClientMetadata, type CheckedMetadata, type MetadataR
 import type { Deps } from '../context';
 import { issuerFor } from '../context';
 import { OAuthError } from '../errors';
+import { enforce } from '../rate-limit';
 import { json, NO_STORE } from '../http';
 import { digest, randomToken, safeEqual } from '../secrets';
 import type { ClientRecord, RegisteredClientRecord } from '../store';
@@ -86,6 +87,7 @@ export async function register(req: Request, deps: Deps): Promise<Response> {
   const tokenMode = deps.settings.clients.dynamicRegistration === 'token';
   const initialAccessToken = bearerFromHeader(req);
   if (tokenMode && !initialAccessToken) return missingBearer();
+  if (deps.limits) enforce(deps, 'register_ip', await deps.limits.consume('register_ip', deps.limits.clientIp(req)));
   const checked = checkClientMetadata(await readMetadata(req), rules(deps));
   if (tokenMode) await spendInitialAccessToken(initialAccessToken!, deps);
 
