@@ -20,21 +20,21 @@ import next from 'next';
 import pino from 'pino';
 import promClient from 'prom-client';
 import { forwardedFor, requestIdOf, routeOf } from './lib/observability/request-facts.mjs';
+import { readServerSettings } from './lib/observability/server-settings.mjs';
 
-// ---- settings (the same rules as lib/observability/settings.ts, which validates them again at start)
+// ---- settings (lib/observability/server-settings.mjs: the rules lib/observability/settings.ts applies too)
 function fail(message) {
   console.error(message);
   process.exit(1);
 }
-const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
-const logLevel = (process.env.LOG_LEVEL || 'info').trim().toLowerCase();
-if (!LEVELS.includes(logLevel)) fail(`LOG_LEVEL: expected one of ${LEVELS.join(', ')}, got "${process.env.LOG_LEVEL}"`);
-const accessLogRaw = (process.env.OAUTH2_ACCESS_LOG || 'on').trim().toLowerCase();
-if (!/^(1|true|yes|on|0|false|no|off)$/.test(accessLogRaw)) fail(`OAUTH2_ACCESS_LOG: expected on or off, got "${process.env.OAUTH2_ACCESS_LOG}"`);
-const accessLog = /^(1|true|yes|on)$/.test(accessLogRaw);
-const shutdownRaw = (process.env.OAUTH2_SHUTDOWN_TIMEOUT_SECONDS || '25').trim();
-if (!/^\d+$/.test(shutdownRaw)) fail(`OAUTH2_SHUTDOWN_TIMEOUT_SECONDS: expected a whole number ≥ 0, got "${process.env.OAUTH2_SHUTDOWN_TIMEOUT_SECONDS}"`);
-const shutdownTimeoutMs = Number(shutdownRaw) * 1000;
+let serverSettings;
+try {
+  serverSettings = readServerSettings(process.env);
+} catch (e) {
+  fail(e.message);
+}
+const { logLevel, accessLog } = serverSettings;
+const shutdownTimeoutMs = serverSettings.shutdownTimeoutSeconds * 1000;
 
 function arg(flag, fallback) {
   const i = process.argv.indexOf(flag);

@@ -18,6 +18,7 @@ import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { CALLBACK, pkcePair, randomState, signIn, startFakeClient, waitForCallback } from './helpers';
+import { freePort } from './servers';
 
 const run = promisify(execFile);
 const root = path.resolve(__dirname, '..');
@@ -40,14 +41,6 @@ interface Instance {
   exited: Promise<number | null>;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** scripts/pg-temp.sh from TypeScript: a fresh PostgreSQL 15 cluster on a free port. */
 function startPostgres(): { url: string; dir: string } {

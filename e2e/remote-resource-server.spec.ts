@@ -4,25 +4,17 @@
  * once its cache (OAUTH2_RESOURCE_SERVER_TOKEN_CACHING_SECONDS) allows.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { createApplication } from './helpers';
+import { freePort } from './servers';
 
 let REMOTE = '';
 let child: ChildProcess | undefined;
 let dataDir = '';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitFor(url: string, ms = 60_000) {
   const until = Date.now() + ms;

@@ -15,6 +15,7 @@ import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
 import { MetadataDocumentError, type MetadataDocumentFetcher } from '@/lib/oauth/metadata-document';
+import { LOOPBACK_HOSTS } from '@/lib/oauth/redirect-uri';
 
 export interface ResolvedAddress {
   address: string;
@@ -34,7 +35,6 @@ export interface FetchOptions {
 
 export const DEFAULT_TIMEOUT_MS = 5000;
 export const DEFAULT_MAX_BYTES = 5 * 1024;
-const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 const RANGE_NAMES: Record<string, string> = {
   private: 'a private',
@@ -93,7 +93,7 @@ export function createMetadataDocumentFetcher(base: Omit<FetchOptions, 'allowHtt
 
 export async function fetchMetadataDocument(url: URL, opts: FetchOptions): Promise<unknown> {
   const isHttp = url.protocol === 'http:';
-  if (url.protocol !== 'https:' && !(isHttp && opts.allowHttpLoopback && LOOPBACK_NAMES.has(url.hostname))) {
+  if (url.protocol !== 'https:' && !(isHttp && opts.allowHttpLoopback && LOOPBACK_HOSTS.has(url.hostname))) {
     throw new MetadataDocumentError('the client_id must be an https URL');
   }
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;

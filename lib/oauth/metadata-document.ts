@@ -10,14 +10,13 @@
 import { checkClientMetadata } from './client-metadata';
 import type { Deps } from './context';
 import { OAuthError } from './errors';
+import { LOOPBACK_HOSTS } from './redirect-uri';
 import type { ClientRecord } from './store';
 
 /** Why a document could not be used: shown on the error page (authorize) or as invalid_client (token). */
 export class MetadataDocumentError extends Error {}
 
 export type MetadataDocumentFetcher = (url: URL, options: { allowHttpLoopback: boolean }) => Promise<unknown>;
-
-const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** Could this client_id name a metadata document? (Random client_ids never start with a scheme.) */
 export function isUrlClientId(clientId: string): boolean {
@@ -33,7 +32,7 @@ export function checkClientIdUrl(clientId: string, deps: Pick<Deps, 'settings'>)
   } catch {
     throw new MetadataDocumentError('the client_id is not a URL');
   }
-  const loopbackHttp = url.protocol === 'http:' && c.metadataAllowHttpLoopback && LOOPBACK_NAMES.has(url.hostname);
+  const loopbackHttp = url.protocol === 'http:' && c.metadataAllowHttpLoopback && LOOPBACK_HOSTS.has(url.hostname);
   if (url.protocol !== 'https:' && !loopbackHttp) throw new MetadataDocumentError('the client_id must be an https URL');
   if (url.username || url.password) throw new MetadataDocumentError('the client_id URL must not contain a user name or password');
   if (clientId.includes('#')) throw new MetadataDocumentError('the client_id URL must not contain a fragment');

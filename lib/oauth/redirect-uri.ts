@@ -5,7 +5,8 @@
  */
 import type { Settings } from './settings';
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]', 'localhost']);
+/** Host names that are this device (URL.hostname spelling); also what the metadata-document loopback setting allows. */
+export const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['127.0.0.1', '[::1]', 'localhost']);
 /** Schemes that run code, read local files or leave the browser's navigation model: never a redirect target. */
 const NEVER = new Set(['javascript:', 'data:', 'file:', 'vbscript:', 'blob:', 'about:', 'filesystem:', 'view-source:', 'jar:']);
 
