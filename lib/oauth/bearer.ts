@@ -9,12 +9,15 @@ export function bearerFromHeader(req: Request): string | null {
   return token || null;
 }
 
+/** §3: `Bearer k="v", ...`; quotes and backslashes are dropped from values (they cannot be escaped in every client). */
+function challenge(attrs: Record<string, string>): string {
+  const list = Object.entries(attrs).map(([k, v]) => `${k}="${v.replace(/["\\]/g, '')}"`);
+  return list.length ? `Bearer ${list.join(', ')}` : 'Bearer';
+}
+
 /** §3.1 errors with the WWW-Authenticate challenge a client reads. */
 export function bearerError(code: 'invalid_request' | 'invalid_token' | 'insufficient_scope', description: string, extra: Record<string, string> = {}): OAuthError {
-  const attrs = Object.entries({ error: code, error_description: description, ...extra })
-    .map(([k, v]) => `${k}="${v.replace(/["\\]/g, '')}"`)
-    .join(', ');
-  return new OAuthError(code, description, { 'WWW-Authenticate': `Bearer ${attrs}` });
+  return new OAuthError(code, description, { 'WWW-Authenticate': challenge({ error: code, error_description: description, ...extra }) });
 }
 
 /**
@@ -22,7 +25,5 @@ export function bearerError(code: 'invalid_request' | 'invalid_token' | 'insuffi
  * only attributes are ones that tell the client where to get a token (RFC 9728 §5.1 resource_metadata).
  */
 export function missingBearer(attrs: Record<string, string> = {}): Response {
-  const list = Object.entries(attrs).map(([k, v]) => `${k}="${v.replace(/["\\]/g, '')}"`);
-  const challenge = list.length ? `Bearer ${list.join(', ')}` : 'Bearer';
-  return new Response(null, { status: 401, headers: { 'WWW-Authenticate': challenge, 'Cache-Control': 'no-store' } });
+  return new Response(null, { status: 401, headers: { 'WWW-Authenticate': challenge(attrs), 'Cache-Control': 'no-store' } });
 }

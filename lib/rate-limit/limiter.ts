@@ -166,8 +166,15 @@ export function createRateLimits(settings: RateLimitSettings, backend: Backend, 
     map.set(k, until);
   }
 
+  const ipOf = new WeakMap<Request, string>();
+
   return {
-    clientIp: (req) => clientIp(req.headers, settings.trustedProxies),
+    clientIp(req) {
+      // The token endpoint asks twice (its per-IP count, then the client-auth lock): parse X-Forwarded-For once.
+      let ip = ipOf.get(req);
+      if (ip === undefined) ipOf.set(req, (ip = clientIp(req.headers, settings.trustedProxies)));
+      return ip;
+    },
 
     async consume(name, key, perMinute) {
       const limit = limitFor(name, perMinute);
