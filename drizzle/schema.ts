@@ -68,6 +68,16 @@ export const applications = pgTable(
     metadataFetchedAt: ts('metadata_fetched_at'),
     /** RFC 8707: resource indicators this application serves as a resource server (its tokens' audience). */
     resources: text('resources').array().notNull().default(sql`'{}'::text[]`),
+    /**
+     * Set by an operator (CLI `--resource-server`): it may introspect any token (RFC 7662 §4)
+     * and its client_credentials tokens may carry the `introspection` scope.
+     */
+    resourceServer: boolean('resource_server').notNull().default(false),
+    /**
+     * RFC 7591 §2 token_endpoint_auth_method as registered; null = any secret method the client
+     * can use (dashboard applications, as DOT).
+     */
+    tokenEndpointAuthMethod: text('token_endpoint_auth_method'),
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
@@ -94,6 +104,11 @@ export const authorizationCodes = pgTable(
     expiresAt: ts('expires_at').notNull(),
     /** Set when exchanged; a second exchange is a replay (§4.1.2). */
     consumedAt: ts('consumed_at'),
+    /**
+     * Tombstone set when a replay revoked what this code issued: issuance from the code checks it
+     * under a row lock, so a token minted at the same moment as the revocation cannot survive it.
+     */
+    revokedAt: ts('revoked_at'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('authorization_codes_digest_key').on(t.codeDigest), index('authorization_codes_expires_idx').on(t.expiresAt)],
@@ -183,6 +198,8 @@ export const consents = pgTable(
     userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
     applicationId: uuid('application_id').notNull().references(() => applications.id, { onDelete: 'cascade' }),
     scope: text('scope').notNull(),
+    /** RFC 8707: the resources the user approved tokens for; a request naming another asks again. */
+    resources: text('resources').array().notNull().default(sql`'{}'::text[]`),
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
