@@ -45,6 +45,8 @@ const clientColumns = {
   registeredVia: applications.registeredVia,
   metadataFetchedAt: applications.metadataFetchedAt,
   rateLimit: applications.rateLimit,
+  resourceServer: applications.resourceServer,
+  tokenEndpointAuthMethod: applications.tokenEndpointAuthMethod,
 };
 
 /** The application columns a self-registered client (RFC 7591 or a metadata document) sets. */

@@ -24,6 +24,10 @@ export interface ClientRecord {
   metadataFetchedAt?: Date | null;
   /** Its own limit, requests per minute at each of token, introspect and revoke: null = the settings', 0 = none. */
   rateLimit: number | null;
+  /** Marked by an operator: may introspect any token (RFC 7662 §4); absent in fakes = false. */
+  resourceServer?: boolean;
+  /** RFC 7591 token_endpoint_auth_method as registered; null or absent = any method its type allows. */
+  tokenEndpointAuthMethod?: string | null;
 }
 
 export type RegisteredVia = 'dashboard' | 'dynamic' | 'metadata_document';
