@@ -9,6 +9,8 @@ import { defineConfig, devices } from '@playwright/test';
 // E2E_PORT moves the test server (scripts/e2e.sh picks a free one when 3100 is taken).
 const DEFAULT_BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT || '3100'}`;
 const baseURL = process.env.E2E_BASE_URL || DEFAULT_BASE_URL;
+/** Where the shared test server's log goes (gitignored). */
+export const SERVER_LOG = `e2e-logs/server-${process.env.E2E_PORT || '3100'}.log`;
 const ownServer = new URL(baseURL).origin === new URL(DEFAULT_BASE_URL).origin;
 
 export default defineConfig({
@@ -51,6 +53,8 @@ export default defineConfig({
   webServer: ownServer
     ? {
         command: 'node scripts/e2e-server.mjs',
+        // Request logs go to this file (scripts/e2e.sh prints its tail on failure), not the test output.
+        env: { E2E_SERVER_LOG: SERVER_LOG },
         url: `${DEFAULT_BASE_URL}/login`,
         reuseExistingServer: !process.env.CI,
         timeout: 120_000,

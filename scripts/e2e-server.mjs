@@ -11,8 +11,17 @@ const dataDir = process.env.OAUTH2_DATA_DIR || fs.mkdtempSync(path.join(os.tmpdi
 fs.writeFileSync(path.join(os.tmpdir(), `oauth-e2e-${port}.datadir`), dataDir);
 // Node runs server.mjs directly (no npx in between), in this script's process group: Playwright stops
 // the group, and a signal sent to this script alone is passed on.
+// E2E_SERVER_LOG (set by playwright.config.ts): the server's request lines go to that file, not into the
+// test output, so the output is the tests; scripts/e2e.sh prints the file's tail when a test fails.
+const logFile = process.env.E2E_SERVER_LOG;
+let stdio = 'inherit';
+if (logFile) {
+  fs.mkdirSync(path.dirname(logFile), { recursive: true });
+  const fd = fs.openSync(logFile, 'w');
+  stdio = ['ignore', fd, fd];
+}
 const child = spawn(process.execPath, ['server.mjs', '-p', port, '-H', '127.0.0.1'], {
-  stdio: 'inherit',
+  stdio,
   env: {
     // Every browser test comes from 127.0.0.1: per-IP limits sized for one person would refuse the
     // suite's own sign-ins. The limits themselves are tested on a server of their own (e2e/rate-limits.spec.ts).

@@ -9,4 +9,10 @@ if [ -z "${E2E_PORT:-}" ] && (exec 3<>/dev/tcp/127.0.0.1/3100) 2>/dev/null; then
   export E2E_PORT
   echo "e2e: port 3100 is in use; testing on $E2E_PORT"
 fi
-npx playwright test "$@"
+# The shared server's request lines are kept in e2e-logs/ (playwright.config.ts), so the output is the
+# tests; when a test fails, the end of that log is printed too.
+if ! npx playwright test "$@"; then
+  log="e2e-logs/server-${E2E_PORT:-3100}.log"
+  if [ -f "$log" ]; then echo; echo "== last 60 lines of the test server's log ($log)"; tail -n 60 "$log"; fi
+  exit 1
+fi
