@@ -13,10 +13,12 @@ export type LimitName =
   | 'token_client'
   | 'token_ip'
   | 'client_auth_failures'
+  | 'client_auth_failures_ip'
   | 'introspect_client'
   | 'revoke_client'
   | 'authorize_ip'
-  | 'register_ip';
+  | 'register_ip'
+  | 'metadata_fetch_ip';
 
 export interface RateLimits {
   /** The address the request came from, behind the configured number of trusted proxies. */

@@ -137,7 +137,7 @@ async function validate(req: Request, params: Params, deps: Deps): Promise<{ cli
 
   let pkce: ReturnType<typeof checkChallenge>;
   try {
-    pkce = checkChallenge(params.get('code_challenge'), params.get('code_challenge_method'));
+    pkce = checkChallenge(params.get('code_challenge'), params.get('code_challenge_method'), deps.settings);
   } catch (e) {
     throw fail('invalid_request', (e as OAuthError).description);
   }

@@ -273,11 +273,13 @@ describe(`token endpoint on ${testDatabaseKind}`, () => {
       expect(json.error).toBe('invalid_grant');
     });
 
-    it('plain method: the verifier equals the challenge', async () => {
-      const app = await t.application();
-      const user = await t.user();
-      const code = await t.authorizeCode(app, user.id, { code_challenge: VERIFIER, code_challenge_method: 'plain' });
-      expect((await token({ grant_type: 'authorization_code', code, code_verifier: VERIFIER }, basic(app.clientId, app.clientSecret))).res.status).toBe(200);
+    it('plain method with OAUTH2_PKCE_ALLOW_PLAIN: the verifier equals the challenge', async () => {
+      const p = await createTestServer({ pkceAllowPlain: true });
+      const app = await p.application();
+      const user = await p.user();
+      const code = await p.authorizeCode(app, user.id, { code_challenge: VERIFIER, code_challenge_method: 'plain' });
+      const res = await p.server.token(form('/o/token', { grant_type: 'authorization_code', code, code_verifier: VERIFIER }, basic(app.clientId, app.clientSecret)));
+      expect(res.status).toBe(200);
     });
 
     it('RFC 9700 §4.8.2: a verifier for a code issued without a challenge is refused', async () => {
