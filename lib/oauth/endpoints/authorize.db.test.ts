@@ -128,7 +128,7 @@ describe(`authorization endpoint on ${testDatabaseKind}`, () => {
       const app = await lenient.application({ clientType: 'public', grantTypes: ['authorization_code'] });
       const user = await lenient.user();
       lenient.signIn(user.id);
-      for (const method of [{ code_challenge_method: 'plain' }, {}]) {
+      for (const method of [{ code_challenge_method: 'plain' }, {}] as Record<string, string>[]) {
         const res = await lenient.server.authorize(get('/o/authorize', { response_type: 'code', client_id: app.clientId, code_challenge: CHALLENGE, ...method }));
         expect(new URL(res.headers.get('location')!, BASE).pathname).toBe('/o/consent');
       }
@@ -196,7 +196,7 @@ describe(`authorization endpoint on ${testDatabaseKind}`, () => {
       expect(back.searchParams.get('iss')).toBe(BASE);
       const code = back.searchParams.get('code')!;
       const { digest } = await import('@/lib/oauth/secrets');
-      const consumed = await t.store.consumeAuthorizationCode(digest(code), t.now());
+      const consumed = await t.store.consumeAuthorizationCode(digest(code), app.id, t.now());
       expect(consumed?.code.scope).toBe('read');
     });
 
@@ -206,7 +206,7 @@ describe(`authorization endpoint on ${testDatabaseKind}`, () => {
       const { url } = await authorize({ response_type: 'code', client_id: app.clientId, scope: 'read' });
       const to = await t.server.decideAuthorization(url.searchParams.get('request')!, { userId: user.id, authTime: 0 }, { allow: true, scopes: ['read', 'introspection'] });
       const { digest } = await import('@/lib/oauth/secrets');
-      const consumed = await t.store.consumeAuthorizationCode(digest(new URL(to!).searchParams.get('code')!), t.now());
+      const consumed = await t.store.consumeAuthorizationCode(digest(new URL(to!).searchParams.get('code')!), app.id, t.now());
       expect(consumed?.code.scope).toBe('read');
     });
 
