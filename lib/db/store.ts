@@ -56,6 +56,7 @@ function selfRegisteredColumns(c: SelfRegisteredClient, now: Date) {
   return {
     clientType: c.clientType,
     clientSecretDigest: c.clientSecretDigest,
+    tokenEndpointAuthMethod: c.tokenEndpointAuthMethod,
     grantTypes: c.grantTypes,
     redirectUris: c.redirectUris,
     name: c.name,

@@ -101,6 +101,7 @@ export function checkClientMetadata(raw: unknown, rules: MetadataRules): Checked
     client: {
       clientType,
       clientSecretDigest: null,
+      tokenEndpointAuthMethod: authMethod,
       // Stored as the dashboard stores them: refresh_token comes with authorization_code.
       grantTypes: grantTypes.filter((g) => g !== 'refresh_token'),
       redirectUris,

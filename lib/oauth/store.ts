@@ -47,6 +47,8 @@ export interface RegisteredClientRecord {
 export interface SelfRegisteredClient {
   clientType: ClientType;
   clientSecretDigest: string | null;
+  /** RFC 7591 token_endpoint_auth_method as registered: the one method client authentication accepts. */
+  tokenEndpointAuthMethod: string;
   grantTypes: string[];
   redirectUris: string[];
   name: string;
