@@ -444,6 +444,9 @@ export interface NewApplication {
   rateLimit?: number | null;
 }
 
+/** How long cleartokens keeps a client ID metadata document's application that never completed an authorization. */
+export const UNUSED_METADATA_DOCUMENT_SECONDS = 86_400;
+
 export interface NewInitialAccessToken {
   tokenDigest: string;
   description: string;
@@ -472,9 +475,13 @@ export function createApplicationStore(db: Db) {
      * pending requests, and, when OAUTH2_REFRESH_TOKEN_EXPIRE_SECONDS is set, refresh tokens
      * revoked, rotated or created longer ago than that. With it unset, refresh tokens are kept
      * (as DOT), so a replayed old one is still recognised and revokes its family.
+     * Also the applications of client ID metadata documents that never completed an
+     * authorization (no consent, code, token or pending request) once older than
+     * `unusedDocumentSeconds`: anyone can make the server fetch a document, so rows nobody
+     * uses must not pile up (an agent that comes back later is fetched again).
      * Batched so it works on millions of rows without long locks.
      */
-    async clearExpired(now: Date, refreshExpireSeconds: number | null, batchSize = 10_000) {
+    async clearExpired(now: Date, refreshExpireSeconds: number | null, batchSize = 10_000, unusedDocumentSeconds = UNUSED_METADATA_DOCUMENT_SECONDS) {
       const cutoff = new Date(now.getTime() - (refreshExpireSeconds ?? 0) * 1000).toISOString();
       const batched = async (query: () => Promise<unknown>) => {
         let total = 0;
@@ -508,7 +515,17 @@ export function createApplicationStore(db: Db) {
         db.execute(sql`delete from ${pendingAuthorizations} where id in (
           select id from ${pendingAuthorizations} where expires_at < ${nowIso} limit ${batchSize}) returning 1`),
       );
-      return { accessTokens: access, refreshTokens: refresh, authorizationCodes: codes, pendingAuthorizations: pending };
+      const unusedBefore = new Date(now.getTime() - unusedDocumentSeconds * 1000).toISOString();
+      const used = (table: SQL) => sql`exists (select 1 from ${table} u where u.application_id = ${applications}.id)`;
+      const documents = await batched(() =>
+        db.execute(sql`delete from ${applications} where id in (
+          select id from ${applications}
+          where registered_via = 'metadata_document' and created_at < ${unusedBefore}
+            and not ${used(sql`${consents}`)} and not ${used(sql`${authorizationCodes}`)} and not ${used(sql`${accessTokens}`)}
+            and not ${used(sql`${refreshTokens}`)} and not ${used(sql`${pendingAuthorizations}`)}
+          limit ${batchSize}) returning 1`),
+      );
+      return { accessTokens: access, refreshTokens: refresh, authorizationCodes: codes, pendingAuthorizations: pending, metadataDocumentClients: documents };
     },
   };
 }
