@@ -4,6 +4,7 @@
  * the Basic header parser refuse every C0 control and DEL before anything is looked up.
  */
 import { describe, expect, it } from 'vitest';
+import { createOAuthServer } from '@/lib/oauth';
 import { BASE, body, createTestServer, form, get, jsonPost } from '@/lib/testing/oauth';
 import { testDatabaseKind } from '@/lib/testing/test-db';
 
@@ -69,5 +70,23 @@ describe(`RFC 6749 §5.2: control characters in parameters are invalid_request, 
   it('/o/logout: client_id=%00x goes to our error page as invalid_request', async () => {
     expectErrorPage(await t.server.logout(get('/o/logout', { client_id: '\u0000x', post_logout_redirect_uri: 'https://client.example/' })));
     expectErrorPage(await t.server.logout(form('/o/logout', { client_id: '\u0000x' })));
+  });
+
+  it('RFC 7591 §3.2.2: a control character in registered metadata is invalid_client_metadata; in a configuration URL, an unknown client', async () => {
+    const open = createOAuthServer({ ...t.deps, settings: { ...t.settings, clients: { ...t.settings.clients, dynamicRegistration: 'public' } } });
+    const agent = { client_name: 'Agent', redirect_uris: ['http://localhost/callback'], token_endpoint_auth_method: 'none' };
+    for (const [field, metadata] of [
+      ['client_name', { ...agent, client_name: 'A\u0000gent' }],
+      ['redirect_uris', { ...agent, redirect_uris: ['http://localhost/call\u0000back'] }],
+    ] as const) {
+      const res = await open.register(jsonPost('/o/register', metadata));
+      expect(res.status).toBe(400);
+      expect(await body(res)).toEqual({ error: 'invalid_client_metadata', error_description: `${field} contains a control character` });
+    }
+    for (const id of ['%00x', '%E0']) {
+      const res = await open.clientConfiguration(new Request(`${BASE}/o/register/${id}`, { headers: { Authorization: 'Bearer x' } }));
+      expect(res.status).toBe(401);
+      expect((await body(res)).error).toBe('invalid_token');
+    }
   });
 });
