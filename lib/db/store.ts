@@ -840,19 +840,16 @@ export function createDashboardStore(db: Db) {
           .where(and(eq(consents.id, consentId), eq(consents.userId, userId)))
           .returning({ applicationId: consents.applicationId });
         if (!consent) return false;
-        const ofGrant = <T extends typeof accessTokens | typeof refreshTokens>(t: T) =>
-          and(eq(t.userId, userId), eq(t.applicationId, consent.applicationId), isNull(t.revokedAt));
-        await tx.update(accessTokens).set({ revokedAt: now }).where(ofGrant(accessTokens));
-        await tx.update(refreshTokens).set({ revokedAt: now }).where(ofGrant(refreshTokens));
+        const ofUserAndApp = and(eq(authorizationCodes.userId, userId), eq(authorizationCodes.applicationId, consent.applicationId));
+        // Codes first, as revokeTokensFromCode: an exchange under way holds its code's row lock,
+        // so this waits for it and then revokes its tokens; a later one finds the code gone or
+        // tombstoned and issues nothing. Consumed codes stay (replay detection needs them).
+        await tx.delete(authorizationCodes).where(and(ofUserAndApp, isNull(authorizationCodes.consumedAt)));
         await tx
-          .delete(authorizationCodes)
-          .where(
-            and(
-              eq(authorizationCodes.userId, userId),
-              eq(authorizationCodes.applicationId, consent.applicationId),
-              isNull(authorizationCodes.consumedAt),
-            ),
-          );
+          .update(authorizationCodes)
+          .set({ revokedAt: now })
+          .where(and(ofUserAndApp, isNull(authorizationCodes.revokedAt)));
+        await revokeChains(tx, sql`user_id = ${userId} and application_id = ${consent.applicationId}`, now);
         return true;
       });
     },

@@ -6,6 +6,7 @@
  * many times (real concurrency with TEST_DATABASE_URL on PostgreSQL; interleaved on PGlite).
  */
 import { describe, expect, it } from 'vitest';
+import { createDashboardStore } from '@/lib/db/store';
 import { createOAuthServer } from '@/lib/oauth';
 import { digest } from '@/lib/oauth/secrets';
 import type { Store } from '@/lib/oauth/store';
@@ -82,6 +83,20 @@ describe(`replay revocation and issuance agree, on ${testDatabaseKind}`, () => {
     const res = await racing.token(form('/o/token', { grant_type: 'refresh_token', refresh_token: String(first.refresh_token) }, auth));
     expect((await body(res)).error).toBe('invalid_grant');
     expect(await activeTokens(`family_id = '${parent.familyId}'`)).toBe(0);
+  });
+
+  it('RFC 7009 §2.1: a person revoking the authorization (dashboard) while a code is exchanged leaves no active token', async () => {
+    const app = await t.application();
+    const user = await t.user();
+    const code = await t.authorizeCode(app, user.id);
+    const dashboard = createDashboardStore(t.db);
+    const server = withRevocationBeforeInsert(async () => {
+      const [consent] = await dashboard.listAuthorizationsForUser(user.id);
+      expect(await dashboard.revokeAuthorizationForUser(consent!.id, user.id, t.now())).toBe(true);
+    });
+    const res = await server.token(form('/o/token', { grant_type: 'authorization_code', code }, basic(app.clientId, app.clientSecret)));
+    expect((await body(res)).error).toBe('invalid_grant');
+    expect(await activeTokens(`application_id = '${app.id}'`)).toBe(0);
   });
 
   it('RFC 6749 §4.1.2: a code exchanged twice at once never leaves an active token (raced 25 times)', async () => {
