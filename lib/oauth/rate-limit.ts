@@ -36,6 +36,16 @@ export interface RateLimits {
 }
 
 /**
+ * The key a client's own limit (token_client, revoke_client) counts under. A public client
+ * "authenticates" with its client_id alone, which anyone can send: counted per client and
+ * address, so strangers cannot spend its budget for everyone (and an app installed by many
+ * people is not throttled as one).
+ */
+export function clientLimitKey(limits: RateLimits, req: Request, client: { id: string }, method: string): string {
+  return method === 'none' ? `${client.id} ip:${limits.clientIp(req)}` : client.id;
+}
+
+/**
  * Over a limit. HTTP 429 (RFC 6585 §4) with Retry-After says what happened and when to come
  * back; the body keeps the RFC 6749 error shape so OAuth clients parse it, with
  * `temporarily_unavailable`, the one registered code meaning "try again later" (§4.1.2.1; the

@@ -100,6 +100,27 @@ describe('RFC 6585 §4 token endpoint per client (OAUTH2_RATE_LIMIT_TOKEN_CLIENT
   });
 });
 
+describe('RFC 6585 §4 a public client (client_id alone) is counted per address', () => {
+  it('a stranger sending its client_id cannot spend its token or revocation budget for everyone', async () => {
+    const { server, refused } = limited({ OAUTH2_RATE_LIMIT_TOKEN_CLIENT: '2/60', OAUTH2_RATE_LIMIT_REVOKE_CLIENT: '2/60' });
+    const app = await t.application({ clientType: 'public', grantTypes: ['authorization_code'] });
+    const stranger = freshIp();
+    const tokenFrom = (ip: string) => server.token(form('/o/token', { grant_type: 'refresh_token', refresh_token: 'x', client_id: app.clientId }, from(ip)));
+    const revokeFrom = (ip: string) => server.revoke(form('/o/revoke_token', { token: 'x', client_id: app.clientId }, from(ip)));
+    for (let i = 0; i < 2; i++) {
+      expect((await tokenFrom(stranger)).status).toBe(400); // counted: invalid_grant
+      expect((await revokeFrom(stranger)).status).toBe(200);
+    }
+    await expect429(await tokenFrom(stranger), 60);
+    await expect429(await revokeFrom(stranger), 60);
+    expect(refused).toEqual(['token_client', 'revoke_client']);
+    // The app's users elsewhere are not affected.
+    const user = freshIp();
+    expect((await tokenFrom(user)).status).toBe(400);
+    expect((await revokeFrom(user)).status).toBe(200);
+  });
+});
+
 describe('RFC 6585 §4 token endpoint per IP (OAUTH2_RATE_LIMIT_TOKEN_IP) behind trusted proxies', () => {
   it('counts one address across clients, and a forged X-Forwarded-For cannot dodge it', async () => {
     const { server, refused } = limited({ OAUTH2_RATE_LIMIT_TOKEN_IP: '2/60', OAUTH2_TRUSTED_PROXIES: '1' });
