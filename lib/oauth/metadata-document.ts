@@ -5,7 +5,9 @@
  * public application (registered_via 'metadata_document') so tokens reference it like any
  * client. It is fetched again once older than OAUTH2_CLIENT_ID_METADATA_CACHE_SECONDS: that
  * setting is the one cache bound (the response's Cache-Control is not consulted, so a client
- * cannot pin a document longer or make every request refetch it).
+ * cannot pin a document longer or make every request refetch it). Fetches happen only at the
+ * authorization endpoint, counted per address; rows of documents never used to complete an
+ * authorization are deleted by cleartokens after a day.
  */
 import { checkClientMetadata } from './client-metadata';
 import type { Deps } from './context';
