@@ -27,8 +27,9 @@ function addRepeatable(params: Params, key: string, value: string): void {
   if (!params.has(key)) params.set(key, value);
 }
 
-// C0 controls and DEL. No OAuth or OIDC parameter holds one (not even a multi-line value: none
-// exists), and PostgreSQL text cannot hold U+0000 at all, so one reaching a query answered 500.
+// C0 controls and DEL. No OAuth or OIDC parameter holds one (RFC 6749 Appendix A: client_id,
+// state, scope, code and tokens are all printable; none is multi-line), and PostgreSQL text
+// cannot hold U+0000 at all, so one reaching a query answered 500.
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 export function hasControlCharacter(value: string): boolean {
