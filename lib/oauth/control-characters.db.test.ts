@@ -37,7 +37,12 @@ describe(`RFC 6749 §5.2: control characters in parameters are invalid_request, 
     await expectInvalidRequest(await t.server.token(form('/o/token', { grant_type: 'authorization_code', code: 'a\u0000b', ...auth })), 'code');
     await expectInvalidRequest(await t.server.token(jsonPost('/o/token', { grant_type: 'refresh_token', refresh_token: '\u0000', ...auth })), 'refresh_token');
     await expectInvalidRequest(await t.server.token(form('/o/token', { grant_type: 'password', username: 'a\u0000@b.c', password: 'x', ...auth })), 'username');
-    // Other controls too (a tab, an escape, DEL): no OAuth parameter holds one.
+    // RFC 6749 Appendix A: a password may hold a TAB (UNICODECHARNOCRLF), nothing else may.
+    const user = await t.user(undefined, 'tab\tpassword');
+    const tab = await t.server.token(form('/o/token', { grant_type: 'password', username: user.email, password: user.password, ...auth }));
+    expect(tab.status).toBe(200);
+    await expectInvalidRequest(await t.server.token(form('/o/token', { grant_type: 'password', username: user.email, password: 'line\nbreak', ...auth })), 'password');
+    // Other controls too (a tab, an escape, DEL): no other OAuth parameter holds one.
     for (const c of ['\t', '\n', '\u001b', '\u007f']) {
       await expectInvalidRequest(await t.server.token(form('/o/token', { grant_type: 'client_credentials', scope: `read${c}write`, ...auth })), 'scope');
     }

@@ -31,6 +31,9 @@ function addRepeatable(params: Params, key: string, value: string): void {
 // state, scope, code and tokens are all printable; none is multi-line), and PostgreSQL text
 // cannot hold U+0000 at all, so one reaching a query answered 500.
 const CONTROL = /[\u0000-\u001f\u007f]/;
+// Appendix A: username and password are UNICODECHARNOCRLF, which admits TAB.
+const CONTROL_BUT_TAB = /[\u0000-\u0008\u000a-\u001f\u007f]/;
+const TAB_ALLOWED = new Set(['username', 'password']);
 
 export function hasControlCharacter(value: string): boolean {
   return CONTROL.test(value);
@@ -39,7 +42,7 @@ export function hasControlCharacter(value: string): boolean {
 /** Refuses a parameter name or value holding a control character (invalid_request, naming the parameter). */
 function checkCharacters(key: string, value: string): void {
   if (CONTROL.test(key)) throw new OAuthError('invalid_request', 'a parameter name contains a control character');
-  if (CONTROL.test(value)) throw new OAuthError('invalid_request', `parameter '${key}' contains a control character`);
+  if ((TAB_ALLOWED.has(key) ? CONTROL_BUT_TAB : CONTROL).test(value)) throw new OAuthError('invalid_request', `parameter '${key}' contains a control character`);
 }
 
 function fromSearchParams(sp: URLSearchParams): Params {
