@@ -122,6 +122,7 @@ export function parseSettings(env: Env): Readonly<AppSettings> {
     allowedRedirectUriSchemes: schemes,
     requestApprovalPrompt: approval,
     pkceRequired: bool(env, 'OAUTH2_PKCE_REQUIRED', defaultSettings.pkceRequired),
+    pkceAllowPlain: bool(env, 'OAUTH2_PKCE_ALLOW_PLAIN', defaultSettings.pkceAllowPlain),
     errorResponseWithScopes: bool(env, 'OAUTH2_ERROR_RESPONSE_WITH_SCOPES', defaultSettings.errorResponseWithScopes),
     issuer: issuer ? issuer.replace(/\/$/, '') : null,
     idTokenExpireSeconds: int(env, 'OAUTH2_ID_TOKEN_EXPIRE_SECONDS', defaultSettings.idTokenExpireSeconds, 1),

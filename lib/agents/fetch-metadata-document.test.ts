@@ -70,8 +70,10 @@ describe('§6 SSRF: refusals', () => {
     await expect(fetchMetadataDocument(new URL('http://client.example/doc'), dev)).rejects.toThrow(/https/);
   });
   it('loopback addresses are refused without the development setting (https://localhost)', async () => {
-    await expect(fetchMetadataDocument(new URL('https://localhost/doc'), { allowHttpLoopback: false, resolve: resolvesTo('127.0.0.1') })).rejects.toThrow(/loopback/);
-    await expect(fetchMetadataDocument(new URL('https://[::1]/doc'), { allowHttpLoopback: false })).rejects.toThrow(/loopback/);
+    await expect(fetchMetadataDocument(new URL('https://localhost/doc'), { allowHttpLoopback: false, resolve: resolvesTo('127.0.0.1') })).rejects.toThrow(
+      'the host localhost is not a public address',
+    );
+    await expect(fetchMetadataDocument(new URL('https://[::1]/doc'), { allowHttpLoopback: false })).rejects.toThrow('the host ::1 is not a public address');
   });
   it.each([
     ['10.1.2.3', /private/],
@@ -85,15 +87,33 @@ describe('§6 SSRF: refusals', () => {
     ['::', /unspecified/],
     ['224.0.0.1', /multicast/],
     ['::ffff:10.0.0.1', /private/],
+    ['::ffff:7f00:1', /loopback/],
     ['64:ff9b::a00:1', /reserved/],
-  ])('a host resolving to %s is refused before any connection', async (address, reason) => {
-    await expect(fetchMetadataDocument(new URL('https://client.example/doc'), { allowHttpLoopback: true, resolve: resolvesTo(address) })).rejects.toThrow(reason);
+    // RFC 4291 §2.5.5.1 IPv4-compatible (::/96): 127.0.0.1 and 10.0.0.1 in disguise.
+    ['::7f00:1', /IPv4-compatible/],
+    ['::a00:1', /IPv4-compatible/],
+    ['::127.0.0.1', /IPv4-compatible/],
+  ])('a host resolving to %s is refused before any connection, without saying the address', async (address, reason) => {
+    expect(addressProblem(address, false)).toMatch(reason);
+    const refusal = fetchMetadataDocument(new URL('https://client.example/doc'), { allowHttpLoopback: false, resolve: resolvesTo(address) });
+    await expect(refusal).rejects.toThrow(new Error('the host client.example is not a public address'));
   });
   it('one private address among public ones is enough to refuse (DNS answers are not picked from)', async () => {
-    await expect(fetchMetadataDocument(new URL('https://client.example/doc'), { allowHttpLoopback: false, resolve: resolvesTo('93.184.215.14', '10.0.0.7') })).rejects.toThrow(/private/);
+    await expect(fetchMetadataDocument(new URL('https://client.example/doc'), { allowHttpLoopback: false, resolve: resolvesTo('93.184.215.14', '10.0.0.7') })).rejects.toThrow(
+      /not a public address/,
+    );
   });
-  it('an IP literal in the URL is checked the same way', async () => {
-    await expect(fetchMetadataDocument(new URL('https://169.254.169.254/latest/meta-data'), { allowHttpLoopback: false })).rejects.toThrow(/link-local/);
+  it('an IP literal in the URL is checked the same way, IPv4-compatible IPv6 too', async () => {
+    await expect(fetchMetadataDocument(new URL('https://169.254.169.254/latest/meta-data'), { allowHttpLoopback: false })).rejects.toThrow(/not a public address/);
+    await expect(fetchMetadataDocument(new URL('https://[::7f00:1]/doc'), { allowHttpLoopback: false })).rejects.toThrow(/not a public address/);
+  });
+  it('DNS is under the same deadline as the fetch: a resolver that never answers times out', async () => {
+    const started = Date.now();
+    const never: Resolver = () => new Promise(() => {});
+    await expect(fetchMetadataDocument(new URL('https://slow-dns.example/doc'), { allowHttpLoopback: false, resolve: never, timeoutMs: 300 })).rejects.toThrow(
+      'the host slow-dns.example did not resolve within 0.3 s',
+    );
+    expect(Date.now() - started).toBeLessThan(2000);
   });
   it('a host that does not resolve is refused with a reason', async () => {
     const resolve: Resolver = async () => {
@@ -105,7 +125,7 @@ describe('§6 SSRF: refusals', () => {
     // "localhost" is vetted as 127.0.0.1 (the resolver's answer) and the socket uses exactly that.
     const port = new URL(origin).port;
     expect(await fetchMetadataDocument(new URL(`http://localhost:${port}/doc`), { ...dev, resolve: resolvesTo('127.0.0.1') })).toEqual(DOC);
-    await expect(fetchMetadataDocument(new URL(`http://localhost:${port}/doc`), { ...dev, resolve: resolvesTo('10.0.0.1') })).rejects.toThrow(/private/);
+    await expect(fetchMetadataDocument(new URL(`http://localhost:${port}/doc`), { ...dev, resolve: resolvesTo('10.0.0.1') })).rejects.toThrow(/not a public address/);
     // Vetted as 127.0.0.2, where nothing listens: the system's own answer for localhost (127.0.0.1) is not used.
     await expect(fetchMetadataDocument(new URL(`http://localhost:${port}/doc`), { ...dev, resolve: resolvesTo('127.0.0.2') })).rejects.toThrow(/could not be fetched/);
   });

@@ -50,38 +50,63 @@ const RANGE_NAMES: Record<string, string> = {
 const systemResolve: Resolver = async (hostname) =>
   (await dns.promises.lookup(hostname, { all: true, verbatim: true })).map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
 
-/** Why this address may not be fetched from, or null when it is public unicast. */
+// RFC 4291 §2.5.5.1: IPv4-compatible IPv6 (::a.b.c.d), deprecated. ipaddr.js calls ::7f00:1
+// "unicast", yet it carries 127.0.0.1: the whole ::/96 is refused (except :: and ::1, named below).
+const IPV4_COMPATIBLE = ipaddr.parseCIDR('::/96');
+
+/**
+ * Why this address may not be fetched from (for logs and tests), or null when it is public
+ * unicast. The reason names the range and the address; what a client is told names neither
+ * (vettedAddress), so the fetcher cannot be used to map internal names to addresses.
+ */
 export function addressProblem(address: string, allowLoopback: boolean): string | null {
-  let parsed: ipaddr.IPv4 | ipaddr.IPv6;
+  let raw: ipaddr.IPv4 | ipaddr.IPv6;
   try {
-    // process(): an IPv4-mapped IPv6 address (::ffff:10.0.0.1) is judged as the IPv4 address it is.
-    parsed = ipaddr.process(address);
+    raw = ipaddr.parse(address);
   } catch {
     return `"${address}" is not an IP address`;
   }
+  if (raw.kind() === 'ipv6') {
+    const v6 = raw as ipaddr.IPv6;
+    const named = v6.range() === 'unspecified' || v6.range() === 'loopback';
+    if (v6.match(IPV4_COMPATIBLE) && !named) return `is an IPv4-compatible IPv6 address (${v6.toString()}, deprecated)`;
+    // ipaddr.js reads ::a.b.c.d as IPv4-mapped; only the ::ffff: spelling is one.
+    if (address.includes('.') && !/^(0{0,4}:){0,5}:?ffff:\d/i.test(address.replace(/^\[|\]$/g, ''))) return `is an IPv4-compatible IPv6 address (${address}, deprecated)`;
+  }
+  // process(): an IPv4-mapped IPv6 address (::ffff:10.0.0.1) is judged as the IPv4 address it is.
+  const parsed = ipaddr.process(address);
   const range = parsed.range();
   if (range === 'unicast') return null;
   if (range === 'loopback' && allowLoopback) return null;
   return `resolves to ${RANGE_NAMES[range] ?? `a reserved (${range})`} address (${parsed.toString()})`;
 }
 
-async function vettedAddress(url: URL, opts: FetchOptions): Promise<ResolvedAddress> {
+/** `promise`, or a MetadataDocumentError once the deadline (epoch ms) passes. */
+function beforeDeadline<T>(promise: Promise<T>, deadline: number, reason: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new MetadataDocumentError(reason)), Math.max(0, deadline - Date.now()));
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+async function vettedAddress(url: URL, opts: FetchOptions, deadline: number, timeoutMs: number): Promise<ResolvedAddress> {
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const loopbackAllowed = opts.allowHttpLoopback;
   let addresses: ResolvedAddress[];
   if (ipaddr.isValid(host)) addresses = [{ address: host, family: ipaddr.parse(host).kind() === 'ipv6' ? 6 : 4 }];
   else {
-    try {
-      addresses = await (opts.resolve ?? systemResolve)(host);
-    } catch {
+    // DNS is part of the fetch's deadline: a resolver that never answers must not hold the request.
+    const resolving = (opts.resolve ?? systemResolve)(host).catch(() => {
       throw new MetadataDocumentError(`the host ${host} does not resolve`);
-    }
+    });
+    addresses = await beforeDeadline(resolving, deadline, `the host ${host} did not resolve within ${timeoutMs / 1000} s`);
   }
   if (!addresses.length) throw new MetadataDocumentError(`the host ${host} does not resolve`);
   // Every answer must be public: otherwise which one the socket would use decides the outcome.
+  // The reason stays in the server's hands: the answer says only that it is not public.
   for (const a of addresses) {
-    const problem = addressProblem(a.address, loopbackAllowed);
-    if (problem) throw new MetadataDocumentError(`the host ${host} ${problem}`);
+    if (addressProblem(a.address, loopbackAllowed)) throw new MetadataDocumentError(`the host ${host} is not a public address`);
   }
   return addresses[0]!;
 }
@@ -99,7 +124,7 @@ export async function fetchMetadataDocument(url: URL, opts: FetchOptions): Promi
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const deadline = Date.now() + timeoutMs;
-  const target = await vettedAddress(url, opts);
+  const target = await vettedAddress(url, opts, deadline, timeoutMs);
 
   // The socket connects to the vetted address, whatever DNS says now (no rebinding window).
   const lookup: LookupFunction = (_host, options, callback) => {
@@ -112,6 +137,7 @@ export async function fetchMetadataDocument(url: URL, opts: FetchOptions): Promi
       req.destroy();
       reject(new MetadataDocumentError(reason));
     };
+    // What DNS left of the deadline.
     const timer = setTimeout(() => fail(`the document did not arrive within ${timeoutMs / 1000} s`), Math.max(0, deadline - Date.now()));
     const req = (isHttp ? http : https).request(
       url,

@@ -222,7 +222,7 @@ describe('applications, scoped to their owner', () => {
     expect(await store.findApplicationByClientId(app.clientId)).toBeNull();
     expect(await store.findAccessToken(digest(t.access))).toBeNull();
     expect(await store.findRefreshToken(digest(t.refresh))).toBeNull();
-    expect(await store.consumeAuthorizationCode(digest(code), NOW)).toBeNull();
+    expect(await store.consumeAuthorizationCode(digest(code), app.id, NOW)).toBeNull();
     expect(await store.findConsent(bob.id, app.id)).toBeNull();
     expect(await dashboard.listAuthorizationsForUser(bob.id)).toEqual([]);
   });
@@ -303,7 +303,7 @@ describe('authorizations, scoped to the user who granted them', () => {
     }
     // The consent is gone (the next authorization asks again), and so is the code not yet exchanged.
     expect(await store.findConsent(bob.id, app.id)).toBeNull();
-    expect(await store.consumeAuthorizationCode(digest(code), NOW)).toBeNull();
+    expect(await store.consumeAuthorizationCode(digest(code), app.id, NOW)).toBeNull();
     expect(await dashboard.findAuthorizationForUser(consent.id, bob.id)).toBeNull();
 
     // Other grants are untouched: bob's other application, carol's tokens for this one.
@@ -321,7 +321,7 @@ describe('authorizations, scoped to the user who granted them', () => {
     const app = await application(owner.id);
     await store.recordConsent(bob.id, app.id, ['read'], NOW);
     const code = await pendingCode(app.id, bob.id);
-    await store.consumeAuthorizationCode(digest(code), NOW);
+    await store.consumeAuthorizationCode(digest(code), app.id, NOW);
     const consent = (await dashboard.listAuthorizationsForUser(bob.id))[0]!;
     await dashboard.revokeAuthorizationForUser(consent.id, bob.id, NOW);
     const rows = await db.select().from(authorizationCodes);

@@ -3,7 +3,7 @@
  * The only file that builds SQL (the only importer of drizzle-orm operators).
  * Every dashboard query is scoped to its owner in the WHERE clause (DOT's ApplicationOwnerIsUserMixin).
  */
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
 import {
   accessTokens,
   applications,
@@ -19,6 +19,8 @@ import type {
   AccessTokenRecord,
   AuthorizationRequest,
   ClientRecord,
+  NewAccessToken,
+  NewRefreshToken,
   PendingAuthorizationRecord,
   RefreshTokenRecord,
   RegisteredClientRecord,
@@ -54,6 +56,7 @@ function selfRegisteredColumns(c: SelfRegisteredClient, now: Date) {
   return {
     clientType: c.clientType,
     clientSecretDigest: c.clientSecretDigest,
+    tokenEndpointAuthMethod: c.tokenEndpointAuthMethod,
     grantTypes: c.grantTypes,
     redirectUris: c.redirectUris,
     name: c.name,
@@ -144,51 +147,64 @@ export function createStore(db: Db): Store & UserStore {
       await db.insert(authorizationCodes).values(code);
     },
 
-    async consumeAuthorizationCode(codeDigest, now) {
+    async consumeAuthorizationCode(codeDigest, applicationId, now) {
+      // The client is part of the claim: a code presented by another client is neither used up
+      // nor treated as a replay (its owner can still redeem it).
+      const ofClient = and(eq(authorizationCodes.codeDigest, codeDigest), eq(authorizationCodes.applicationId, applicationId));
       const [fresh] = await db
         .update(authorizationCodes)
         .set({ consumedAt: now })
-        .where(and(eq(authorizationCodes.codeDigest, codeDigest), isNull(authorizationCodes.consumedAt)))
+        .where(and(ofClient, isNull(authorizationCodes.consumedAt)))
         .returning();
       if (fresh) return { code: fresh, firstUse: true };
-      const [used] = await db.select().from(authorizationCodes).where(eq(authorizationCodes.codeDigest, codeDigest)).limit(1);
+      const [used] = await db.select().from(authorizationCodes).where(ofClient).limit(1);
       return used ? { code: used, firstUse: false } : null;
     },
 
     async revokeTokensFromCode(codeId, now) {
       await db.transaction(async (tx) => {
+        // The tombstone first: its row lock waits for an issuance from this code that is under
+        // way (issueTokens locks the code row), and any issuance after it sees revoked_at.
         await tx
-          .update(accessTokens)
-          .set({ revokedAt: now })
-          .where(and(eq(accessTokens.authorizationCodeId, codeId), isNull(accessTokens.revokedAt)));
-        await tx
-          .update(refreshTokens)
-          .set({ revokedAt: now })
-          .where(and(eq(refreshTokens.authorizationCodeId, codeId), isNull(refreshTokens.revokedAt)));
+          .update(authorizationCodes)
+          .set({ revokedAt: sql`coalesce(${authorizationCodes.revokedAt}, ${now.toISOString()}::timestamptz)` })
+          .where(eq(authorizationCodes.id, codeId));
+        await revokeChains(tx, sql`authorization_code_id = ${codeId}`, now);
       });
     },
 
-    async issueTokens(access, refresh) {
-      if (!refresh) {
-        // The prepared statement stays the hot path; a token with an audience is the rarer insert.
-        if (access.audience?.length) await db.insert(accessTokens).values({ ...access, audience: access.audience });
+    async issueTokens(access, refresh, from) {
+      if (!from) {
+        // New grants (client credentials, password): nothing to guard. The prepared statement
+        // stays the hot path; a token with an audience is the rarer insert.
+        if (refresh) {
+          await db.execute(sql`with a as (insert into ${accessTokens} (${ACCESS_COLUMNS}) values (${accessValues(access)}) returning id) ${insertRefresh(refresh)}`);
+        } else if (access.audience?.length) await db.insert(accessTokens).values({ ...access, audience: access.audience });
         else await insertAccessToken.execute({ ...access });
-        return;
+        return true;
       }
-      // One round trip: the refresh token references the access token inserted by the CTE.
-      await db.execute(sql`
-        with a as (
-          insert into ${accessTokens} (token_digest, application_id, user_id, scope, expires_at, authorization_code_id, family_id, created_at, audience)
-          values (${access.tokenDigest}, ${access.applicationId}, ${access.userId}, ${access.scope},
-                  ${access.expiresAt.toISOString()}, ${access.authorizationCodeId}, ${access.familyId}, ${access.createdAt.toISOString()},
-                  ${pgTextArray(access.audience)}::text[])
-          returning id
-        )
-        insert into ${refreshTokens} (token_digest, application_id, user_id, access_token_id, family_id, authorization_code_id, scope, auth_time, created_at, resources)
-        select ${refresh.tokenDigest}, ${refresh.applicationId}, ${refresh.userId}, a.id, ${refresh.familyId},
-               ${refresh.authorizationCodeId}, ${refresh.scope}, ${refresh.authTime ? refresh.authTime.toISOString() : null},
-               ${refresh.createdAt.toISOString()}, ${pgTextArray(refresh.resources)}::text[]
-        from a`);
+      // Issued from a code or a refresh token: inserted only while that parent is not revoked,
+      // under a share lock on its row. A revocation (revokeTokensFromCode, revokeTokenFamily)
+      // updates the same row, so it waits for this insert and then revokes what it inserted, or
+      // this insert waits for the revocation and then finds the parent revoked and inserts nothing.
+      const parent =
+        'authorizationCodeId' in from
+          ? sql`select 1 from ${authorizationCodes} where id = ${from.authorizationCodeId} and revoked_at is null`
+          : sql`select 1 from ${refreshTokens} where id = ${from.refreshTokenId} and revoked_at is null`;
+      // A refresh token that is not rotated points at its newest access token, so the next
+      // refresh revokes this one (as DOT, one live access token per refresh token). That update
+      // needs the stronger lock up front: two refreshes holding share locks would deadlock upgrading.
+      const repoint = !refresh && 'refreshTokenId' in from && from.repoint;
+      const lock = repoint ? sql`for no key update` : sql`for share`;
+      const guarded = sql`with p as (${parent} ${lock}),
+        a as (insert into ${accessTokens} (${ACCESS_COLUMNS}) select ${accessValues(access)} from p returning id)`;
+      const inserted = refresh
+        ? await db.execute(sql`${guarded} ${insertRefresh(refresh)} returning id`)
+        : repoint
+          ? await db.execute(sql`${guarded}, r as (update ${refreshTokens} set access_token_id = a.id from a where ${refreshTokens}.id = ${from.refreshTokenId})
+              select id from a`)
+          : await db.execute(sql`${guarded} select id from a`);
+      return rowCount(inserted) > 0;
     },
 
     async findAccessToken(digest) {
@@ -201,11 +217,19 @@ export function createStore(db: Db): Store & UserStore {
       return (row as RefreshTokenRecord | undefined) ?? null;
     },
 
-    async claimRefreshToken(digest, now) {
+    async claimRefreshToken(digest, applicationId, now) {
+      // The client is part of the claim: another client presenting this token uses nothing up.
       const [row] = await db
         .update(refreshTokens)
         .set({ rotatedAt: now })
-        .where(and(eq(refreshTokens.tokenDigest, digest), isNull(refreshTokens.rotatedAt), isNull(refreshTokens.revokedAt)))
+        .where(
+          and(
+            eq(refreshTokens.tokenDigest, digest),
+            eq(refreshTokens.applicationId, applicationId),
+            isNull(refreshTokens.rotatedAt),
+            isNull(refreshTokens.revokedAt),
+          ),
+        )
         .returning();
       return (row as RefreshTokenRecord | undefined) ?? null;
     },
@@ -215,16 +239,7 @@ export function createStore(db: Db): Store & UserStore {
     },
 
     async revokeTokenFamily(familyId, now) {
-      await db.transaction(async (tx) => {
-        await tx
-          .update(refreshTokens)
-          .set({ revokedAt: now })
-          .where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt)));
-        await tx
-          .update(accessTokens)
-          .set({ revokedAt: now })
-          .where(and(eq(accessTokens.familyId, familyId), isNull(accessTokens.revokedAt)));
-      });
+      await db.transaction((tx) => revokeChains(tx, sql`family_id = ${familyId}`, now));
     },
 
     async createPendingAuthorization(p) {
@@ -376,6 +391,43 @@ function pgTextArray(values: string[] | null | undefined): string | null {
   return `{${values.map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
 }
 
+/** Rows a db.execute() returned: postgres.js gives an array, PGlite `{ rows }`. */
+function rowCount(result: unknown): number {
+  return Array.isArray(result) ? result.length : ((result as { rows?: unknown[] }).rows?.length ?? 0);
+}
+
+const ACCESS_COLUMNS = sql.raw('token_digest, application_id, user_id, scope, expires_at, authorization_code_id, family_id, created_at, audience');
+
+/** The access token's values, in ACCESS_COLUMNS order. */
+function accessValues(a: NewAccessToken): SQL {
+  return sql`${a.tokenDigest}, ${a.applicationId}::uuid, ${a.userId}::uuid, ${a.scope}, ${a.expiresAt.toISOString()}::timestamptz,
+    ${a.authorizationCodeId}::bigint, ${a.familyId}::uuid, ${a.createdAt.toISOString()}::timestamptz, ${pgTextArray(a.audience)}::text[]`;
+}
+
+/** The refresh token inserted beside the access token of CTE `a` (one round trip). */
+function insertRefresh(r: NewRefreshToken): SQL {
+  return sql`insert into ${refreshTokens} (token_digest, application_id, user_id, access_token_id, family_id, authorization_code_id, scope, auth_time, created_at, resources)
+    select ${r.tokenDigest}, ${r.applicationId}::uuid, ${r.userId}::uuid, a.id, ${r.familyId}::uuid, ${r.authorizationCodeId}::bigint, ${r.scope},
+           ${r.authTime ? r.authTime.toISOString() : null}::timestamptz, ${r.createdAt.toISOString()}::timestamptz, ${pgTextArray(r.resources)}::text[]
+    from a`;
+}
+
+/**
+ * Revokes every refresh token matching `where`, then their access tokens, inside a transaction.
+ * Under READ COMMITTED an UPDATE does not see rows committed after it started, and a rotation
+ * that held its parent's lock commits its new refresh token just then: so the refresh tokens are
+ * updated until a pass finds none left (each pass's row locks make later rotations from them see
+ * the revocation), and the access tokens last, when every insert guarded by them is visible.
+ */
+async function revokeChains(tx: Pick<Db, 'execute'>, where: SQL, now: Date): Promise<void> {
+  const at = now.toISOString();
+  for (let pass = 0; pass < 100; pass++) {
+    const revoked = await tx.execute(sql`update ${refreshTokens} set revoked_at = ${at}::timestamptz where ${where} and revoked_at is null returning id`);
+    if (rowCount(revoked) === 0) break;
+  }
+  await tx.execute(sql`update ${accessTokens} set revoked_at = ${at}::timestamptz where ${where} and revoked_at is null`);
+}
+
 export interface NewApplication {
   clientId: string;
   clientSecretDigest: string | null;
@@ -391,6 +443,9 @@ export interface NewApplication {
   resources?: string[];
   rateLimit?: number | null;
 }
+
+/** How long cleartokens keeps a client ID metadata document's application that never completed an authorization. */
+export const UNUSED_METADATA_DOCUMENT_SECONDS = 86_400;
 
 export interface NewInitialAccessToken {
   tokenDigest: string;
@@ -420,9 +475,13 @@ export function createApplicationStore(db: Db) {
      * pending requests, and, when OAUTH2_REFRESH_TOKEN_EXPIRE_SECONDS is set, refresh tokens
      * revoked, rotated or created longer ago than that. With it unset, refresh tokens are kept
      * (as DOT), so a replayed old one is still recognised and revokes its family.
+     * Also the applications of client ID metadata documents that never completed an
+     * authorization (no consent, code, token or pending request) once older than
+     * `unusedDocumentSeconds`: anyone can make the server fetch a document, so rows nobody
+     * uses must not pile up (an agent that comes back later is fetched again).
      * Batched so it works on millions of rows without long locks.
      */
-    async clearExpired(now: Date, refreshExpireSeconds: number | null, batchSize = 10_000) {
+    async clearExpired(now: Date, refreshExpireSeconds: number | null, batchSize = 10_000, unusedDocumentSeconds = UNUSED_METADATA_DOCUMENT_SECONDS) {
       const cutoff = new Date(now.getTime() - (refreshExpireSeconds ?? 0) * 1000).toISOString();
       const batched = async (query: () => Promise<unknown>) => {
         let total = 0;
@@ -456,7 +515,17 @@ export function createApplicationStore(db: Db) {
         db.execute(sql`delete from ${pendingAuthorizations} where id in (
           select id from ${pendingAuthorizations} where expires_at < ${nowIso} limit ${batchSize}) returning 1`),
       );
-      return { accessTokens: access, refreshTokens: refresh, authorizationCodes: codes, pendingAuthorizations: pending };
+      const unusedBefore = new Date(now.getTime() - unusedDocumentSeconds * 1000).toISOString();
+      const used = (table: SQL) => sql`exists (select 1 from ${table} u where u.application_id = ${applications}.id)`;
+      const documents = await batched(() =>
+        db.execute(sql`delete from ${applications} where id in (
+          select id from ${applications}
+          where registered_via = 'metadata_document' and created_at < ${unusedBefore}
+            and not ${used(sql`${consents}`)} and not ${used(sql`${authorizationCodes}`)} and not ${used(sql`${accessTokens}`)}
+            and not ${used(sql`${refreshTokens}`)} and not ${used(sql`${pendingAuthorizations}`)}
+          limit ${batchSize}) returning 1`),
+      );
+      return { accessTokens: access, refreshTokens: refresh, authorizationCodes: codes, pendingAuthorizations: pending, metadataDocumentClients: documents };
     },
   };
 }
@@ -771,19 +840,16 @@ export function createDashboardStore(db: Db) {
           .where(and(eq(consents.id, consentId), eq(consents.userId, userId)))
           .returning({ applicationId: consents.applicationId });
         if (!consent) return false;
-        const ofGrant = <T extends typeof accessTokens | typeof refreshTokens>(t: T) =>
-          and(eq(t.userId, userId), eq(t.applicationId, consent.applicationId), isNull(t.revokedAt));
-        await tx.update(accessTokens).set({ revokedAt: now }).where(ofGrant(accessTokens));
-        await tx.update(refreshTokens).set({ revokedAt: now }).where(ofGrant(refreshTokens));
+        const ofUserAndApp = and(eq(authorizationCodes.userId, userId), eq(authorizationCodes.applicationId, consent.applicationId));
+        // Codes first, as revokeTokensFromCode: an exchange under way holds its code's row lock,
+        // so this waits for it and then revokes its tokens; a later one finds the code gone or
+        // tombstoned and issues nothing. Consumed codes stay (replay detection needs them).
+        await tx.delete(authorizationCodes).where(and(ofUserAndApp, isNull(authorizationCodes.consumedAt)));
         await tx
-          .delete(authorizationCodes)
-          .where(
-            and(
-              eq(authorizationCodes.userId, userId),
-              eq(authorizationCodes.applicationId, consent.applicationId),
-              isNull(authorizationCodes.consumedAt),
-            ),
-          );
+          .update(authorizationCodes)
+          .set({ revokedAt: now })
+          .where(and(ofUserAndApp, isNull(authorizationCodes.revokedAt)));
+        await revokeChains(tx, sql`user_id = ${userId} and application_id = ${consent.applicationId}`, now);
         return true;
       });
     },

@@ -4,7 +4,7 @@ import type { Command } from './command';
 
 export const cleartokens: Command = {
   name: 'cleartokens',
-  summary: 'delete expired and revoked tokens, used and expired codes (past OAUTH2_REFRESH_TOKEN_EXPIRE_SECONDS)',
+  summary: 'delete expired and revoked tokens, used and expired codes (past OAUTH2_REFRESH_TOKEN_EXPIRE_SECONDS), and metadata-document clients unused for a day',
   usage: 'cleartokens [--batch-size N] [--json]',
   options: { 'batch-size': { type: 'string' } },
   async run({ args, db, json, out }) {
@@ -15,7 +15,8 @@ export const cleartokens: Command = {
     else
       out(
         `removed ${removed.accessTokens} access tokens, ${removed.refreshTokens} refresh tokens, ` +
-          `${removed.authorizationCodes} authorization codes, ${removed.pendingAuthorizations} pending requests`,
+          `${removed.authorizationCodes} authorization codes, ${removed.pendingAuthorizations} pending requests, ` +
+          `${removed.metadataDocumentClients} unused metadata-document clients`,
       );
   },
 };

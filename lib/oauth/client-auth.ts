@@ -5,9 +5,9 @@
  */
 import type { Deps } from './context';
 import { OAuthError } from './errors';
-import type { Params } from './http';
+import { hasControlCharacter, type Params } from './http';
 import { findClient } from './metadata-document';
-import { rateLimited, type RateLimits } from './rate-limit';
+import { rateLimited, type LimitName, type RateLimits } from './rate-limit';
 import { digest, safeEqual } from './secrets';
 import type { ClientRecord } from './store';
 
@@ -43,7 +43,14 @@ export function parseBasic(header: string | null): { clientId: string; secret: s
   const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   if (colon < 1) throw new OAuthError('invalid_client', 'malformed client credentials in the Authorization header', BASIC_CHALLENGE);
-  return { clientId: formDecode(decoded.slice(0, colon)), secret: formDecode(decoded.slice(colon + 1)) };
+  const clientId = formDecode(decoded.slice(0, colon));
+  const secret = formDecode(decoded.slice(colon + 1));
+  // As readParams: a control character (U+0000 above all) can never be a client's id or secret,
+  // and PostgreSQL cannot even compare text holding U+0000.
+  if (hasControlCharacter(clientId) || hasControlCharacter(secret)) {
+    throw new OAuthError('invalid_client', 'control characters are not allowed in client credentials', BASIC_CHALLENGE);
+  }
+  return { clientId, secret };
 }
 
 function readCredentials(req: Request, params: Params): Credentials | null {
@@ -76,7 +83,7 @@ export async function authenticateClient(req: Request, params: Params, deps: Dep
   const challenge = creds.method === 'client_secret_basic' ? BASIC_CHALLENGE : undefined;
   const limits = deps.limits;
   const ip = limits?.clientIp(req) ?? '';
-  // The lock is read while the client is looked up, so it adds no latency to the hot path.
+  // The locks are read while the client is looked up, so they add no latency to the hot path.
   const [client, lockedFor] = await Promise.all([
     findClient(creds.clientId, deps).catch((e: unknown) => {
       // A client ID metadata document that cannot be used: counted like any failed authentication.
@@ -85,12 +92,21 @@ export async function authenticateClient(req: Request, params: Params, deps: Dep
     }),
     limits ? failureLock(limits, creds.clientId, ip) : null,
   ]);
-  // Once a client_id (or an address) has failed too often, even correct credentials wait: a
-  // guesser must not learn from a 200 that the last guess was right.
-  if (lockedFor !== null) throw rateLimited(deps, 'client_auth_failures', lockedFor);
+  // Once this address has failed too often (for this client_id, or for any), even correct
+  // credentials from it wait: a guesser must not learn from a 200 that the last guess was right.
+  // Other addresses are not affected, so nobody can lock a client out of its own servers.
+  if (lockedFor !== null) throw rateLimited(deps, lockedFor.limit, lockedFor.retryAfter);
   const fail = async () => {
     deps.events.emit('client_auth_failed', { clientId: creds.clientId, method: creds.method });
-    if (limits) await Promise.all([limits.fail('client_auth_failures', `client:${creds.clientId}`), limits.fail('client_auth_failures', `ip:${ip}`)]);
+    if (limits) {
+      // Only a client with a secret can be guessed at; for any other client_id (public, unknown)
+      // only the address counts.
+      const guessable = !!client?.clientSecretDigest;
+      await Promise.all([
+        guessable ? limits.fail('client_auth_failures', pairKey(creds.clientId, ip)) : null,
+        limits.fail('client_auth_failures_ip', `ip:${ip}`),
+      ]);
+    }
     return new OAuthError('invalid_client', 'client authentication failed', challenge);
   };
   if (creds.secret === null) {
@@ -100,13 +116,23 @@ export async function authenticateClient(req: Request, params: Params, deps: Dep
     const ok = safeEqual(digest(creds.secret), client?.clientSecretDigest ?? DUMMY_DIGEST);
     if (!client || !client.clientSecretDigest || !ok) throw await fail();
   }
+  // RFC 7591 §2: a client registered with one token_endpoint_auth_method uses that one only
+  // (a secret meant for the Basic header must not be accepted from a form body, and back).
+  const registered = client.tokenEndpointAuthMethod;
+  if (registered && registered !== creds.method) {
+    deps.events.emit('client_auth_failed', { clientId: creds.clientId, method: creds.method });
+    throw new OAuthError('invalid_client', `this client is registered for token_endpoint_auth_method ${registered}, not ${creds.method}`, challenge);
+  }
   deps.events.emit('client_authenticated', { applicationId: client.id, clientId: client.clientId, method: creds.method });
   return { client, method: creds.method };
 }
 
-/** Seconds until failed authentication lets this client_id and this address try again, or null. */
-async function failureLock(limits: RateLimits, clientId: string, ip: string): Promise<number | null> {
-  const [byClient, byIp] = await Promise.all([limits.locked('client_auth_failures', `client:${clientId}`), limits.locked('client_auth_failures', `ip:${ip}`)]);
-  if (byClient === null) return byIp;
-  return byIp === null ? byClient : Math.max(byClient, byIp);
+/** The failure counter of one client_id from one address. */
+const pairKey = (clientId: string, ip: string) => `client:${clientId} ip:${ip}`;
+
+/** Which lock holds this address back (for this client_id, or for every client), and for how many seconds; or null. */
+async function failureLock(limits: RateLimits, clientId: string, ip: string): Promise<{ limit: LimitName; retryAfter: number } | null> {
+  const [byPair, byIp] = await Promise.all([limits.locked('client_auth_failures', pairKey(clientId, ip)), limits.locked('client_auth_failures_ip', `ip:${ip}`)]);
+  if (byPair === null && byIp === null) return null;
+  return (byPair ?? 0) >= (byIp ?? 0) ? { limit: 'client_auth_failures', retryAfter: byPair! } : { limit: 'client_auth_failures_ip', retryAfter: byIp! };
 }

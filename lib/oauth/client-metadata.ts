@@ -6,6 +6,7 @@
  * it does not understand"), so they are not stored either.
  */
 import { OAuthError } from './errors';
+import { hasControlCharacter } from './http';
 import { redirectUriProblem } from './redirect-uri';
 import type { Settings } from './settings';
 import type { ClientMetadata, SelfRegisteredClient } from './store';
@@ -38,9 +39,17 @@ function stringArray(raw: Record<string, unknown>, name: string): string[] | und
   return v as string[];
 }
 
+/** The fields stored as text: a control character in one (U+0000 above all, which PostgreSQL text cannot hold) is refused. */
+const TEXT_FIELDS = [...STRING_FIELDS, 'redirect_uris', 'contacts', 'scope'];
+
 export function checkClientMetadata(raw: unknown, rules: MetadataRules): CheckedMetadata {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw bad('client metadata must be a JSON object');
   const input = raw as Record<string, unknown>;
+  for (const field of TEXT_FIELDS) {
+    const v = input[field];
+    const values = Array.isArray(v) ? v : [v];
+    if (values.some((x) => typeof x === 'string' && hasControlCharacter(x))) throw bad(`${field} contains a control character`);
+  }
 
   const method = input.token_endpoint_auth_method ?? rules.defaultAuthMethod;
   if (typeof method !== 'string' || !(AUTH_METHODS as readonly string[]).includes(method)) {
@@ -101,6 +110,7 @@ export function checkClientMetadata(raw: unknown, rules: MetadataRules): Checked
     client: {
       clientType,
       clientSecretDigest: null,
+      tokenEndpointAuthMethod: authMethod,
       // Stored as the dashboard stores them: refresh_token comes with authorization_code.
       grantTypes: grantTypes.filter((g) => g !== 'refresh_token'),
       redirectUris,

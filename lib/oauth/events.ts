@@ -4,7 +4,11 @@
  */
 export interface OAuthEvents {
   app_authorized: { applicationId: string; clientId: string; userId: string; scope: string[] };
-  token_revoked: { applicationId: string; clientId: string; tokenType: 'access_token' | 'refresh_token' };
+  /**
+   * Tokens revoked: by the client (RFC 7009), or by reuse detection, which revokes every token of
+   * the grant (`reason`: a replayed code, RFC 6749 §4.1.2; a reused refresh token, RFC 9700 §4.14.2).
+   */
+  token_revoked: { applicationId: string; clientId: string; tokenType: 'access_token' | 'refresh_token'; reason?: 'code_replay' | 'refresh_reuse' };
   client_authenticated: { applicationId: string; clientId: string; method: string };
   token_authenticated: { applicationId: string; userId: string | null; scope: string[] };
   /** A token-endpoint success (metrics count them per grant type). */

@@ -27,9 +27,28 @@ function addRepeatable(params: Params, key: string, value: string): void {
   if (!params.has(key)) params.set(key, value);
 }
 
+// C0 controls and DEL. No OAuth or OIDC parameter holds one (RFC 6749 Appendix A: client_id,
+// state, scope, code and tokens are all printable; none is multi-line), and PostgreSQL text
+// cannot hold U+0000 at all, so one reaching a query answered 500.
+const CONTROL = /[\u0000-\u001f\u007f]/;
+// Appendix A: username and password are UNICODECHARNOCRLF, which admits TAB.
+const CONTROL_BUT_TAB = /[\u0000-\u0008\u000a-\u001f\u007f]/;
+const TAB_ALLOWED = new Set(['username', 'password']);
+
+export function hasControlCharacter(value: string): boolean {
+  return CONTROL.test(value);
+}
+
+/** Refuses a parameter name or value holding a control character (invalid_request, naming the parameter). */
+function checkCharacters(key: string, value: string): void {
+  if (CONTROL.test(key)) throw new OAuthError('invalid_request', 'a parameter name contains a control character');
+  if ((TAB_ALLOWED.has(key) ? CONTROL_BUT_TAB : CONTROL).test(value)) throw new OAuthError('invalid_request', `parameter '${key}' contains a control character`);
+}
+
 function fromSearchParams(sp: URLSearchParams): Params {
   const params: Params = new Map();
   for (const [key, value] of sp) {
+    checkCharacters(key, value);
     if (REPEATABLE.has(key)) {
       if (value !== '') addRepeatable(params, key, value);
       continue;
@@ -72,9 +91,18 @@ function fromJson(text: string): Params {
   for (const [key, value] of Object.entries(body)) {
     if (value === null || value === undefined || value === '') continue;
     if (REPEATABLE.has(key) && Array.isArray(value) && value.every((v) => typeof v === 'string')) {
-      for (const v of value as string[]) if (v !== '') addRepeatable(params, key, v);
-    } else if (typeof value === 'string') params.set(key, value);
-    else if (typeof value === 'number' || typeof value === 'boolean') params.set(key, String(value));
+      for (const v of value as string[]) {
+        checkCharacters(key, v);
+        if (v !== '') addRepeatable(params, key, v);
+      }
+    } else if (typeof value === 'string') {
+      checkCharacters(key, value);
+      params.set(key, value);
+    }
+    else if (typeof value === 'number' || typeof value === 'boolean') {
+      checkCharacters(key, '');
+      params.set(key, String(value));
+    }
     else throw new OAuthError('invalid_request', `parameter '${key}' must be a string`);
   }
   return params;

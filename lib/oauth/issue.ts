@@ -1,8 +1,9 @@
 /** RFC 6749 §5.1: minting tokens and the successful token response. */
 import { randomUUID } from 'node:crypto';
 import type { Deps } from './context';
+import { OAuthError } from './errors';
 import { digest, randomToken } from './secrets';
-import type { ClientRecord } from './store';
+import type { ClientRecord, IssuedFrom } from './store';
 
 export interface IssueInput {
   client: ClientRecord;
@@ -10,8 +11,10 @@ export interface IssueInput {
   scope: string[];
   /** Whether to mint a refresh token alongside (code and password grants, as DOT). */
   withRefresh: boolean;
-  /** Refresh rotation keeps the family; new grants start one. */
+  /** Refresh rotation keeps the family; new grants start one. Tokens minted by a refresh join it, rotated or not. */
   familyId?: string;
+  /** The code or refresh token these tokens come from: they are issued only while it is not revoked (store.issueTokens). */
+  from?: IssuedFrom;
   /** On rotation the new refresh token keeps the original grant's scope (§6). */
   refreshScope?: string[];
   authorizationCodeId?: number | null;
@@ -36,10 +39,10 @@ export async function issueTokens(input: IssueInput, deps: Deps): Promise<TokenR
   const accessToken = randomToken();
   const expiresIn = settings.accessTokenExpireSeconds;
   const scope = input.scope.join(' ');
-  const familyId = input.withRefresh ? (input.familyId ?? randomUUID()) : null;
+  const familyId = input.familyId ?? (input.withRefresh ? randomUUID() : null);
   const refreshToken = input.withRefresh ? randomToken() : null;
   const now = clock();
-  await store.issueTokens(
+  const issued = await store.issueTokens(
     {
       tokenDigest: digest(accessToken),
       applicationId: input.client.id,
@@ -64,7 +67,10 @@ export async function issueTokens(input: IssueInput, deps: Deps): Promise<TokenR
           resources: input.refreshResources !== undefined ? input.refreshResources : (input.audience ?? null),
         }
       : null,
+    input.from,
   );
+  // The code was replayed or the refresh token revoked while this request was under way.
+  if (!issued) throw new OAuthError('invalid_grant', 'the grant was revoked while the tokens were being issued');
   const body: TokenResponseBody = { access_token: accessToken, token_type: 'Bearer', expires_in: expiresIn, scope };
   if (refreshToken) body.refresh_token = refreshToken;
   return body;

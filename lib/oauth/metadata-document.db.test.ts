@@ -8,6 +8,9 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOAuthServer } from '@/lib/oauth';
 import { createMetadataDocumentFetcher } from '@/lib/agents/fetch-metadata-document';
+import { createApplicationStore } from '@/lib/db/store';
+import { createRateLimits } from '@/lib/rate-limit/limiter';
+import { parseRateLimitSettings } from '@/lib/rate-limit/settings';
 import { defaultClientRegistrationSettings, type ClientRegistrationSettings } from '@/lib/oauth/registration-settings';
 import { BASE, body, createTestServer, form, get } from '@/lib/testing/oauth';
 import { pkcePair } from '@/lib/testing/pkce';
@@ -198,20 +201,42 @@ describe('caching within OAUTH2_CLIENT_ID_METADATA_CACHE_SECONDS', () => {
     expect((await t.store.findApplicationByClientId(clientId))?.name).toBe('Renamed agent');
   });
 
-  it('/o/token: a stale document that can no longer be fetched is invalid_client (401)', async () => {
+  it('/o/token, /o/introspect and /o/revoke_token use a known document as stored, even past the bound: only /o/authorize fetches', async () => {
     const { clientId, path } = publish();
     await authorize(clientId);
+    expect(fetches.get(path)).toBe(1);
     docs.delete(path);
     t.advance(301);
+    const token = await t.server.token(form('/o/token', { grant_type: 'authorization_code', code: 'whatever', client_id: clientId, code_verifier: 'x'.repeat(43) }));
+    expect(token.status).toBe(400);
+    expect((await body(token)).error).toBe('invalid_grant'); // the client authenticated; the code is what is wrong
+    expect((await t.server.revoke(form('/o/revoke_token', { token: 'x', client_id: clientId }))).status).toBe(200);
+    expect(fetches.get(path)).toBe(1);
+    // The next authorization request refetches, and finds the document gone.
+    expect(errorPage((await authorize(clientId)).location)).toMatchObject({ path: '/o/error', error: 'invalid_client' });
+    expect(fetches.get(path)).toBe(2);
+  });
+
+  it('/o/token never fetches a document it has not seen: invalid_client, nothing fetched or stored', async () => {
+    const { clientId, path } = publish();
     const failed: string[] = [];
     const off = t.deps.events.on('client_auth_failed', (e) => void failed.push(e.clientId));
-    const res = await t.server.token(form('/o/token', { grant_type: 'authorization_code', code: 'whatever', client_id: clientId, code_verifier: 'x'.repeat(43) }));
-    expect(res.status).toBe(401);
-    const b = await body(res);
-    expect(b.error).toBe('invalid_client');
-    expect(b.error_description).toMatch(/HTTP 404/);
-    off();
-    expect(failed).toEqual([clientId]);
+    try {
+      for (const call of [
+        () => t.server.token(form('/o/token', { grant_type: 'authorization_code', code: 'x', client_id: clientId, code_verifier: 'x'.repeat(43) })),
+        () => t.server.introspect(form('/o/introspect', { token: 'x', client_id: clientId })),
+        () => t.server.revoke(form('/o/revoke_token', { token: 'x', client_id: clientId })),
+      ]) {
+        const res = await call();
+        expect(res.status).toBe(401);
+        expect((await body(res)).error).toBe('invalid_client');
+      }
+    } finally {
+      off();
+    }
+    expect(failed).toEqual([clientId, clientId, clientId]);
+    expect(fetches.get(path) ?? 0).toBe(0);
+    expect(await t.store.findApplicationByClientId(clientId)).toBeNull();
   });
 
   it('a dashboard application whose client_id is a URL is never fetched or overwritten', async () => {
@@ -221,5 +246,61 @@ describe('caching within OAUTH2_CLIENT_ID_METADATA_CACHE_SECONDS', () => {
     await authorize(clientId);
     expect(fetches.get('/dashboard-app.json') ?? 0).toBe(0);
     expect((await t.store.findApplicationByClientId(clientId))?.name).toBe('Real app');
+  });
+});
+
+describe('fetches per address (OAUTH2_RATE_LIMIT_METADATA_FETCH_IP)', () => {
+  it('an address over the limit gets the 429 page for a new document (nothing fetched); a known one is used as stored', async () => {
+    const limits = createRateLimits(parseRateLimitSettings({ OAUTH2_RATE_LIMIT_METADATA_FETCH_IP: '2/3600' }), { kind: 'memory' })!;
+    const server = createOAuthServer({ ...t.deps, limits });
+    const from = { 'X-Forwarded-For': '203.0.113.7' };
+    const ask = (clientId: string, headers: Record<string, string> = from) => server.authorize(get('/o/authorize', { response_type: 'code', client_id: clientId }, headers));
+    const [a, b, c] = [publish(), publish(), publish()];
+    expect((await ask(a.clientId)).status).toBe(302);
+    expect((await ask(b.clientId)).status).toBe(302);
+    const refused = await ask(c.clientId);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(fetches.get(c.path) ?? 0).toBe(0);
+    expect(await t.store.findApplicationByClientId(c.clientId)).toBeNull();
+    // Documents already known are served from the store, not counted.
+    expect((await ask(a.clientId)).status).toBe(302);
+    t.advance(301); // past the cache bound: the refetch would be over the limit, so the stored copy is used
+    const stale = await ask(a.clientId);
+    expect(new URL(stale.headers.get('location')!, BASE).pathname).not.toBe('/o/error');
+    expect(fetches.get(a.path)).toBe(1);
+    // Another address has its own count.
+    expect((await ask(c.clientId, { 'X-Forwarded-For': '203.0.113.8' })).status).toBe(302);
+    expect(fetches.get(c.path)).toBe(1);
+  });
+});
+
+describe('RFC 7591 token_endpoint_auth_method of a document client', () => {
+  it('is stored as none, the one method it may authenticate with', async () => {
+    const { clientId } = publish();
+    await authorize(clientId);
+    expect((await t.store.findApplicationByClientId(clientId))?.tokenEndpointAuthMethod).toBe('none');
+  });
+});
+
+describe('manage cleartokens: documents that never completed an authorization', () => {
+  it('deletes their applications once older than a day; keeps recent ones and ones in use', async () => {
+    const unused = publish();
+    const used = publish();
+    await authorize(unused.clientId);
+    const user = await t.user();
+    const { challenge } = pkcePair();
+    await t.authorizeCode({ clientId: used.clientId }, user.id, { redirect_uri: 'http://127.0.0.1:4567/callback', code_challenge: challenge, code_challenge_method: 'S256' });
+    const apps = createApplicationStore(t.db);
+    // A pending request of the unused one must have expired first: clear it as cleartokens would.
+    t.advance(3600);
+    expect((await apps.clearExpired(t.now(), null)).metadataDocumentClients).toBe(0); // not a day old yet
+    expect(await t.store.findApplicationByClientId(unused.clientId)).not.toBeNull();
+    t.advance(86_400);
+    const removed = await apps.clearExpired(t.now(), null);
+    expect(removed.metadataDocumentClients).toBeGreaterThanOrEqual(1);
+    expect(await t.store.findApplicationByClientId(unused.clientId)).toBeNull();
+    // The one that completed an authorization (its consent stays) is kept.
+    expect(await t.store.findApplicationByClientId(used.clientId)).not.toBeNull();
   });
 });

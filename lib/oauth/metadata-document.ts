@@ -5,11 +5,14 @@
  * public application (registered_via 'metadata_document') so tokens reference it like any
  * client. It is fetched again once older than OAUTH2_CLIENT_ID_METADATA_CACHE_SECONDS: that
  * setting is the one cache bound (the response's Cache-Control is not consulted, so a client
- * cannot pin a document longer or make every request refetch it).
+ * cannot pin a document longer or make every request refetch it). Fetches happen only at the
+ * authorization endpoint, counted per address; rows of documents never used to complete an
+ * authorization are deleted by cleartokens after a day.
  */
 import { checkClientMetadata } from './client-metadata';
 import type { Deps } from './context';
 import { OAuthError } from './errors';
+import { rateLimited } from './rate-limit';
 import { LOOPBACK_HOSTS } from './redirect-uri';
 import type { ClientRecord } from './store';
 
@@ -91,14 +94,20 @@ async function refresh(clientId: string, url: URL, deps: Deps, known: boolean): 
 
 /**
  * The client for a client_id, every endpoint's lookup: a stored application, or, for an https
- * URL client_id with metadata documents on, the document's client (fetched when new or stale).
+ * URL client_id with metadata documents on, the document's client.
+ *
+ * Documents are fetched (when new, or older than the cache bound) only for `fetchFor`, the
+ * authorization endpoint's request, and counted per address (OAUTH2_RATE_LIMIT_METADATA_FETCH_IP):
+ * the token, introspection and revocation endpoints take a document client only once it is
+ * known, as stored, so they cannot be used to make this server fetch or add rows.
  * Throws invalid_client with the reason when the document cannot be used.
  */
-export async function findClient(clientId: string, deps: Deps): Promise<ClientRecord | null> {
+export async function findClient(clientId: string, deps: Deps, fetchFor?: Request): Promise<ClientRecord | null> {
   const stored = await deps.store.findApplicationByClientId(clientId);
   if (stored && stored.registeredVia !== 'metadata_document') return stored;
   const enabled = deps.settings.clients.metadataDocuments;
   if (!enabled) return null; // turned off: documents seen before no longer make clients
+  if (!fetchFor) return stored;
   if (!stored && !isUrlClientId(clientId)) return null;
   try {
     const url = checkClientIdUrl(clientId, deps);
@@ -108,6 +117,13 @@ export async function findClient(clientId: string, deps: Deps): Promise<ClientRe
     if (!inFlight) inFlightByServer.set(deps, (inFlight = new Map()));
     let pending = inFlight.get(clientId);
     if (!pending) {
+      const limits = deps.limits;
+      const retryAfter = limits ? await limits.consume('metadata_fetch_ip', limits.clientIp(fetchFor)) : null;
+      // Over the limit, a known document is used as stored a while longer; a new one waits.
+      if (retryAfter !== null) {
+        if (stored) return stored;
+        throw rateLimited(deps, 'metadata_fetch_ip', retryAfter);
+      }
       const map = inFlight;
       pending = refresh(clientId, url, deps, !!stored).finally(() => map.delete(clientId));
       inFlight.set(clientId, pending);

@@ -16,15 +16,28 @@ describe('RFC 7636 Appendix B: S256 example', () => {
   });
 });
 
+const S256_ONLY = { pkceAllowPlain: false };
+const PLAIN_ALLOWED = { pkceAllowPlain: true };
+
 describe('RFC 7636 §4.3 code_challenge parameters', () => {
-  it('defaults the method to plain', () => {
-    expect(checkChallenge('a'.repeat(43), undefined)).toEqual({ challenge: 'a'.repeat(43), method: 'plain' });
+  it('accepts S256', () => {
+    expect(checkChallenge('a'.repeat(43), 'S256', S256_ONLY)).toEqual({ challenge: 'a'.repeat(43), method: 'S256' });
+  });
+  it('refuses plain unless OAUTH2_PKCE_ALLOW_PLAIN is on (RFC 9700 §2.1.1)', () => {
+    expect(() => checkChallenge('a'.repeat(43), 'plain', S256_ONLY)).toThrow("code_challenge_method 'plain' is not accepted: use S256");
+    expect(checkChallenge('a'.repeat(43), 'plain', PLAIN_ALLOWED)).toEqual({ challenge: 'a'.repeat(43), method: 'plain' });
+  });
+  it('an omitted method (which §4.3 makes plain) is refused: S256 must be named', () => {
+    expect(() => checkChallenge('a'.repeat(43), undefined, S256_ONLY)).toThrow('code_challenge_method=S256 is required');
+  });
+  it('with OAUTH2_PKCE_ALLOW_PLAIN an omitted method defaults to plain, as §4.3 says', () => {
+    expect(checkChallenge('a'.repeat(43), undefined, PLAIN_ALLOWED)).toEqual({ challenge: 'a'.repeat(43), method: 'plain' });
   });
   it('refuses an unknown method and a malformed challenge', () => {
-    expect(() => checkChallenge('a'.repeat(43), 'S1')).toThrow(/code_challenge_method/);
-    expect(() => checkChallenge('bad challenge', 'S256')).toThrow(/43-128/);
+    expect(() => checkChallenge('a'.repeat(43), 'S1', PLAIN_ALLOWED)).toThrow(/code_challenge_method/);
+    expect(() => checkChallenge('bad challenge', 'S256', S256_ONLY)).toThrow(/43-128/);
   });
   it('refuses a method without a challenge', () => {
-    expect(() => checkChallenge(undefined, 'S256')).toThrow(/code_challenge/);
+    expect(() => checkChallenge(undefined, 'S256', S256_ONLY)).toThrow(/code_challenge/);
   });
 });

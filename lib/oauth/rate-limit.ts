@@ -13,10 +13,12 @@ export type LimitName =
   | 'token_client'
   | 'token_ip'
   | 'client_auth_failures'
+  | 'client_auth_failures_ip'
   | 'introspect_client'
   | 'revoke_client'
   | 'authorize_ip'
-  | 'register_ip';
+  | 'register_ip'
+  | 'metadata_fetch_ip';
 
 export interface RateLimits {
   /** The address the request came from, behind the configured number of trusted proxies. */
@@ -31,6 +33,16 @@ export interface RateLimits {
   locked(limit: LimitName, key: string): Promise<number | null>;
   /** Counts one failure (a wrong secret, a wrong password). */
   fail(limit: LimitName, key: string): Promise<void>;
+}
+
+/**
+ * The key a client's own limit (token_client, revoke_client) counts under. A public client
+ * "authenticates" with its client_id alone, which anyone can send: counted per client and
+ * address, so strangers cannot spend its budget for everyone (and an app installed by many
+ * people is not throttled as one).
+ */
+export function clientLimitKey(limits: RateLimits, req: Request, client: { id: string }, method: string): string {
+  return method === 'none' ? `${client.id} ip:${limits.clientIp(req)}` : client.id;
 }
 
 /**

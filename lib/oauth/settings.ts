@@ -25,6 +25,8 @@ export interface Settings {
   requestApprovalPrompt: 'force' | 'auto';
   /** OAUTH2_PKCE_REQUIRED: PKCE for every client, not only public ones. */
   pkceRequired: boolean;
+  /** OAUTH2_PKCE_ALLOW_PLAIN (default off): accept code_challenge_method=plain (and an omitted method, which RFC 7636 §4.3 makes plain) for old clients. */
+  pkceAllowPlain: boolean;
   /** OAUTH2_ERROR_RESPONSE_WITH_SCOPES: 403s name the scopes required. */
   errorResponseWithScopes: boolean;
   /** OAUTH2_ISSUER: the issuer identifier; null derives it from the request's origin (development). */
@@ -61,6 +63,7 @@ export const defaultSettings: Settings = {
   allowedRedirectUriSchemes: ['https'],
   requestApprovalPrompt: 'force',
   pkceRequired: false,
+  pkceAllowPlain: false,
   errorResponseWithScopes: false,
   issuer: null,
   idTokenExpireSeconds: 36000,

@@ -47,6 +47,8 @@ export interface RegisteredClientRecord {
 export interface SelfRegisteredClient {
   clientType: ClientType;
   clientSecretDigest: string | null;
+  /** RFC 7591 token_endpoint_auth_method as registered: the one method client authentication accepts. */
+  tokenEndpointAuthMethod: string;
   grantTypes: string[];
   redirectUris: string[];
   name: string;
@@ -108,6 +110,12 @@ export interface NewRefreshToken {
   /** RFC 8707 §2.2: the grant's resources, kept across rotation; each access token may narrow them. */
   resources?: string[] | null;
 }
+
+/**
+ * What new tokens are issued from: an authorization code, or a refresh token. `repoint` (a
+ * refresh token that is not rotated): the refresh token now names the new access token.
+ */
+export type IssuedFrom = { authorizationCodeId: number } | { refreshTokenId: number; repoint?: boolean };
 
 export interface RefreshTokenRecord extends NewRefreshToken {
   id: number;
@@ -186,17 +194,27 @@ export interface Store {
   findDeclaredResources(resources: string[]): Promise<string[]>;
 
   createAuthorizationCode(code: NewAuthorizationCode): Promise<void>;
-  /** Atomically marks the code used. `firstUse` is false when it had been exchanged before (a replay). */
-  consumeAuthorizationCode(codeDigest: string, now: Date): Promise<{ code: AuthorizationCodeRecord; firstUse: boolean } | null>;
-  /** RFC 6749 §4.1.2: tokens issued from a replayed code are revoked. */
+  /**
+   * Atomically marks this client's code used. `firstUse` is false when it had been exchanged
+   * before (a replay). Null for an unknown code or another client's (which stays unused).
+   */
+  consumeAuthorizationCode(codeDigest: string, applicationId: string, now: Date): Promise<{ code: AuthorizationCodeRecord; firstUse: boolean } | null>;
+  /**
+   * RFC 6749 §4.1.2: tokens issued from a replayed code are revoked, and the code tombstoned
+   * (authorization_codes.revoked_at), so an issuance racing the revocation inserts nothing.
+   */
   revokeTokensFromCode(authorizationCodeId: number, now: Date): Promise<void>;
 
-  /** Inserts an access token and, when given, its refresh token (linked), in one round trip where possible. */
-  issueTokens(access: NewAccessToken, refresh: NewRefreshToken | null): Promise<void>;
+  /**
+   * Inserts an access token and, when given, its refresh token (linked), in one round trip.
+   * With `from` (a code or a refresh token) they are inserted only while that parent is not
+   * revoked, under its row lock; false when it was (nothing inserted).
+   */
+  issueTokens(access: NewAccessToken, refresh: NewRefreshToken | null, from?: IssuedFrom): Promise<boolean>;
   findAccessToken(tokenDigest: string): Promise<AccessTokenRecord | null>;
   findRefreshToken(tokenDigest: string): Promise<RefreshTokenRecord | null>;
-  /** Marks an unrotated, unrevoked refresh token rotated; null when another request got there first. */
-  claimRefreshToken(tokenDigest: string, now: Date): Promise<RefreshTokenRecord | null>;
+  /** Marks this client's unrotated, unrevoked refresh token rotated; null when another request got there first (or it is not this client's). */
+  claimRefreshToken(tokenDigest: string, applicationId: string, now: Date): Promise<RefreshTokenRecord | null>;
   revokeAccessToken(id: number, now: Date): Promise<void>;
   /** Revokes a refresh token, its whole rotation family and their access tokens (RFC 7009 §2.1, RFC 9700 §4.14.2). */
   revokeTokenFamily(familyId: string, now: Date): Promise<void>;

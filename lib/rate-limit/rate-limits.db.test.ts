@@ -100,6 +100,27 @@ describe('RFC 6585 §4 token endpoint per client (OAUTH2_RATE_LIMIT_TOKEN_CLIENT
   });
 });
 
+describe('RFC 6585 §4 a public client (client_id alone) is counted per address', () => {
+  it('a stranger sending its client_id cannot spend its token or revocation budget for everyone', async () => {
+    const { server, refused } = limited({ OAUTH2_RATE_LIMIT_TOKEN_CLIENT: '2/60', OAUTH2_RATE_LIMIT_REVOKE_CLIENT: '2/60' });
+    const app = await t.application({ clientType: 'public', grantTypes: ['authorization_code'] });
+    const stranger = freshIp();
+    const tokenFrom = (ip: string) => server.token(form('/o/token', { grant_type: 'refresh_token', refresh_token: 'x', client_id: app.clientId }, from(ip)));
+    const revokeFrom = (ip: string) => server.revoke(form('/o/revoke_token', { token: 'x', client_id: app.clientId }, from(ip)));
+    for (let i = 0; i < 2; i++) {
+      expect((await tokenFrom(stranger)).status).toBe(400); // counted: invalid_grant
+      expect((await revokeFrom(stranger)).status).toBe(200);
+    }
+    await expect429(await tokenFrom(stranger), 60);
+    await expect429(await revokeFrom(stranger), 60);
+    expect(refused).toEqual(['token_client', 'revoke_client']);
+    // The app's users elsewhere are not affected.
+    const user = freshIp();
+    expect((await tokenFrom(user)).status).toBe(400);
+    expect((await revokeFrom(user)).status).toBe(200);
+  });
+});
+
 describe('RFC 6585 §4 token endpoint per IP (OAUTH2_RATE_LIMIT_TOKEN_IP) behind trusted proxies', () => {
   it('counts one address across clients, and a forged X-Forwarded-For cannot dodge it', async () => {
     const { server, refused } = limited({ OAUTH2_RATE_LIMIT_TOKEN_IP: '2/60', OAUTH2_TRUSTED_PROXIES: '1' });
@@ -128,11 +149,35 @@ describe('RFC 6585 §4 token endpoint per IP (OAUTH2_RATE_LIMIT_TOKEN_IP) behind
   });
 });
 
-describe('RFC 6749 §2.3 failed client authentication (OAUTH2_RATE_LIMIT_CLIENT_AUTH_FAILURES)', () => {
-  it('locks a client_id after too many failures: even the right secret gets 429, from any address', async () => {
+describe('RFC 6749 §2.3 failed client authentication (OAUTH2_RATE_LIMIT_CLIENT_AUTH_FAILURES, _IP)', () => {
+  it('an attacker hammering a client with wrong secrets locks only its own address: the client keeps working from its servers', async () => {
+    const { server, refused } = limited({ OAUTH2_RATE_LIMIT_CLIENT_AUTH_FAILURES: '3/300', OAUTH2_TRUSTED_PROXIES: '1' });
+    const app = await t.application({ grantTypes: ['client_credentials'] });
+    const attacker = freshIp();
+    const own = freshIp();
+    // Behind one trusted proxy: the address is the one the proxy appended.
+    const via = (ip: string) => `${ip}, 10.0.0.1`;
+    const tokenFrom = (ip: string, secret: string) => server.token(form('/o/token', { grant_type: 'client_credentials' }, from(via(ip), basic(app.clientId, secret))));
+    for (let i = 0; i < 10; i++) {
+      const res = await tokenFrom(attacker, 'guess-' + i);
+      expect([401, 429]).toContain(res.status);
+    }
+    // The client's own servers are not affected, at any endpoint that authenticates clients.
+    expect((await tokenFrom(own, app.clientSecret)).status).toBe(200);
+    expect((await server.introspect(form('/o/introspect', { token: 'x' }, from(via(own), basic(app.clientId, app.clientSecret))))).status).toBe(200);
+    expect((await server.revoke(form('/o/revoke_token', { token: 'x' }, from(via(own), basic(app.clientId, app.clientSecret))))).status).toBe(200);
+    // The attacker's address is locked for this client, even with the right secret.
+    await expect429(await tokenFrom(attacker, app.clientSecret), 300);
+    expect((await server.introspect(form('/o/introspect', { token: 'x' }, from(via(attacker), basic(app.clientId, app.clientSecret))))).status).toBe(429);
+    expect(refused).toContain('client_auth_failures');
+    expect(refused.every((l) => l === 'client_auth_failures')).toBe(true);
+  });
+
+  it('locks a client_id from one address after too many failures: even the right secret from there gets 429', async () => {
     const { server, refused } = limited({ OAUTH2_RATE_LIMIT_CLIENT_AUTH_FAILURES: '3/300' });
     const app = await t.application({ grantTypes: ['client_credentials'] });
-    const ask = (secret: string, ip = freshIp()) => server.token(form('/o/token', { grant_type: 'client_credentials' }, from(ip, basic(app.clientId, secret))));
+    const ip = freshIp();
+    const ask = (secret: string) => server.token(form('/o/token', { grant_type: 'client_credentials' }, from(ip, basic(app.clientId, secret))));
     for (let i = 0; i < 3; i++) {
       const res = await ask('guess-' + i);
       expect(res.status).toBe(401);
@@ -141,12 +186,24 @@ describe('RFC 6749 §2.3 failed client authentication (OAUTH2_RATE_LIMIT_CLIENT_
     await expect429(await ask(app.clientSecret), 300);
     expect(refused).toEqual(['client_auth_failures']);
     // The lock covers every endpoint that authenticates clients.
-    expect((await server.introspect(form('/o/introspect', { token: 'x' }, from(freshIp(), basic(app.clientId, app.clientSecret))))).status).toBe(429);
-    expect((await server.revoke(form('/o/revoke_token', { token: 'x' }, from(freshIp(), basic(app.clientId, app.clientSecret))))).status).toBe(429);
+    expect((await server.introspect(form('/o/introspect', { token: 'x' }, from(ip, basic(app.clientId, app.clientSecret))))).status).toBe(429);
+    expect((await server.revoke(form('/o/revoke_token', { token: 'x' }, from(ip, basic(app.clientId, app.clientSecret))))).status).toBe(429);
   });
 
-  it('locks an address that fails against many client_ids', async () => {
-    const { server } = limited({ OAUTH2_RATE_LIMIT_CLIENT_AUTH_FAILURES: '3/300' });
+  it('never counts failures against a client without a secret: a public client_id cannot be locked, only the address counts', async () => {
+    const { server } = limited({ OAUTH2_RATE_LIMIT_CLIENT_AUTH_FAILURES: '2/300', OAUTH2_RATE_LIMIT_CLIENT_AUTH_FAILURES_IP: '100/300' });
+    const app = await t.application({ clientType: 'public', grantTypes: ['authorization_code'] });
+    const ip = freshIp();
+    for (let i = 0; i < 5; i++) {
+      // A public client has no secret to guess: every such request fails, none locks the client.
+      const res = await server.revoke(form('/o/revoke_token', { token: 'x', client_id: app.clientId, client_secret: 'guess' }, from(ip)));
+      expect(res.status).toBe(401);
+    }
+    expect((await server.revoke(form('/o/revoke_token', { token: 'x', client_id: app.clientId }, from(ip)))).status).toBe(200);
+  });
+
+  it('locks an address that fails against many client_ids (OAUTH2_RATE_LIMIT_CLIENT_AUTH_FAILURES_IP)', async () => {
+    const { server, refused } = limited({ OAUTH2_RATE_LIMIT_CLIENT_AUTH_FAILURES_IP: '3/300' });
     const ip = freshIp();
     for (let i = 0; i < 3; i++) {
       const res = await server.introspect(form('/o/introspect', { token: 'x' }, from(ip, basic(`no-such-client-${randomBytes(4).toString('hex')}`, 's'))));
@@ -154,14 +211,16 @@ describe('RFC 6749 §2.3 failed client authentication (OAUTH2_RATE_LIMIT_CLIENT_
     }
     const app = await t.application({ grantTypes: ['client_credentials'] });
     await expect429(await server.token(form('/o/token', { grant_type: 'client_credentials' }, from(ip, basic(app.clientId, app.clientSecret)))), 300);
+    expect(refused).toEqual(['client_auth_failures_ip']);
     // The client itself is not locked: from another address it works.
     expect((await server.token(form('/o/token', { grant_type: 'client_credentials' }, from(freshIp(), basic(app.clientId, app.clientSecret))))).status).toBe(200);
   });
 
-  it('lets the client in again once the window has passed', async () => {
+  it('lets the address in again once the window has passed', async () => {
     const { server } = limited({ OAUTH2_RATE_LIMIT_CLIENT_AUTH_FAILURES: '1/1' });
     const app = await t.application({ grantTypes: ['client_credentials'] });
-    const ask = (secret: string) => server.token(form('/o/token', { grant_type: 'client_credentials' }, from(freshIp(), basic(app.clientId, secret))));
+    const ip = freshIp();
+    const ask = (secret: string) => server.token(form('/o/token', { grant_type: 'client_credentials' }, from(ip, basic(app.clientId, secret))));
     expect((await ask('wrong')).status).toBe(401);
     await expect429(await ask(app.clientSecret), 1);
     await new Promise((r) => setTimeout(r, 1100));

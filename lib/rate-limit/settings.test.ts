@@ -15,10 +15,12 @@ describe('rate-limit settings (OAUTH2_RATE_LIMIT*, OAUTH2_TRUSTED_PROXIES)', () 
       token_client: { points: 1200, duration: 60 },
       token_ip: { points: 6000, duration: 60 },
       client_auth_failures: { points: 10, duration: 300 },
+      client_auth_failures_ip: { points: 30, duration: 300 },
       introspect_client: { points: 6000, duration: 60 },
       revoke_client: { points: 600, duration: 60 },
       authorize_ip: { points: 120, duration: 60 },
       register_ip: { points: 20, duration: 3600 },
+      metadata_fetch_ip: { points: 30, duration: 3600 },
     });
   });
   it('reads <count>/<seconds> and off for each limit', () => {

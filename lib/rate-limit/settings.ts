@@ -31,13 +31,24 @@ export const LIMIT_DEFAULTS: Record<LimitName, { env: string; value: string; wha
   client_auth_failures: {
     env: 'OAUTH2_RATE_LIMIT_CLIENT_AUTH_FAILURES',
     value: '10/300',
-    what: 'failed client authentications per client_id and per IP (then even correct credentials wait)',
+    what: 'failed client authentications per client_id from one IP (then even correct credentials from that IP wait; other addresses are not affected)',
+  },
+  client_auth_failures_ip: {
+    env: 'OAUTH2_RATE_LIMIT_CLIENT_AUTH_FAILURES_IP',
+    value: '30/300',
+    what: 'failed client authentications per IP, whatever the client_id (then every client authentication from that IP waits)',
   },
   introspect_client: { env: 'OAUTH2_RATE_LIMIT_INTROSPECT_CLIENT', value: '6000/60', what: 'introspection requests per client' },
   revoke_client: { env: 'OAUTH2_RATE_LIMIT_REVOKE_CLIENT', value: '600/60', what: 'revocation requests per client' },
   authorize_ip: { env: 'OAUTH2_RATE_LIMIT_AUTHORIZE_IP', value: '120/60', what: 'authorization requests per IP' },
   // Open registration (OAUTH2_DYNAMIC_REGISTRATION=public) lets anyone add rows: an agent registers once per install.
   register_ip: { env: 'OAUTH2_RATE_LIMIT_REGISTER_IP', value: '20/3600', what: 'dynamic client registrations (RFC 7591) per IP' },
+  // Each fetch is an outbound request and may add an applications row; cached documents do not count.
+  metadata_fetch_ip: {
+    env: 'OAUTH2_RATE_LIMIT_METADATA_FETCH_IP',
+    value: '30/3600',
+    what: 'client ID metadata document fetches (new or stale documents, at /o/authorize) per IP',
+  },
 };
 
 /** "<count>/<seconds>" or "off". */

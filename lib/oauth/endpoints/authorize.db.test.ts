@@ -90,6 +90,22 @@ describe(`authorization endpoint on ${testDatabaseKind}`, () => {
       expect(url.searchParams.get('error')).toBe('invalid_request');
     });
 
+    it('RFC 7636 §4.4.1: code_challenge_method=plain is invalid_request (S256 only, RFC 9700 §2.1.1)', async () => {
+      const app = await t.application({ clientType: 'public', grantTypes: ['authorization_code'] });
+      const { url } = await authorize({ response_type: 'code', client_id: app.clientId, state: 's', code_challenge: CHALLENGE, code_challenge_method: 'plain' });
+      expect(url.origin + url.pathname).toBe(CB);
+      expect(url.searchParams.get('error')).toBe('invalid_request');
+      expect(url.searchParams.get('error_description')).toBe("code_challenge_method 'plain' is not accepted: use S256");
+      expect(url.searchParams.get('state')).toBe('s');
+    });
+
+    it('RFC 7636 §4.3: an omitted code_challenge_method (plain by default) is invalid_request', async () => {
+      const app = await t.application({ clientType: 'public', grantTypes: ['authorization_code'] });
+      const { url } = await authorize({ response_type: 'code', client_id: app.clientId, code_challenge: CHALLENGE });
+      expect(url.searchParams.get('error')).toBe('invalid_request');
+      expect(url.searchParams.get('error_description')).toBe('code_challenge_method=S256 is required');
+    });
+
     it('§3.1: a repeated parameter is invalid_request (on our error page: the redirect cannot be trusted)', async () => {
       const app = await t.application();
       const res = await t.server.authorize(new Request(`${BASE}/o/authorize?response_type=code&client_id=${app.clientId}&scope=read&scope=write`));
@@ -103,6 +119,19 @@ describe(`authorization endpoint on ${testDatabaseKind}`, () => {
       const app = await strict.application();
       const res = await strict.server.authorize(get('/o/authorize', { response_type: 'code', client_id: app.clientId }));
       expect(new URL(res.headers.get('location')!).searchParams.get('error')).toBe('invalid_request');
+    });
+  });
+
+  describe('OAUTH2_PKCE_ALLOW_PLAIN', async () => {
+    const lenient = await createTestServer({ pkceAllowPlain: true });
+    it('RFC 7636 §4.3: accepts plain, and an omitted method as plain, for old clients', async () => {
+      const app = await lenient.application({ clientType: 'public', grantTypes: ['authorization_code'] });
+      const user = await lenient.user();
+      lenient.signIn(user.id);
+      for (const method of [{ code_challenge_method: 'plain' }, {}] as Record<string, string>[]) {
+        const res = await lenient.server.authorize(get('/o/authorize', { response_type: 'code', client_id: app.clientId, code_challenge: CHALLENGE, ...method }));
+        expect(new URL(res.headers.get('location')!, BASE).pathname).toBe('/o/consent');
+      }
     });
   });
 
@@ -167,7 +196,7 @@ describe(`authorization endpoint on ${testDatabaseKind}`, () => {
       expect(back.searchParams.get('iss')).toBe(BASE);
       const code = back.searchParams.get('code')!;
       const { digest } = await import('@/lib/oauth/secrets');
-      const consumed = await t.store.consumeAuthorizationCode(digest(code), t.now());
+      const consumed = await t.store.consumeAuthorizationCode(digest(code), app.id, t.now());
       expect(consumed?.code.scope).toBe('read');
     });
 
@@ -177,7 +206,7 @@ describe(`authorization endpoint on ${testDatabaseKind}`, () => {
       const { url } = await authorize({ response_type: 'code', client_id: app.clientId, scope: 'read' });
       const to = await t.server.decideAuthorization(url.searchParams.get('request')!, { userId: user.id, authTime: 0 }, { allow: true, scopes: ['read', 'introspection'] });
       const { digest } = await import('@/lib/oauth/secrets');
-      const consumed = await t.store.consumeAuthorizationCode(digest(new URL(to!).searchParams.get('code')!), t.now());
+      const consumed = await t.store.consumeAuthorizationCode(digest(new URL(to!).searchParams.get('code')!), app.id, t.now());
       expect(consumed?.code.scope).toBe('read');
     });
 

@@ -14,7 +14,7 @@ import { checkChallenge } from '../pkce';
 import { readResources, requireKnownResources } from '../resources';
 import { findClient } from '../metadata-document';
 import { matchRedirectUri, redirectUriShapeProblem } from '../redirect-uri';
-import { rateLimited, tooManyRequestsPage } from '../rate-limit';
+import { RateLimitedError, rateLimited, tooManyRequestsPage } from '../rate-limit';
 import { coversScopes, parseScope, resolveScopes } from '../scopes';
 import { randomToken } from '../secrets';
 import type { AuthorizationRequest, ClientRecord, PendingAuthorizationRecord } from '../store';
@@ -57,6 +57,7 @@ export async function authorize(req: Request, deps: Deps): Promise<Response> {
     };
     return await proceed(req, pending, client, deps, true);
   } catch (e) {
+    if (e instanceof RateLimitedError) return tooManyRequestsPage(e.retryAfter); // metadata document fetches
     if (e instanceof UntrustedRequest) return errorPage(req, deps, e.code, e.description);
     if (e instanceof OAuthError) return errorPage(req, deps, e.code, e.description);
     throw e;
@@ -75,7 +76,7 @@ async function validate(req: Request, params: Params, deps: Deps): Promise<{ cli
   const clientId = params.get('client_id');
   if (clientId === undefined) throw new UntrustedRequest('invalid_request', "The request has no 'client_id', so we cannot tell which application is asking.");
   // A client ID metadata document that cannot be used throws invalid_client with the reason (shown on our page).
-  const client = await findClient(clientId, deps);
+  const client = await findClient(clientId, deps, req);
   if (!client) throw new UntrustedRequest('invalid_client', `No application is registered with client_id "${clientId}".`);
 
   // §3.1.2.3: with several registered URIs (or none) the request must name one.
@@ -137,7 +138,7 @@ async function validate(req: Request, params: Params, deps: Deps): Promise<{ cli
 
   let pkce: ReturnType<typeof checkChallenge>;
   try {
-    pkce = checkChallenge(params.get('code_challenge'), params.get('code_challenge_method'));
+    pkce = checkChallenge(params.get('code_challenge'), params.get('code_challenge_method'), deps.settings);
   } catch (e) {
     throw fail('invalid_request', (e as OAuthError).description);
   }
@@ -195,7 +196,7 @@ async function resume(req: Request, id: string, deps: Deps): Promise<Response> {
   if (!pending) {
     return errorPage(req, deps, 'invalid_request', 'This sign-in request has expired or was already used. Go back to the application and start again.');
   }
-  const client = await findClient(pending.request.clientId, deps);
+  const client = await findClient(pending.request.clientId, deps, req);
   if (!client) return errorPage(req, deps, 'invalid_client', 'The application that started this request no longer exists.');
   return proceed(req, pending, client, deps, false);
 }

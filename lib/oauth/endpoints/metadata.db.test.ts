@@ -75,9 +75,16 @@ describe('RFC 8414 §2 authorization server metadata', () => {
     expect(b.introspection_endpoint_auth_methods_supported).not.toContain('none');
   });
 
-  it('lists the PKCE methods S256 and plain (RFC 7636 §4.3)', async () => {
+  it('lists the PKCE method S256 only (RFC 7636 §4.3, RFC 9700 §2.1.1), in discovery too', async () => {
     const b = await body(await t.server.metadata(get('/.well-known/oauth-authorization-server')));
-    expect([...(b.code_challenge_methods_supported as string[])].sort()).toEqual(['S256', 'plain']);
+    expect(b.code_challenge_methods_supported).toEqual(['S256']);
+    const d = await body(await t.server.discovery(get('/.well-known/openid-configuration')));
+    expect(d.code_challenge_methods_supported).toEqual(['S256']);
+  });
+
+  it('lists plain as well when OAUTH2_PKCE_ALLOW_PLAIN is on', async () => {
+    const b = await body(await withSettings({ pkceAllowPlain: true }).metadata(get('/.well-known/oauth-authorization-server')));
+    expect(b.code_challenge_methods_supported).toEqual(['S256', 'plain']);
   });
 
   it('lists the scopes of OAUTH2_SCOPES', async () => {

@@ -4,7 +4,7 @@ import type { Deps } from '../context';
 import { issuerFor } from '../context';
 import { withPublicCors } from '../cors';
 import { json } from '../http';
-import { PKCE_METHODS } from '../pkce';
+import { pkceMethods } from '../pkce';
 
 export function serverMetadata(req: Request, deps: Deps): Record<string, unknown> {
   const issuer = issuerFor(req, deps.settings);
@@ -24,7 +24,7 @@ export function serverMetadata(req: Request, deps: Deps): Record<string, unknown
     token_endpoint_auth_methods_supported: authMethods,
     revocation_endpoint_auth_methods_supported: authMethods,
     introspection_endpoint_auth_methods_supported: [...authMethods.filter((m) => m !== 'none'), 'bearer'],
-    code_challenge_methods_supported: PKCE_METHODS,
+    code_challenge_methods_supported: pkceMethods(deps.settings),
     // RFC 9207: every authorization response carries iss.
     authorization_response_iss_parameter_supported: true,
     service_documentation: `${issuer}/`,

@@ -196,6 +196,31 @@ describe('OAUTH2_DYNAMIC_REGISTRATION modes', () => {
       expect(tokenRes.status).toBe(400);
       expect((await body(tokenRes)).error).toBe('unauthorized_client');
     });
+    it('RFC 7591 §2: the registered token_endpoint_auth_method is the only one accepted (invalid_client otherwise)', async () => {
+      for (const [registered, other] of [
+        ['client_secret_basic', 'client_secret_post'],
+        ['client_secret_post', 'client_secret_basic'],
+      ] as const) {
+        const { token } = await initialAccessToken();
+        const b = await body(
+          await server().register(
+            jsonPost('/o/register', { redirect_uris: ['https://backend.example/cb'], grant_types: ['client_credentials'], response_types: [], token_endpoint_auth_method: registered }, bearer(token)),
+          ),
+        );
+        const [id, secret] = [b.client_id as string, b.client_secret as string];
+        expect((await t.store.findApplicationByClientId(id))?.tokenEndpointAuthMethod).toBe(registered);
+        const send = (method: string) =>
+          server().token(
+            method === 'client_secret_basic'
+              ? form('/o/token', { grant_type: 'client_credentials' }, basic(id, secret))
+              : form('/o/token', { grant_type: 'client_credentials', client_id: id, client_secret: secret }),
+          );
+        expect((await send(registered)).status).toBe(200);
+        const refused = await send(other);
+        expect(refused.status).toBe(401);
+        expect(await body(refused)).toEqual({ error: 'invalid_client', error_description: `this client is registered for token_endpoint_auth_method ${registered}, not ${other}` });
+      }
+    });
     it('a token with max uses stops working once used up; an expired one never works', async () => {
       const { token } = await initialAccessToken({ maxUses: 1 });
       expect((await server().register(jsonPost('/o/register', AGENT, bearer(token)))).status).toBe(201);

@@ -11,7 +11,7 @@ import type { Deps } from '../context';
 import { issuerFor } from '../context';
 import { OAuthError } from '../errors';
 import { enforce } from '../rate-limit';
-import { json, NO_STORE } from '../http';
+import { hasControlCharacter, json, NO_STORE } from '../http';
 import { digest, randomToken, safeEqual } from '../secrets';
 import type { ClientRecord, RegisteredClientRecord } from '../store';
 import { newClientId } from '../client-id';
@@ -108,10 +108,11 @@ export async function register(req: Request, deps: Deps): Promise<Response> {
 export async function clientConfiguration(req: Request, deps: Deps): Promise<Response> {
   if (deps.settings.clients.dynamicRegistration === 'off') return disabled();
   const path = new URL(req.url).pathname.replace(/\/$/, '');
-  const clientId = decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
+  const clientId = decodePathSegment(path.slice(path.lastIndexOf('/') + 1));
   const token = bearerFromHeader(req);
   if (!token) return missingBearer();
-  const found = await deps.store.findRegisteredClient(clientId);
+  // A malformed or control-character client_id names no client (and must not reach a query).
+  const found = clientId === null ? null : await deps.store.findRegisteredClient(clientId);
   // §2: an unknown client and a wrong token look the same, so the endpoint cannot be probed for client_ids.
   if (!found?.registrationAccessTokenDigest || !safeEqual(digest(token), found.registrationAccessTokenDigest)) {
     throw bearerError('invalid_token', 'the registration access token is not valid for this client');
@@ -127,6 +128,15 @@ export async function clientConfiguration(req: Request, deps: Deps): Promise<Res
       return new Response(null, { status: 204, headers: NO_STORE });
     default:
       throw new OAuthError('method_not_allowed', `${req.method} is not supported here`, { Allow: 'GET, PUT, DELETE' });
+  }
+}
+
+function decodePathSegment(segment: string): string | null {
+  try {
+    const decoded = decodeURIComponent(segment);
+    return hasControlCharacter(decoded) ? null : decoded;
+  } catch {
+    return null;
   }
 }
 

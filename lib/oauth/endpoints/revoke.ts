@@ -3,13 +3,13 @@ import { authenticateClient } from '../client-auth';
 import type { Deps } from '../context';
 import { withClientCors } from '../cors';
 import { NO_STORE, readParams, requireParam } from '../http';
-import { enforce } from '../rate-limit';
+import { clientLimitKey, enforce } from '../rate-limit';
 import { digest } from '../secrets';
 
 export async function revoke(req: Request, deps: Deps): Promise<Response> {
   const params = await readParams(req);
-  const { client } = await authenticateClient(req, params, deps); // §2.1: public clients send client_id
-  if (deps.limits) enforce(deps, 'revoke_client', await deps.limits.consume('revoke_client', client.id, client.rateLimit));
+  const { client, method } = await authenticateClient(req, params, deps); // §2.1: public clients send client_id
+  if (deps.limits) enforce(deps, 'revoke_client', await deps.limits.consume('revoke_client', clientLimitKey(deps.limits, req, client, method), client.rateLimit));
   const tokenDigest = digest(requireParam(params, 'token'));
   const now = deps.clock();
   // §2.1: the hint only orders the lookups; a wrong or unknown hint still finds the token.

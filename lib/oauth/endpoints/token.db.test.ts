@@ -222,6 +222,37 @@ describe(`token endpoint on ${testDatabaseKind}`, () => {
       expect(json.error).toBe('invalid_grant');
     });
 
+    it('§4.1.3: a code presented by another client is invalid_grant, and its own client can still redeem it', async () => {
+      const app = await t.application();
+      const thief = await t.application();
+      const user = await t.user();
+      const code = await t.authorizeCode(app, user.id);
+      const stolen = await token({ grant_type: 'authorization_code', code }, basic(thief.clientId, thief.clientSecret));
+      expect(stolen.res.status).toBe(400);
+      expect(stolen.json).toEqual({ error: 'invalid_grant', error_description: 'authorization code is invalid' });
+      // Not used up, and not taken for a replay: the rightful exchange works.
+      const own = await token({ grant_type: 'authorization_code', code }, basic(app.clientId, app.clientSecret));
+      expect(own.res.status).toBe(200);
+      const { digest } = await import('@/lib/oauth/secrets');
+      expect((await t.store.findAccessToken(digest(String(own.json.access_token))))?.revokedAt).toBeNull();
+    });
+
+    it('§4.1.2: a replay fires token_revoked (reason code_replay)', async () => {
+      const app = await t.application();
+      const user = await t.user();
+      const code = await t.authorizeCode(app, user.id);
+      const seen: unknown[] = [];
+      const off = t.deps.events.on('token_revoked', (e) => void seen.push(e));
+      try {
+        await token({ grant_type: 'authorization_code', code }, basic(app.clientId, app.clientSecret));
+        expect(seen).toEqual([]);
+        await token({ grant_type: 'authorization_code', code }, basic(app.clientId, app.clientSecret));
+        expect(seen).toEqual([{ applicationId: app.id, clientId: app.clientId, tokenType: 'refresh_token', reason: 'code_replay' }]);
+      } finally {
+        off();
+      }
+    });
+
     it('expires after OAUTH2_AUTHORIZATION_CODE_EXPIRE_SECONDS (60 s)', async () => {
       const app = await t.application();
       const user = await t.user();
@@ -273,11 +304,13 @@ describe(`token endpoint on ${testDatabaseKind}`, () => {
       expect(json.error).toBe('invalid_grant');
     });
 
-    it('plain method: the verifier equals the challenge', async () => {
-      const app = await t.application();
-      const user = await t.user();
-      const code = await t.authorizeCode(app, user.id, { code_challenge: VERIFIER, code_challenge_method: 'plain' });
-      expect((await token({ grant_type: 'authorization_code', code, code_verifier: VERIFIER }, basic(app.clientId, app.clientSecret))).res.status).toBe(200);
+    it('plain method with OAUTH2_PKCE_ALLOW_PLAIN: the verifier equals the challenge', async () => {
+      const p = await createTestServer({ pkceAllowPlain: true });
+      const app = await p.application();
+      const user = await p.user();
+      const code = await p.authorizeCode(app, user.id, { code_challenge: VERIFIER, code_challenge_method: 'plain' });
+      const res = await p.server.token(form('/o/token', { grant_type: 'authorization_code', code, code_verifier: VERIFIER }, basic(app.clientId, app.clientSecret)));
+      expect(res.status).toBe(200);
     });
 
     it('RFC 9700 §4.8.2: a verifier for a code issued without a challenge is refused', async () => {
@@ -349,6 +382,35 @@ describe(`token endpoint on ${testDatabaseKind}`, () => {
       expect([a.res.status, b.res.status].filter((s) => s === 200).length).toBeLessThanOrEqual(1);
     });
 
+    it('§6: another client presenting a refresh token uses nothing up and revokes nothing', async () => {
+      const { app, tokens } = await grant();
+      const thief = await t.application();
+      const stolen = await token({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token }, basic(thief.clientId, thief.clientSecret));
+      expect(stolen.res.status).toBe(400);
+      expect(stolen.json).toEqual({ error: 'invalid_grant', error_description: 'refresh token is invalid' });
+      const { digest } = await import('@/lib/oauth/secrets');
+      expect((await t.store.findAccessToken(digest(tokens.access_token)))?.revokedAt).toBeNull();
+      // The owner's refresh is a first use, not a reuse: it works, and the family lives on.
+      const own = await token({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token }, basic(app.clientId, app.clientSecret));
+      expect(own.res.status).toBe(200);
+      expect((await t.store.findAccessToken(digest(String(own.json.access_token))))?.revokedAt).toBeNull();
+      expect((await t.store.findRefreshToken(digest(String(own.json.refresh_token))))?.revokedAt).toBeNull();
+    });
+
+    it('RFC 9700 §4.14.2: reuse detection fires token_revoked (reason refresh_reuse)', async () => {
+      const { app, tokens } = await grant();
+      const seen: unknown[] = [];
+      const off = t.deps.events.on('token_revoked', (e) => void seen.push(e));
+      try {
+        await token({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token }, basic(app.clientId, app.clientSecret));
+        expect(seen).toEqual([]);
+        await token({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token }, basic(app.clientId, app.clientSecret));
+        expect(seen).toEqual([{ applicationId: app.id, clientId: app.clientId, tokenType: 'refresh_token', reason: 'refresh_reuse' }]);
+      } finally {
+        off();
+      }
+    });
+
     it('a refresh token is bound to its client', async () => {
       const { tokens } = await grant();
       const other = await t.application();
@@ -387,5 +449,24 @@ describe('OAUTH2_ROTATE_REFRESH_TOKEN=false', async () => {
     expect(second.access_token).not.toBe(first.access_token);
     const third = await tok({ grant_type: 'refresh_token', refresh_token: String(first.refresh_token) });
     expect(third.access_token).toBeTypeOf('string');
+  });
+
+  it('RFC 7009 §2.1: revoking the refresh token revokes the access tokens it minted', async () => {
+    const app = await n.application();
+    const user = await n.user();
+    const auth = basic(app.clientId, app.clientSecret);
+    const tok = async (p: Record<string, string>) => body(await n.server.token(form('/o/token', p, auth)));
+    const active = async (accessToken: unknown) => (await body(await n.server.introspect(form('/o/introspect', { token: String(accessToken) }, auth)))).active;
+    const first = await tok({ grant_type: 'password', username: user.email, password: user.password });
+    const second = await tok({ grant_type: 'refresh_token', refresh_token: String(first.refresh_token) });
+    const third = await tok({ grant_type: 'refresh_token', refresh_token: String(first.refresh_token) });
+    // One live access token per refresh token (as DOT): each refresh retires the one before.
+    expect(await active(first.access_token)).toBe(false);
+    expect(await active(second.access_token)).toBe(false);
+    expect(await active(third.access_token)).toBe(true);
+    const revoked = await n.server.revoke(form('/o/revoke_token', { token: String(first.refresh_token), token_type_hint: 'refresh_token' }, auth));
+    expect(revoked.status).toBe(200);
+    expect(await active(third.access_token)).toBe(false);
+    expect((await tok({ grant_type: 'refresh_token', refresh_token: String(first.refresh_token) })).error).toBe('invalid_grant');
   });
 });

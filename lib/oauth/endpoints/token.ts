@@ -9,7 +9,7 @@ import { clientCredentials } from '../grants/client-credentials';
 import { password } from '../grants/password';
 import { refreshToken } from '../grants/refresh-token';
 import type { Grant } from '../grants/types';
-import { enforce } from '../rate-limit';
+import { clientLimitKey, enforce } from '../rate-limit';
 import type { ClientRecord } from '../store';
 
 export const GRANTS: Record<string, Grant> = Object.fromEntries(
@@ -34,7 +34,7 @@ export async function token(req: Request, deps: Deps): Promise<Response> {
   });
   enforce(deps, 'token_ip', await byIp);
   // Per client once it is known; an application's own rate_limit replaces the setting.
-  if (limits) enforce(deps, 'token_client', await limits.consume('token_client', auth.client.id, auth.client.rateLimit));
+  if (limits) enforce(deps, 'token_client', await limits.consume('token_client', clientLimitKey(limits, req, auth.client, auth.method), auth.client.rateLimit));
   const grantType = requireParam(params, 'grant_type');
   const grant = GRANTS[grantType];
   if (!grant) throw new OAuthError('unsupported_grant_type', `unsupported grant_type '${grantType}'`);

@@ -13,12 +13,15 @@ export const authorizationCode: Grant = {
   parameters: ['code'],
   async handle(params, { client }, deps, req) {
     const now = deps.clock();
-    const found = await deps.store.consumeAuthorizationCode(digest(params.get('code')!), now);
-    if (!found || found.code.applicationId !== client.id) throw new OAuthError('invalid_grant', 'authorization code is invalid');
+    // §4.1.3: the code must have been issued to this client; the claim itself checks that, so
+    // another client holding a stolen code neither uses it up nor sets off replay detection.
+    const found = await deps.store.consumeAuthorizationCode(digest(params.get('code')!), client.id, now);
+    if (!found) throw new OAuthError('invalid_grant', 'authorization code is invalid');
     const { code, firstUse } = found;
     if (!firstUse) {
       // §4.1.2: a code used twice is an attack or a bug; revoke what the first use issued.
       await deps.store.revokeTokensFromCode(code.id, now);
+      deps.events.emit('token_revoked', { applicationId: client.id, clientId: client.clientId, tokenType: 'refresh_token', reason: 'code_replay' });
       throw new OAuthError('invalid_grant', 'authorization code was already used; tokens issued from it are revoked');
     }
     if (code.expiresAt.getTime() <= now.getTime()) throw new OAuthError('invalid_grant', 'authorization code has expired');
@@ -46,7 +49,17 @@ export const authorizationCode: Grant = {
     // Every client gets a refresh token here, public ones too (agents must outlive the access
     // token without asking for offline_access); public clients' ones always rotate (refresh-token.ts).
     const body = await issueTokens(
-      { client, userId: code.userId, scope, withRefresh: true, authorizationCodeId: code.id, authTime: code.authTime, audience, refreshResources: code.resources ?? null },
+      {
+        client,
+        userId: code.userId,
+        scope,
+        withRefresh: true,
+        authorizationCodeId: code.id,
+        authTime: code.authTime,
+        audience,
+        refreshResources: code.resources ?? null,
+        from: { authorizationCodeId: code.id },
+      },
       deps,
     );
     if (deps.idTokens && scope.includes('openid')) {

@@ -10,7 +10,7 @@ import { issueTokens } from '../issue';
 import { audienceFor } from '../resources';
 import { narrowScopes, parseScope } from '../scopes';
 import { digest } from '../secrets';
-import type { RefreshTokenRecord } from '../store';
+import type { ClientRecord, RefreshTokenRecord } from '../store';
 import type { Deps } from '../context';
 import type { Grant } from './types';
 
@@ -32,7 +32,9 @@ export const refreshToken: Grant = {
         await audienceFor(params, peek.resources ?? null, issuer, deps);
       }
     }
-    const token = rotate ? await claim(tokenDigest, now, deps) : await deps.store.findRefreshToken(tokenDigest);
+    // §6: the refresh token must have been issued to this client. Checked in the claim itself, so
+    // another client holding a stolen one neither uses it up nor revokes its family.
+    const token = rotate ? await claim(tokenDigest, client, now, deps) : await deps.store.findRefreshToken(tokenDigest);
     if (!token || token.applicationId !== client.id || token.revokedAt) throw new OAuthError('invalid_grant', INVALID);
     const max = deps.settings.refreshTokenExpireSeconds;
     if (max !== null && now.getTime() - token.createdAt.getTime() > max * 1000) throw new OAuthError('invalid_grant', 'refresh token has expired');
@@ -45,7 +47,21 @@ export const refreshToken: Grant = {
     if (token.accessTokenId !== null) await deps.store.revokeAccessToken(token.accessTokenId, now);
 
     if (!rotate) {
-      const body = await issueTokens({ client, userId: token.userId, scope, withRefresh: false, authorizationCodeId: token.authorizationCodeId, audience }, deps);
+      // The access token joins the refresh token's family (revoking the refresh token revokes it)
+      // and becomes the one the next refresh revokes, so they do not pile up.
+      const body = await issueTokens(
+        {
+          client,
+          userId: token.userId,
+          scope,
+          withRefresh: false,
+          familyId: token.familyId,
+          authorizationCodeId: token.authorizationCodeId,
+          audience,
+          from: { refreshTokenId: token.id, repoint: true },
+        },
+        deps,
+      );
       return { ...body, refresh_token: params.get('refresh_token')! };
     }
     const body = await issueTokens(
@@ -60,6 +76,7 @@ export const refreshToken: Grant = {
         authTime: token.authTime,
         audience,
         refreshResources: token.resources ?? null,
+        from: { refreshTokenId: token.id },
       },
       deps,
     );
@@ -74,13 +91,15 @@ export const refreshToken: Grant = {
  * Marks the token rotated atomically, so two concurrent refreshes cannot both win. The loser
  * (or a later replay) gets tokens only within the grace period; after it, reuse revokes the family.
  */
-async function claim(tokenDigest: string, now: Date, deps: Deps): Promise<RefreshTokenRecord | null> {
-  const claimed = await deps.store.claimRefreshToken(tokenDigest, now);
+async function claim(tokenDigest: string, client: ClientRecord, now: Date, deps: Deps): Promise<RefreshTokenRecord | null> {
+  const claimed = await deps.store.claimRefreshToken(tokenDigest, client.id, now);
   if (claimed) return claimed;
   const token = await deps.store.findRefreshToken(tokenDigest);
-  if (!token || token.revokedAt) return token;
+  // Another client's token: refused before any reuse logic, so its family is left alone.
+  if (!token || token.applicationId !== client.id || token.revokedAt) return null;
   const grace = deps.settings.refreshTokenGracePeriodSeconds * 1000;
   if (token.rotatedAt && now.getTime() - token.rotatedAt.getTime() <= grace && grace > 0) return token;
   await deps.store.revokeTokenFamily(token.familyId, now);
+  deps.events.emit('token_revoked', { applicationId: client.id, clientId: client.clientId, tokenType: 'refresh_token', reason: 'refresh_reuse' });
   throw new OAuthError('invalid_grant', 'refresh token was already used; every token of this grant is revoked');
 }
