@@ -6,7 +6,7 @@ const ENDPOINTS: { methods: string[]; path: string; what: string; spec: string }
   { methods: ['GET', 'POST'], path: '/o/authorize', what: 'Authorization endpoint: sign-in, consent, then back to the client', spec: 'RFC 6749 §3.1 · OIDC Core §3' },
   { methods: ['POST'], path: '/o/token', what: 'Token endpoint: authorization code (PKCE), refresh token, client credentials, password', spec: 'RFC 6749 §3.2 · RFC 7636' },
   { methods: ['POST'], path: '/o/revoke_token', what: 'Revoke an access or refresh token', spec: 'RFC 7009' },
-  { methods: ['GET', 'POST'], path: '/o/introspect', what: 'Token introspection for resource servers', spec: 'RFC 7662' },
+  { methods: ['POST'], path: '/o/introspect', what: 'Token introspection for resource servers', spec: 'RFC 7662' },
   { methods: ['GET', 'POST'], path: '/o/userinfo', what: 'Claims about the signed-in user', spec: 'OIDC Core §5.3' },
   { methods: ['GET'], path: '/o/.well-known/jwks.json', what: 'Public keys that verify ID tokens', spec: 'RFC 7517' },
   { methods: ['GET'], path: '/.well-known/oauth-authorization-server', what: 'Authorization server metadata', spec: 'RFC 8414' },

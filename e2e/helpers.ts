@@ -54,6 +54,9 @@ export async function createApplication(
     owner?: string | null;
     skipAuthorization?: boolean;
     postLogoutRedirectUris?: string[];
+    allowedOrigins?: string[];
+    /** `--resource-server`: it may introspect any token (RFC 7662 §4). */
+    resourceServer?: boolean;
   } = {},
 ): Promise<TestApplication> {
   const name = options.name ?? `Test app ${randomBytes(3).toString('hex')}`;
@@ -74,6 +77,8 @@ export async function createApplication(
   if (owner) args.push('--user', owner);
   if (options.skipAuthorization) args.push('--skip-authorization');
   if (options.postLogoutRedirectUris) args.push('--post-logout-redirect-uris', options.postLogoutRedirectUris.join(' '));
+  if (options.allowedOrigins) args.push('--allowed-origins', options.allowedOrigins.join(' '));
+  if (options.resourceServer) args.push('--resource-server');
   const { stdout } = await run('npx', args, { cwd: root, env: manageEnv(), timeout: 60_000 });
   const line = stdout.trim().split('\n').pop() ?? '';
   const out = JSON.parse(line) as { id: string; client_id: string; client_secret: string | null; name: string };

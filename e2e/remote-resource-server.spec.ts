@@ -31,8 +31,9 @@ async function waitFor(url: string, ms = 60_000) {
 
 test.beforeAll(async ({ baseURL }) => {
   test.setTimeout(120_000);
-  // The resource server's own credentials at the first instance, for introspection.
-  const rs = await createApplication({ grants: 'client-credentials', name: 'resource server', redirectUris: [] });
+  // The resource server's own credentials at the first instance, for introspection: an operator
+  // marks it a resource server (RFC 7662 §4), or it would see only its own tokens.
+  const rs = await createApplication({ grants: 'client-credentials', name: 'resource server', redirectUris: [], resourceServer: true });
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oauth-remote-'));
   const port = await freePort();
   REMOTE = `http://127.0.0.1:${port}`;

@@ -1,5 +1,6 @@
 /** Every route file proved over HTTP (not by importing it), with and without a trailing slash and no redirect. */
 import { expect, test } from '@playwright/test';
+import { createApplication } from './helpers';
 
 const GETS: [string, number, RegExp][] = [
   ['/.well-known/oauth-authorization-server', 200, /"issuer"/],
@@ -7,7 +8,7 @@ const GETS: [string, number, RegExp][] = [
   ['/o/.well-known/openid-configuration', 200, /"jwks_uri"/],
   ['/o/.well-known/jwks.json', 200, /"keys"/],
   ['/o/userinfo', 401, /^$/], // RFC 6750 §3.1: no token, no error code
-  ['/o/introspect', 401, /invalid_client/],
+  ['/o/introspect', 405, /invalid_request/], // RFC 7662 §2.1: POST only, no tokens or secrets in URLs
   ['/api/health', 200, /ok/],
 ];
 
@@ -41,4 +42,15 @@ test('metadata issuer matches the origin and lists every endpoint', async ({ req
   expect(meta.issuer).toBe(new URL(baseURL!).origin);
   expect(meta.revocation_endpoint).toBe(`${meta.issuer}/o/revoke_token`);
   expect(meta.introspection_endpoint).toBe(`${meta.issuer}/o/introspect`);
+});
+
+test('OPTIONS /o/userinfo answers a CORS preflight for an origin an application registered', async ({ request }) => {
+  const origin = `https://spa-${Date.now().toString(36)}.example`;
+  await createApplication({ name: 'Userinfo SPA', allowedOrigins: [origin] });
+  for (const p of ['/o/userinfo', '/o/userinfo/']) {
+    const res = await request.fetch(p, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' } });
+    expect(res.status(), p).toBe(204);
+    expect(res.headers()['access-control-allow-origin'], p).toBe(origin);
+    expect(res.headers()['access-control-allow-headers'], p).toMatch(/Authorization/);
+  }
 });

@@ -27,6 +27,8 @@ export interface ApplicationInput {
   resources?: string[];
   /** Requests per minute at token, introspect and revoke: null = the settings', 0 = no limit. */
   rateLimit?: number | null;
+  /** Operators only (`createapplication --resource-server`): may introspect any token (RFC 7662 §4). */
+  resourceServer?: boolean;
   ownerId: string | null;
   clientId?: string;
   clientSecret?: string;
@@ -95,6 +97,7 @@ export async function registerApplication(
     algorithm: input.algorithm ?? '',
     resources: input.resources ?? [],
     rateLimit: input.rateLimit ?? null,
+    resourceServer: input.resourceServer ?? false,
   });
   if (!app) throw new ApplicationInputError('clientId', `client_id "${input.clientId}" is already taken`);
   return { application: app, clientSecret };

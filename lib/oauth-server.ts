@@ -2,7 +2,7 @@
  * The seam between the framework-free engine and this app: the database store, the settings,
  * the session (for /o/authorize only) and argon2. Route handlers export these one-liners.
  */
-import { createOAuthServer, EventBus, type OAuthServer } from '@/lib/oauth';
+import { createOAuthServer, type OAuthServer } from '@/lib/oauth';
 import { getStore } from '@/lib/db';
 import { getSettings } from '@/lib/settings';
 import { verifyPassword } from '@/lib/auth/password';
@@ -10,12 +10,12 @@ import { KeyRing } from '@/lib/oauth/oidc/keys';
 import { createIdTokenSigner } from '@/lib/oauth/oidc/id-token';
 import { protectedResources } from '@/lib/resource-server/resources';
 import { createMetadataDocumentFetcher } from '@/lib/agents/fetch-metadata-document';
-import { noteErrorCode, observeEvents } from '@/lib/observability/observe';
+import { events } from '@/lib/events';
+import { noteErrorCode } from '@/lib/observability/observe';
 import { getRateLimits } from '@/lib/rate-limit';
 
-export const events = new EventBus();
-// Log lines learn the client id and metrics count issuance and failures from the engine's events.
-observeEvents(events);
+// The bus lives in its own module so the toolkit can emit on it without loading the engine.
+export { events };
 
 const g = globalThis as unknown as { __oauthServer?: Promise<OAuthServer> };
 

@@ -40,6 +40,7 @@ const clientColumns = {
   redirectUris: applications.redirectUris,
   postLogoutRedirectUris: applications.postLogoutRedirectUris,
   allowedOrigins: applications.allowedOrigins,
+  resources: applications.resources,
   name: applications.name,
   ownerId: applications.ownerId,
   skipAuthorization: applications.skipAuthorization,
@@ -89,6 +90,7 @@ export function createStore(db: Db): Store & UserStore {
       clientId: applications.clientId,
       userId: accessTokens.userId,
       username: users.email,
+      emailVerified: users.emailVerified,
       scope: accessTokens.scope,
       expiresAt: accessTokens.expiresAt,
       createdAt: accessTokens.createdAt,
@@ -442,6 +444,8 @@ export interface NewApplication {
   algorithm?: string;
   resources?: string[];
   rateLimit?: number | null;
+  /** Operators only (CLI): may introspect any token (RFC 7662 §4). */
+  resourceServer?: boolean;
 }
 
 /** How long cleartokens keeps a client ID metadata document's application that never completed an authorization. */

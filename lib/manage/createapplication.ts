@@ -17,7 +17,9 @@ export const createapplication: Command = {
   usage:
     'createapplication <confidential|public> <grant[,grant...]> [--name NAME] [--redirect-uris "URI URI"] [--user EMAIL]\n' +
     '                  [--client-id ID] [--client-secret SECRET] [--skip-authorization] [--algorithm RS256|ES256]\n' +
-    '                  [--allowed-origins "ORIGIN ..."] [--post-logout-redirect-uris "URI ..."] [--json]\n' +
+    '                  [--allowed-origins "ORIGIN ..."] [--post-logout-redirect-uris "URI ..."] [--resource-server] [--json]\n' +
+    '  --resource-server: it may introspect any token (RFC 7662 §4), as a resource server whose\n' +
+    '                     OAUTH2_RESOURCE_SERVER_INTROSPECTION_CREDENTIALS are this client\'s needs\n' +
     `  grants: ${Object.keys(DOT_GRANTS).join(', ')} (refresh tokens come with authorization-code and password)`,
   options: {
     name: { type: 'string' },
@@ -28,6 +30,7 @@ export const createapplication: Command = {
     'client-id': { type: 'string' },
     'client-secret': { type: 'string' },
     'skip-authorization': { type: 'boolean' },
+    'resource-server': { type: 'boolean' },
     algorithm: { type: 'string' },
   },
   async run({ args, db, json, out }) {
@@ -40,7 +43,9 @@ export const createapplication: Command = {
       if (!mapped) throw new UsageError(`grant type "${g}": expected one of ${Object.keys(DOT_GRANTS).join(', ')}`);
       return mapped as GrantType;
     });
-    const v = args.values as Record<string, string | undefined> & { 'skip-authorization'?: boolean };
+    const v = args.values as Record<string, string | undefined> & { 'skip-authorization'?: boolean; 'resource-server'?: boolean };
+    // RFC 7662 §4: a resource server proves who it is with its secret; a public client has none.
+    if (v['resource-server'] && clientType !== 'confidential') throw new UsageError('--resource-server: needs a confidential client (it authenticates with its secret)');
     const algorithm = v.algorithm ?? '';
     if (!['', 'RS256', 'ES256'].includes(algorithm)) throw new UsageError('--algorithm: expected RS256 or ES256');
     let ownerId: string | null = null;
@@ -61,6 +66,7 @@ export const createapplication: Command = {
           postLogoutRedirectUris: split(v['post-logout-redirect-uris']),
           allowedOrigins: split(v['allowed-origins']),
           skipAuthorization: !!v['skip-authorization'],
+          resourceServer: !!v['resource-server'],
           algorithm,
           ownerId,
           clientId: v['client-id'],
@@ -68,11 +74,14 @@ export const createapplication: Command = {
         },
         getSettings(),
       );
-      if (json) out(JSON.stringify({ id: application.id, client_id: application.clientId, client_secret: clientSecret, name: application.name }));
+      if (json) {
+        out(JSON.stringify({ id: application.id, client_id: application.clientId, client_secret: clientSecret, name: application.name, resource_server: !!application.resourceServer }));
+      }
       else {
         out(`created application "${application.name}"`);
         out(`client_id:     ${application.clientId}`);
         if (clientSecret) out(`client_secret: ${clientSecret}   (shown once: store it now)`);
+        if (application.resourceServer) out('resource server: may introspect any token');
       }
     } catch (e) {
       if (e instanceof ApplicationInputError) {

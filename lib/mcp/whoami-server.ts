@@ -7,7 +7,7 @@
  */
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-import { getSettings } from '@/lib/settings';
+import { getSettings, type AppSettings } from '@/lib/settings';
 import { withOAuth, type TokenInfo, type WithOAuthOptions } from '@/lib/resource-server/with-oauth';
 
 export const MCP_PATH = '/api/mcp';
@@ -47,8 +47,16 @@ function withCors(res: Response): Response {
   return res;
 }
 
+type McpHandlerOptions = Omit<WithOAuthOptions, 'resource' | 'scopes' | 'settings'> & {
+  settings?: NonNullable<WithOAuthOptions['settings']> & { clients?: Pick<AppSettings['clients'], 'mcp'> };
+};
+
 /** The route handler; `opts` lets tests use their own database, clock and settings. */
-export function createMcpHandler(opts: Omit<WithOAuthOptions, 'resource' | 'scopes'> = {}): (req: Request) => Promise<Response> {
+export function createMcpHandler(opts: McpHandlerOptions = {}): (req: Request) => Promise<Response> {
+  const settings = opts.settings ?? getSettings();
+  // RFC 8707 / MCP authorization: with the agent profile on, MCP clients always name the resource,
+  // so a token issued without one (or for anything else) was not meant for this server.
+  const requireAudience = opts.requireAudience ?? settings.clients?.mcp ?? false;
   const protectedHandler = withOAuth(
     async (req, { token }) => {
       const server = buildServer(token);
@@ -61,7 +69,7 @@ export function createMcpHandler(opts: Omit<WithOAuthOptions, 'resource' | 'scop
         await server.close();
       }
     },
-    { ...opts, resource: MCP_PATH, scopes: [(opts.settings ?? getSettings()).readScope] },
+    { ...opts, settings, requireAudience, resource: MCP_PATH, scopes: [settings.readScope] },
   );
   return async (req) => {
     if (req.method === 'OPTIONS') {

@@ -35,7 +35,6 @@ const endpoints: [string, (origin: string) => Promise<Response>][] = [
   ['token (RFC 6749 §3.2)', async (origin) => t.server.token(form('/o/token', { grant_type: 'client_credentials' }, { ...auth(), Origin: origin }))],
   ['revocation (RFC 7009)', async (origin) => t.server.revoke(form('/o/revoke_token', { token: await accessToken() }, { ...auth(), Origin: origin }))],
   ['introspection (RFC 7662)', async (origin) => t.server.introspect(form('/o/introspect', { token: await accessToken() }, { ...auth(), Origin: origin }))],
-  ['introspection by GET', async (origin) => t.server.introspect(get('/o/introspect', { token: await accessToken() }, { ...auth(), Origin: origin }))],
 ];
 
 function varyIncludesOrigin(res: Response): boolean {

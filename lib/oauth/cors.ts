@@ -1,5 +1,5 @@
 /**
- * CORS for the machine endpoints a browser-based client calls (token, revoke, introspect,
+ * CORS for the machine endpoints a browser-based client calls (token, revoke, introspect, userinfo,
  * metadata), for origins listed in an application's allowed_origins. Never on /o/authorize
  * (RFC 9700 §2.6): that is a top-level navigation, not a fetch.
  */

@@ -46,9 +46,11 @@ export class OAuthError extends Error {
     readonly code: OAuthErrorCode,
     readonly description: string,
     readonly headers: Record<string, string> = {},
+    /** Only where an RFC pairs a code with another status (405 invalid_request for a wrong method). */
+    status?: number,
   ) {
     super(`${code}: ${description}`);
-    this.status = STATUS[code] ?? 400;
+    this.status = status ?? STATUS[code] ?? 400;
   }
 }
 

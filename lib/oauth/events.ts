@@ -10,7 +10,11 @@ export interface OAuthEvents {
    */
   token_revoked: { applicationId: string; clientId: string; tokenType: 'access_token' | 'refresh_token'; reason?: 'code_replay' | 'refresh_reuse' };
   client_authenticated: { applicationId: string; clientId: string; method: string };
-  token_authenticated: { applicationId: string; userId: string | null; scope: string[] };
+  /**
+   * A bearer access token was accepted: userinfo, bearer-authenticated introspection, this app's
+   * protected APIs. The application is null when a remote resource server checked it by introspection.
+   */
+  token_authenticated: { applicationId: string | null; clientId: string | null; userId: string | null; scope: string[] };
   /** A token-endpoint success (metrics count them per grant type). */
   token_issued: { applicationId: string; clientId: string; grantType: string };
   /** Credentials that did not authenticate: an unknown client, a wrong secret, or a confidential client without one. */

@@ -53,7 +53,7 @@ export function createOAuthServer(deps: Deps) {
     metadata: guarded(metadata, deps),
     discovery: guarded(discovery, deps),
     jwks: guarded(jwks, deps),
-    userinfo: guarded(userinfo, deps),
+    userinfo: guarded(userinfo, deps, true),
     logout: guarded(logout, deps),
     /** For the logout confirmation page: re-validates the same parameters on the server. */
     planLogout: (params: URLSearchParams, issuer: string) => planLogout(new Map(params), issuer, deps),

@@ -51,3 +51,24 @@ export async function audienceFor(params: Params, granted: string[] | null, issu
   if (outside !== undefined) throw new OAuthError('invalid_target', `resource '${outside}' was not part of the authorization grant`);
   return requested;
 }
+
+/**
+ * §2 / RFC 9068 §4: is a token with this audience meant for a resource known by these
+ * identifiers? A token with no audience was issued without a `resource` and is not restricted.
+ */
+export function audienceIncludes(audience: string[] | null, accepted: readonly string[]): boolean {
+  if (!audience || audience.length === 0) return true;
+  return audience.some((a) => accepted.includes(a));
+}
+
+/**
+ * The identifiers under which this server's own endpoints that take a bearer token (userinfo,
+ * bearer-authenticated introspection) accept it: the issuer, and the issuer's origin with or
+ * without its trailing slash — the origin is also the identifier of this app's example APIs
+ * (lib/resource-server/resources.ts), which are served by this same server. A token for
+ * /api/mcp, or for another resource server, is not for them.
+ */
+export function authorizationServerAudience(issuer: string): string[] {
+  const origin = new URL(issuer).origin;
+  return [...new Set([issuer, issuer.replace(/\/$/, ''), origin, `${origin}/`])];
+}

@@ -14,6 +14,8 @@ export interface ClientRecord {
   redirectUris: string[];
   postLogoutRedirectUris: string[];
   allowedOrigins: string[];
+  /** RFC 8707: the resource URIs it serves as a resource server; it may introspect tokens for them (absent in fakes: none). */
+  resources?: string[];
   name: string;
   ownerId: string | null;
   skipAuthorization: boolean;
@@ -132,6 +134,8 @@ export interface AccessTokenRecord {
   clientId: string;
   userId: string | null;
   username: string | null;
+  /** Whether the user confirmed that email (introspection returns it only then); null without a user. */
+  emailVerified: boolean | null;
   scope: string;
   expiresAt: Date;
   createdAt: Date;

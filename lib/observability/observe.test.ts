@@ -48,3 +48,15 @@ describe('the client id in the request log line (from the engine’s events)', (
     expect(authorized).toMatchObject({ clientId: 'client-2', userId: 'u-1' });
   });
 });
+
+describe('the client and user in a protected request’s log line (token_authenticated)', () => {
+  it('RFC 6750: names the bearer token’s client and, for a user’s token, the user', async () => {
+    const events = new EventBus();
+    observeEvents(events);
+    const user = await inRequest(() => events.emit('token_authenticated', { applicationId: 'a', clientId: 'client-3', userId: 'u-2', scope: ['openid'] }));
+    expect(user).toMatchObject({ clientId: 'client-3', userId: 'u-2' });
+    const machine = await inRequest(() => events.emit('token_authenticated', { applicationId: 'a', clientId: 'client-4', userId: null, scope: ['read'] }));
+    expect(machine.clientId).toBe('client-4');
+    expect(machine.userId).toBeUndefined();
+  });
+});

@@ -18,6 +18,9 @@ export function observeEvents(events: EventBus): void {
   events.on('client_auth_failed', (e) => noteRequest({ clientId: e.clientId }));
   events.on('app_authorized', (e) => noteRequest({ clientId: e.clientId, userId: e.userId }));
   events.on('token_issued', (e) => noteRequest({ clientId: e.clientId }));
+  // A protected API's or userinfo's log line names whose token it was. No metric: route metrics
+  // already count these requests, and a per-client label would grow without bound.
+  events.on('token_authenticated', (e) => noteRequest({ ...(e.clientId ? { clientId: e.clientId } : {}), ...(e.userId ? { userId: e.userId } : {}) }));
 }
 
 const WWW_AUTHENTICATE_ERROR = /error="([a-z_]+)"/;

@@ -18,7 +18,7 @@ const METADATA = `${BASE}/.well-known/oauth-protected-resource/api/mcp`;
 const settings = { ...t.settings, allowTokenInQuery: false, resourceServer: null };
 
 async function tokenFor(resource?: string): Promise<string> {
-  const params = new URLSearchParams({ grant_type: 'client_credentials', scope: 'read introspection' });
+  const params = new URLSearchParams({ grant_type: 'client_credentials', scope: 'read' });
   if (resource) params.append('resource', resource);
   const res = await t.server.token(new Request(`${BASE}/o/token`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...auth }, body: params.toString() }));
   expect(res.status).toBe(200);

@@ -22,6 +22,8 @@
  * Errors per RFC 6750 §3; OPTIONS passes unauthenticated so CORS preflight works.
  */
 import { getStore } from '@/lib/db';
+import { events as appEvents } from '@/lib/events';
+import type { EventBus } from '@/lib/oauth/events';
 import { bearerError, missingBearer } from '@/lib/oauth/bearer';
 import { errorResponse, OAuthError } from '@/lib/oauth/errors';
 import { digest } from '@/lib/oauth/secrets';
@@ -59,6 +61,8 @@ export interface WithOAuthOptions extends ScopeRules {
   /** Where tokens are looked up: the server's store unless given (tests pass a test database's). */
   store?: () => Promise<Pick<Store, 'findAccessToken'>>;
   clock?: () => Date;
+  /** Where `token_authenticated` is emitted: the app's bus unless given (tests). */
+  events?: EventBus;
   /**
    * RFC 8707 / RFC 9728: this API's resource identifier. A path (`/api/mcp`) is on the issuer's
    * origin (OAUTH2_ISSUER, or the request's); an absolute URI is used as is (remote mode).
@@ -80,10 +84,14 @@ function bearerErrorResponse(
   return errorResponse(bearerError(code, description, { ...(scope?.length ? { scope: scope.join(' ') } : {}), ...challenge }));
 }
 
-/** §3 of RFC 8707: is the token meant for this API? */
+/**
+ * §3 of RFC 8707: is the token meant for this API? A bare origin is the same resource with its
+ * trailing slash (clients that parse it as a URL send that, and the authorization endpoint accepts both).
+ */
 function audienceAllows(audience: string[] | null, resource: string, requireAudience: boolean): boolean {
   if (!audience || audience.length === 0) return !requireAudience;
-  return audience.includes(resource);
+  const bareOrigin = new URL(resource).origin === resource.replace(/\/$/, '');
+  return audience.some((a) => a === resource || (bareOrigin && a.replace(/\/$/, '') === resource.replace(/\/$/, '')));
 }
 
 // One verifier (and its cache) per resource-server configuration: one per process in production.
@@ -143,6 +151,12 @@ export function withOAuth(handler: ProtectedHandler, opts: WithOAuthOptions = {}
       const named = settings.errorResponseWithScopes || resource ? [...need.all, ...need.any] : undefined;
       return bearerErrorResponse('insufficient_scope', 'the access token lacks a required scope', named, challenge);
     }
+    (opts.events ?? appEvents).emit('token_authenticated', {
+      applicationId: info.record?.applicationId ?? null,
+      clientId: info.clientId,
+      userId: info.userId,
+      scope: info.scopes,
+    });
     return handler(req, { token: info });
   };
 }

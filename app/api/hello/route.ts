@@ -1,4 +1,4 @@
-import { withOAuth } from '@/lib/resource-server/with-oauth';
+import { exampleApis } from '@/lib/resource-server/example-apis';
 
-/** A bearer-protected resource (RFC 6750): the benchmark's "protected request" and an example for resource servers. */
-export const GET = withOAuth(async (_req, { token }) => Response.json({ message: 'Hello, world', user: token.username, scope: token.scope }));
+/** A bearer-protected resource (RFC 6750), one of the example APIs (lib/resource-server/example-apis.ts). */
+export const GET = exampleApis.hello;

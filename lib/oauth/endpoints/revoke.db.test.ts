@@ -40,8 +40,8 @@ const accessRow = async (token: string) => (await t.store.findAccessToken(digest
 const refreshRow = async (token: string) => (await t.store.findRefreshToken(digest(token)))!;
 
 /** What a resource server would learn: introspection by the token's own client. */
-async function active(token: string): Promise<boolean> {
-  const res = await t.server.introspect(form('/o/introspect', { token }, basic(app.clientId, app.clientSecret)));
+async function active(token: string, owner: App = app): Promise<boolean> {
+  const res = await t.server.introspect(form('/o/introspect', { token }, basic(owner.clientId, owner.clientSecret)));
   return (await body(res)).active as boolean;
 }
 
@@ -154,7 +154,7 @@ describe('RFC 7009 §2.2 revocation response', () => {
 
     expect((await accessRow(theirs.access)).revokedAt).toBeNull();
     expect((await refreshRow(theirs.refresh)).revokedAt).toBeNull();
-    expect(await active(theirs.access)).toBe(true);
+    expect(await active(theirs.access, other)).toBe(true);
   });
 
   it('answers 200 again for a token already revoked, keeping the first revocation time', async () => {
