@@ -7,6 +7,7 @@ import { ProviderButtons } from '@/components/auth/provider-buttons';
 import { Alert } from '@/components/ui/alert';
 import { currentUser, safeNext } from '@/lib/auth';
 import { oauthProviders } from '@/lib/auth/config';
+import { UNVERIFIED_ACCOUNT_ERROR } from '@/lib/auth/social-account';
 import { applicationNameForNext } from '@/lib/pending-authorization';
 
 export const metadata: Metadata = { title: 'Sign in' };
@@ -20,6 +21,8 @@ function errorMessage(error: string): string {
   switch (error) {
     case 'CredentialsSignin':
       return 'Email or password is incorrect';
+    case UNVERIFIED_ACCOUNT_ERROR:
+      return 'An account with this email already exists, but its email address has not been verified, so it cannot be joined to that sign-in. Sign in with your email and password instead.';
     case 'AccessDenied':
       return 'That account could not be used to sign in. Its email address must be verified with the provider.';
     default:
