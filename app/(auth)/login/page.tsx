@@ -2,12 +2,15 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { AuthCard } from '@/components/auth/auth-card';
+import { DemoAccountsNotice } from '@/components/auth/demo-accounts-notice';
 import { LoginForm } from '@/components/auth/login-form';
 import { ProviderButtons } from '@/components/auth/provider-buttons';
 import { Alert } from '@/components/ui/alert';
 import { currentUser, safeNext } from '@/lib/auth';
 import { oauthProviders } from '@/lib/auth/config';
 import { UNVERIFIED_ACCOUNT_ERROR } from '@/lib/auth/social-account';
+import { getStore } from '@/lib/db';
+import { existingDemoAccounts } from '@/lib/demo-users';
 import { applicationNameForNext } from '@/lib/pending-authorization';
 
 export const metadata: Metadata = { title: 'Sign in' };
@@ -42,7 +45,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   const loginHint = first(params.login_hint)?.trim().slice(0, 254);
   const signupHref = next ? `/signup?${new URLSearchParams({ next })}` : '/signup';
   // Coming from /o/authorize: name the application that is asking.
-  const appName = await applicationNameForNext(next);
+  const [appName, demoAccounts] = await Promise.all([applicationNameForNext(next), getStore().then(existingDemoAccounts)]);
 
   return (
     <AuthCard
@@ -67,8 +70,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
         </>
       }
     >
-      {reauth || error ? (
+      {reauth || error || demoAccounts.length ? (
         <div className="mb-5 space-y-3">
+          {demoAccounts.length ? <DemoAccountsNotice emails={demoAccounts} /> : null}
           {reauth ? <Alert tone="info">Please sign in again to continue</Alert> : null}
           {error ? <Alert tone="error">{errorMessage(error)}</Alert> : null}
         </div>
