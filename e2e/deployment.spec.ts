@@ -22,8 +22,9 @@ test('the sign-in page warns while demo accounts exist on the server', async ({ 
 
 test('a social sign-in refused for an unverified account says why on /login', async ({ page }) => {
   await page.goto('/login?error=UnverifiedAccount');
-  await expect(page.getByRole('alert')).toContainText('An account with this email already exists, but its email address has not been verified');
-  await expect(page.getByRole('alert')).toContainText('Sign in with your email and password instead.');
+  const message = page.getByRole('alert').filter({ hasText: 'An account with this email already exists' });
+  await expect(message).toContainText('its email address has not been verified, so it cannot be joined to that sign-in');
+  await expect(message).toContainText('Sign in with your email and password instead.');
   await screenshots(page, 'login-unverified-account');
 });
 

@@ -72,9 +72,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
     >
       {reauth || error || demoAccounts.length ? (
         <div className="mb-5 space-y-3">
-          {demoAccounts.length ? <DemoAccountsNotice emails={demoAccounts} /> : null}
-          {reauth ? <Alert tone="info">Please sign in again to continue</Alert> : null}
           {error ? <Alert tone="error">{errorMessage(error)}</Alert> : null}
+          {reauth ? <Alert tone="info">Please sign in again to continue</Alert> : null}
+          {demoAccounts.length ? <DemoAccountsNotice emails={demoAccounts} /> : null}
         </div>
       ) : null}
       <LoginForm next={next} defaultEmail={loginHint || (reauth ? user?.email : undefined)} />
