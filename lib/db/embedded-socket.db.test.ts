@@ -9,13 +9,15 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from './types';
 
+let root: string;
 let dir: string;
 let handle: DbHandle;
 let port: number;
 const saved = process.env.OAUTH2_DATA_DIR;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oauth-socket-test-'));
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'oauth-socket-test-'));
+  dir = path.join(root, 'data'); // created by the server, as .data/ is
   process.env.OAUTH2_DATA_DIR = dir;
   const { openEmbedded } = await import('./embedded');
   handle = await openEmbedded({ serve: true });
@@ -26,13 +28,14 @@ afterAll(async () => {
   await handle?.close();
   if (saved === undefined) delete process.env.OAUTH2_DATA_DIR;
   else process.env.OAUTH2_DATA_DIR = saved;
-  fs.rmSync(dir, { recursive: true, force: true });
+  fs.rmSync(root, { recursive: true, force: true });
 });
 
 const connect = (password: string) => postgres({ host: '127.0.0.1', port, user: 'postgres', password, database: 'postgres', max: 1, connect_timeout: 5, onnotice: () => {} });
 
 describe('embedded database loopback socket', () => {
-  it('keeps the password in the data directory, readable by its owner only', () => {
+  it('keeps the password in the data directory, both reachable by their owner only', () => {
+    expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
     const file = path.join(dir, 'db-password');
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     expect(fs.readFileSync(file, 'utf8').trim()).toMatch(/^[A-Za-z0-9_-]{43}$/);

@@ -54,7 +54,13 @@ export function readLock(): LockInfo | null {
 
 /** Takes the lock or throws naming the process that holds it. Stale locks (dead pid) are replaced. */
 function takeLock(): void {
-  fs.mkdirSync(dataDir(), { recursive: true });
+  // The database files, the session key and the socket password live here: this OS user only.
+  fs.mkdirSync(dataDir(), { recursive: true, mode: 0o700 });
+  try {
+    fs.chmodSync(dataDir(), 0o700); // also an existing .data/ made before this rule
+  } catch {
+    /* not ours to change (a directory someone else set up): leave it */
+  }
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(lockPath(), JSON.stringify({ pid: process.pid }), { flag: 'wx' });
