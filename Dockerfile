@@ -10,6 +10,10 @@ RUN npx next build && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0
+# The image is a deployment, even on the embedded database: it refuses to start without
+# OAUTH2_ISSUER (no issuer from the Host header), and never creates the demo users, whose
+# passwords are published in the README.
+ENV OAUTH2_REQUIRE_ISSUER=on OAUTH2_DEMO_USERS=off
 WORKDIR /app
 # The app with production dependencies only; the sources stay so that
 # `npm run manage -- cleartokens` (tsx) works inside the container, e.g. from cron.

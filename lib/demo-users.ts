@@ -1,4 +1,8 @@
-/** The demo users `npm start` creates on the embedded database, and `manage seed` anywhere. */
+/**
+ * The demo users the local `npm start` creates on the embedded database (lib/deployment.ts says
+ * when), and `manage seed` anywhere. Their passwords are published, so the sign-in page warns
+ * whenever one of them exists.
+ */
 import { hashPassword } from '@/lib/auth/password';
 import type { UserStore } from '@/lib/db/store';
 
@@ -16,4 +20,10 @@ export async function seedDemoUsers(store: UserStore): Promise<(typeof DEMO_USER
     if (row) created.push(u);
   }
   return created;
+}
+
+/** The demo accounts (by their published emails) that exist on this server. */
+export async function existingDemoAccounts(store: Pick<UserStore, 'findUserByEmail'>): Promise<string[]> {
+  const found = await Promise.all(DEMO_USERS.map(async (u) => ((await store.findUserByEmail(u.email)) ? u.email : null)));
+  return found.filter((e): e is (typeof DEMO_USERS)[number]['email'] => e !== null);
 }

@@ -5,7 +5,7 @@
 import { createOAuthServer, type OAuthServer } from '@/lib/oauth';
 import { getStore } from '@/lib/db';
 import { getSettings } from '@/lib/settings';
-import { verifyPassword } from '@/lib/auth/password';
+import { verifyPasswordOrNothing } from '@/lib/auth/password';
 import { KeyRing } from '@/lib/oauth/oidc/keys';
 import { createIdTokenSigner } from '@/lib/oauth/oidc/id-token';
 import { protectedResources } from '@/lib/resource-server/resources';
@@ -42,7 +42,7 @@ export function getOAuthServer(): Promise<OAuthServer> {
         const s = await currentSignIn();
         return s ? { userId: s.userId, authTime: s.authTime } : null;
       },
-      verifyPassword,
+      verifyPassword: verifyPasswordOrNothing,
       protectedResources,
       fetchMetadataDocument: createMetadataDocumentFetcher(),
       limits: await getRateLimits(),

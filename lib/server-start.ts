@@ -1,6 +1,7 @@
 /**
- * Server start (from instrumentation.ts): validate settings and AUTH_SECRET, open the database,
- * apply migrations, and on the embedded database create and print the demo users.
+ * Server start (from instrumentation.ts): validate settings (OAUTH2_ISSUER in production) and
+ * AUTH_SECRET, open the database, apply migrations, and for the local instance create and print
+ * the demo users (lib/deployment.ts says when).
  * Any failure prints one line naming what is wrong and exits non-zero.
  */
 import { openServerDatabase } from '@/lib/db/client';
@@ -8,15 +9,18 @@ import { createUserStore } from '@/lib/db/store';
 import { getSettings } from '@/lib/settings';
 import { authSecret } from '@/lib/auth/secret';
 import { DEMO_USERS, seedDemoUsers } from '@/lib/demo-users';
+import { checkIssuerRequired, demoUsersWanted } from '@/lib/deployment';
 
 export async function startServer(): Promise<void> {
   try {
     getSettings();
+    checkIssuerRequired(process.env);
+    const embedded = !process.env.DATABASE_URL;
+    const demoUsers = demoUsersWanted(process.env, embedded);
     authSecret();
     const handle = await openServerDatabase();
     await handle.migrate();
-    const embedded = handle.kind !== 'postgres';
-    if (embedded || process.env.OAUTH2_DEMO_USERS === 'on') {
+    if (demoUsers) {
       const created = await seedDemoUsers(createUserStore(handle.db));
       if (created.length) {
         console.log('Demo users (sign in at /login):');

@@ -61,7 +61,7 @@ const variants = [
 async function start(variant) {
   const port = await freePort();
   const log = fs.openSync(path.join(work, 'server.log'), 'a');
-  current = spawn(process.execPath, variant.args(port), { env: { ...env, ...variant.env }, stdio: ['ignore', log, log] });
+  current = spawn(process.execPath, variant.args(port), { env: { ...env, OAUTH2_ISSUER: `http://127.0.0.1:${port}`, ...variant.env }, stdio: ['ignore', log, log] });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 120; i++) {
     if (await fetch(`${base}/api/ready`).then((r) => r.ok, () => false)) return base;

@@ -5,7 +5,8 @@
  *   Credentials only with JWT sessions, so the session is an encrypted cookie holding the
  *   local user id and the time of sign-in (OIDC `auth_time`, used by max_age / prompt=login).
  * - GitHub and Google when AUTH_GITHUB_ID/AUTH_GITHUB_SECRET (AUTH_GOOGLE_ID/AUTH_GOOGLE_SECRET)
- *   are set: the provider's verified email finds or creates the local user.
+ *   are set: the provider's verified email finds the local user if that account's email is
+ *   verified too, or creates one (lib/auth/social-account.ts); an unverified account is refused.
  *
  * Built lazily (on the first request, not at import) so `next build` never needs a secret.
  */
@@ -16,9 +17,13 @@ import GitHub from 'next-auth/providers/github';
 import Google from 'next-auth/providers/google';
 import { getStore } from '@/lib/db';
 import { signInSchema } from '@/lib/validations/auth';
-import { verifyAgainstNothing, verifyPassword } from './password';
+import { getRateLimits } from '@/lib/rate-limit';
+import { verifyPasswordOrNothing } from './password';
+import { passwordSignIn } from './password-sign-in';
 import { authSecret } from './secret';
-import { checkSignIn, recordFailedSignIn } from './sign-in-limits';
+import { SESSION_MAX_AGE_SECONDS, sessionExpired } from './session-lifetime';
+import { accountForSocialSignIn, UNVERIFIED_ACCOUNT_ERROR } from './social-account';
+import { refuseSignIn, signInIp } from './sign-in-limits';
 
 export type OAuthProviderId = 'github' | 'google';
 
@@ -28,14 +33,6 @@ export function oauthProviders(): { id: OAuthProviderId; name: string }[] {
   if (process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET) list.push({ id: 'github', name: 'GitHub' });
   if (process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET) list.push({ id: 'google', name: 'Google' });
   return list;
-}
-
-/** Checks an email and password; the user on success, null otherwise (same time either way). */
-export async function authenticateWithPassword(email: string, password: string) {
-  const store = await getStore();
-  const user = await store.findUserByEmail(email);
-  if (!user?.passwordHash) return verifyAgainstNothing(password).then(() => null);
-  return (await verifyPassword(user.passwordHash, password)) ? user : null;
 }
 
 const credentials = Credentials({
@@ -48,11 +45,12 @@ const credentials = Credentials({
   async authorize(input, request) {
     const parsed = signInSchema.safeParse(input);
     if (!parsed.success) return null;
+    const deps = { store: await getStore(), limits: await getRateLimits(), verifyPassword: verifyPasswordOrNothing };
     // Auth.js rebuilds the request with the original headers, X-Forwarded-For included.
-    await checkSignIn(request.headers, parsed.data.email);
-    const user = await authenticateWithPassword(parsed.data.email, parsed.data.password);
-    if (!user) await recordFailedSignIn(parsed.data.email);
-    return user ? { id: user.id, email: user.email, name: user.name } : null;
+    const result = await passwordSignIn(deps, signInIp(request.headers), parsed.data.email, parsed.data.password);
+    if (result.outcome === 'rate_limited') refuseSignIn(result.limit, result.retryAfter);
+    if (result.outcome !== 'signed_in') return null;
+    return { id: result.user.id, email: result.user.email, name: result.user.name };
   },
 });
 
@@ -87,25 +85,13 @@ async function providerVerifiedEmail(provider: string, email: string, profile: u
   return false;
 }
 
-/** The local account for a verified provider email: found, or created without a password. */
-async function findOrCreateOAuthUser(email: string, name: string | null | undefined) {
-  const store = await getStore();
-  const existing = await store.findUserByEmail(email);
-  if (existing) return existing;
-  // createUser answers null if someone created this email meanwhile; then it exists.
-  return (
-    (await store.createUser({ email, name: name ?? null, passwordHash: null, emailVerified: true })) ??
-    (await store.findUserByEmail(email))
-  );
-}
-
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 function buildConfig(): NextAuthConfig {
   return {
     secret: authSecret(),
     trustHost: true,
-    session: { strategy: 'jwt' },
+    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: '/login', error: '/login' },
     providers: providers(),
     logger: {
@@ -119,16 +105,23 @@ function buildConfig(): NextAuthConfig {
       async signIn({ user, account, profile }) {
         if (!account || account.provider === 'credentials') return true;
         if (!user.email) return false;
-        return providerVerifiedEmail(account.provider, user.email, profile, account.access_token);
+        if (!(await providerVerifiedEmail(account.provider, user.email, profile, account.access_token))) return false;
+        const found = await accountForSocialSignIn(await getStore(), user.email, user.name);
+        return found.outcome === 'signed_in' || `/login?error=${UNVERIFIED_ACCOUNT_ERROR}`;
       },
       /** Runs at sign-in (user and account set) and on every session read (token only). */
       async jwt({ token, user, account }) {
-        if (!user || !account) return token; // a refresh: keep uid and authTime as they were
+        if (!user || !account) {
+          // A refresh: keep uid and authTime as they were, until 12 hours after the sign-in.
+          return sessionExpired(token.authTime, nowSeconds()) ? null : token;
+        }
         let local: { id: string; email: string; name: string | null } | null;
         if (account.provider === 'credentials') {
           local = user.id && user.email ? { id: user.id, email: user.email, name: user.name ?? null } : null;
         } else {
-          local = user.email ? await findOrCreateOAuthUser(user.email, user.name) : null;
+          // Decided again here (signIn already did): the session goes only to a verified account.
+          const found = user.email ? await accountForSocialSignIn(await getStore(), user.email, user.name) : null;
+          local = found?.outcome === 'signed_in' ? found.user : null;
         }
         if (!local) return null; // clears the cookie
         return { sub: local.id, uid: local.id, email: local.email, name: local.name, authTime: nowSeconds() };

@@ -27,6 +27,8 @@ export interface SignedInUser {
   id: string;
   email: string;
   name: string | null;
+  /** Whether the address was verified (a provider vouched for it, or an operator created the account). */
+  emailVerified: boolean;
   /** OIDC `auth_time`: epoch seconds of the sign-in (unchanged when the cookie is refreshed). */
   authTime: number;
 }
@@ -43,7 +45,7 @@ export const currentUser = cache(async (): Promise<SignedInUser | null> => {
   const row = await (await getStore()).findUserById(id);
   if (!row) return null;
   const authTime = (session as { authTime?: unknown }).authTime;
-  return { id: row.id, email: row.email, name: row.name, authTime: typeof authTime === 'number' ? authTime : 0 };
+  return { id: row.id, email: row.email, name: row.name, emailVerified: row.emailVerified, authTime: typeof authTime === 'number' ? authTime : 0 };
 });
 
 /** For /o/authorize: who is signed in and when (for max_age and prompt=login), or null. */
@@ -56,9 +58,9 @@ export async function currentSignIn(): Promise<{ userId: string; email: string; 
  * The signed-in user, or a redirect to /login?next=<path>. Pages pass their own path;
  * without one, the path comes from the `x-pathname` request header when the proxy sets it.
  */
-export async function requireUser(nextPath?: string): Promise<{ id: string; email: string; name: string | null }> {
+export async function requireUser(nextPath?: string): Promise<{ id: string; email: string; name: string | null; emailVerified: boolean }> {
   const user = await currentUser();
-  if (user) return { id: user.id, email: user.email, name: user.name };
+  if (user) return { id: user.id, email: user.email, name: user.name, emailVerified: user.emailVerified };
   const path = nextPath ?? (await headers()).get('x-pathname') ?? undefined;
   redirect(loginUrl(path));
 }

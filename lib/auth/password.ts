@@ -34,3 +34,8 @@ export async function verifyAgainstNothing(password: string): Promise<false> {
   await verifyPassword(await dummy, password);
   return false;
 }
+
+/** The engine's `verifyPassword`: a null hash (no account, or no password) costs a dummy verification. */
+export function verifyPasswordOrNothing(passwordHash: string | null, password: string): Promise<boolean> {
+  return passwordHash ? verifyPassword(passwordHash, password) : verifyAgainstNothing(password);
+}

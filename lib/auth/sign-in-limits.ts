@@ -1,8 +1,9 @@
 /**
  * Rate limits on this server's own sign-in and sign-up: attempts per address, and failed
- * passwords per account (the counter the password grant shares, keyed by the lowercased email).
- * Auth.js rethrows a CredentialsSignin subclass from `authorize` unchanged, so the server action
- * can tell "too many attempts" (and for how long) from "wrong password".
+ * passwords per account (the counter the password grant shares, keyed by the lowercased email;
+ * lib/auth/password-sign-in.ts counts them). Auth.js rethrows a CredentialsSignin subclass from
+ * `authorize` unchanged, so the server action can tell "too many attempts" (and for how long)
+ * from "wrong password".
  */
 import { CredentialsSignin } from 'next-auth';
 import { clientIp } from '@/lib/client-ip';
@@ -25,31 +26,22 @@ export function tooManyAttemptsMessage(retryAfter: number): string {
   return `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
 }
 
-function refuse(limit: LimitName, retryAfter: number): never {
+/** Announces the refusal (metrics count rate_limited by limit) and throws what the form shows. */
+export function refuseSignIn(limit: LimitName, retryAfter: number): never {
   events.emit('rate_limited', { limit });
   throw new TooManyAttempts(retryAfter);
 }
 
-/** Before a password is checked: counts the attempt for the address, and refuses a locked account. */
-export async function checkSignIn(headers: Headers, email: string): Promise<void> {
-  const limits = await getRateLimits();
-  if (!limits) return;
-  const ip = clientIp(headers, getSettings().rateLimits.trustedProxies);
-  const [byIp, byAccount] = await Promise.all([limits.consume('signin_ip', ip), limits.locked('signin_account', email.toLowerCase())]);
-  if (byIp !== null) refuse('signin_ip', byIp);
-  if (byAccount !== null) refuse('signin_account', byAccount);
-}
-
-/** A wrong password for this account. */
-export async function recordFailedSignIn(email: string): Promise<void> {
-  await (await getRateLimits())?.fail('signin_account', email.toLowerCase());
+/** The address a sign-in came from, behind the configured trusted proxies. */
+export function signInIp(headers: Headers): string {
+  return clientIp(headers, getSettings().rateLimits.trustedProxies);
 }
 
 /** Before an account is created: counts the sign-up for the address; the seconds to wait when over. */
 export async function checkSignUp(headers: Headers): Promise<number | null> {
   const limits = await getRateLimits();
   if (!limits) return null;
-  const retryAfter = await limits.consume('signup_ip', clientIp(headers, getSettings().rateLimits.trustedProxies));
+  const retryAfter = await limits.consume('signup_ip', signInIp(headers));
   if (retryAfter !== null) events.emit('rate_limited', { limit: 'signup_ip' });
   return retryAfter;
 }

@@ -542,6 +542,8 @@ export interface UserStore {
   findUserById(id: string): Promise<UserRecord | null>;
   /** Returns null when the email is taken (unique index), so callers can say so without a race. */
   createUser(u: { email: string; name?: string | null; passwordHash: string | null; emailVerified?: boolean }): Promise<UserRecord | null>;
+  /** Marks the address verified (an operator vouches for it); null when there is no such user. */
+  markEmailVerified(email: string): Promise<UserRecord | null>;
 }
 
 export function createUserStore(db: Db): UserStore {
@@ -561,6 +563,10 @@ export function createUserStore(db: Db): UserStore {
         .values({ email: u.email.trim().toLowerCase(), name: u.name ?? null, passwordHash: u.passwordHash, emailVerified: u.emailVerified ?? false })
         .onConflictDoNothing({ target: users.email })
         .returning(userColumns);
+      return row ?? null;
+    },
+    async markEmailVerified(email) {
+      const [row] = await db.update(users).set({ emailVerified: true }).where(eq(users.email, email.trim().toLowerCase())).returning(userColumns);
       return row ?? null;
     },
   };

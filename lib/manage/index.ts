@@ -11,8 +11,9 @@ import { createinitialaccesstoken } from './createinitialaccesstoken';
 import { createuser } from './createuser';
 import { rotatekeys } from './rotatekeys';
 import { seed } from './seed';
+import { verifyemail } from './verifyemail';
 
-const COMMANDS: Command[] = [createapplication, cleartokens, createinitialaccesstoken, createuser, rotatekeys, seed];
+const COMMANDS: Command[] = [createapplication, cleartokens, createinitialaccesstoken, createuser, rotatekeys, seed, verifyemail];
 
 function help(): string {
   return ['usage: npm run manage -- <command> [options]', '', 'commands:', ...COMMANDS.map((c) => `  ${c.name.padEnd(26)} ${c.summary}`), '', 'Each command takes --help.'].join('\n');

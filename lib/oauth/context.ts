@@ -30,7 +30,11 @@ export interface Deps {
   events: EventBus;
   /** Who is signed in to this server in the browser making the request (authorize only). */
   currentUser: (req: Request) => Promise<SignedInUser | null>;
-  verifyPassword: (hash: string, password: string) => Promise<boolean>;
+  /**
+   * argon2 verification. A null hash (no such account, or one without a password) must still
+   * cost one verification against a dummy hash and answer false: the time must not tell.
+   */
+  verifyPassword: (hash: string | null, password: string) => Promise<boolean>;
   /** Where the browser signs in, and the consent and error pages (paths on this server). */
   paths: { login: string; consent: string; error: string };
   idTokens?: IdTokenSigner;

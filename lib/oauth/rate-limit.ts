@@ -33,6 +33,15 @@ export interface RateLimits {
   locked(limit: LimitName, key: string): Promise<number | null>;
   /** Counts one failure (a wrong secret, a wrong password). */
   fail(limit: LimitName, key: string): Promise<void>;
+  /**
+   * For a failure counter guarding a slow check (argon2): takes one slot before the check,
+   * atomically, so concurrent guesses cannot all pass a lock that counts only afterwards. Null
+   * when a slot was taken, else the seconds until `key` may try again. A check that succeeds
+   * gives its slot back with `refund`; a failed one keeps it, which is the failure counted.
+   */
+  take(limit: LimitName, key: string): Promise<number | null>;
+  /** Gives back the slot `take` took (the password was right). */
+  refund(limit: LimitName, key: string): Promise<void>;
 }
 
 /**

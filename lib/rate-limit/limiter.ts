@@ -219,5 +219,36 @@ export function createRateLimits(settings: RateLimitSettings, backend: Backend, 
         onError(e);
       }
     },
+
+    async take(name, key) {
+      const limit = settings.limits[name];
+      if (!limit) return null;
+      const k = lockKey(name, key);
+      const now = Date.now();
+      const lockedUntil = locks.get(k) ?? 0;
+      if (lockedUntil > now) return seconds(lockedUntil - now);
+      clear.delete(k);
+      try {
+        // penalty is the counter's atomic increment (one UPDATE … RETURNING on PostgreSQL) without
+        // consume's in-memory block, which a refund could not lift: the count after it decides.
+        const res = await limiter(name, limit).l.penalty(key, 1);
+        if (res.consumedPoints >= limit.points) remember(locks, k, Date.now() + res.msBeforeNext);
+        return res.consumedPoints > limit.points ? seconds(res.msBeforeNext) : null;
+      } catch (e) {
+        onError(e);
+        return null;
+      }
+    },
+
+    async refund(name, key) {
+      const limit = settings.limits[name];
+      if (!limit) return;
+      locks.delete(lockKey(name, key));
+      try {
+        await limiter(name, limit).l.reward(key, 1);
+      } catch (e) {
+        onError(e);
+      }
+    },
   };
 }

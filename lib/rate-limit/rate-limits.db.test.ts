@@ -11,6 +11,7 @@ import { openPostgres } from '@/lib/db/postgres';
 import { createOAuthServer, EventBus } from '@/lib/oauth';
 import { basic, body, createTestServer, form, get } from '@/lib/testing/oauth';
 import { testDatabaseKind } from '@/lib/testing/test-db';
+import { passwordSignIn } from '@/lib/auth/password-sign-in';
 import { createRateLimits, type Backend } from './limiter';
 import { pgStyleClient } from './postgres-client';
 import { parseRateLimitSettings } from './settings';
@@ -33,17 +34,38 @@ function backend(): Backend {
   return { kind: 'postgres', client: pgStyleClient((t.db as unknown as { $client: Sql }).$client) };
 }
 
-/** The engine over the test database with these OAUTH2_RATE_LIMIT_* values; records rate_limited events. */
-function limited(env: Record<string, string>, settings: Partial<T['deps']['settings']> = {}) {
-  const limits = createRateLimits(parseRateLimitSettings(env), backend(), {
+/** Rate limits with these OAUTH2_RATE_LIMIT_* values over the test database's backend. */
+function limitsFor(env: Record<string, string>) {
+  return createRateLimits(parseRateLimitSettings(env), backend(), {
     onError: (e) => {
       throw e; // a broken counter must fail the test, not pass it open
     },
   });
+}
+
+/** The engine over the test database with these OAUTH2_RATE_LIMIT_* values; records rate_limited events. */
+function limited(env: Record<string, string>, settings: Partial<T['deps']['settings']> = {}, deps: Partial<T['deps']> = {}) {
+  const limits = limitsFor(env);
   const events = new EventBus();
   const refused: string[] = [];
   events.on('rate_limited', ({ limit }) => void refused.push(limit));
-  return { server: createOAuthServer({ ...t.deps, settings: { ...t.deps.settings, ...settings }, events, limits }), refused };
+  return { server: createOAuthServer({ ...t.deps, settings: { ...t.deps.settings, ...settings }, events, limits, ...deps }), refused };
+}
+
+/**
+ * A password check that takes a few milliseconds, as argon2 does, and counts how many guesses
+ * reached it: the test's stand-in for the real hash (which is the cost the limit protects).
+ */
+function slowCountingVerify() {
+  let calls = 0;
+  return {
+    calls: () => calls,
+    verifyPassword: async (hash: string | null, password: string) => {
+      calls++;
+      await new Promise((r) => setTimeout(r, 5));
+      return hash === `hash:${password}`;
+    },
+  };
 }
 
 const from = (ip: string, headers: Record<string, string> = {}) => ({ 'X-Forwarded-For': ip, ...headers });
@@ -275,6 +297,59 @@ describe('RFC 6749 §4.3 password grant: failed sign-ins per account (OAUTH2_RAT
     }
     await expect429(await ask(user.password), 900);
     expect(refused).toEqual(['signin_account']);
+  });
+
+  it('lets at most the limit of 50 simultaneous wrong guesses reach the password check; the rest are 429', async () => {
+    const verify = slowCountingVerify();
+    const { server } = limited({ OAUTH2_RATE_LIMIT_SIGNIN_ACCOUNT: '10/900' }, {}, { verifyPassword: verify.verifyPassword });
+    const app = await t.application({ grantTypes: ['password'] });
+    const user = await t.user();
+    const guess = (i: number) =>
+      server.token(form('/o/token', { grant_type: 'password', username: user.email, password: `guess-${i}` }, from(freshIp(), basic(app.clientId, app.clientSecret))));
+    const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => guess(i)));
+    const statuses = answers.map((r) => r.status);
+    expect(statuses.filter((s) => s === 400)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(40);
+    for (const r of answers.filter((a) => a.status === 400)) expect((await body(r)).error).toBe('invalid_grant');
+    expect(verify.calls()).toBe(10);
+  });
+
+  it('gives the slot back when the password is right, so signing in does not count towards the lock', async () => {
+    const { server } = limited({ OAUTH2_RATE_LIMIT_SIGNIN_ACCOUNT: '2/900' });
+    const app = await t.application({ grantTypes: ['password'] });
+    const user = await t.user();
+    const ask = (password: string) =>
+      server.token(form('/o/token', { grant_type: 'password', username: user.email, password }, from(freshIp(), basic(app.clientId, app.clientSecret))));
+    for (let i = 0; i < 5; i++) expect((await ask(user.password)).status).toBe(200);
+    expect((await ask('nope')).status).toBe(400);
+    expect((await ask(user.password)).status).toBe(200);
+  });
+});
+
+describe('sign-in page: failed sign-ins per account (OAUTH2_RATE_LIMIT_SIGNIN_ACCOUNT)', () => {
+  it('lets at most the limit of 50 simultaneous wrong guesses reach the password check; the rest are refused', async () => {
+    const verify = slowCountingVerify();
+    const limits = limitsFor({ OAUTH2_RATE_LIMIT_SIGNIN_ACCOUNT: '10/900', OAUTH2_RATE_LIMIT_SIGNIN_IP: 'off' });
+    const user = await t.user();
+    const deps = { store: t.store, limits, verifyPassword: verify.verifyPassword };
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => passwordSignIn(deps, freshIp(), user.email, `guess-${i}`)));
+    expect(results.filter((r) => r.outcome === 'wrong_credentials')).toHaveLength(10);
+    const refusals = results.filter((r) => r.outcome === 'rate_limited');
+    expect(refusals).toHaveLength(40);
+    expect(refusals.every((r) => r.outcome === 'rate_limited' && r.limit === 'signin_account' && r.retryAfter >= 1)).toBe(true);
+    expect(verify.calls()).toBe(10);
+    // Locked now, even for the right password.
+    expect((await passwordSignIn(deps, freshIp(), user.email, user.password)).outcome).toBe('rate_limited');
+  });
+
+  it('signs in with the right password and gives the slot back', async () => {
+    const limits = limitsFor({ OAUTH2_RATE_LIMIT_SIGNIN_ACCOUNT: '2/900', OAUTH2_RATE_LIMIT_SIGNIN_IP: 'off' });
+    const user = await t.user();
+    const deps = { store: t.store, limits, verifyPassword: t.deps.verifyPassword };
+    for (let i = 0; i < 5; i++) expect((await passwordSignIn(deps, freshIp(), user.email, user.password)).outcome).toBe('signed_in');
+    expect((await passwordSignIn(deps, freshIp(), user.email, 'nope')).outcome).toBe('wrong_credentials');
+    const ok = await passwordSignIn(deps, freshIp(), user.email.toUpperCase(), user.password);
+    expect(ok.outcome === 'signed_in' && ok.user.id).toBe(user.id);
   });
 });
 

@@ -2,11 +2,15 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { AuthCard } from '@/components/auth/auth-card';
+import { DemoAccountsNotice } from '@/components/auth/demo-accounts-notice';
 import { LoginForm } from '@/components/auth/login-form';
 import { ProviderButtons } from '@/components/auth/provider-buttons';
 import { Alert } from '@/components/ui/alert';
 import { currentUser, safeNext } from '@/lib/auth';
 import { oauthProviders } from '@/lib/auth/config';
+import { UNVERIFIED_ACCOUNT_ERROR } from '@/lib/auth/social-account';
+import { getStore } from '@/lib/db';
+import { existingDemoAccounts } from '@/lib/demo-users';
 import { applicationNameForNext } from '@/lib/pending-authorization';
 
 export const metadata: Metadata = { title: 'Sign in' };
@@ -20,6 +24,8 @@ function errorMessage(error: string): string {
   switch (error) {
     case 'CredentialsSignin':
       return 'Email or password is incorrect';
+    case UNVERIFIED_ACCOUNT_ERROR:
+      return 'An account with this email already exists, but its email address has not been verified, so it cannot be joined to that sign-in. Sign in with your email and password instead.';
     case 'AccessDenied':
       return 'That account could not be used to sign in. Its email address must be verified with the provider.';
     default:
@@ -39,7 +45,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   const loginHint = first(params.login_hint)?.trim().slice(0, 254);
   const signupHref = next ? `/signup?${new URLSearchParams({ next })}` : '/signup';
   // Coming from /o/authorize: name the application that is asking.
-  const appName = await applicationNameForNext(next);
+  const [appName, demoAccounts] = await Promise.all([applicationNameForNext(next), getStore().then(existingDemoAccounts)]);
 
   return (
     <AuthCard
@@ -64,10 +70,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
         </>
       }
     >
-      {reauth || error ? (
+      {reauth || error || demoAccounts.length ? (
         <div className="mb-5 space-y-3">
-          {reauth ? <Alert tone="info">Please sign in again to continue</Alert> : null}
           {error ? <Alert tone="error">{errorMessage(error)}</Alert> : null}
+          {reauth ? <Alert tone="info">Please sign in again to continue</Alert> : null}
+          {demoAccounts.length ? <DemoAccountsNotice emails={demoAccounts} /> : null}
         </div>
       ) : null}
       <LoginForm next={next} defaultEmail={loginHint || (reauth ? user?.email : undefined)} />

@@ -17,13 +17,16 @@ export const password: Grant = {
     const scope = resolveScopes(params.get('scope'), deps.settings);
     const email = params.get('username')!.trim().toLowerCase();
     // The sign-in page's per-account failure limit covers this grant too (one counter per email).
-    const [user, lockedFor] = await Promise.all([deps.store.findUserByEmail(email), deps.limits?.locked('signin_account', email)]);
+    // The slot is taken before argon2 runs, so concurrent guesses cannot all get past the limit.
+    const [user, lockedFor] = await Promise.all([deps.store.findUserByEmail(email), deps.limits?.take('signin_account', email)]);
     enforce(deps, 'signin_account', lockedFor);
-    const ok = user?.passwordHash ? await deps.verifyPassword(user.passwordHash, params.get('password')!) : false;
-    if (!user || !ok) {
-      await deps.limits?.fail('signin_account', email);
-      throw new OAuthError('invalid_grant', 'invalid resource owner credentials');
-    }
+    // An unknown email (or an account without a password) is verified against a dummy hash, so
+    // "no such account" takes as long as "wrong password" and the grant cannot list accounts.
+    const ok = await deps.verifyPassword(user?.passwordHash ?? null, params.get('password')!);
+    if (!user || !ok) throw new OAuthError('invalid_grant', 'invalid resource owner credentials');
+    await deps.limits?.refund('signin_account', email);
+    // The owner sees this grant under Authorized applications and can revoke it there, like any authorization.
+    await deps.store.recordConsent(user.id, client.id, scope, deps.clock());
     const audience = await audienceFor(params, null, issuerFor(req, deps.settings), deps);
     return issueTokens({ client, userId: user.id, scope, withRefresh: true, authTime: deps.clock(), audience }, deps);
   },

@@ -7,8 +7,8 @@ import { PageHeader } from '@/components/page-header';
 import { Alert } from '@/components/ui/alert';
 import { ButtonLink } from '@/components/ui/button';
 import { requireUser } from '@/lib/auth';
+import { isOperator } from '@/lib/auth/operator';
 import { getDashboardStore } from '@/lib/db';
-import { getSettings } from '@/lib/settings';
 
 export const metadata: Metadata = { title: 'Your applications' };
 
@@ -17,8 +17,8 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function ApplicationsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser('/o/applications');
   const store = await getDashboardStore();
-  // Owner-less clients that registered themselves are the operator's to watch (OAUTH2_OPERATOR_EMAILS).
-  const operator = getSettings().clients.operatorEmails.includes(user.email.toLowerCase());
+  // Owner-less clients that registered themselves are the operator's to watch (OAUTH2_OPERATOR_EMAILS, verified).
+  const operator = isOperator(user);
   const [applications, selfRegistered, params] = await Promise.all([
     store.listApplicationsForOwner(user.id),
     operator ? store.listSelfRegisteredApplications() : Promise.resolve([]),
