@@ -551,7 +551,6 @@ export interface ApplicationChanges {
   allowedOrigins: string[];
   /** Absent: left as it is. */
   resources?: string[];
-  skipAuthorization: boolean;
   algorithm: string;
   clientSecretDigest?: string | null;
   /** Requests per minute (null = the settings', 0 = no limit); unchanged when absent. */
@@ -671,9 +670,13 @@ export function createDashboardStore(db: Db) {
     /** False (nothing written) for another owner's application or a malformed id. */
     async updateApplicationForOwner(id: string, ownerId: string, changes: ApplicationChanges, now = new Date()): Promise<boolean> {
       if (!isUuid(id) || !isUuid(ownerId)) return false;
+      // Column by column, not a spread: an owner's edit never reaches skip_authorization or the
+      // other operator-only columns, whatever extra keys a caller's object carries.
+      const { name, clientType, grantTypes, redirectUris, postLogoutRedirectUris, allowedOrigins, resources, algorithm, clientSecretDigest, rateLimit } = changes;
+      const set = { name, clientType, grantTypes, redirectUris, postLogoutRedirectUris, allowedOrigins, resources, algorithm, clientSecretDigest, rateLimit };
       const rows = await db
         .update(applications)
-        .set({ ...changes, updatedAt: now })
+        .set({ ...Object.fromEntries(Object.entries(set).filter(([, v]) => v !== undefined)), updatedAt: now })
         .where(and(eq(applications.id, id), eq(applications.ownerId, ownerId)))
         .returning({ id: applications.id });
       return rows.length > 0;
