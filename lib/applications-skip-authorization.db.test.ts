@@ -80,7 +80,7 @@ describe('issue 15 item 1: only operators may skip the consent page', () => {
     const t = state.t!;
     const dashboard = createDashboardStore(t.db);
     const app = await t.application({ ownerId: state.userId!, redirectUris: [CB] });
-    const changes = { name: 'x', clientType: 'confidential', grantTypes: ['authorization_code'], redirectUris: [CB], postLogoutRedirectUris: [], allowedOrigins: [], algorithm: '', skipAuthorization: true } as const;
+    const changes = { name: 'x', clientType: 'confidential' as const, grantTypes: ['authorization_code'], redirectUris: [CB], postLogoutRedirectUris: [], allowedOrigins: [], algorithm: '', skipAuthorization: true };
     expect(await dashboard.updateApplicationForOwner(app.id, state.userId!, changes)).toBe(true);
     expect((await dashboard.findApplicationForOwner(app.id, state.userId!))!.skipAuthorization).toBe(false);
   });
