@@ -280,7 +280,7 @@ export function createStore(db: Db): Store & UserStore {
 
     async findConsent(userId, applicationId) {
       const [row] = await db
-        .select({ scope: consents.scope })
+        .select({ scope: consents.scope, resources: consents.resources })
         .from(consents)
         .where(and(eq(consents.userId, userId), eq(consents.applicationId, applicationId)))
         .limit(1);
@@ -350,16 +350,18 @@ export function createStore(db: Db): Store & UserStore {
       return (row as ClientRecord | undefined) ?? null;
     },
 
-    async recordConsent(userId, applicationId, scope, now) {
+    async recordConsent(userId, applicationId, scope, now, resources = []) {
       const joined = scope.join(' ');
+      const approved = pgTextArray(resources);
       await db
         .insert(consents)
-        .values({ userId, applicationId, scope: joined, createdAt: now, updatedAt: now })
+        .values({ userId, applicationId, scope: joined, resources, createdAt: now, updatedAt: now })
         .onConflictDoUpdate({
           target: [consents.userId, consents.applicationId],
           // Union of what was approved before and now, so auto approval covers both.
           set: {
             scope: sql`(select string_agg(distinct s, ' ' order by s) from unnest(string_to_array(${consents.scope} || ' ' || ${joined}, ' ')) s where s <> '')`,
+            resources: sql`array(select distinct r from unnest(${consents.resources} || ${approved}::text[]) r order by r)`,
             updatedAt: now,
           },
         });

@@ -13,7 +13,7 @@ import { readParams, redirect, type Params } from '../http';
 import { checkChallenge } from '../pkce';
 import { readResources, requireKnownResources } from '../resources';
 import { findClient } from '../metadata-document';
-import { matchRedirectUri, redirectUriShapeProblem } from '../redirect-uri';
+import { isOnThisDevice, matchRedirectUri, redirectUriShapeProblem } from '../redirect-uri';
 import { rateLimited, tooManyRequestsPage } from '../rate-limit';
 import { coversScopes, parseScope, resolveScopes } from '../scopes';
 import { randomToken } from '../secrets';
@@ -220,8 +220,8 @@ async function proceed(req: Request, pending: PendingAuthorizationRecord, client
 
   if (!client.skipAuthorization && !request.prompt.includes('consent')) {
     if (request.approvalPrompt === 'auto' || request.prompt.includes('none')) {
-      const prior = await deps.store.findConsent(user.userId, client.id);
-      if (prior && coversScopes(parseScope(prior.scope), request.scope)) {
+      const prior = autoApprovable(client, request) ? await deps.store.findConsent(user.userId, client.id) : null;
+      if (prior && coversScopes(parseScope(prior.scope), request.scope) && coversResources(prior.resources, request.resources ?? [])) {
         return redirect(await completeAuthorization(request, client, user, request.scope, deps), req.method);
       }
     }
@@ -234,6 +234,19 @@ async function proceed(req: Request, pending: PendingAuthorizationRecord, client
   if (isNew) await deps.store.createPendingAuthorization({ ...pending, userId: user.userId });
   else await deps.store.bindPendingAuthorization(pending.id, user.userId);
   return redirect(`${deps.paths.consent}?request=${encodeURIComponent(pending.id)}`, req.method);
+}
+
+/**
+ * RFC 8252 §8.6: a public client's loopback or private-use-scheme redirect can be claimed by any
+ * app on the device, so remembered consent proves nothing about who is asking: ask every time.
+ */
+function autoApprovable(client: ClientRecord, request: AuthorizationRequest): boolean {
+  return !(client.clientType === 'public' && isOnThisDevice(request.redirectUri));
+}
+
+/** RFC 8707: a remembered consent covers only the resources (APIs) the person approved; a new one asks again. */
+function coversResources(approved: string[], requested: string[]): boolean {
+  return requested.every((r) => approved.includes(r));
 }
 
 /** OIDC Core §3.1.2.1: prompt=login asks for a sign-in made after the request; max_age bounds the session's age. */
