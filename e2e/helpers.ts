@@ -54,6 +54,8 @@ export async function createApplication(
     owner?: string | null;
     skipAuthorization?: boolean;
     postLogoutRedirectUris?: string[];
+    /** ID token signing; '' = OAuth 2.0 only (openid refused). */
+    algorithm?: '' | 'RS256' | 'ES256';
   } = {},
 ): Promise<TestApplication> {
   const name = options.name ?? `Test app ${randomBytes(3).toString('hex')}`;
@@ -73,6 +75,8 @@ export async function createApplication(
   const owner = options.owner === undefined ? ALICE.email : options.owner;
   if (owner) args.push('--user', owner);
   if (options.skipAuthorization) args.push('--skip-authorization');
+  const algorithm = options.algorithm ?? 'RS256';
+  if (algorithm) args.push('--algorithm', algorithm);
   if (options.postLogoutRedirectUris) args.push('--post-logout-redirect-uris', options.postLogoutRedirectUris.join(' '));
   const { stdout } = await run('npx', args, { cwd: root, env: manageEnv(), timeout: 60_000 });
   const line = stdout.trim().split('\n').pop() ?? '';

@@ -10,6 +10,7 @@ import type { Deps, SignedInUser } from '../context';
 import { issuerFor } from '../context';
 import { OAuthError } from '../errors';
 import { readParams, redirect, type Params } from '../http';
+import { issuesIdTokens } from '../oidc/enabled';
 import { checkChallenge } from '../pkce';
 import { readResources, requireKnownResources } from '../resources';
 import { findClient } from '../metadata-document';
@@ -122,6 +123,9 @@ async function validate(req: Request, params: Params, deps: Deps): Promise<{ cli
     scope = resolveScopes(params.get('scope'), deps.settings);
   } catch (e) {
     throw fail('invalid_scope', (e as OAuthError).description);
+  }
+  if (scope.includes('openid') && !issuesIdTokens(client)) {
+    throw fail('invalid_scope', "this application is registered without an ID token signing algorithm (OAuth 2.0 only), so it cannot ask for 'openid'");
   }
   if (type.oidc && !scope.includes('openid')) throw fail('invalid_scope', "response_type id_token requires the 'openid' scope");
 
