@@ -10,6 +10,7 @@ import type { Deps, SignedInUser } from '../context';
 import { issuerFor } from '../context';
 import { OAuthError } from '../errors';
 import { readParams, redirect, type Params } from '../http';
+import { leavingRedirect } from '../leaving';
 import { issuesIdTokens } from '../oidc/enabled';
 import { checkChallenge } from '../pkce';
 import { readResources, requireKnownResources } from '../resources';
@@ -106,8 +107,9 @@ async function validate(req: Request, params: Params, deps: Deps): Promise<{ cli
   const responseType = rawType?.split(' ').filter(Boolean).sort().join(' ').replace('token id_token', 'id_token token');
   const type = responseType ? RESPONSE_TYPES[responseType] : undefined;
   const defaultMode = responseType === 'code' || !type ? 'query' : 'fragment';
+  // Error redirects to a client that chose its own redirect URIs go through the interstitial (lib/oauth/leaving.ts).
   const fail = (code: OAuthError['code'], description: string) =>
-    new AuthorizationError(errorRedirect({ redirectUri, responseMode: defaultMode, state, issuer }, code, description));
+    new AuthorizationError(leavingRedirect(client, errorRedirect({ redirectUri, responseMode: defaultMode, state, issuer }, code, description)));
 
   if (rawType === undefined) throw fail('invalid_request', "missing required parameter 'response_type'");
   if (!type || (type.oidc && !deps.idTokens)) throw fail('unsupported_response_type', `unsupported response_type '${rawType}'`);
@@ -209,7 +211,7 @@ async function proceed(req: Request, pending: PendingAuthorizationRecord, client
   const { request } = pending;
   const user = await deps.currentUser(req);
   const nowSec = Math.floor(deps.clock().getTime() / 1000);
-  const back = (code: OAuthError['code'], description: string) => redirect(errorRedirect(request, code, description), req.method);
+  const back = (code: OAuthError['code'], description: string) => redirect(leavingRedirect(client, errorRedirect(request, code, description)), req.method);
 
   const needsLogin = !user || reauthenticationNeeded(user, request, pending, nowSec);
   if (needsLogin) {
