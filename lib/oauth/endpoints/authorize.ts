@@ -21,6 +21,7 @@ import { coversScopes, parseScope, resolveScopes } from '../scopes';
 import { randomToken } from '../secrets';
 import type { AuthorizationRequest, ClientRecord, PendingAuthorizationRecord } from '../store';
 import { completeAuthorization, errorRedirect } from './authorization-response';
+import { accountChoiceNeeded, SELECT_ACCOUNT_PATH, withoutSelectAccount } from './select-account';
 
 /** response_type → the grant type an application must be registered for. */
 const RESPONSE_TYPES: Record<string, { grantType: string; oidc: boolean }> = {
@@ -216,12 +217,18 @@ async function proceed(req: Request, pending: PendingAuthorizationRecord, client
   const needsLogin = !user || reauthenticationNeeded(user, request, pending, nowSec);
   if (needsLogin) {
     if (request.prompt.includes('none')) return back('login_required', 'the user is not signed in');
-    if (isNew) await deps.store.createPendingAuthorization(pending);
+    // prompt=select_account: the sign-in page is where the account is chosen.
+    if (isNew) await deps.store.createPendingAuthorization({ ...pending, request: withoutSelectAccount(request) });
     const login = new URL(deps.paths.login, req.url);
     login.searchParams.set('next', `/o/authorize?pending=${pending.id}`);
     if (request.loginHint) login.searchParams.set('login_hint', request.loginHint);
     if (user) login.searchParams.set('reauth', '1');
     return redirect(login.pathname + login.search, req.method);
+  }
+
+  if (accountChoiceNeeded(pending, user.userId)) {
+    if (isNew) await deps.store.createPendingAuthorization(pending);
+    return redirect(`${deps.paths.selectAccount ?? SELECT_ACCOUNT_PATH}?request=${encodeURIComponent(pending.id)}`, req.method);
   }
 
   if (!client.skipAuthorization && !request.prompt.includes('consent')) {
