@@ -21,11 +21,11 @@ export function LeavingNotice({ server, clientName, via, destination, href }: { 
             </div>
           </div>
           <h1 className="mt-6 text-2xl font-semibold tracking-tight text-balance text-slate-900">
-            You are leaving {server} for <span className="break-all">{destination}</span>
+            You are leaving {server} for <span className="wrap-anywhere">{destination}</span>
           </h1>
           <p className="mt-3 text-sm text-slate-600">
             {clientName} asked to send you back to it. Nobody at {server} has checked this application: continue only if you were using it and trust{' '}
-            <span className="font-medium break-all text-slate-800">{destination}</span>.
+            <span className="font-medium wrap-anywhere text-slate-800">{destination}</span>.
           </p>
           <div className="mt-8 flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">
             <a href="/" className={buttonClasses({ variant: 'secondary' })}>
