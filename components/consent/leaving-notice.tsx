@@ -1,5 +1,5 @@
 import { Monogram } from '@/components/applications/monogram';
-import { buttonClasses } from '@/components/ui/button';
+import { ButtonLink, buttonClasses } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 
 /**
@@ -28,9 +28,9 @@ export function LeavingNotice({ server, clientName, via, destination, href }: { 
             <span className="font-medium wrap-anywhere text-slate-800">{destination}</span>.
           </p>
           <div className="mt-8 flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">
-            <a href="/" className={buttonClasses({ variant: 'secondary' })}>
+            <ButtonLink href="/" variant="secondary">
               Stay here
-            </a>
+            </ButtonLink>
             <a href={href} className={buttonClasses()} rel="noreferrer">
               Continue to {destination}
             </a>
