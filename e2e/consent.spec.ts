@@ -64,7 +64,9 @@ test.describe('RFC 6749 §4.1: authorization code flow in the browser', () => {
 
     // What the person is asked, and by whom.
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Photo Printer wants to access your account');
-    await expect(page.getByText('Registered by alice@example.com')).toBeVisible();
+    // Issue 15 item 17: the owner's name, never their email.
+    await expect(page.getByText('Registered by Alice', { exact: true })).toBeVisible();
+    await expect(page.getByText('Registered by alice@example.com')).toHaveCount(0);
     await expect(page.getByText('Signed in as alice@example.com')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Switch account' })).toBeVisible();
     await expect(page.getByText('You will be sent back to 127.0.0.1:3199')).toBeVisible();

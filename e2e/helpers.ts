@@ -57,6 +57,8 @@ export async function createApplication(
     allowedOrigins?: string[];
     /** `--resource-server`: it may introspect any token (RFC 7662 §4). */
     resourceServer?: boolean;
+    /** ID token signing; '' = OAuth 2.0 only (openid refused). */
+    algorithm?: '' | 'RS256' | 'ES256';
   } = {},
 ): Promise<TestApplication> {
   const name = options.name ?? `Test app ${randomBytes(3).toString('hex')}`;
@@ -76,6 +78,8 @@ export async function createApplication(
   const owner = options.owner === undefined ? ALICE.email : options.owner;
   if (owner) args.push('--user', owner);
   if (options.skipAuthorization) args.push('--skip-authorization');
+  const algorithm = options.algorithm ?? 'RS256';
+  if (algorithm) args.push('--algorithm', algorithm);
   if (options.postLogoutRedirectUris) args.push('--post-logout-redirect-uris', options.postLogoutRedirectUris.join(' '));
   if (options.allowedOrigins) args.push('--allowed-origins', options.allowedOrigins.join(' '));
   if (options.resourceServer) args.push('--resource-server');

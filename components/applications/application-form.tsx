@@ -308,14 +308,6 @@ export function ApplicationForm({
             <option value="ES256">ES256 (elliptic curve)</option>
           </select>
         </Field>
-        <OptionCard
-          type="checkbox"
-          id="skipAuthorization"
-          label="Skip authorization"
-          description="People who sign in are not asked to approve this app. Only for your own first-party apps."
-          defaultChecked={values.skipAuthorization}
-          {...register('skipAuthorization')}
-        />
         <fieldset aria-describedby="rateLimit-hint">
           <legend className="text-sm font-medium text-slate-800">Rate limit</legend>
           <p id="rateLimit-hint" className="mt-0.5 text-sm text-slate-500">

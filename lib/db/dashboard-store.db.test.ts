@@ -96,7 +96,6 @@ const changes = (overrides: Partial<ApplicationChanges> = {}): ApplicationChange
   redirectUris: ['https://client.example/new'],
   postLogoutRedirectUris: [],
   allowedOrigins: ['https://client.example'],
-  skipAuthorization: true,
   algorithm: 'RS256',
   ...overrides,
 });
@@ -158,7 +157,7 @@ describe('applications, scoped to their owner', () => {
       grantTypes: ['authorization_code', 'client_credentials'],
       redirectUris: ['https://client.example/new'],
       allowedOrigins: ['https://client.example'],
-      skipAuthorization: true,
+      skipAuthorization: false,
       algorithm: 'RS256',
       hasSecret: true,
     });

@@ -297,7 +297,7 @@ export function createStore(db: Db): Store & UserStore {
 
     async findConsent(userId, applicationId) {
       const [row] = await db
-        .select({ scope: consents.scope })
+        .select({ scope: consents.scope, resources: consents.resources })
         .from(consents)
         .where(and(eq(consents.userId, userId), eq(consents.applicationId, applicationId)))
         .limit(1);
@@ -367,16 +367,18 @@ export function createStore(db: Db): Store & UserStore {
       return (row as ClientRecord | undefined) ?? null;
     },
 
-    async recordConsent(userId, applicationId, scope, now) {
+    async recordConsent(userId, applicationId, scope, now, resources = []) {
       const joined = scope.join(' ');
+      const approved = pgTextArray(resources);
       await db
         .insert(consents)
-        .values({ userId, applicationId, scope: joined, createdAt: now, updatedAt: now })
+        .values({ userId, applicationId, scope: joined, resources, createdAt: now, updatedAt: now })
         .onConflictDoUpdate({
           target: [consents.userId, consents.applicationId],
           // Union of what was approved before and now, so auto approval covers both.
           set: {
             scope: sql`(select string_agg(distinct s, ' ' order by s) from unnest(string_to_array(${consents.scope} || ' ' || ${joined}, ' ')) s where s <> '')`,
+            resources: sql`array(select distinct r from unnest(${consents.resources} || ${approved}::text[]) r order by r)`,
             updatedAt: now,
           },
         });
@@ -458,9 +460,129 @@ export interface NewInitialAccessToken {
   maxUses: number | null;
 }
 
+/** Tokens that were still live when their application was deleted or an authorization revoked (token_revoked events). */
+export interface RevokedTokens {
+  applicationId: string;
+  clientId: string;
+  accessTokens: number;
+  refreshTokens: number;
+}
+
+/**
+ * Deletes one application (the foreign keys cascade to its tokens, codes, consents and pending
+ * requests) in a transaction that first counts its live tokens, so callers can announce them.
+ */
+async function deleteApplicationWhere(db: Db, where: ReturnType<typeof and>, now: Date): Promise<RevokedTokens | null> {
+  return db.transaction(async (tx) => {
+    const [app] = await tx.select({ id: applications.id, clientId: applications.clientId }).from(applications).where(where).limit(1).for('update');
+    if (!app) return null;
+    const nowIso = now.toISOString();
+    const [counts] = await tx
+      .select({
+        accessTokens: sql<number>`(select count(*) from ${accessTokens} t where t.application_id = ${app.id} and t.revoked_at is null and t.expires_at > ${nowIso})`.mapWith(Number),
+        refreshTokens: sql<number>`(select count(*) from ${refreshTokens} r where r.application_id = ${app.id} and r.revoked_at is null and r.rotated_at is null)`.mapWith(Number),
+      })
+      .from(applications)
+      .where(eq(applications.id, app.id));
+    await tx.delete(applications).where(eq(applications.id, app.id));
+    return { applicationId: app.id, clientId: app.clientId, accessTokens: counts?.accessTokens ?? 0, refreshTokens: counts?.refreshTokens ?? 0 };
+  });
+}
+
+/** An application as `manage listapplications` and `updateapplication` see it: every kind, owned or not. */
+export interface OperatorApplication {
+  id: string;
+  clientId: string;
+  name: string;
+  clientType: 'confidential' | 'public';
+  grantTypes: string[];
+  redirectUris: string[];
+  postLogoutRedirectUris: string[];
+  allowedOrigins: string[];
+  resources: string[];
+  ownerId: string | null;
+  ownerEmail: string | null;
+  registeredVia: 'dashboard' | 'dynamic' | 'metadata_document';
+  skipAuthorization: boolean;
+  resourceServer: boolean;
+  algorithm: string;
+  rateLimit: number | null;
+  hasSecret: boolean;
+  createdAt: Date;
+}
+
+/** What `manage updateapplication` may change; absent keys stay as they are. */
+export type OperatorApplicationChanges = Partial<{
+  name: string;
+  clientType: 'confidential' | 'public';
+  clientSecretDigest: string | null;
+  grantTypes: string[];
+  redirectUris: string[];
+  postLogoutRedirectUris: string[];
+  allowedOrigins: string[];
+  resources: string[];
+  ownerId: string | null;
+  skipAuthorization: boolean;
+  resourceServer: boolean;
+  algorithm: string;
+  rateLimit: number | null;
+}>;
+
+const operatorColumns = {
+  id: applications.id,
+  clientId: applications.clientId,
+  name: applications.name,
+  clientType: applications.clientType,
+  grantTypes: applications.grantTypes,
+  redirectUris: applications.redirectUris,
+  postLogoutRedirectUris: applications.postLogoutRedirectUris,
+  allowedOrigins: applications.allowedOrigins,
+  resources: applications.resources,
+  ownerId: applications.ownerId,
+  ownerEmail: users.email,
+  registeredVia: applications.registeredVia,
+  skipAuthorization: applications.skipAuthorization,
+  resourceServer: applications.resourceServer,
+  algorithm: applications.algorithm,
+  rateLimit: applications.rateLimit,
+  hasSecret: sql<boolean>`${applications.clientSecretDigest} is not null`.mapWith(Boolean),
+  createdAt: applications.createdAt,
+};
+
 /** Applications as the dashboard and the command line manage them. */
 export function createApplicationStore(db: Db) {
   return {
+    /** Every application, oldest first; `ownerId` narrows to one owner's, `null` to the owner-less ones. */
+    async listApplications(filter: { ownerId?: string | null } = {}): Promise<OperatorApplication[]> {
+      const where = filter.ownerId === undefined ? undefined : filter.ownerId === null ? isNull(applications.ownerId) : eq(applications.ownerId, filter.ownerId);
+      return db
+        .select(operatorColumns)
+        .from(applications)
+        .leftJoin(users, eq(users.id, applications.ownerId))
+        .where(where)
+        .orderBy(sql`${applications.createdAt}, ${applications.clientId}`);
+    },
+
+    async findApplicationForOperator(clientId: string): Promise<OperatorApplication | null> {
+      const [row] = await db.select(operatorColumns).from(applications).leftJoin(users, eq(users.id, applications.ownerId)).where(eq(applications.clientId, clientId)).limit(1);
+      return row ?? null;
+    },
+
+    async updateApplication(id: string, changes: OperatorApplicationChanges, now: Date): Promise<boolean> {
+      const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+      const rows = await db
+        .update(applications)
+        .set({ ...set, updatedAt: now })
+        .where(eq(applications.id, id))
+        .returning({ id: applications.id });
+      return rows.length > 0;
+    },
+
+    /** `manage deleteapplication`: any application, by client_id; null when there is none. */
+    async deleteApplication(clientId: string, now: Date): Promise<RevokedTokens | null> {
+      return deleteApplicationWhere(db, and(eq(applications.clientId, clientId)), now);
+    },
+
     /** RFC 7591 §3: `manage createinitialaccesstoken` (the digest only; the token is shown once). */
     async createInitialAccessToken(t: NewInitialAccessToken, now: Date): Promise<{ id: string }> {
       const [row] = await db.insert(initialAccessTokens).values({ ...t, createdAt: now }).returning({ id: initialAccessTokens.id });
@@ -630,7 +752,6 @@ export interface ApplicationChanges {
   allowedOrigins: string[];
   /** Absent: left as it is. */
   resources?: string[];
-  skipAuthorization: boolean;
   algorithm: string;
   clientSecretDigest?: string | null;
   /** Requests per minute (null = the settings', 0 = no limit); unchanged when absent. */
@@ -750,22 +871,27 @@ export function createDashboardStore(db: Db) {
     /** False (nothing written) for another owner's application or a malformed id. */
     async updateApplicationForOwner(id: string, ownerId: string, changes: ApplicationChanges, now = new Date()): Promise<boolean> {
       if (!isUuid(id) || !isUuid(ownerId)) return false;
+      // Column by column, not a spread: an owner's edit never reaches skip_authorization or the
+      // other operator-only columns, whatever extra keys a caller's object carries.
+      const { name, clientType, grantTypes, redirectUris, postLogoutRedirectUris, allowedOrigins, resources, algorithm, clientSecretDigest, rateLimit } = changes;
+      const set = { name, clientType, grantTypes, redirectUris, postLogoutRedirectUris, allowedOrigins, resources, algorithm, clientSecretDigest, rateLimit };
       const rows = await db
         .update(applications)
-        .set({ ...changes, updatedAt: now })
+        .set({ ...Object.fromEntries(Object.entries(set).filter(([, v]) => v !== undefined)), updatedAt: now })
         .where(and(eq(applications.id, id), eq(applications.ownerId, ownerId)))
         .returning({ id: applications.id });
       return rows.length > 0;
     },
 
-    /** Deletes the application; foreign keys cascade to its tokens, codes, consents and pending requests. */
-    async deleteApplicationForOwner(id: string, ownerId: string): Promise<boolean> {
+    /**
+     * Deletes the application; foreign keys cascade to its tokens, codes, consents and pending
+     * requests. `onDeleted` learns how many live tokens went with it (token_revoked events).
+     */
+    async deleteApplicationForOwner(id: string, ownerId: string, onDeleted?: (revoked: RevokedTokens) => void, now = new Date()): Promise<boolean> {
       if (!isUuid(id) || !isUuid(ownerId)) return false;
-      const rows = await db
-        .delete(applications)
-        .where(and(eq(applications.id, id), eq(applications.ownerId, ownerId)))
-        .returning({ id: applications.id });
-      return rows.length > 0;
+      const deleted = await deleteApplicationWhere(db, and(eq(applications.id, id), eq(applications.ownerId, ownerId)), now);
+      if (deleted) onDeleted?.(deleted);
+      return deleted !== null;
     },
 
     /**
@@ -842,9 +968,10 @@ export function createDashboardStore(db: Db) {
      * see them as revoked, RFC 7009 §2.1), its codes not yet exchanged, and the consent itself
      * (so the next authorization asks again). False for another user's authorization.
      */
-    async revokeAuthorizationForUser(consentId: string, userId: string, now = new Date()): Promise<boolean> {
+    async revokeAuthorizationForUser(consentId: string, userId: string, now = new Date(), onRevoked?: (revoked: RevokedTokens) => void): Promise<boolean> {
       if (!isUuid(consentId) || !isUuid(userId)) return false;
-      return db.transaction(async (tx) => {
+      let revoked: RevokedTokens | null = null;
+      const done = await db.transaction(async (tx) => {
         const [consent] = await tx
           .delete(consents)
           .where(and(eq(consents.id, consentId), eq(consents.userId, userId)))
@@ -855,6 +982,18 @@ export function createDashboardStore(db: Db) {
         // so this waits for it and then revokes its tokens; a later one finds the code gone or
         // tombstoned and issues nothing. Consumed codes stay (replay detection needs them).
         await tx.delete(authorizationCodes).where(and(ofUserAndApp, isNull(authorizationCodes.consumedAt)));
+        // What is live now, for the token_revoked events (informational: the chains below revoke everything).
+        const ofGrant = <T extends typeof accessTokens | typeof refreshTokens>(t: T) =>
+          and(eq(t.userId, userId), eq(t.applicationId, consent.applicationId), isNull(t.revokedAt));
+        const access = await tx.select({ id: accessTokens.id }).from(accessTokens).where(and(ofGrant(accessTokens), gt(accessTokens.expiresAt, now)));
+        const refresh = await tx.select({ id: refreshTokens.id }).from(refreshTokens).where(and(ofGrant(refreshTokens), isNull(refreshTokens.rotatedAt)));
+        const [app] = await tx.select({ clientId: applications.clientId }).from(applications).where(eq(applications.id, consent.applicationId));
+        revoked = {
+          applicationId: consent.applicationId,
+          clientId: app?.clientId ?? '',
+          accessTokens: access.length,
+          refreshTokens: refresh.length,
+        };
         await tx
           .update(authorizationCodes)
           .set({ revokedAt: now })
@@ -862,6 +1001,8 @@ export function createDashboardStore(db: Db) {
         await revokeChains(tx, sql`user_id = ${userId} and application_id = ${consent.applicationId}`, now);
         return true;
       });
+      if (revoked) onRevoked?.(revoked);
+      return done;
     },
   };
 }

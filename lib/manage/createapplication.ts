@@ -1,15 +1,8 @@
-import { ApplicationInputError, GRANT_TYPES, registerApplication, type GrantType } from '@/lib/applications';
-import { createApplicationStore, createUserStore } from '@/lib/db/store';
+import { registerApplication } from '@/lib/applications';
+import { createApplicationStore } from '@/lib/db/store';
 import { getSettings } from '@/lib/settings';
+import { asUsageError, GRANT_HELP, ownerIdFor, parseAlgorithm, parseClientType, parseGrants, parseName, splitList } from './application-flags';
 import { UsageError, type Command } from './command';
-
-// DOT's grant type names (Application.GRANT_*), as the command takes them.
-const DOT_GRANTS: Record<string, GrantType> = {
-  'authorization-code': 'authorization_code',
-  implicit: 'implicit',
-  password: 'password',
-  'client-credentials': 'client_credentials',
-};
 
 export const createapplication: Command = {
   name: 'createapplication',
@@ -19,8 +12,8 @@ export const createapplication: Command = {
     '                  [--client-id ID] [--client-secret SECRET] [--skip-authorization] [--algorithm RS256|ES256]\n' +
     '                  [--allowed-origins "ORIGIN ..."] [--post-logout-redirect-uris "URI ..."] [--resource-server] [--json]\n' +
     '  --resource-server: it may introspect any token (RFC 7662 §4), as a resource server whose\n' +
-    '                     OAUTH2_RESOURCE_SERVER_INTROSPECTION_CREDENTIALS are this client\'s needs\n' +
-    `  grants: ${Object.keys(DOT_GRANTS).join(', ')} (refresh tokens come with authorization-code and password)`,
+    '                     OAUTH2_RESOURCE_SERVER_INTROSPECTION_CREDENTIALS are this client\'s\n' +
+    GRANT_HELP,
   options: {
     name: { type: 'string' },
     'redirect-uris': { type: 'string' },
@@ -34,37 +27,25 @@ export const createapplication: Command = {
     algorithm: { type: 'string' },
   },
   async run({ args, db, json, out }) {
-    const [clientType, grantList, ...extra] = args.positionals;
-    if (clientType !== 'confidential' && clientType !== 'public') throw new UsageError('client type: expected confidential or public');
-    if (!grantList) throw new UsageError(`grant types: expected one or more of ${Object.keys(DOT_GRANTS).join(', ')}, joined by commas`);
+    const [rawType, grantList, ...extra] = args.positionals;
+    const clientType = parseClientType(rawType);
+    const grantTypes = parseGrants(grantList);
     if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
-    const grantTypes = grantList.split(',').map((g) => {
-      const mapped = DOT_GRANTS[g.trim()] ?? (GRANT_TYPES as readonly string[]).find((t) => t === g.trim());
-      if (!mapped) throw new UsageError(`grant type "${g}": expected one of ${Object.keys(DOT_GRANTS).join(', ')}`);
-      return mapped as GrantType;
-    });
     const v = args.values as Record<string, string | undefined> & { 'skip-authorization'?: boolean; 'resource-server'?: boolean };
     // RFC 7662 §4: a resource server proves who it is with its secret; a public client has none.
     if (v['resource-server'] && clientType !== 'confidential') throw new UsageError('--resource-server: needs a confidential client (it authenticates with its secret)');
-    const algorithm = v.algorithm ?? '';
-    if (!['', 'RS256', 'ES256'].includes(algorithm)) throw new UsageError('--algorithm: expected RS256 or ES256');
-    let ownerId: string | null = null;
-    if (v.user) {
-      const user = await createUserStore(db.db).findUserByEmail(v.user);
-      if (!user) throw new UsageError(`--user: no user with email ${v.user}`);
-      ownerId = user.id;
-    }
-    const split = (s: string | undefined) => (s ?? '').split(/\s+/).filter(Boolean);
+    const algorithm = parseAlgorithm(v.algorithm);
+    const ownerId = v.user ? await ownerIdFor(db, v.user) : null;
     try {
       const { application, clientSecret } = await registerApplication(
         createApplicationStore(db.db),
         {
-          name: v.name ?? 'Unnamed application',
+          name: v.name === undefined ? 'Unnamed application' : parseName(v.name),
           clientType,
-          grantTypes: [...new Set(grantTypes)],
-          redirectUris: split(v['redirect-uris']),
-          postLogoutRedirectUris: split(v['post-logout-redirect-uris']),
-          allowedOrigins: split(v['allowed-origins']),
+          grantTypes,
+          redirectUris: splitList(v['redirect-uris']),
+          postLogoutRedirectUris: splitList(v['post-logout-redirect-uris']),
+          allowedOrigins: splitList(v['allowed-origins']),
           skipAuthorization: !!v['skip-authorization'],
           resourceServer: !!v['resource-server'],
           algorithm,
@@ -84,11 +65,7 @@ export const createapplication: Command = {
         if (application.resourceServer) out('resource server: may introspect any token');
       }
     } catch (e) {
-      if (e instanceof ApplicationInputError) {
-        const flag = { redirectUris: '--redirect-uris', postLogoutRedirectUris: '--post-logout-redirect-uris', clientId: '--client-id', grantTypes: 'grant types', allowedOrigins: '--allowed-origins' }[e.field] ?? e.field;
-        throw new UsageError(`${flag}: ${e.message}`);
-      }
-      throw e;
+      asUsageError(e);
     }
   },
 };

@@ -9,11 +9,26 @@ import { UsageError, type Command } from './command';
 import { createapplication } from './createapplication';
 import { createinitialaccesstoken } from './createinitialaccesstoken';
 import { createuser } from './createuser';
+import { deleteapplication } from './deleteapplication';
+import { listapplications } from './listapplications';
 import { rotatekeys } from './rotatekeys';
 import { seed } from './seed';
 import { verifyemail } from './verifyemail';
+import { updateapplication } from './updateapplication';
+import { EventBus } from '@/lib/oauth/events';
 
-const COMMANDS: Command[] = [createapplication, cleartokens, createinitialaccesstoken, createuser, rotatekeys, seed, verifyemail];
+const COMMANDS: Command[] = [
+  createapplication,
+  listapplications,
+  updateapplication,
+  deleteapplication,
+  cleartokens,
+  createinitialaccesstoken,
+  createuser,
+  rotatekeys,
+  seed,
+  verifyemail,
+];
 
 function help(): string {
   return ['usage: npm run manage -- <command> [options]', '', 'commands:', ...COMMANDS.map((c) => `  ${c.name.padEnd(26)} ${c.summary}`), '', 'Each command takes --help.'].join('\n');
@@ -33,6 +48,8 @@ async function main(argv: string[]): Promise<number> {
       args: rest,
       options: { ...command.options, help: { type: 'boolean', short: 'h' }, json: { type: 'boolean' } },
       allowPositionals: true,
+      // --no-skip-authorization, --no-resource-server, --no-user (updateapplication).
+      allowNegative: true,
       strict: true,
     });
   } catch (e) {
@@ -45,7 +62,7 @@ async function main(argv: string[]): Promise<number> {
   const db = await openCliDatabase();
   try {
     if (db.kind !== "pglite-socket") await db.migrate(); // the running server has migrated
-    await command.run({ args: args as never, db, json: !!args.values.json, out: (s) => console.log(s) });
+    await command.run({ args: args as never, db, json: !!args.values.json, out: (s) => console.log(s), events: new EventBus() });
   } finally {
     await db.close();
   }

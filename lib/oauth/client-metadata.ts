@@ -17,6 +17,34 @@ const GRANT_TYPES = ['authorization_code', 'refresh_token', 'client_credentials'
 const STRING_FIELDS = ['client_name', 'client_uri', 'logo_uri', 'tos_uri', 'policy_uri', 'software_id', 'software_version'] as const;
 const URI_FIELDS = new Set(['client_uri', 'logo_uri', 'tos_uri', 'policy_uri']);
 
+/**
+ * RFC 7591 sets no bounds, so this server does: every value is stored and shown on consent
+ * pages, and an unbounded registration is free storage for anyone (issue 15 item 17).
+ */
+export const METADATA_LIMITS = {
+  bodyBytes: 64 * 1024,
+  clientName: 200,
+  /** client_uri, logo_uri, tos_uri, policy_uri, and each redirect URI. */
+  uri: 2000,
+  shortString: 200,
+  redirectUris: 20,
+  contacts: 10,
+  contact: 320,
+  /** grant_types and response_types. */
+  listEntries: 10,
+  scope: 1000,
+} as const;
+
+const STRING_LIMITS: Record<(typeof STRING_FIELDS)[number], number> = {
+  client_name: METADATA_LIMITS.clientName,
+  client_uri: METADATA_LIMITS.uri,
+  logo_uri: METADATA_LIMITS.uri,
+  tos_uri: METADATA_LIMITS.uri,
+  policy_uri: METADATA_LIMITS.uri,
+  software_id: METADATA_LIMITS.shortString,
+  software_version: METADATA_LIMITS.shortString,
+};
+
 export interface MetadataRules {
   /** Auth methods this registration may use (public DCR and metadata documents: `none` only). */
   allowedAuthMethods: readonly RegistrationAuthMethod[];
@@ -32,10 +60,11 @@ export interface CheckedMetadata {
 
 const bad = (description: string) => new OAuthError('invalid_client_metadata', description);
 
-function stringArray(raw: Record<string, unknown>, name: string): string[] | undefined {
+function stringArray(raw: Record<string, unknown>, name: string, max: number, code: 'invalid_client_metadata' | 'invalid_redirect_uri' = 'invalid_client_metadata'): string[] | undefined {
   const v = raw[name];
   if (v === undefined || v === null) return undefined;
   if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) throw bad(`${name} must be an array of strings`);
+  if (v.length > max) throw new OAuthError(code, `${name} may have at most ${max} entries`);
   return v as string[];
 }
 
@@ -62,22 +91,23 @@ export function checkClientMetadata(raw: unknown, rules: MetadataRules): Checked
   const clientType = authMethod === 'none' ? 'public' : 'confidential';
 
   // §2: grant_types defaults to authorization_code, response_types to code.
-  const grantTypes = [...new Set(stringArray(input, 'grant_types') ?? ['authorization_code'])];
+  const grantTypes = [...new Set(stringArray(input, 'grant_types', METADATA_LIMITS.listEntries) ?? ['authorization_code'])];
   for (const g of grantTypes) {
     if (!GRANT_TYPES.includes(g)) throw bad(`grant_type "${g}" is not supported (supported: ${GRANT_TYPES.join(', ')})`);
   }
   if (grantTypes.includes('client_credentials') && clientType === 'public') throw bad('client_credentials needs a confidential client (a token_endpoint_auth_method other than none)');
-  const responseTypes = [...new Set(stringArray(input, 'response_types') ?? ['code'])];
+  const responseTypes = [...new Set(stringArray(input, 'response_types', METADATA_LIMITS.listEntries) ?? ['code'])];
   for (const r of responseTypes) if (r !== 'code') throw bad(`response_type "${r}" is not supported (only code)`);
   // §2.1: grant_types and response_types must agree.
   if (responseTypes.length && !grantTypes.includes('authorization_code')) throw bad('response_types "code" needs the authorization_code grant type');
   if (!responseTypes.length && grantTypes.includes('authorization_code')) throw bad('the authorization_code grant type needs response_types ["code"]');
 
-  const redirectUris = stringArray(input, 'redirect_uris') ?? [];
+  const redirectUris = stringArray(input, 'redirect_uris', METADATA_LIMITS.redirectUris, 'invalid_redirect_uri') ?? [];
   if (grantTypes.includes('authorization_code') && redirectUris.length === 0) {
     throw new OAuthError('invalid_redirect_uri', 'redirect_uris is required for the authorization_code grant');
   }
   for (const uri of redirectUris) {
+    if (uri.length > METADATA_LIMITS.uri) throw new OAuthError('invalid_redirect_uri', `each redirect URI may be at most ${METADATA_LIMITS.uri} characters`);
     const problem = redirectUriProblem(uri, rules.settings, { native: clientType === 'public' });
     if (problem) throw new OAuthError('invalid_redirect_uri', `redirect URI ${uri} ${problem}`);
   }
@@ -92,13 +122,16 @@ export function checkClientMetadata(raw: unknown, rules: MetadataRules): Checked
     const v = input[field];
     if (v === undefined || v === null) continue;
     if (typeof v !== 'string') throw bad(`${field} must be a string`);
+    if (v.length > STRING_LIMITS[field]) throw bad(`${field} may be at most ${STRING_LIMITS[field]} characters`);
     if (URI_FIELDS.has(field) && !isWebUrl(v)) throw bad(`${field} must be an http(s) URL`);
     metadata[field] = v;
   }
-  const contacts = stringArray(input, 'contacts');
+  const contacts = stringArray(input, 'contacts', METADATA_LIMITS.contacts);
+  if (contacts?.some((c) => c.length > METADATA_LIMITS.contact)) throw bad(`each contact may be at most ${METADATA_LIMITS.contact} characters`);
   if (contacts) metadata.contacts = contacts;
   if (input.scope !== undefined && input.scope !== null) {
     if (typeof input.scope !== 'string') throw bad('scope must be a space-separated string');
+    if (input.scope.length > METADATA_LIMITS.scope) throw bad(`scope may be at most ${METADATA_LIMITS.scope} characters`);
     const scopes = input.scope.split(' ').filter(Boolean);
     const unknown = scopes.find((s) => !(s in rules.settings.scopes));
     if (unknown) throw bad(`scope "${unknown}" is not offered by this server`);

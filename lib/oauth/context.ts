@@ -36,7 +36,7 @@ export interface Deps {
    */
   verifyPassword: (hash: string | null, password: string) => Promise<boolean>;
   /** Where the browser signs in, and the consent and error pages (paths on this server). */
-  paths: { login: string; consent: string; error: string };
+  paths: { login: string; consent: string; error: string; /** prompt=select_account (default /o/select-account). */ selectAccount?: string };
   idTokens?: IdTokenSigner;
   /** OIDC signing keys (JWKS, id_token_hint verification). */
   keys?: import('./oidc/keys').KeyRing;

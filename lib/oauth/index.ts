@@ -15,6 +15,7 @@ import { userinfo } from './endpoints/userinfo';
 import { metadata } from './endpoints/metadata';
 import { clientConfiguration, register } from './endpoints/register';
 import { revoke } from './endpoints/revoke';
+import { continueWithAccount, loadAccountChoice, restartForAnotherAccount } from './endpoints/select-account';
 import { token } from './endpoints/token';
 
 export type { Deps, SignedInUser } from './context';
@@ -64,6 +65,10 @@ export function createOAuthServer(deps: Deps) {
     loadConsent: (requestId: string, userId: string) => loadConsent(requestId, userId, deps),
     decideAuthorization: (requestId: string, user: { userId: string; authTime: number }, decision: Decision) =>
       decideAuthorization(requestId, user, decision, deps),
+    /** prompt=select_account: the page's view and its two buttons. */
+    loadAccountChoice: (requestId: string) => loadAccountChoice(requestId, deps),
+    continueWithAccount: (requestId: string, userId: string) => continueWithAccount(requestId, userId, deps),
+    restartForAnotherAccount: (requestId: string) => restartForAnotherAccount(requestId, deps),
   };
 }
 

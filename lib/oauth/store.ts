@@ -236,8 +236,10 @@ export interface Store {
   /** Stops every active key of `alg` signing (except `keepKid`); they stay published until `expiresAt`. */
   retireSigningKeys(alg: string, keepKid: string, now: Date, expiresAt: Date): Promise<void>;
 
-  findConsent(userId: string, applicationId: string): Promise<{ scope: string } | null>;
-  recordConsent(userId: string, applicationId: string, scope: string[], now: Date): Promise<void>;
+  /** What the user approved for the application: scopes (space-separated) and RFC 8707 resources. */
+  findConsent(userId: string, applicationId: string): Promise<{ scope: string; resources: string[] } | null>;
+  /** Adds to what the user approved (a union of scopes and of resources), so auto approval covers both. */
+  recordConsent(userId: string, applicationId: string, scope: string[], now: Date, resources?: string[]): Promise<void>;
 
   /** RFC 7591 §3: spends one use of an initial access token; false when unknown, revoked, expired or used up. */
   useInitialAccessToken(tokenDigest: string, now: Date): Promise<boolean>;

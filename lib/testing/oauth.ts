@@ -76,6 +76,8 @@ export async function createTestServer(overrides: Partial<Settings> & { clockOff
           grantTypes: ['authorization_code', 'client_credentials', 'password'],
           redirectUris: ['https://client.example/cb'],
           ownerId: null,
+          // OpenID Connect on unless a test says otherwise: algorithm '' means OAuth 2.0 only (lib/oauth/oidc/enabled.ts).
+          algorithm: 'RS256',
           ...input,
         },
         settings,

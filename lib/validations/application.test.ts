@@ -63,14 +63,12 @@ describe('the rest of the form', () => {
         allowedOrigins: 'https://app.example\nhttp://localhost:5173',
         postLogoutRedirectUris: 'https://client.example/bye',
         algorithm: 'RS256',
-        skipAuthorization: true,
       }),
     ).toMatchObject({
       name: 'Photo printer',
       allowedOrigins: ['https://app.example', 'http://localhost:5173'],
       postLogoutRedirectUris: ['https://client.example/bye'],
       algorithm: 'RS256',
-      skipAuthorization: true,
     });
   });
 
@@ -93,7 +91,7 @@ describe('the rest of the form', () => {
 });
 
 describe('FormData as the server action receives it', () => {
-  it('reads several grant type checkboxes and an unchecked skip-authorization box', () => {
+  it('reads several grant type checkboxes', () => {
     const fd = new FormData();
     fd.set('name', 'CLI');
     fd.set('clientType', 'confidential');
@@ -103,14 +101,20 @@ describe('FormData as the server action receives it', () => {
     fd.set('algorithm', '');
     const values = applicationFormValues(fd);
     expect(values.grantTypes).toEqual(['authorization_code', 'client_credentials']);
-    expect(values.skipAuthorization).toBe(false);
     expect(applicationSchema.safeParse(values).success).toBe(true);
   });
 
-  it('reads a checked checkbox as sent without JavaScript ("on")', () => {
+  it('issue 15 item 1: a crafted skipAuthorization=on is not read: only operators set it', () => {
     const fd = new FormData();
+    fd.set('name', 'Evil');
+    fd.set('clientType', 'confidential');
+    fd.append('grantTypes', 'authorization_code');
+    fd.set('redirectUris', 'https://evil.example/cb');
     fd.set('skipAuthorization', 'on');
-    expect(applicationFormValues(fd).skipAuthorization).toBe(true);
+    const values = applicationFormValues(fd);
+    expect(values).not.toHaveProperty('skipAuthorization');
+    const parsed = applicationSchema.parse({ ...values, skipAuthorization: true } as never);
+    expect(parsed).not.toHaveProperty('skipAuthorization');
   });
 
   it('round-trips a stored application through the edit form', () => {
@@ -121,7 +125,6 @@ describe('FormData as the server action receives it', () => {
       redirectUris: ['https://a.example/cb', 'https://a.example/cb2'],
       postLogoutRedirectUris: [],
       allowedOrigins: ['https://a.example'],
-      skipAuthorization: false,
       algorithm: 'ES256',
     };
     const form = applicationToFormValues(stored);

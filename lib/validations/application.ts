@@ -4,6 +4,10 @@
  * again. It checks what needs no settings (absolute URIs, no fragments, no wildcards, origins);
  * the server then applies the settings-dependent rules with `checkApplicationInput`
  * (lib/applications.ts: https only, http for loopback, custom schemes the operator allows).
+ *
+ * "Skip authorization" is not a field: only operators set it (`manage createapplication
+ * --skip-authorization`, `manage updateapplication`), so a crafted POST naming it is ignored here
+ * and never reaches the store (a stranger's app could otherwise skip the consent page).
  */
 import { z } from 'zod';
 import type { ApplicationChanges } from '@/lib/db/store';
@@ -80,7 +84,6 @@ export const applicationSchema = z
     postLogoutRedirectUris: lines(redirectUriShapeProblem, 50),
     allowedOrigins: lines(originProblem, 50),
     resources: lines(resourceUriProblem, 20),
-    skipAuthorization: z.boolean(),
     algorithm: z.enum(ALGORITHMS, 'Choose RS256, ES256 or none'),
     rateLimitMode: z.enum(RATE_LIMIT_MODES, 'Choose the default, a custom limit or no limit'),
     rateLimitPerMinute: z.string().trim().max(20, 'Too long'),
@@ -119,7 +122,6 @@ export const APPLICATION_FIELDS = [
   'postLogoutRedirectUris',
   'allowedOrigins',
   'resources',
-  'skipAuthorization',
   'algorithm',
   'rateLimitMode',
   'rateLimitPerMinute',
@@ -142,7 +144,6 @@ export function applicationFormValues(formData: FormData): ApplicationFormValues
     postLogoutRedirectUris: text('postLogoutRedirectUris'),
     allowedOrigins: text('allowedOrigins'),
     resources: text('resources'),
-    skipAuthorization: formData.has('skipAuthorization') && text('skipAuthorization') !== 'false',
     algorithm: text('algorithm') as ApplicationFormValues['algorithm'],
     // A form without the field (an older page) keeps the settings' limit.
     rateLimitMode: (text('rateLimitMode') || 'default') as ApplicationFormValues['rateLimitMode'],
@@ -173,7 +174,6 @@ export function applicationToFormValues(app: Omit<ApplicationChanges, 'clientSec
     postLogoutRedirectUris: app.postLogoutRedirectUris.join('\n'),
     allowedOrigins: app.allowedOrigins.join('\n'),
     resources: (app.resources ?? []).join('\n'),
-    skipAuthorization: app.skipAuthorization,
     algorithm: (ALGORITHMS as readonly string[]).includes(app.algorithm) ? (app.algorithm as ApplicationFormValues['algorithm']) : '',
     rateLimitMode: rateLimit === null ? 'default' : rateLimit === 0 ? 'none' : 'custom',
     rateLimitPerMinute: rateLimit ? String(rateLimit) : '',
@@ -188,7 +188,6 @@ export const EMPTY_APPLICATION: ApplicationFormValues = {
   postLogoutRedirectUris: '',
   allowedOrigins: '',
   resources: '',
-  skipAuthorization: false,
   algorithm: '',
   rateLimitMode: 'default',
   rateLimitPerMinute: '',

@@ -9,6 +9,7 @@ import { Logo } from '@/components/logo';
 import { Card } from '@/components/ui/card';
 import { currentUser, loginUrl } from '@/lib/auth';
 import { authSecret } from '@/lib/auth/secret';
+import { registrantLine } from '@/lib/consent-registrant';
 import { csrfToken } from '@/lib/csrf';
 import { getStore } from '@/lib/db';
 import { getOAuthServer } from '@/lib/oauth-server';
@@ -42,7 +43,6 @@ export default async function ConsentPage({ searchParams }: { searchParams: Sear
 
   const { client } = view;
   const owner = client.ownerId ? await (await getStore()).findUserById(client.ownerId) : null;
-  const registeredBy = owner ? owner.email : client.ownerId ? 'an account that no longer exists' : null;
   const selfRegistered = client.registeredVia === 'dynamic' || client.registeredVia === 'metadata_document' ? client.registeredVia : null;
   // The warning is about where the browser goes: only when every registered target is on this device.
   const onThisDevice = client.redirectUris.length > 0 && client.redirectUris.every(isOnThisDevice) && isOnThisDevice(view.redirectUri);
@@ -65,19 +65,7 @@ export default async function ConsentPage({ searchParams }: { searchParams: Sear
               <span className="block text-2xl font-semibold tracking-tight break-words text-slate-900">{client.name}</span>{' '}
               <span className="mt-1 block text-base text-slate-700">wants to access your account</span>
             </h1>
-            <p className="mt-3 text-sm text-slate-600">
-              {registeredBy ? (
-                <>
-                  Registered by <span className="font-medium break-all text-slate-800">{registeredBy}</span>
-                </>
-              ) : selfRegistered === 'dynamic' ? (
-                'Registered by the application itself · not verified by the operator'
-              ) : selfRegistered === 'metadata_document' ? (
-                'Described by its own published document · not verified by the operator'
-              ) : (
-                'Registered by the server operator'
-              )}
-            </p>
+            <p className="mt-3 text-sm text-slate-600">{registrantLine(client, owner)}</p>
           </div>
 
           <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 border-y border-slate-200 bg-slate-50 px-5 py-3 text-sm sm:px-8">

@@ -30,7 +30,7 @@ export async function completeAuthorization(
   deps: Deps,
 ): Promise<string> {
   const now = deps.clock();
-  await deps.store.recordConsent(user.userId, client.id, scope, now);
+  await deps.store.recordConsent(user.userId, client.id, scope, now, request.resources ?? []);
   deps.events.emit('app_authorized', { applicationId: client.id, clientId: client.clientId, userId: user.userId, scope });
   const authTime = new Date(user.authTime * 1000);
   const common = { state: request.state, iss: request.issuer };

@@ -10,15 +10,18 @@ import type { Deps, SignedInUser } from '../context';
 import { issuerFor } from '../context';
 import { OAuthError } from '../errors';
 import { readParams, redirect, type Params } from '../http';
+import { leavingRedirect } from '../leaving';
+import { issuesIdTokens } from '../oidc/enabled';
 import { checkChallenge } from '../pkce';
 import { readResources, requireKnownResources } from '../resources';
 import { findClient } from '../metadata-document';
-import { matchRedirectUri, redirectUriShapeProblem } from '../redirect-uri';
+import { isOnThisDevice, matchRedirectUri, redirectUriShapeProblem } from '../redirect-uri';
 import { RateLimitedError, rateLimited, tooManyRequestsPage } from '../rate-limit';
 import { coversScopes, parseScope, resolveScopes } from '../scopes';
 import { randomToken } from '../secrets';
 import type { AuthorizationRequest, ClientRecord, PendingAuthorizationRecord } from '../store';
 import { completeAuthorization, errorRedirect } from './authorization-response';
+import { accountChoiceNeeded, SELECT_ACCOUNT_PATH, withoutSelectAccount } from './select-account';
 
 /** response_type → the grant type an application must be registered for. */
 const RESPONSE_TYPES: Record<string, { grantType: string; oidc: boolean }> = {
@@ -106,8 +109,9 @@ async function validate(req: Request, params: Params, deps: Deps): Promise<{ cli
   const responseType = rawType?.split(' ').filter(Boolean).sort().join(' ').replace('token id_token', 'id_token token');
   const type = responseType ? RESPONSE_TYPES[responseType] : undefined;
   const defaultMode = responseType === 'code' || !type ? 'query' : 'fragment';
+  // Error redirects to a client that chose its own redirect URIs go through the interstitial (lib/oauth/leaving.ts).
   const fail = (code: OAuthError['code'], description: string) =>
-    new AuthorizationError(errorRedirect({ redirectUri, responseMode: defaultMode, state, issuer }, code, description));
+    new AuthorizationError(leavingRedirect(client, errorRedirect({ redirectUri, responseMode: defaultMode, state, issuer }, code, description)));
 
   if (rawType === undefined) throw fail('invalid_request', "missing required parameter 'response_type'");
   if (!type || (type.oidc && !deps.idTokens)) throw fail('unsupported_response_type', `unsupported response_type '${rawType}'`);
@@ -123,6 +127,9 @@ async function validate(req: Request, params: Params, deps: Deps): Promise<{ cli
     scope = resolveScopes(params.get('scope'), deps.settings);
   } catch (e) {
     throw fail('invalid_scope', (e as OAuthError).description);
+  }
+  if (scope.includes('openid') && !issuesIdTokens(client)) {
+    throw fail('invalid_scope', "this application is registered without an ID token signing algorithm (OAuth 2.0 only), so it cannot ask for 'openid'");
   }
   if (type.oidc && !scope.includes('openid')) throw fail('invalid_scope', "response_type id_token requires the 'openid' scope");
 
@@ -206,12 +213,13 @@ async function proceed(req: Request, pending: PendingAuthorizationRecord, client
   const { request } = pending;
   const user = await deps.currentUser(req);
   const nowSec = Math.floor(deps.clock().getTime() / 1000);
-  const back = (code: OAuthError['code'], description: string) => redirect(errorRedirect(request, code, description), req.method);
+  const back = (code: OAuthError['code'], description: string) => redirect(leavingRedirect(client, errorRedirect(request, code, description)), req.method);
 
   const needsLogin = !user || reauthenticationNeeded(user, request, pending, nowSec);
   if (needsLogin) {
     if (request.prompt.includes('none')) return back('login_required', 'the user is not signed in');
-    if (isNew) await deps.store.createPendingAuthorization(pending);
+    // prompt=select_account: the sign-in page is where the account is chosen.
+    if (isNew) await deps.store.createPendingAuthorization({ ...pending, request: withoutSelectAccount(request) });
     const login = new URL(deps.paths.login, req.url);
     login.searchParams.set('next', `/o/authorize?pending=${pending.id}`);
     if (request.loginHint) login.searchParams.set('login_hint', request.loginHint);
@@ -219,10 +227,15 @@ async function proceed(req: Request, pending: PendingAuthorizationRecord, client
     return redirect(login.pathname + login.search, req.method);
   }
 
+  if (accountChoiceNeeded(pending, user.userId)) {
+    if (isNew) await deps.store.createPendingAuthorization(pending);
+    return redirect(`${deps.paths.selectAccount ?? SELECT_ACCOUNT_PATH}?request=${encodeURIComponent(pending.id)}`, req.method);
+  }
+
   if (!client.skipAuthorization && !request.prompt.includes('consent')) {
     if (request.approvalPrompt === 'auto' || request.prompt.includes('none')) {
-      const prior = await deps.store.findConsent(user.userId, client.id);
-      if (prior && coversScopes(parseScope(prior.scope), request.scope)) {
+      const prior = autoApprovable(client, request) ? await deps.store.findConsent(user.userId, client.id) : null;
+      if (prior && coversScopes(parseScope(prior.scope), request.scope) && coversResources(prior.resources, request.resources ?? [])) {
         return redirect(await completeAuthorization(request, client, user, request.scope, deps), req.method);
       }
     }
@@ -235,6 +248,19 @@ async function proceed(req: Request, pending: PendingAuthorizationRecord, client
   if (isNew) await deps.store.createPendingAuthorization({ ...pending, userId: user.userId });
   else await deps.store.bindPendingAuthorization(pending.id, user.userId);
   return redirect(`${deps.paths.consent}?request=${encodeURIComponent(pending.id)}`, req.method);
+}
+
+/**
+ * RFC 8252 §8.6: a public client's loopback or private-use-scheme redirect can be claimed by any
+ * app on the device, so remembered consent proves nothing about who is asking: ask every time.
+ */
+function autoApprovable(client: ClientRecord, request: AuthorizationRequest): boolean {
+  return !(client.clientType === 'public' && isOnThisDevice(request.redirectUri));
+}
+
+/** RFC 8707: a remembered consent covers only the resources (APIs) the person approved; a new one asks again. */
+function coversResources(approved: string[], requested: string[]): boolean {
+  return requested.every((r) => approved.includes(r));
 }
 
 /** OIDC Core §3.1.2.1: prompt=login asks for a sign-in made after the request; max_age bounds the session's age. */

@@ -1,7 +1,9 @@
 /**
  * OpenID Connect RP-Initiated Logout 1.0 at /o/logout (GET and POST).
- * With a valid id_token_hint the relying party has proved itself, so the user is signed out at
- * once; without one, the browser goes to a confirmation page (logout CSRF, §2 "SHOULD ask").
+ * With a valid id_token_hint for the person signed in, the relying party has proved itself, so
+ * they are signed out at once; without one, or with a hint about someone else (any ID token
+ * would otherwise sign out whoever opens the link: logout CSRF), the browser goes to a
+ * confirmation page (§2 "SHOULD ask").
  * post_logout_redirect_uri must be one the application registered, exactly; state is returned.
  */
 import { compactVerify, decodeJwt, importJWK, type JWK } from 'jose';
@@ -9,6 +11,7 @@ import type { Deps } from '../context';
 import { issuerFor } from '../context';
 import { OAuthError } from '../errors';
 import { buildRedirect, readParams, redirect, type Params } from '../http';
+import { leavingRedirect } from '../leaving';
 import type { ClientRecord } from '../store';
 
 export interface LogoutPlan {
@@ -17,6 +20,8 @@ export interface LogoutPlan {
   client: ClientRecord | null;
   /** True when id_token_hint proved the request came from the relying party. */
   verified: boolean;
+  /** The hint's `sub`: who the relying party believes is signed in. */
+  subject: string | null;
 }
 
 async function verifyHint(hint: string, issuer: string, deps: Deps): Promise<{ aud: string; sub: string } | null> {
@@ -56,7 +61,8 @@ export async function planLogout(params: Params, issuer: string, deps: Deps): Pr
     }
     target = buildRedirect(uri, { state: params.get('state') }, 'query');
   }
-  return { target, client, verified: !!verifiedHint };
+  // Self-registered clients' URIs are not vetted: their logout redirect goes through the interstitial.
+  return { target: leavingRedirect(client, target), client, verified: !!verifiedHint, subject: verifiedHint?.sub ?? null };
 }
 
 export async function logout(req: Request, deps: Deps): Promise<Response> {
@@ -69,8 +75,11 @@ export async function logout(req: Request, deps: Deps): Promise<Response> {
   try {
     const plan = await planLogout(params, issuerFor(req, deps.settings), deps);
     if (plan.verified && deps.signOut) {
-      await deps.signOut(req);
-      return redirect(plan.target, req.method);
+      const user = await deps.currentUser(req);
+      if (!user || user.userId === plan.subject) {
+        if (user) await deps.signOut(req);
+        return redirect(plan.target, req.method);
+      }
     }
     const confirm = new URL('/o/logout/confirm', req.url);
     for (const [k, v] of params) confirm.searchParams.set(k, v);

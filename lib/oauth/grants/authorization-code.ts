@@ -7,6 +7,7 @@ import { audienceFor } from '../resources';
 import { parseScope } from '../scopes';
 import { digest } from '../secrets';
 import type { Grant } from './types';
+import { issuesIdTokens } from '../oidc/enabled';
 
 export const authorizationCode: Grant = {
   grantType: 'authorization_code',
@@ -62,7 +63,7 @@ export const authorizationCode: Grant = {
       },
       deps,
     );
-    if (deps.idTokens && scope.includes('openid')) {
+    if (deps.idTokens && scope.includes('openid') && issuesIdTokens(client)) {
       body.id_token = await deps.idTokens.sign({ client, userId: code.userId, nonce: code.nonce, authTime: code.authTime, accessToken: body.access_token, scope, issuer: issuerFor(req, deps.settings) });
     }
     return body;

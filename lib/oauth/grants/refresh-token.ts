@@ -13,6 +13,7 @@ import { digest } from '../secrets';
 import type { ClientRecord, RefreshTokenRecord } from '../store';
 import type { Deps } from '../context';
 import type { Grant } from './types';
+import { issuesIdTokens } from '../oidc/enabled';
 
 const INVALID = 'refresh token is invalid';
 
@@ -80,7 +81,7 @@ export const refreshToken: Grant = {
       },
       deps,
     );
-    if (deps.idTokens && scope.includes('openid') && token.userId) {
+    if (deps.idTokens && scope.includes('openid') && token.userId && issuesIdTokens(client)) {
       body.id_token = await deps.idTokens.sign({ client, userId: token.userId, nonce: null, authTime: token.authTime, accessToken: body.access_token, scope, issuer });
     }
     return body;

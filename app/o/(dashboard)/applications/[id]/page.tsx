@@ -141,7 +141,10 @@ export default async function ApplicationPage({ params, searchParams }: { params
             <Row label="Resource URIs">
               <UriList uris={app.resources} empty="None" />
             </Row>
-            <Row label="Skip authorization">{app.skipAuthorization ? 'Yes: people are not asked to approve' : 'No: people approve on a consent screen'}</Row>
+            <Row label="Skip authorization">
+              {app.skipAuthorization ? 'Yes: people are not asked to approve' : 'No: people approve on a consent screen'}
+              <span className="mt-0.5 block text-xs text-slate-500">Only the server operator can change this.</span>
+            </Row>
             <Row label="ID token signing">{app.algorithm || 'None (OAuth 2.0 only)'}</Row>
             <Row label="Rate limit">{rateLimitText(app.rateLimit, settings.rateLimits.limits.token_client)}</Row>
             <Row label="Created">{formatDateTime(app.createdAt)}</Row>

@@ -7,11 +7,13 @@
 import { notFound, redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth';
 import { getDashboardStore } from '@/lib/db';
+import { events } from '@/lib/oauth-server';
+import { announceRevokedTokens } from '@/lib/revocation-events';
 
 export async function revokeAuthorization(formData: FormData): Promise<void> {
   const id = String(formData.get('id') ?? '');
   const user = await requireUser(`/o/authorized-tokens/${encodeURIComponent(id)}/delete`);
-  const revoked = await (await getDashboardStore()).revokeAuthorizationForUser(id, user.id, new Date());
+  const revoked = await (await getDashboardStore()).revokeAuthorizationForUser(id, user.id, new Date(), (r) => announceRevokedTokens(events, r));
   if (!revoked) notFound();
   redirect('/o/authorized-tokens?revoked=1');
 }

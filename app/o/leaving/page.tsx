@@ -1,0 +1,35 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { PRODUCT_NAME } from '@/components/logo';
+import { LeavingNotice } from '@/components/consent/leaving-notice';
+import { RequestError } from '@/components/consent/request-error';
+import { getStore } from '@/lib/db';
+import { currentIssuer } from '@/lib/issuer';
+import { isClientTarget, isUnverifiedClient } from '@/lib/oauth/leaving';
+
+export const metadata: Metadata = { title: 'Leaving this server' };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/**
+ * The interstitial in front of redirects to self-registered clients (lib/oauth/leaving.ts). Its
+ * query can be edited by anyone, so the target must be one of the named client's registered URIs;
+ * anything else is an error page, never a link.
+ */
+export default async function LeavingPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const clientId = first(params.client_id) ?? '';
+  const to = first(params.to) ?? '';
+  const client = clientId ? await (await getStore()).findApplicationByClientId(clientId) : null;
+  if (!client || !isClientTarget(client, to)) {
+    return <RequestError description="This link does not lead back to an application registered on this server." advice="Return to the application you were using and start again." />;
+  }
+  const url = new URL(to);
+  const destination = url.host || `an app on this device (${url.protocol.slice(0, -1)})`;
+  const server = `${PRODUCT_NAME} (${new URL(await currentIssuer()).host})`;
+  // A vetted client is never sent here; a link edited to name one just goes on.
+  if (!isUnverifiedClient(client)) redirect(to);
+  const via = client.registeredVia === 'metadata_document' ? 'metadata_document' : 'dynamic';
+  return <LeavingNotice server={server} clientName={client.name} via={via} destination={destination} href={to} />;
+}
