@@ -4,7 +4,8 @@
 set -euo pipefail
 step() { printf '\n== %s\n' "$*"; }
 step "type check"; npx tsc --noEmit
-step "lint"; npx eslint . --max-warnings=0
+step "lint (with the import boundaries, eslint/boundaries.mjs)"; npx eslint . --max-warnings=0
+step "the boundary rule fails on planted violations"; bash scripts/check-boundaries.sh
 step "unit tests"; npx vitest run --project unit
 step "integration tests on PGlite (embedded)"; env -u TEST_DATABASE_URL npx vitest run --project db
 if [ -n "${TEST_DATABASE_URL:-}" ]; then

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import type { ApplicationSummary } from '@/lib/db/store';
+import type { ApplicationSummary } from '@/lib/dashboard/views';
 import { formatDate, plural } from '@/lib/format';
 import { ClientTypeBadge, GrantBadges } from './badges';
 import { Monogram } from './monogram';

@@ -1,4 +1,4 @@
-import type { SelfRegisteredSummary } from '@/lib/db/store';
+import type { SelfRegisteredSummary } from '@/lib/dashboard/views';
 import { formatDate, plural } from '@/lib/format';
 import { Badge, ClientTypeBadge } from './badges';
 import { Monogram } from './monogram';

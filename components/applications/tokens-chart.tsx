@@ -1,4 +1,4 @@
-import type { DailyCount } from '@/lib/db/store';
+import type { DailyCount } from '@/lib/dashboard/views';
 import { plural } from '@/lib/format';
 
 const dayLabel = new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric', timeZone: 'UTC' });

@@ -30,6 +30,9 @@ import type {
   UserRecord,
 } from '@/lib/oauth/store';
 import type { Db } from './types';
+import type { ApplicationDetails, ApplicationSummary, AuthorizationSummary, DailyCount, SelfRegisteredSummary } from '@/lib/dashboard/views';
+
+export type { ApplicationDetails, ApplicationSummary, AuthorizationSummary, DailyCount, SelfRegisteredSummary };
 
 const clientColumns = {
   id: applications.id,
@@ -708,40 +711,6 @@ export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
 
-export interface ApplicationSummary {
-  id: string;
-  name: string;
-  clientId: string;
-  clientType: 'confidential' | 'public';
-  grantTypes: string[];
-  createdAt: Date;
-  /** People who authorized it (consents). */
-  userCount: number;
-  /** Access tokens neither revoked nor expired. */
-  activeTokenCount: number;
-}
-
-/** An application that registered itself (RFC 7591 or a client ID metadata document): operators see these. */
-export interface SelfRegisteredSummary extends ApplicationSummary {
-  registeredVia: 'dynamic' | 'metadata_document';
-  redirectUris: string[];
-}
-
-export interface ApplicationDetails extends ApplicationSummary {
-  redirectUris: string[];
-  postLogoutRedirectUris: string[];
-  allowedOrigins: string[];
-  /** RFC 8707: resource URIs it serves as a resource server. */
-  resources: string[];
-  skipAuthorization: boolean;
-  algorithm: string;
-  updatedAt: Date;
-  /** Whether a secret is set (its digest never leaves this module). */
-  hasSecret: boolean;
-  /** Requests per minute at token, introspect and revoke: null = the settings', 0 = no limit. */
-  rateLimit: number | null;
-}
-
 /** What the edit form may change. `clientSecretDigest` is set when the client type changes. */
 export interface ApplicationChanges {
   name: string;
@@ -756,27 +725,6 @@ export interface ApplicationChanges {
   clientSecretDigest?: string | null;
   /** Requests per minute (null = the settings', 0 = no limit); unchanged when absent. */
   rateLimit?: number | null;
-}
-
-export interface DailyCount {
-  /** UTC day, YYYY-MM-DD. */
-  day: string;
-  count: number;
-}
-
-export interface AuthorizationSummary {
-  /** The consent's id: what /o/authorized-tokens/[id] names. */
-  id: string;
-  applicationId: string;
-  applicationName: string;
-  /** 'dynamic' and 'metadata_document' clients registered themselves (the page says so). */
-  registeredVia: 'dashboard' | 'dynamic' | 'metadata_document';
-  scopes: string[];
-  createdAt: Date;
-  updatedAt: Date;
-  /** When the application last got an access token for this user; null if never. */
-  lastUsedAt: Date | null;
-  activeTokenCount: number;
 }
 
 const DAY_MS = 86_400_000;

@@ -1,0 +1,59 @@
+/**
+ * What the dashboard shows, as plain data: lib/db's queries return these, and components take
+ * them as props without knowing where they came from (components never import lib/db).
+ */
+
+export interface ApplicationSummary {
+  id: string;
+  name: string;
+  clientId: string;
+  clientType: 'confidential' | 'public';
+  grantTypes: string[];
+  createdAt: Date;
+  /** People who authorized it (consents). */
+  userCount: number;
+  /** Access tokens neither revoked nor expired. */
+  activeTokenCount: number;
+}
+
+/** An application that registered itself (RFC 7591 or a client ID metadata document): operators see these. */
+export interface SelfRegisteredSummary extends ApplicationSummary {
+  registeredVia: 'dynamic' | 'metadata_document';
+  redirectUris: string[];
+}
+
+export interface ApplicationDetails extends ApplicationSummary {
+  redirectUris: string[];
+  postLogoutRedirectUris: string[];
+  allowedOrigins: string[];
+  /** RFC 8707: resource URIs it serves as a resource server. */
+  resources: string[];
+  skipAuthorization: boolean;
+  algorithm: string;
+  updatedAt: Date;
+  /** Whether a secret is set (its digest never leaves this module). */
+  hasSecret: boolean;
+  /** Requests per minute at token, introspect and revoke: null = the settings', 0 = no limit. */
+  rateLimit: number | null;
+}
+
+export interface DailyCount {
+  /** UTC day, YYYY-MM-DD. */
+  day: string;
+  count: number;
+}
+
+export interface AuthorizationSummary {
+  /** The consent's id: what /o/authorized-tokens/[id] names. */
+  id: string;
+  applicationId: string;
+  applicationName: string;
+  /** 'dynamic' and 'metadata_document' clients registered themselves (the page says so). */
+  registeredVia: 'dashboard' | 'dynamic' | 'metadata_document';
+  scopes: string[];
+  createdAt: Date;
+  updatedAt: Date;
+  /** When the application last got an access token for this user; null if never. */
+  lastUsedAt: Date | null;
+  activeTokenCount: number;
+}
