@@ -8,7 +8,7 @@
 import { CredentialsSignin } from 'next-auth';
 import { clientIp } from '@/lib/client-ip';
 import type { LimitName } from '@/lib/oauth/rate-limit';
-import { events } from '@/lib/oauth-server';
+import { events } from '@/lib/events';
 import { getRateLimits } from '@/lib/rate-limit';
 import { getSettings } from '@/lib/settings';
 
