@@ -15,7 +15,6 @@ import { noteErrorCode } from '@/lib/observability/observe';
 import { getRateLimits } from '@/lib/rate-limit';
 
 // The bus lives in its own module so the toolkit can emit on it without loading the engine.
-export { events };
 
 const g = globalThis as unknown as { __oauthServer?: Promise<OAuthServer> };
 

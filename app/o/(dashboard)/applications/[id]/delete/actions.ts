@@ -3,7 +3,7 @@
 import { notFound, redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth';
 import { getDashboardStore } from '@/lib/db';
-import { events } from '@/lib/oauth-server';
+import { events } from '@/lib/events';
 import { announceRevokedTokens } from '@/lib/revocation-events';
 
 export async function deleteApplication(formData: FormData): Promise<void> {
