@@ -145,7 +145,7 @@ test.afterAll(async () => {
 async function createApp(grants: string): Promise<{ clientId: string; clientSecret: string }> {
   const { stdout } = await run(
     'npx',
-    ['tsx', 'lib/manage/index.ts', 'createapplication', 'confidential', grants, '--name', `Two instances ${grants}`, '--redirect-uris', CALLBACK, '--user', user.email, '--json'],
+    ['tsx', 'lib/manage/index.ts', 'createapplication', 'confidential', grants, '--name', `Two instances ${grants}`, '--redirect-uris', CALLBACK, '--user', user.email, '--algorithm', 'RS256', '--json'],
     { cwd: root, env, timeout: 60_000 },
   );
   const out = JSON.parse(stdout.trim().split('\n').pop()!) as { client_id: string; client_secret: string };
