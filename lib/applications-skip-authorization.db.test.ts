@@ -4,7 +4,8 @@
  * application can never send a signed-in victim straight back with a code.
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { createApplicationStore, createDashboardStore } from '@/lib/db/store';
+import { createApplicationStore } from '@/lib/db/applications';
+import { createDashboardStore } from '@/lib/db/dashboard';
 import { BASE, createTestServer, get } from '@/lib/testing/oauth';
 
 type T = Awaited<ReturnType<typeof createTestServer>>;

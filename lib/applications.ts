@@ -7,7 +7,7 @@ import type { Settings } from '@/lib/oauth/settings';
 import { digest, randomToken } from '@/lib/oauth/secrets';
 import { redirectUriProblem } from '@/lib/oauth/redirect-uri';
 import { resourceUriProblem } from '@/lib/validations/application';
-import type { createApplicationStore } from '@/lib/db/store';
+import type { createApplicationStore } from '@/lib/db/applications';
 
 export const GRANT_TYPES = ['authorization_code', 'implicit', 'password', 'client_credentials'] as const;
 export type GrantType = (typeof GRANT_TYPES)[number];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createUserStore } from '@/lib/db/store';
+import { createUserStore } from '@/lib/db/users';
 import { createTestDb } from '@/lib/testing/test-db';
 import { existingDemoAccounts, seedDemoUsers } from './demo-users';
 

@@ -4,7 +4,7 @@
  * whenever one of them exists.
  */
 import { hashPassword } from '@/lib/auth/password';
-import type { UserStore } from '@/lib/db/store';
+import type { UserStore } from '@/lib/db/users';
 
 export const DEMO_USERS = [
   { email: 'alice@example.com', password: 'alice-password', name: 'Alice' },

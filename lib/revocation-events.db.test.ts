@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createDashboardStore } from '@/lib/db/store';
+import { createDashboardStore } from '@/lib/db/dashboard';
 import { EventBus } from '@/lib/oauth/events';
 import { digest } from '@/lib/oauth/secrets';
 import { createTestServer } from '@/lib/testing/oauth';

@@ -4,7 +4,7 @@
  * per token that was still live, as the revocation endpoint emits one per token it revokes.
  */
 import type { EventBus } from '@/lib/oauth/events';
-import type { RevokedTokens } from '@/lib/db/store';
+import type { RevokedTokens } from '@/lib/db/applications';
 
 export function announceRevokedTokens(events: EventBus, revoked: RevokedTokens): void {
   const { applicationId, clientId } = revoked;

@@ -5,7 +5,7 @@
  * Any failure prints one line naming what is wrong and exits non-zero.
  */
 import { openServerDatabase } from '@/lib/db/client';
-import { createUserStore } from '@/lib/db/store';
+import { createUserStore } from '@/lib/db/users';
 import { getSettings } from '@/lib/settings';
 import { authSecret } from '@/lib/auth/secret';
 import { DEMO_USERS, seedDemoUsers } from '@/lib/demo-users';

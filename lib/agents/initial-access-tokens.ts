@@ -1,5 +1,5 @@
 /** RFC 7591 §3 initial access tokens: a random token shown once, stored as its SHA-256 digest. */
-import type { createApplicationStore } from '@/lib/db/store';
+import type { createApplicationStore } from '@/lib/db/applications';
 import { digest, randomToken } from '@/lib/oauth/secrets';
 
 export interface InitialAccessTokenOptions {

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createStore } from '@/lib/db/store';
+import { createStore } from '@/lib/db/engine-store';
 import { createTestDb } from '@/lib/testing/test-db';
 import { accountForSocialSignIn } from './social-account';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createApplicationStore } from '@/lib/db/store';
+import { createApplicationStore } from '@/lib/db/applications';
 import { digest } from '@/lib/oauth/secrets';
 import { basic, body, createTestServer, form } from '@/lib/testing/oauth';
 

@@ -10,7 +10,9 @@ import { registerApplication } from '@/lib/applications';
 import { defaultSettings } from '@/lib/oauth/settings';
 import { digest, randomToken } from '@/lib/oauth/secrets';
 import { createTestDb } from '@/lib/testing/test-db';
-import { createApplicationStore, createDashboardStore, createStore, type ApplicationChanges } from './store';
+import { createApplicationStore } from './applications';
+import { createDashboardStore, type ApplicationChanges } from './dashboard';
+import { createStore } from './engine-store';
 import type { Db } from './types';
 
 let db: Db;

@@ -1,5 +1,7 @@
 import { getDb } from './client';
-import { createApplicationStore, createDashboardStore, createStore, type DashboardStore } from './store';
+import { createApplicationStore } from './applications';
+import { createDashboardStore, type DashboardStore } from './dashboard';
+import { createStore } from './engine-store';
 
 type AppStore = ReturnType<typeof createStore>;
 const g = globalThis as unknown as { __oauthStore?: AppStore };

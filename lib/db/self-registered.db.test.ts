@@ -1,6 +1,6 @@
 /** Self-registered (owner-less) clients in the dashboard: the operator's list and the people who authorized them. */
 import { describe, expect, it } from 'vitest';
-import { createDashboardStore } from '@/lib/db/store';
+import { createDashboardStore } from '@/lib/db/dashboard';
 import { defaultClientRegistrationSettings } from '@/lib/oauth/registration-settings';
 import { body, createTestServer, jsonPost } from '@/lib/testing/oauth';
 import { pkcePair } from '@/lib/testing/pkce';

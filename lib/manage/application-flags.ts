@@ -4,7 +4,7 @@
  * command-line text into its input and its errors into one line naming the flag.
  */
 import { ApplicationInputError, GRANT_TYPES, type GrantType } from '@/lib/applications';
-import { createUserStore } from '@/lib/db/store';
+import { createUserStore } from '@/lib/db/users';
 import type { DbHandle } from '@/lib/db/types';
 import { UsageError } from './command';
 

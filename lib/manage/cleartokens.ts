@@ -1,4 +1,4 @@
-import { createApplicationStore } from '@/lib/db/store';
+import { createApplicationStore } from '@/lib/db/applications';
 import { getSettings } from '@/lib/settings';
 import type { Command } from './command';
 

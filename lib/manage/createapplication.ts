@@ -1,5 +1,5 @@
 import { registerApplication } from '@/lib/applications';
-import { createApplicationStore } from '@/lib/db/store';
+import { createApplicationStore } from '@/lib/db/applications';
 import { getSettings } from '@/lib/settings';
 import { asUsageError, GRANT_HELP, ownerIdFor, parseAlgorithm, parseClientType, parseGrants, parseName, splitList } from './application-flags';
 import { UsageError, type Command } from './command';

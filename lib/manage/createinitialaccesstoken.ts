@@ -1,5 +1,5 @@
 import { issueInitialAccessToken } from '@/lib/agents/initial-access-tokens';
-import { createApplicationStore } from '@/lib/db/store';
+import { createApplicationStore } from '@/lib/db/applications';
 import { UsageError, type Command } from './command';
 
 function positiveInt(flag: string, raw: string | undefined): number | null {

@@ -1,5 +1,5 @@
 import { hashPassword } from '@/lib/auth/password';
-import { createUserStore } from '@/lib/db/store';
+import { createUserStore } from '@/lib/db/users';
 import { signUpSchema } from '@/lib/validations/auth';
 import { UsageError, type Command } from './command';
 

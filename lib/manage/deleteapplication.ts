@@ -1,4 +1,4 @@
-import { createApplicationStore } from '@/lib/db/store';
+import { createApplicationStore } from '@/lib/db/applications';
 import { announceRevokedTokens } from '@/lib/revocation-events';
 import { UsageError, type Command } from './command';
 

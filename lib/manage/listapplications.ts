@@ -1,4 +1,4 @@
-import { createApplicationStore, type OperatorApplication } from '@/lib/db/store';
+import { createApplicationStore, type OperatorApplication } from '@/lib/db/applications';
 import { ownerIdFor } from './application-flags';
 import { UsageError, type Command } from './command';
 

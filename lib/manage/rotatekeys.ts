@@ -1,4 +1,4 @@
-import { createStore } from '@/lib/db/store';
+import { createStore } from '@/lib/db/engine-store';
 import { KeyRing } from '@/lib/oauth/oidc/keys';
 import { getSettings } from '@/lib/settings';
 import type { Command } from './command';

@@ -1,4 +1,4 @@
-import { createUserStore } from '@/lib/db/store';
+import { createUserStore } from '@/lib/db/users';
 import { seedDemoUsers } from '@/lib/demo-users';
 import type { Command } from './command';
 

@@ -1,5 +1,5 @@
 import { checkApplicationInput, type GrantType } from '@/lib/applications';
-import { createApplicationStore, type OperatorApplicationChanges } from '@/lib/db/store';
+import { createApplicationStore, type OperatorApplicationChanges } from '@/lib/db/applications';
 import { digest, randomToken } from '@/lib/oauth/secrets';
 import { getSettings } from '@/lib/settings';
 import { asUsageError, GRANT_HELP, ownerIdFor, parseAlgorithm, parseClientType, parseGrants, parseName, splitList } from './application-flags';

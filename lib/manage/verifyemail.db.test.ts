@@ -1,7 +1,7 @@
 /** `npm run manage -- verifyemail` and `createuser`: addresses an operator vouches for. */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createUserStore } from '@/lib/db/store';
+import { createUserStore } from '@/lib/db/users';
 import type { DbHandle } from '@/lib/db/types';
 import { createTestDb } from '@/lib/testing/test-db';
 import { UsageError } from './command';

@@ -1,4 +1,4 @@
-import { createUserStore } from '@/lib/db/store';
+import { createUserStore } from '@/lib/db/users';
 import { UsageError, type Command } from './command';
 
 /**

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOAuthServer } from '@/lib/oauth';
 import { createMetadataDocumentFetcher } from '@/lib/agents/fetch-metadata-document';
-import { createApplicationStore } from '@/lib/db/store';
+import { createApplicationStore } from '@/lib/db/applications';
 import { createRateLimits } from '@/lib/rate-limit/limiter';
 import { parseRateLimitSettings } from '@/lib/rate-limit/settings';
 import { defaultClientRegistrationSettings, type ClientRegistrationSettings } from '@/lib/oauth/registration-settings';

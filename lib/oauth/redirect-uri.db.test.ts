@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApplicationInputError } from '@/lib/applications';
-import { createApplicationStore } from '@/lib/db/store';
+import { createApplicationStore } from '@/lib/db/applications';
 import { BASE, createTestServer, get } from '@/lib/testing/oauth';
 import { pkcePair } from '@/lib/testing/pkce';
 

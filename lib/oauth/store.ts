@@ -1,6 +1,7 @@
 /**
- * Every storage call the engine makes, as types only. lib/db/store.ts implements it with
- * Drizzle; unit tests use an in-memory fake. Methods say the intent, not the SQL.
+ * Every storage call the engine makes, as types only. lib/db/engine-store.ts implements it with
+ * Drizzle; there is no in-memory fake: integration tests (*.db.test.ts) run that real
+ * implementation on PGlite or PostgreSQL. Methods say the intent, not the SQL.
  */
 
 export type ClientType = 'confidential' | 'public';

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import postgres, { type Sql } from 'postgres';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createDashboardStore } from '@/lib/db/store';
+import { createDashboardStore } from '@/lib/db/dashboard';
 import { openPostgres } from '@/lib/db/postgres';
 import { createOAuthServer, EventBus } from '@/lib/oauth';
 import { basic, body, createTestServer, form, get } from '@/lib/testing/oauth';

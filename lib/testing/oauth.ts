@@ -4,7 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createOAuthServer, EventBus, type Deps } from '@/lib/oauth';
-import { createApplicationStore, createStore } from '@/lib/db/store';
+import { createApplicationStore } from '@/lib/db/applications';
+import { createStore } from '@/lib/db/engine-store';
 import { registerApplication, type ApplicationInput } from '@/lib/applications';
 import { defaultSettings, type Settings } from '@/lib/oauth/settings';
 import type { SignedInUser } from '@/lib/oauth/context';

@@ -10,7 +10,7 @@
  * and never reaches the store (a stranger's app could otherwise skip the consent page).
  */
 import { z } from 'zod';
-import type { ApplicationChanges } from '@/lib/db/store';
+import type { ApplicationChanges } from '@/lib/db/dashboard';
 import { redirectUriShapeProblem } from '@/lib/oauth/redirect-uri';
 import type { GrantType } from '@/lib/applications';
 

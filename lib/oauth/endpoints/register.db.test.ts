@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createOAuthServer } from '@/lib/oauth';
-import { createApplicationStore } from '@/lib/db/store';
+import { createApplicationStore } from '@/lib/db/applications';
 import { issueInitialAccessToken } from '@/lib/agents/initial-access-tokens';
 import { defaultClientRegistrationSettings, type DynamicRegistrationMode } from '@/lib/oauth/registration-settings';
 import { digest } from '@/lib/oauth/secrets';

@@ -3,7 +3,7 @@
  * where its tokens show up for their owner.
  */
 import { describe, expect, it } from 'vitest';
-import { createDashboardStore } from '@/lib/db/store';
+import { createDashboardStore } from '@/lib/db/dashboard';
 import { basic, body, createTestServer, form } from '@/lib/testing/oauth';
 import { verifyPasswordOrNothing } from '@/lib/auth/password';
 

@@ -6,7 +6,7 @@
  * many times (real concurrency with TEST_DATABASE_URL on PostgreSQL; interleaved on PGlite).
  */
 import { describe, expect, it } from 'vitest';
-import { createDashboardStore } from '@/lib/db/store';
+import { createDashboardStore } from '@/lib/db/dashboard';
 import { createOAuthServer } from '@/lib/oauth';
 import { digest } from '@/lib/oauth/secrets';
 import type { Store } from '@/lib/oauth/store';

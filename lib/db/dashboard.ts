@@ -1,0 +1,177 @@
+/**
+ * The dashboard's queries: developers' applications and the authorizations people granted
+ * (authorizations.ts, composed here), one DashboardStore for the pages.
+ * Only lib/db builds SQL. Every dashboard query names its owner (applications.owner_id) or user
+ * (consents.user_id) in the WHERE clause, so another account's id finds nothing and changes
+ * nothing (DOT's ApplicationOwnerIsUserMixin); the pages answer that with a 404.
+ */
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { accessTokens, applications, consents } from '@/drizzle/schema';
+import type { ApplicationDetails, ApplicationSummary, AuthorizationSummary, DailyCount, SelfRegisteredSummary } from '@/lib/dashboard/views';
+import { deleteApplicationWhere, type RevokedTokens } from './applications';
+import { createAuthorizationStore } from './authorizations';
+import { isUuid } from './sql-helpers';
+import type { Db } from './types';
+
+export type { ApplicationDetails, ApplicationSummary, AuthorizationSummary, DailyCount, SelfRegisteredSummary };
+export { isUuid };
+
+/** What the edit form may change. `clientSecretDigest` is set when the client type changes. */
+export interface ApplicationChanges {
+  name: string;
+  clientType: 'confidential' | 'public';
+  grantTypes: string[];
+  redirectUris: string[];
+  postLogoutRedirectUris: string[];
+  allowedOrigins: string[];
+  /** Absent: left as it is. */
+  resources?: string[];
+  algorithm: string;
+  clientSecretDigest?: string | null;
+  /** Requests per minute (null = the settings', 0 = no limit); unchanged when absent. */
+  rateLimit?: number | null;
+}
+
+const DAY_MS = 86_400_000;
+
+export function createDashboardStore(db: Db) {
+  // Written out qualified: in a one-table select Drizzle leaves columns bare, and a bare "id"
+  // inside these subqueries would mean the token's id, not the application's.
+  const applicationId = sql.raw('"applications"."id"');
+  const userCount = sql<number>`(select count(*) from ${consents} c where c.application_id = ${applicationId})`.mapWith(Number);
+  const activeTokenCount = (now: Date) =>
+    sql<number>`(select count(*) from ${accessTokens} t
+      where t.application_id = ${applicationId} and t.revoked_at is null and t.expires_at > ${now.toISOString()})`.mapWith(Number);
+
+  const summaryColumns = (now: Date) => ({
+    id: applications.id,
+    name: applications.name,
+    clientId: applications.clientId,
+    clientType: applications.clientType,
+    grantTypes: applications.grantTypes,
+    createdAt: applications.createdAt,
+    userCount,
+    activeTokenCount: activeTokenCount(now),
+  });
+
+
+  return {
+    /** The owner's applications, newest first, with how many people use them. */
+    async listApplicationsForOwner(ownerId: string, now = new Date()): Promise<ApplicationSummary[]> {
+      if (!isUuid(ownerId)) return [];
+      return db
+        .select(summaryColumns(now))
+        .from(applications)
+        .where(eq(applications.ownerId, ownerId))
+        .orderBy(sql`${applications.createdAt} desc, ${applications.name}`);
+    },
+
+    /** Owner-less applications that registered themselves, newest first (OAUTH2_OPERATOR_EMAILS see them). */
+    async listSelfRegisteredApplications(now = new Date(), limit = 200): Promise<SelfRegisteredSummary[]> {
+      const rows = await db
+        .select({ ...summaryColumns(now), registeredVia: applications.registeredVia, redirectUris: applications.redirectUris })
+        .from(applications)
+        .where(and(isNull(applications.ownerId), sql`${applications.registeredVia} <> 'dashboard'`))
+        .orderBy(sql`${applications.createdAt} desc`)
+        .limit(limit);
+      return rows as SelfRegisteredSummary[];
+    },
+
+    /** Null for another owner's application or a malformed id. */
+    async findApplicationForOwner(id: string, ownerId: string, now = new Date()): Promise<ApplicationDetails | null> {
+      if (!isUuid(id) || !isUuid(ownerId)) return null;
+      const [row] = await db
+        .select({
+          ...summaryColumns(now),
+          redirectUris: applications.redirectUris,
+          postLogoutRedirectUris: applications.postLogoutRedirectUris,
+          allowedOrigins: applications.allowedOrigins,
+          resources: applications.resources,
+          skipAuthorization: applications.skipAuthorization,
+          algorithm: applications.algorithm,
+          updatedAt: applications.updatedAt,
+          hasSecret: sql<boolean>`${applications.clientSecretDigest} is not null`.mapWith(Boolean),
+          rateLimit: applications.rateLimit,
+        })
+        .from(applications)
+        .where(and(eq(applications.id, id), eq(applications.ownerId, ownerId)))
+        .limit(1);
+      return row ?? null;
+    },
+
+    /** False (nothing written) for another owner's application or a malformed id. */
+    async updateApplicationForOwner(id: string, ownerId: string, changes: ApplicationChanges, now = new Date()): Promise<boolean> {
+      if (!isUuid(id) || !isUuid(ownerId)) return false;
+      // Column by column, not a spread: an owner's edit never reaches skip_authorization or the
+      // other operator-only columns, whatever extra keys a caller's object carries.
+      const { name, clientType, grantTypes, redirectUris, postLogoutRedirectUris, allowedOrigins, resources, algorithm, clientSecretDigest, rateLimit } = changes;
+      const set = { name, clientType, grantTypes, redirectUris, postLogoutRedirectUris, allowedOrigins, resources, algorithm, clientSecretDigest, rateLimit };
+      const rows = await db
+        .update(applications)
+        .set({ ...Object.fromEntries(Object.entries(set).filter(([, v]) => v !== undefined)), updatedAt: now })
+        .where(and(eq(applications.id, id), eq(applications.ownerId, ownerId)))
+        .returning({ id: applications.id });
+      return rows.length > 0;
+    },
+
+    /**
+     * Deletes the application; foreign keys cascade to its tokens, codes, consents and pending
+     * requests. `onDeleted` learns how many live tokens went with it (token_revoked events).
+     */
+    async deleteApplicationForOwner(id: string, ownerId: string, onDeleted?: (revoked: RevokedTokens) => void, now = new Date()): Promise<boolean> {
+      if (!isUuid(id) || !isUuid(ownerId)) return false;
+      const deleted = await deleteApplicationWhere(db, and(eq(applications.id, id), eq(applications.ownerId, ownerId)), now);
+      if (deleted) onDeleted?.(deleted);
+      return deleted !== null;
+    },
+
+    /**
+     * Replaces a confidential client's secret digest: the old secret stops working with the
+     * next request. False for a public client, another owner's application or a malformed id.
+     */
+    async rotateSecretForOwner(id: string, ownerId: string, newDigest: string, now = new Date()): Promise<boolean> {
+      if (!isUuid(id) || !isUuid(ownerId)) return false;
+      const rows = await db
+        .update(applications)
+        .set({ clientSecretDigest: newDigest, updatedAt: now })
+        .where(and(eq(applications.id, id), eq(applications.ownerId, ownerId), eq(applications.clientType, 'confidential')))
+        .returning({ id: applications.id });
+      return rows.length > 0;
+    },
+
+    /**
+     * Access tokens issued per UTC day over the last `days` days (today included), oldest
+     * first, zero-filled. All zeros for another owner's application.
+     */
+    async tokensIssuedPerDay(applicationId: string, ownerId: string, days = 14, now = new Date()): Promise<DailyCount[]> {
+      const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+      const from = new Date(today - (days - 1) * DAY_MS);
+      const day = sql<string>`to_char(${accessTokens.createdAt} at time zone 'UTC', 'YYYY-MM-DD')`;
+      const rows =
+        isUuid(applicationId) && isUuid(ownerId)
+          ? await db
+              .select({ day, count: sql<number>`count(*)`.mapWith(Number) })
+              .from(accessTokens)
+              .innerJoin(applications, eq(applications.id, accessTokens.applicationId))
+              .where(
+                and(
+                  eq(applications.id, applicationId),
+                  eq(applications.ownerId, ownerId),
+                  sql`${accessTokens.createdAt} >= ${from.toISOString()}`,
+                ),
+              )
+              .groupBy(day)
+          : [];
+      const counts = new Map(rows.map((r) => [r.day, r.count]));
+      return Array.from({ length: days }, (_, i) => {
+        const d = new Date(from.getTime() + i * DAY_MS).toISOString().slice(0, 10);
+        return { day: d, count: counts.get(d) ?? 0 };
+      });
+    },
+
+    /** The authorizations people granted (authorizations.ts). */
+    ...createAuthorizationStore(db),
+  };
+}
+
+export type DashboardStore = ReturnType<typeof createDashboardStore>;

@@ -1,0 +1,66 @@
+/**
+ * Helpers shared by the query modules under lib/db (never imported outside lib/db): the client
+ * columns the engine's Store returns, text[] parameters, row counts of db.execute(), revoking
+ * token chains, and the id check for ids that come from URLs.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { accessTokens, applications, refreshTokens } from '@/drizzle/schema';
+import type { Db } from './types';
+
+export const clientColumns = {
+  id: applications.id,
+  clientId: applications.clientId,
+  clientSecretDigest: applications.clientSecretDigest,
+  clientType: applications.clientType,
+  grantTypes: applications.grantTypes,
+  redirectUris: applications.redirectUris,
+  postLogoutRedirectUris: applications.postLogoutRedirectUris,
+  allowedOrigins: applications.allowedOrigins,
+  resources: applications.resources,
+  name: applications.name,
+  ownerId: applications.ownerId,
+  skipAuthorization: applications.skipAuthorization,
+  algorithm: applications.algorithm,
+  registeredVia: applications.registeredVia,
+  metadataFetchedAt: applications.metadataFetchedAt,
+  rateLimit: applications.rateLimit,
+  resourceServer: applications.resourceServer,
+  tokenEndpointAuthMethod: applications.tokenEndpointAuthMethod,
+};
+
+/**
+ * A text[] as one bound parameter in PostgreSQL's array literal syntax: Drizzle's sql`` would
+ * spread a JS array into a list of parameters. Null stays null.
+ */
+export function pgTextArray(values: string[] | null | undefined): string | null {
+  if (!values) return null;
+  return `{${values.map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+}
+
+/** Rows a db.execute() returned: postgres.js gives an array, PGlite `{ rows }`. */
+export function rowCount(result: unknown): number {
+  return Array.isArray(result) ? result.length : ((result as { rows?: unknown[] }).rows?.length ?? 0);
+}
+
+/**
+ * Revokes every refresh token matching `where`, then their access tokens, inside a transaction.
+ * Under READ COMMITTED an UPDATE does not see rows committed after it started, and a rotation
+ * that held its parent's lock commits its new refresh token just then: so the refresh tokens are
+ * updated until a pass finds none left (each pass's row locks make later rotations from them see
+ * the revocation), and the access tokens last, when every insert guarded by them is visible.
+ */
+export async function revokeChains(tx: Pick<Db, 'execute'>, where: SQL, now: Date): Promise<void> {
+  const at = now.toISOString();
+  for (let pass = 0; pass < 100; pass++) {
+    const revoked = await tx.execute(sql`update ${refreshTokens} set revoked_at = ${at}::timestamptz where ${where} and revoked_at is null returning id`);
+    if (rowCount(revoked) === 0) break;
+  }
+  await tx.execute(sql`update ${accessTokens} set revoked_at = ${at}::timestamptz where ${where} and revoked_at is null`);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids come from URLs: a malformed one is "not found", never a database error. */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
