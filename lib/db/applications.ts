@@ -98,22 +98,25 @@ export interface OperatorApplication {
   createdAt: Date;
 }
 
-/** What `manage updateapplication` may change; absent keys stay as they are. */
-export type OperatorApplicationChanges = Partial<{
-  name: string;
-  clientType: 'confidential' | 'public';
-  clientSecretDigest: string | null;
-  grantTypes: string[];
-  redirectUris: string[];
-  postLogoutRedirectUris: string[];
-  allowedOrigins: string[];
-  resources: string[];
-  ownerId: string | null;
-  skipAuthorization: boolean;
-  resourceServer: boolean;
-  algorithm: string;
-  rateLimit: number | null;
-}>;
+/** What `manage updateapplication` may change; absent keys stay as they are. Columns of the table, so it cannot drift from the schema. */
+export type OperatorApplicationChanges = Partial<
+  Pick<
+    typeof applications.$inferInsert,
+    | 'name'
+    | 'clientType'
+    | 'clientSecretDigest'
+    | 'grantTypes'
+    | 'redirectUris'
+    | 'postLogoutRedirectUris'
+    | 'allowedOrigins'
+    | 'resources'
+    | 'ownerId'
+    | 'skipAuthorization'
+    | 'resourceServer'
+    | 'algorithm'
+    | 'rateLimit'
+  >
+>;
 
 const operatorColumns = {
   id: applications.id,

@@ -166,6 +166,25 @@ export function createRateLimits(settings: RateLimitSettings, backend: Backend, 
     map.set(k, until);
   }
 
+  /**
+   * One failure counted for `key` (a wrong secret, a wrong password, a password slot taken):
+   * penalty is the counter's atomic increment (one UPDATE … RETURNING on PostgreSQL) without
+   * consume's in-memory block, which a refund could not lift; the count after it decides. Once
+   * the count reaches the limit the lock is remembered here. Null when the counter is unavailable.
+   */
+  async function countFailure(name: LimitName, limit: Limit, key: string): Promise<RateLimiterRes | null> {
+    const k = lockKey(name, key);
+    clear.delete(k);
+    try {
+      const res = await limiter(name, limit).l.penalty(key, 1);
+      if (res.consumedPoints >= limit.points) remember(locks, k, Date.now() + res.msBeforeNext);
+      return res;
+    } catch (e) {
+      onError(e);
+      return null;
+    }
+  }
+
   const ipOf = new WeakMap<Request, string>();
 
   return {
@@ -210,14 +229,7 @@ export function createRateLimits(settings: RateLimitSettings, backend: Backend, 
     async fail(name, key) {
       const limit = settings.limits[name];
       if (!limit) return;
-      const k = lockKey(name, key);
-      clear.delete(k);
-      try {
-        const res = await limiter(name, limit).l.penalty(key, 1);
-        if (res.consumedPoints >= limit.points) remember(locks, k, Date.now() + res.msBeforeNext);
-      } catch (e) {
-        onError(e);
-      }
+      await countFailure(name, limit, key);
     },
 
     async take(name, key) {
@@ -227,17 +239,8 @@ export function createRateLimits(settings: RateLimitSettings, backend: Backend, 
       const now = Date.now();
       const lockedUntil = locks.get(k) ?? 0;
       if (lockedUntil > now) return seconds(lockedUntil - now);
-      clear.delete(k);
-      try {
-        // penalty is the counter's atomic increment (one UPDATE … RETURNING on PostgreSQL) without
-        // consume's in-memory block, which a refund could not lift: the count after it decides.
-        const res = await limiter(name, limit).l.penalty(key, 1);
-        if (res.consumedPoints >= limit.points) remember(locks, k, Date.now() + res.msBeforeNext);
-        return res.consumedPoints > limit.points ? seconds(res.msBeforeNext) : null;
-      } catch (e) {
-        onError(e);
-        return null;
-      }
+      const res = await countFailure(name, limit, key);
+      return res && res.consumedPoints > limit.points ? seconds(res.msBeforeNext) : null;
     },
 
     async refund(name, key) {
