@@ -1,5 +1,5 @@
 import Image from 'next/image';
-import { cn } from '@/lib/utils';
+import { cn } from '@/lib/ui/utils';
 
 export const PRODUCT_NAME = 'OAuth Server';
 

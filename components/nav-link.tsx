@@ -2,7 +2,7 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { cn } from '@/lib/utils';
+import { cn } from '@/lib/ui/utils';
 
 /** A nav link marked current (aria-current="page") on its own path and below. */
 export function NavLink({

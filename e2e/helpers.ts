@@ -15,7 +15,7 @@ import { expect, type APIRequestContext, type Page } from '@playwright/test';
 const run = promisify(execFile);
 const root = path.resolve(__dirname, '..');
 
-/** The demo users `manage seed` creates (lib/demo-users.ts). */
+/** The demo users `manage seed` creates (lib/auth/demo-users.ts). */
 export const ALICE = { email: 'alice@example.com', password: 'alice-password' };
 export const BOB = { email: 'bob@example.com', password: 'bob-password' };
 

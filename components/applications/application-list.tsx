@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { ApplicationSummary } from '@/lib/dashboard/views';
-import { formatDate, plural } from '@/lib/format';
+import { formatDate, plural } from '@/lib/ui/format';
 import { ClientTypeBadge, GrantBadges } from './badges';
 import { Monogram } from './monogram';
 

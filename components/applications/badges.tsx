@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { cn } from '@/lib/utils';
+import { cn } from '@/lib/ui/utils';
 
 const GRANT_LABELS: Record<string, string> = {
   authorization_code: 'Authorization code',

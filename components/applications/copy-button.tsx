@@ -1,7 +1,7 @@
 'use client';
 import { useEffect, useRef, useState } from 'react';
 import { buttonClasses } from '@/components/ui/button';
-import { cn } from '@/lib/utils';
+import { cn } from '@/lib/ui/utils';
 
 /**
  * Copies `value` to the clipboard and says so ("Copied", announced to screen readers). Where

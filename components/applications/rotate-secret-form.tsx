@@ -3,7 +3,7 @@ import { useActionState, useEffect, useRef } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button, buttonClasses } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
-import { cn } from '@/lib/utils';
+import { cn } from '@/lib/ui/utils';
 import { CredentialField } from './secret-shown-once';
 
 export type RotateSecretState = { ok: true; clientSecret: string } | null;

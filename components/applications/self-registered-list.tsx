@@ -1,5 +1,5 @@
 import type { SelfRegisteredSummary } from '@/lib/dashboard/views';
-import { formatDate, plural } from '@/lib/format';
+import { formatDate, plural } from '@/lib/ui/format';
 import { Badge, ClientTypeBadge } from './badges';
 import { Monogram } from './monogram';
 

@@ -1,5 +1,5 @@
 import type { DailyCount } from '@/lib/dashboard/views';
-import { plural } from '@/lib/format';
+import { plural } from '@/lib/ui/format';
 
 const dayLabel = new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric', timeZone: 'UTC' });
 const label = (day: string) => dayLabel.format(new Date(`${day}T00:00:00Z`));

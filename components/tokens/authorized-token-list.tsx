@@ -2,7 +2,7 @@ import { Monogram } from '@/components/applications/monogram';
 import { RegisteredViaBadge } from '@/components/applications/self-registered-list';
 import { ButtonLink } from '@/components/ui/button';
 import type { AuthorizationSummary } from '@/lib/dashboard/views';
-import { formatDate, formatDateTime, formatRelative, plural } from '@/lib/format';
+import { formatDate, formatDateTime, formatRelative, plural } from '@/lib/ui/format';
 
 export type ScopeDescriptions = Record<string, string>;
 

@@ -1,4 +1,4 @@
-import { cn } from '@/lib/utils';
+import { cn } from '@/lib/ui/utils';
 
 /** The message under a form field; `id` is what the input's aria-describedby points at. */
 export function FieldError({ id, message, className }: { id: string; message?: string | null; className?: string }) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SettingsError } from '@/lib/env';
+import { SettingsError } from '@/lib/config/env';
 import { parseClientRegistrationSettings } from './settings';
 
 describe('OAUTH2_MCP and the settings that follow it', () => {

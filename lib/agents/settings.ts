@@ -2,7 +2,7 @@
  * OAUTH2_MCP and the settings that follow it (issue 10). Every widening defaults to the profile
  * flag, so one setting lets AI agents register, and each can still be set on its own.
  */
-import { bool, int, list, SettingsError, type Env } from '@/lib/env';
+import { bool, int, list, SettingsError, type Env } from '@/lib/config/env';
 import type { ClientRegistrationSettings, DynamicRegistrationMode } from '@/lib/oauth/registration-settings';
 
 const HOST_PATTERN = /^(\*\.)?[a-z0-9.-]+$|^\[[0-9a-f:.]+\]$/;

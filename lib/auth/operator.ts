@@ -3,7 +3,7 @@
  * and verified. A listed address alone is not enough: password sign-up creates accounts with
  * any address, unverified, so anyone could sign up as the operator's address first.
  */
-import { getSettings } from '@/lib/settings';
+import { getSettings } from '@/lib/config/settings';
 
 export interface OperatorCandidate {
   email: string;

@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import { dataDir } from '@/lib/db/embedded';
-import { readOrCreateSecretFile } from '@/lib/secret-file';
+import { readOrCreateSecretFile } from '@/lib/config/secret-file';
 
 let cached: string | undefined;
 

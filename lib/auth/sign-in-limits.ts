@@ -6,11 +6,11 @@
  * from "wrong password".
  */
 import { CredentialsSignin } from 'next-auth';
-import { clientIp } from '@/lib/client-ip';
+import { clientIp } from '@/lib/http/client-ip';
 import type { LimitName } from '@/lib/oauth/rate-limit';
-import { events } from '@/lib/events';
+import { events } from '@/lib/server/events';
 import { getRateLimits } from '@/lib/rate-limit';
-import { getSettings } from '@/lib/settings';
+import { getSettings } from '@/lib/config/settings';
 
 export class TooManyAttempts extends CredentialsSignin {
   override code = 'rate_limited';

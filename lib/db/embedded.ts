@@ -17,7 +17,7 @@ import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import * as schema from '@/drizzle/schema';
 import type { Db, DbHandle } from './types';
-import { readOrCreateSecretFile, readSecretFile } from '@/lib/secret-file';
+import { readOrCreateSecretFile, readSecretFile } from '@/lib/config/secret-file';
 import { MIGRATIONS_FOLDER, openPostgres } from './postgres';
 import { startPasswordFront } from './socket-password';
 

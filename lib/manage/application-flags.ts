@@ -1,6 +1,6 @@
 /**
  * The flags createapplication and updateapplication share, read one way. The application rules
- * themselves live once in lib/applications.ts (`checkApplicationInput`); this file only turns
+ * themselves live once in lib/applications/index.ts (`checkApplicationInput`); this file only turns
  * command-line text into its input and its errors into one line naming the flag.
  */
 import { ApplicationInputError, GRANT_TYPES, type GrantType } from '@/lib/applications';

@@ -1,5 +1,5 @@
 import { createApplicationStore } from '@/lib/db/applications';
-import { getSettings } from '@/lib/settings';
+import { getSettings } from '@/lib/config/settings';
 import type { Command } from './command';
 
 export const cleartokens: Command = {

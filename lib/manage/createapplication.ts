@@ -1,6 +1,6 @@
 import { registerApplication } from '@/lib/applications';
 import { createApplicationStore } from '@/lib/db/applications';
-import { getSettings } from '@/lib/settings';
+import { getSettings } from '@/lib/config/settings';
 import { asUsageError, GRANT_HELP, ownerIdFor, parseAlgorithm, parseClientType, parseGrants, parseName, splitList } from './application-flags';
 import { UsageError, type Command } from './command';
 

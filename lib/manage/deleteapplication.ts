@@ -1,5 +1,5 @@
 import { createApplicationStore } from '@/lib/db/applications';
-import { announceRevokedTokens } from '@/lib/revocation-events';
+import { announceRevokedTokens } from '@/lib/server/revocation-events';
 import { UsageError, type Command } from './command';
 
 /** Deletes any application by client_id, with its tokens, codes and consents (the database cascades). Asks nothing. */

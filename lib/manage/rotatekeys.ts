@@ -1,6 +1,6 @@
 import { createStore } from '@/lib/db/engine-store';
 import { KeyRing } from '@/lib/oauth/oidc/keys';
-import { getSettings } from '@/lib/settings';
+import { getSettings } from '@/lib/config/settings';
 import type { Command } from './command';
 
 export const rotatekeys: Command = {

@@ -1,5 +1,5 @@
 import { createUserStore } from '@/lib/db/users';
-import { seedDemoUsers } from '@/lib/demo-users';
+import { seedDemoUsers } from '@/lib/auth/demo-users';
 import type { Command } from './command';
 
 export const seed: Command = {

@@ -1,7 +1,7 @@
 import { checkApplicationInput, type GrantType } from '@/lib/applications';
 import { createApplicationStore, type OperatorApplicationChanges } from '@/lib/db/applications';
 import { digest, randomToken } from '@/lib/oauth/secrets';
-import { getSettings } from '@/lib/settings';
+import { getSettings } from '@/lib/config/settings';
 import { asUsageError, GRANT_HELP, ownerIdFor, parseAlgorithm, parseClientType, parseGrants, parseName, splitList } from './application-flags';
 import { UsageError, type Command } from './command';
 import { toJson } from './listapplications';

@@ -7,7 +7,7 @@
  */
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-import { getSettings, type AppSettings } from '@/lib/settings';
+import { getSettings, type AppSettings } from '@/lib/config/settings';
 import { withOAuth, type TokenInfo, type WithOAuthOptions } from '@/lib/resource-server/with-oauth';
 
 export const MCP_PATH = '/api/mcp';

@@ -1,4 +1,4 @@
-/** The settings the engine consumes. Values are built (with DOT's defaults) in lib/settings.ts. */
+/** The settings the engine consumes. Values are built (with DOT's defaults) in lib/config/settings.ts. */
 import { defaultClientRegistrationSettings, type ClientRegistrationSettings } from './registration-settings';
 
 export interface Settings {

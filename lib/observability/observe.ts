@@ -1,6 +1,6 @@
 /**
  * Wires the engine's events and responses into the request's log line and the metrics.
- * The engine knows nothing of logs: the seam (lib/oauth-server.ts) calls these.
+ * The engine knows nothing of logs: the seam (lib/server/oauth-server.ts) calls these.
  */
 import type { EventBus } from '@/lib/oauth/events';
 import { noteRequest, requestContext } from './request-context';

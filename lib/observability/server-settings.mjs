@@ -2,7 +2,7 @@
  * The settings server.mjs needs before Next loads: LOG_LEVEL, OAUTH2_ACCESS_LOG and
  * OAUTH2_SHUTDOWN_TIMEOUT_SECONDS. Plain JS, because server.mjs has no TypeScript; the app's
  * settings (lib/observability/settings.ts) read them through this too, so both apply one set of
- * rules and messages (those of lib/env.ts). A bad value throws an Error whose message is the
+ * rules and messages (those of lib/config/env.ts). A bad value throws an Error whose message is the
  * one line to print.
  */
 

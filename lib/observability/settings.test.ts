@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSettings } from '@/lib/settings';
+import { parseSettings } from '@/lib/config/settings';
 import { parseObservabilitySettings } from './settings';
 
 describe('logs, metrics and shutdown settings', () => {

@@ -3,7 +3,7 @@
  * OAUTH2_SHUTDOWN_TIMEOUT_SECONDS are read by server-settings.mjs, which server.mjs uses before
  * Next loads; they are checked here too so a bad value also stops `next start` and `next dev`.
  */
-import { SettingsError, type Env } from '@/lib/env';
+import { SettingsError, type Env } from '@/lib/config/env';
 import { readServerSettings, type LOG_LEVELS } from './server-settings.mjs';
 
 export interface ObservabilitySettings {

@@ -1,13 +1,13 @@
 /**
  * The process's rate limits, built once: shared PostgreSQL counters when DATABASE_URL is set,
- * memory on the embedded database. The OAuth engine (lib/oauth-server.ts) and the sign-in and
+ * memory on the embedded database. The OAuth engine (lib/server/oauth-server.ts) and the sign-in and
  * sign-up actions use the same instance, so the password grant and the sign-in page count one
  * account's failures together.
  */
 import type { Sql } from 'postgres';
 import { getDb } from '@/lib/db/client';
 import type { RateLimits } from '@/lib/oauth/rate-limit';
-import { getSettings } from '@/lib/settings';
+import { getSettings } from '@/lib/config/settings';
 import { createRateLimits } from './limiter';
 import { pgStyleClient } from './postgres-client';
 

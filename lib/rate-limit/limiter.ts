@@ -15,7 +15,7 @@
  *   a second (at most one extra guess per instance, once per window).
  */
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { clientIp } from '@/lib/client-ip';
+import { clientIp } from '@/lib/http/client-ip';
 import type { LimitName, RateLimits } from '@/lib/oauth/rate-limit';
 import type { PgStyleClient } from './postgres-client';
 import type { Limit, RateLimitSettings } from './settings';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SettingsError } from '@/lib/env';
-import { parseSettings } from '@/lib/settings';
+import { SettingsError } from '@/lib/config/env';
+import { parseSettings } from '@/lib/config/settings';
 import { parseRateLimitSettings } from './settings';
 
 describe('rate-limit settings (OAUTH2_RATE_LIMIT*, OAUTH2_TRUSTED_PROXIES)', () => {

@@ -2,7 +2,7 @@
  * OAUTH2_RATE_LIMIT* and OAUTH2_TRUSTED_PROXIES → the limits, validated once at start. One limit
  * reads "<count>/<seconds>" (30/60: thirty per minute) or "off".
  */
-import { bool, int, SettingsError, type Env } from '@/lib/env';
+import { bool, int, SettingsError, type Env } from '@/lib/config/env';
 import type { LimitName } from '@/lib/oauth/rate-limit';
 
 export interface Limit {
@@ -15,7 +15,7 @@ export interface Limit {
 export interface RateLimitSettings {
   /** OAUTH2_RATE_LIMITS (default on): off turns every limit off. */
   enabled: boolean;
-  /** OAUTH2_TRUSTED_PROXIES (default 0): reverse proxies in front that append to X-Forwarded-For (lib/client-ip.ts). */
+  /** OAUTH2_TRUSTED_PROXIES (default 0): reverse proxies in front that append to X-Forwarded-For (lib/http/client-ip.ts). */
   trustedProxies: number;
   /** Each limit, or null when off. */
   limits: Record<LimitName, Limit | null>;

@@ -1,5 +1,5 @@
 /** OAUTH2_RESOURCES: RFC 8707 resource indicators accepted besides this app's own APIs and those applications declare. */
-import { list, SettingsError, type Env } from '@/lib/env';
+import { list, SettingsError, type Env } from '@/lib/config/env';
 
 export function resourcesSetting(env: Env): string[] {
   const values = list(env, 'OAUTH2_RESOURCES', []);

@@ -22,13 +22,13 @@
  * Errors per RFC 6750 §3; OPTIONS passes unauthenticated so CORS preflight works.
  */
 import { getStore } from '@/lib/db';
-import { events as appEvents } from '@/lib/events';
+import { events as appEvents } from '@/lib/server/events';
 import type { EventBus } from '@/lib/oauth/events';
 import { bearerError, missingBearer } from '@/lib/oauth/bearer';
 import { errorResponse, OAuthError } from '@/lib/oauth/errors';
 import { digest } from '@/lib/oauth/secrets';
 import type { AccessTokenRecord, Store } from '@/lib/oauth/store';
-import { getSettings, type AppSettings } from '@/lib/settings';
+import { getSettings, type AppSettings } from '@/lib/config/settings';
 import { issuerFor } from '@/lib/oauth/context';
 import { createRemoteVerifier, IntrospectionUnavailable } from './remote';
 import { resourceIdentifier, resourceMetadataUrl } from './resources';

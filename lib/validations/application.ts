@@ -3,7 +3,7 @@
  * browser (react-hook-form + zodResolver) and their server actions validate the same FormData
  * again. It checks what needs no settings (absolute URIs, no fragments, no wildcards, origins);
  * the server then applies the settings-dependent rules with `checkApplicationInput`
- * (lib/applications.ts: https only, http for loopback, custom schemes the operator allows).
+ * (lib/applications/index.ts: https only, http for loopback, custom schemes the operator allows).
  *
  * "Skip authorization" is not a field: only operators set it (`manage createapplication
  * --skip-authorization`, `manage updateapplication`), so a crafted POST naming it is ignored here
@@ -14,7 +14,7 @@ import type { ApplicationChanges } from '@/lib/db/dashboard';
 import { redirectUriShapeProblem } from '@/lib/oauth/redirect-uri';
 import type { GrantType } from '@/lib/applications';
 
-/** lib/applications.ts's GRANT_TYPES, repeated here because that module needs node:crypto and this one runs in the browser too. */
+/** lib/applications/index.ts's GRANT_TYPES, repeated here because that module needs node:crypto and this one runs in the browser too. */
 export const GRANT_TYPES = ['authorization_code', 'implicit', 'password', 'client_credentials'] as const satisfies readonly GrantType[];
 export const CLIENT_TYPES = ['confidential', 'public'] as const;
 export const ALGORITHMS = ['', 'RS256', 'ES256'] as const;

@@ -10,8 +10,8 @@ import { currentUser, safeNext } from '@/lib/auth';
 import { oauthProviders } from '@/lib/auth/config';
 import { UNVERIFIED_ACCOUNT_ERROR } from '@/lib/auth/social-account';
 import { getStore } from '@/lib/db';
-import { existingDemoAccounts } from '@/lib/demo-users';
-import { applicationNameForNext } from '@/lib/pending-authorization';
+import { existingDemoAccounts } from '@/lib/auth/demo-users';
+import { applicationNameForNext } from '@/lib/auth/pending-authorization';
 
 export const metadata: Metadata = { title: 'Sign in' };
 

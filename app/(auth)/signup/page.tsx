@@ -6,7 +6,7 @@ import { SignupForm } from '@/components/auth/signup-form';
 import { Alert } from '@/components/ui/alert';
 import { currentUser, safeNext } from '@/lib/auth';
 import { oauthProviders } from '@/lib/auth/config';
-import { applicationNameForNext } from '@/lib/pending-authorization';
+import { applicationNameForNext } from '@/lib/auth/pending-authorization';
 
 export const metadata: Metadata = { title: 'Create an account' };
 

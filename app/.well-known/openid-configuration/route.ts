@@ -1,4 +1,4 @@
-import { oauth } from '@/lib/oauth-server';
+import { oauth } from '@/lib/server/oauth-server';
 
 export const GET = oauth.discovery;
 export const OPTIONS = oauth.preflight;

@@ -7,8 +7,8 @@
 import { redirect } from 'next/navigation';
 import { currentSignIn, loginUrl, signOut } from '@/lib/auth';
 import { authSecret } from '@/lib/auth/secret';
-import { verifyCsrfToken } from '@/lib/csrf';
-import { getOAuthServer } from '@/lib/oauth-server';
+import { verifyCsrfToken } from '@/lib/http/csrf';
+import { getOAuthServer } from '@/lib/server/oauth-server';
 
 const text = (formData: FormData, name: string) => {
   const v = formData.get(name);

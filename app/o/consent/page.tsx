@@ -9,10 +9,10 @@ import { Logo } from '@/components/logo';
 import { Card } from '@/components/ui/card';
 import { currentUser, loginUrl } from '@/lib/auth';
 import { authSecret } from '@/lib/auth/secret';
-import { registrantLine } from '@/lib/consent-registrant';
-import { csrfToken } from '@/lib/csrf';
+import { registrantLine } from '@/lib/consent/registrant';
+import { csrfToken } from '@/lib/http/csrf';
 import { getStore } from '@/lib/db';
-import { getOAuthServer } from '@/lib/oauth-server';
+import { getOAuthServer } from '@/lib/server/oauth-server';
 import { isOnThisDevice } from '@/lib/oauth/redirect-uri';
 import { switchAccount } from './actions';
 

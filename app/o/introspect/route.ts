@@ -1,4 +1,4 @@
-import { oauth } from '@/lib/oauth-server';
+import { oauth } from '@/lib/server/oauth-server';
 
 export const GET = oauth.introspect;
 export const POST = oauth.introspect;

@@ -4,7 +4,7 @@ import { PRODUCT_NAME } from '@/components/logo';
 import { LeavingNotice } from '@/components/consent/leaving-notice';
 import { RequestError } from '@/components/consent/request-error';
 import { getStore } from '@/lib/db';
-import { currentIssuer } from '@/lib/issuer';
+import { currentIssuer } from '@/lib/config/issuer';
 import { isClientTarget, isUnverifiedClient } from '@/lib/oauth/leaving';
 
 export const metadata: Metadata = { title: 'Leaving this server' };

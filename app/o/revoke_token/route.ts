@@ -1,4 +1,4 @@
-import { oauth } from '@/lib/oauth-server';
+import { oauth } from '@/lib/server/oauth-server';
 
 export const POST = oauth.revoke;
 export const OPTIONS = oauth.preflight;

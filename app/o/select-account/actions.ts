@@ -2,7 +2,7 @@
 /** prompt=select_account's two buttons (lib/oauth/endpoints/select-account.ts). */
 import { redirect } from 'next/navigation';
 import { currentSignIn, loginUrl, signOut } from '@/lib/auth';
-import { getOAuthServer } from '@/lib/oauth-server';
+import { getOAuthServer } from '@/lib/server/oauth-server';
 
 const EXPIRED = `/o/error?${new URLSearchParams({ error: 'invalid_request', error_description: 'This sign-in request has expired or was already used. Go back to the application and start again.' })}`;
 const resumePath = (requestId: string) => `/o/authorize?pending=${encodeURIComponent(requestId)}`;

@@ -4,7 +4,7 @@ import { AuthCard } from '@/components/auth/auth-card';
 import { RequestError } from '@/components/consent/request-error';
 import { Button } from '@/components/ui/button';
 import { currentUser, loginUrl } from '@/lib/auth';
-import { getOAuthServer } from '@/lib/oauth-server';
+import { getOAuthServer } from '@/lib/server/oauth-server';
 import { continueAsSignedIn, useAnotherAccount } from './actions';
 
 export const metadata: Metadata = { title: 'Choose an account' };

@@ -1,5 +1,5 @@
 import { protectedResourceMetadata, protectedResourceMetadataPreflight } from '@/lib/resource-server/metadata';
-import { getSettings } from '@/lib/settings';
+import { getSettings } from '@/lib/config/settings';
 
 /** RFC 9728: /.well-known/oauth-protected-resource and /.well-known/oauth-protected-resource/<api path>. */
 export const GET = (req: Request) => protectedResourceMetadata(req, getSettings());

@@ -5,7 +5,7 @@ import { AuthorizedTokenList } from '@/components/tokens/authorized-token-list';
 import { Alert } from '@/components/ui/alert';
 import { requireUser } from '@/lib/auth';
 import { getDashboardStore } from '@/lib/db';
-import { getSettings } from '@/lib/settings';
+import { getSettings } from '@/lib/config/settings';
 
 export const metadata: Metadata = { title: 'Authorized applications' };
 

@@ -2,8 +2,8 @@
 
 import { redirect } from 'next/navigation';
 import { signOut } from '@/lib/auth';
-import { currentIssuer } from '@/lib/issuer';
-import { getOAuthServer } from '@/lib/oauth-server';
+import { currentIssuer } from '@/lib/config/issuer';
+import { getOAuthServer } from '@/lib/server/oauth-server';
 
 /** Signs out, then returns to the relying party's registered post_logout_redirect_uri (re-validated here). */
 export async function confirmLogout(formData: FormData): Promise<void> {

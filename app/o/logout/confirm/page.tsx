@@ -4,8 +4,8 @@ import { AuthCard } from '@/components/auth/auth-card';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { currentUser } from '@/lib/auth';
-import { currentIssuer } from '@/lib/issuer';
-import { getOAuthServer } from '@/lib/oauth-server';
+import { currentIssuer } from '@/lib/config/issuer';
+import { getOAuthServer } from '@/lib/server/oauth-server';
 import { confirmLogout } from './actions';
 
 export const metadata: Metadata = { title: 'Sign out' };

@@ -1,4 +1,4 @@
-import { currentIssuer } from '@/lib/issuer';
+import { currentIssuer } from '@/lib/config/issuer';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
@@ -14,8 +14,8 @@ import { ButtonLink } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth';
 import { getDashboardStore } from '@/lib/db';
-import { formatDate, formatDateTime, plural } from '@/lib/format';
-import { getSettings } from '@/lib/settings';
+import { formatDate, formatDateTime, plural } from '@/lib/ui/format';
+import { getSettings } from '@/lib/config/settings';
 import { rotateSecret } from './actions';
 
 type Params = Promise<{ id: string }>;

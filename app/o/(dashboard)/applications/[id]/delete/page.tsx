@@ -8,7 +8,7 @@ import { ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth';
 import { getDashboardStore } from '@/lib/db';
-import { plural } from '@/lib/format';
+import { plural } from '@/lib/ui/format';
 import { deleteApplication } from './actions';
 
 export const metadata: Metadata = { title: 'Delete application' };

@@ -5,11 +5,11 @@
  * keep it), a confidential one without a secret gets one, shown once.
  */
 import { notFound, redirect } from 'next/navigation';
-import { readApplicationForm } from '@/lib/application-form';
+import { readApplicationForm } from '@/lib/applications/form-state';
 import { requireUser } from '@/lib/auth';
 import { getDashboardStore } from '@/lib/db';
 import { digest, randomToken } from '@/lib/oauth/secrets';
-import { getSettings } from '@/lib/settings';
+import { getSettings } from '@/lib/config/settings';
 import { GRANT_TYPES, storedApplication, type ApplicationFormState } from '@/lib/validations/application';
 
 export async function updateApplication(id: string, _prev: ApplicationFormState, formData: FormData): Promise<ApplicationFormState> {

@@ -7,8 +7,8 @@
 import { notFound, redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth';
 import { getDashboardStore } from '@/lib/db';
-import { events } from '@/lib/events';
-import { announceRevokedTokens } from '@/lib/revocation-events';
+import { events } from '@/lib/server/events';
+import { announceRevokedTokens } from '@/lib/server/revocation-events';
 
 export async function revokeAuthorization(formData: FormData): Promise<void> {
   const id = String(formData.get('id') ?? '');

@@ -8,8 +8,8 @@ import { ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth';
 import { getDashboardStore } from '@/lib/db';
-import { formatDate } from '@/lib/format';
-import { getSettings } from '@/lib/settings';
+import { formatDate } from '@/lib/ui/format';
+import { getSettings } from '@/lib/config/settings';
 import { revokeAuthorization } from './actions';
 
 export const metadata: Metadata = { title: 'Revoke access' };

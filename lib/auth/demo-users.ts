@@ -1,5 +1,5 @@
 /**
- * The demo users the local `npm start` creates on the embedded database (lib/deployment.ts says
+ * The demo users the local `npm start` creates on the embedded database (lib/config/deployment.ts says
  * when), and `manage seed` anywhere. Their passwords are published, so the sign-in page warns
  * whenever one of them exists.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { registrantLine } from './consent-registrant';
+import { registrantLine } from './registrant';
 
 describe('issue 15 item 17: the consent page never shows the owner’s email', () => {
   const owned = { ownerId: 'u1', registeredVia: 'dashboard' as const };

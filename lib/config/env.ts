@@ -1,6 +1,6 @@
 /**
  * Reading OAUTH2_* environment variables: each reader validates one variable and throws one
- * line naming it and what it accepts. lib/settings.ts and each feature's own settings use these.
+ * line naming it and what it accepts. lib/config/settings.ts and each feature's own settings use these.
  */
 export class SettingsError extends Error {}
 

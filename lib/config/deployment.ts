@@ -10,7 +10,7 @@
  *   instance only: created on the embedded database unless OAUTH2_DEMO_USERS=off (the Docker
  *   image sets it), never when OAUTH2_ISSUER names a non-loopback origin.
  */
-import { bool, SettingsError, type Env } from '@/lib/env';
+import { bool, SettingsError, type Env } from '@/lib/config/env';
 import { LOOPBACK_HOSTS } from '@/lib/oauth/redirect-uri';
 
 /** True when OAUTH2_ISSUER is unset or names this machine (localhost, 127.0.0.1, [::1]). */
@@ -20,7 +20,7 @@ export function issuerIsLocal(env: Env): boolean {
   try {
     return LOOPBACK_HOSTS.has(new URL(issuer).hostname);
   } catch {
-    return false; // lib/settings.ts reports the bad value
+    return false; // lib/config/settings.ts reports the bad value
   }
 }
 

@@ -3,13 +3,13 @@
  * an OAUTH2_ prefix. A bad value throws one line naming the variable and what it accepts.
  */
 import { defaultSettings, type Settings } from '@/lib/oauth/settings';
-import { bool, int, list, optionalInt, SettingsError, type Env } from '@/lib/env';
+import { bool, int, list, optionalInt, SettingsError, type Env } from '@/lib/config/env';
 import { resourcesSetting } from '@/lib/resource-server/settings';
 import { parseClientRegistrationSettings } from '@/lib/agents/settings';
 import { parseObservabilitySettings, type ObservabilitySettings } from '@/lib/observability/settings';
 import { parseRateLimitSettings, type RateLimitSettings } from '@/lib/rate-limit/settings';
 
-export { SettingsError } from '@/lib/env';
+export { SettingsError } from '@/lib/config/env';
 
 /** The engine's settings plus what only this app's other parts read (the resource-server toolkit). */
 export interface AppSettings extends Settings {

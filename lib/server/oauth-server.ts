@@ -4,13 +4,13 @@
  */
 import { createOAuthServer, type OAuthServer } from '@/lib/oauth';
 import { getStore } from '@/lib/db';
-import { getSettings } from '@/lib/settings';
+import { getSettings } from '@/lib/config/settings';
 import { verifyPasswordOrNothing } from '@/lib/auth/password';
 import { KeyRing } from '@/lib/oauth/oidc/keys';
 import { createIdTokenSigner } from '@/lib/oauth/oidc/id-token';
 import { protectedResources } from '@/lib/resource-server/resources';
 import { createMetadataDocumentFetcher } from '@/lib/agents/fetch-metadata-document';
-import { events } from '@/lib/events';
+import { events } from '@/lib/server/events';
 import { noteErrorCode } from '@/lib/observability/observe';
 import { getRateLimits } from '@/lib/rate-limit';
 

@@ -4,7 +4,7 @@
  * route handlers.
  */
 import { headers } from 'next/headers';
-import { getSettings } from '@/lib/settings';
+import { getSettings } from '@/lib/config/settings';
 
 export async function currentIssuer(): Promise<string> {
   const settings = getSettings();

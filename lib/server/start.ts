@@ -1,15 +1,15 @@
 /**
  * Server start (from instrumentation.ts): validate settings (OAUTH2_ISSUER in production) and
  * AUTH_SECRET, open the database, apply migrations, and for the local instance create and print
- * the demo users (lib/deployment.ts says when).
+ * the demo users (lib/config/deployment.ts says when).
  * Any failure prints one line naming what is wrong and exits non-zero.
  */
 import { openServerDatabase } from '@/lib/db/client';
 import { createUserStore } from '@/lib/db/users';
-import { getSettings } from '@/lib/settings';
+import { getSettings } from '@/lib/config/settings';
 import { authSecret } from '@/lib/auth/secret';
-import { DEMO_USERS, seedDemoUsers } from '@/lib/demo-users';
-import { checkIssuerRequired, demoUsersWanted } from '@/lib/deployment';
+import { DEMO_USERS, seedDemoUsers } from '@/lib/auth/demo-users';
+import { checkIssuerRequired, demoUsersWanted } from '@/lib/config/deployment';
 
 export async function startServer(): Promise<void> {
   try {
@@ -28,7 +28,7 @@ export async function startServer(): Promise<void> {
       }
     }
     // OIDC signing keys: generated on first start, shared by every instance through the database.
-    const { getOAuthServer } = await import('@/lib/oauth-server');
+    const { getOAuthServer } = await import('@/lib/server/oauth-server');
     await (await getOAuthServer()).deps.keys?.ensureKeys();
     console.log(`Database ready (${embedded ? 'embedded PGlite under .data/' : 'PostgreSQL'}), migrations applied.`);
     // server.mjs drains requests in flight on SIGTERM, then calls this; under `next start` /
