@@ -24,15 +24,13 @@ import { authSecret } from './secret';
 import { SESSION_MAX_AGE_SECONDS, sessionExpired } from './session-lifetime';
 import { accountForSocialSignIn, UNVERIFIED_ACCOUNT_ERROR } from './social-account';
 import { refuseSignIn, signInIp } from './sign-in-limits';
+import { socialProvidersEnv } from '@/lib/config/process-env';
 
 export type OAuthProviderId = 'github' | 'google';
 
 /** The social providers this instance offers, from the environment (for the sign-in buttons). */
 export function oauthProviders(): { id: OAuthProviderId; name: string }[] {
-  const list: { id: OAuthProviderId; name: string }[] = [];
-  if (process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET) list.push({ id: 'github', name: 'GitHub' });
-  if (process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET) list.push({ id: 'google', name: 'Google' });
-  return list;
+  return socialProvidersEnv().map(({ id, name }) => ({ id, name }));
 }
 
 const credentials = Credentials({
@@ -56,12 +54,8 @@ const credentials = Credentials({
 
 function providers(): Provider[] {
   const list: Provider[] = [credentials];
-  for (const { id } of oauthProviders()) {
-    if (id === 'github') {
-      list.push(GitHub({ clientId: process.env.AUTH_GITHUB_ID, clientSecret: process.env.AUTH_GITHUB_SECRET }));
-    } else {
-      list.push(Google({ clientId: process.env.AUTH_GOOGLE_ID, clientSecret: process.env.AUTH_GOOGLE_SECRET }));
-    }
+  for (const { id, clientId, clientSecret } of socialProvidersEnv()) {
+    list.push(id === 'github' ? GitHub({ clientId, clientSecret }) : Google({ clientId, clientSecret }));
   }
   return list;
 }

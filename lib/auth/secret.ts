@@ -9,13 +9,15 @@
 import path from 'node:path';
 import { dataDir } from '@/lib/db/embedded';
 import { readOrCreateSecretFile } from '@/lib/config/secret-file';
+import { authSecretEnv, isProduction, usesEmbeddedDatabase } from '@/lib/config/process-env';
 
 let cached: string | undefined;
 
 export function authSecret(): string {
-  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  const fromEnv = authSecretEnv();
+  if (fromEnv) return fromEnv;
   if (cached) return cached;
-  if (process.env.NODE_ENV === 'production' && process.env.DATABASE_URL) {
+  if (isProduction() && !usesEmbeddedDatabase()) {
     throw new Error(
       'AUTH_SECRET: required in production with DATABASE_URL; set it to a random string of 32+ bytes, e.g. `openssl rand -base64 32`',
     );

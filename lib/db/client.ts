@@ -6,37 +6,44 @@
 import { openPostgres, describeUrl } from './postgres';
 import { openEmbedded } from './embedded';
 import type { Db, DbHandle } from './types';
+import { databaseEnv } from '@/lib/config/process-env';
+import { existingSingleton, singleton } from '@/lib/runtime/singletons';
 
 export type { Db, DbHandle } from './types';
 
-const g = globalThis as unknown as { __oauthDb?: Promise<DbHandle>; __oauthDbReady?: DbHandle };
+/** The server's database: opening (promise) and, once open, the handle for synchronous readers. */
+interface ServerDatabase {
+  opening: Promise<DbHandle>;
+  open?: DbHandle;
+}
 
 export function openServerDatabase(): Promise<DbHandle> {
-  g.__oauthDb ??= (async () => {
-    const url = process.env.DATABASE_URL;
-    const handle = url
-      ? openPostgres(url, { max: Number(process.env.DATABASE_POOL_SIZE || 10) })
-      : await openEmbedded({ serve: true });
-    if (url) await assertReachable(handle, url);
-    g.__oauthDbReady = handle;
-    return handle;
-  })();
-  return g.__oauthDb;
+  return singleton<ServerDatabase>('database', () => {
+    const state = {} as ServerDatabase;
+    state.opening = (async () => {
+      const { url, poolSize } = databaseEnv();
+      const handle = url ? openPostgres(url, { max: poolSize }) : await openEmbedded({ serve: true });
+      if (url) await assertReachable(handle, url);
+      state.open = handle;
+      return handle;
+    })();
+    return state;
+  }).opening;
 }
 
 /** The open database; the first call opens it (the server opens it at start, in instrumentation.ts). */
 export async function getDb(): Promise<Db> {
-  return (g.__oauthDbReady ?? (await openServerDatabase())).db;
+  return (openedServerDatabase() ?? (await openServerDatabase())).db;
 }
 
 /** The server's open database handle, if it is open yet (metrics read its pool size and connections). */
 export function openedServerDatabase(): DbHandle | undefined {
-  return g.__oauthDbReady;
+  return existingSingleton<ServerDatabase>('database')?.open;
 }
 
 /** For the command line: the configured PostgreSQL, or the embedded database (through the running server when there is one). */
 export async function openCliDatabase(): Promise<DbHandle> {
-  const url = process.env.DATABASE_URL;
+  const { url } = databaseEnv();
   if (!url) return openEmbedded({ serve: false });
   const handle = openPostgres(url, { max: 2 });
   await assertReachable(handle, url);

@@ -20,9 +20,11 @@ import type { Db, DbHandle } from './types';
 import { readOrCreateSecretFile, readSecretFile } from '@/lib/config/secret-file';
 import { MIGRATIONS_FOLDER, openPostgres } from './postgres';
 import { startPasswordFront } from './socket-password';
+import { databaseEnv } from '@/lib/config/process-env';
 
+/** OAUTH2_DATA_DIR (default .data): the embedded database, its secrets, the mail outbox. */
 export function dataDir(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.OAUTH2_DATA_DIR || '.data');
+  return databaseEnv().dataDir;
 }
 
 interface LockInfo {

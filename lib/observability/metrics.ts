@@ -9,6 +9,7 @@ import client from 'prom-client';
 import type { EventBus } from '@/lib/oauth/events';
 import type { DbHandle } from '@/lib/db/types';
 import { openedServerDatabase } from '@/lib/db/client';
+import { singleton } from '@/lib/runtime/singletons';
 
 const { register } = client;
 
@@ -53,11 +54,8 @@ if (!register.getSingleMetric('db_pool_size')) {
   });
 }
 
-const g = globalThis as unknown as { __oauthDefaultMetrics?: boolean };
-if (!g.__oauthDefaultMetrics) {
-  g.__oauthDefaultMetrics = true;
-  client.collectDefaultMetrics();
-}
+// Once per process, though each Next bundle loads this module.
+singleton('default-metrics', () => client.collectDefaultMetrics());
 
 const counted = new WeakSet<EventBus>();
 

@@ -16,11 +16,14 @@ export interface RequestContext {
   error?: string;
 }
 
-const g = globalThis as unknown as { __oauthRequestContext?: AsyncLocalStorage<RequestContext> };
+declare global {
+  // Shared with server.mjs under this name.
+  var __oauthRequestContext: AsyncLocalStorage<RequestContext> | undefined;
+}
 
 /** The current request's context, or undefined outside server.mjs. */
 export function requestContext(): RequestContext | undefined {
-  return g.__oauthRequestContext?.getStore();
+  return globalThis.__oauthRequestContext?.getStore();
 }
 
 /** The request id (the X-Request-Id response header), for code that reports an error to the user. */
@@ -36,6 +39,6 @@ export function noteRequest(facts: Omit<Partial<RequestContext>, 'requestId'>): 
 
 /** Tests: run fn as server.mjs runs a request. */
 export function runWithRequestContext<T>(ctx: RequestContext, fn: () => T): T {
-  g.__oauthRequestContext ??= new AsyncLocalStorage<RequestContext>();
-  return g.__oauthRequestContext.run(ctx, fn);
+  globalThis.__oauthRequestContext ??= new AsyncLocalStorage<RequestContext>();
+  return globalThis.__oauthRequestContext.run(ctx, fn);
 }

@@ -10,19 +10,18 @@ import type { RateLimits } from '@/lib/oauth/rate-limit';
 import { getSettings } from '@/lib/config/settings';
 import { createRateLimits } from './limiter';
 import { pgStyleClient } from './postgres-client';
+import { usesEmbeddedDatabase } from '@/lib/config/process-env';
+import { singleton } from '@/lib/runtime/singletons';
 
 export type { RateLimits } from '@/lib/oauth/rate-limit';
 
-const g = globalThis as unknown as { __rateLimits?: Promise<RateLimits | undefined> };
-
 export function getRateLimits(): Promise<RateLimits | undefined> {
-  g.__rateLimits ??= (async () => {
+  return singleton('rate-limits', async () => {
     const settings = getSettings().rateLimits;
     if (!settings.enabled) return undefined;
-    if (!process.env.DATABASE_URL) return createRateLimits(settings, { kind: 'memory' });
+    if (usesEmbeddedDatabase()) return createRateLimits(settings, { kind: 'memory' });
     // The store's own postgres.js pool (drizzle keeps it as $client): no second pool to size.
     const sql = (((await getDb()) as unknown as { $client: Sql }).$client);
     return createRateLimits(settings, { kind: 'postgres', client: pgStyleClient(sql) });
-  })();
-  return g.__rateLimits;
+  });
 }

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/lib/db/client';
+import { serverLifecycle } from '@/lib/runtime/server-globals';
 
 interface JournalEntry {
   when: number;
@@ -22,7 +23,6 @@ function latestMigration(): JournalEntry {
   return latest;
 }
 
-const lifecycle = globalThis as unknown as { __oauthLifecycle?: { draining: boolean } };
 const HEADERS = { 'Cache-Control': 'no-store' };
 const TIMEOUT_MS = 2000;
 
@@ -41,7 +41,7 @@ function describe(e: unknown): string {
 
 export function readiness(db: () => Promise<Db>) {
   return async function ready(): Promise<Response> {
-    if (lifecycle.__oauthLifecycle?.draining) return unavailable('shutting down');
+    if (serverLifecycle()?.draining) return unavailable('shutting down');
     let timer: NodeJS.Timeout | undefined;
     try {
       const query = db().then((d) => d.execute(sql`select max(created_at)::text as last from drizzle.__drizzle_migrations`));

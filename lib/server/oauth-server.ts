@@ -13,13 +13,12 @@ import { createMetadataDocumentFetcher } from '@/lib/agents/fetch-metadata-docum
 import { events } from '@/lib/server/events';
 import { noteErrorCode } from '@/lib/observability/observe';
 import { getRateLimits } from '@/lib/rate-limit';
+import { singleton } from '@/lib/runtime/singletons';
 
 // The bus lives in its own module so the toolkit can emit on it without loading the engine.
 
-const g = globalThis as unknown as { __oauthServer?: Promise<OAuthServer> };
-
 export function getOAuthServer(): Promise<OAuthServer> {
-  g.__oauthServer ??= (async () => {
+  return singleton<Promise<OAuthServer>>('oauth-server', async () => {
     const store = await getStore();
     const settings = getSettings();
     const clock = () => new Date();
@@ -47,8 +46,7 @@ export function getOAuthServer(): Promise<OAuthServer> {
       limits: await getRateLimits(),
       paths: { login: '/login', consent: '/o/consent', error: '/o/error' },
     });
-  })();
-  return g.__oauthServer;
+  });
 }
 
 type Endpoint =

@@ -10,13 +10,15 @@ import { getSettings } from '@/lib/config/settings';
 import { authSecret } from '@/lib/auth/secret';
 import { DEMO_USERS, seedDemoUsers } from '@/lib/auth/demo-users';
 import { checkIssuerRequired, demoUsersWanted } from '@/lib/config/deployment';
+import { processEnv, usesEmbeddedDatabase } from '@/lib/config/process-env';
+import { onCloseDatabase, serverLifecycle } from '@/lib/runtime/server-globals';
 
 export async function startServer(): Promise<void> {
   try {
     getSettings();
-    checkIssuerRequired(process.env);
-    const embedded = !process.env.DATABASE_URL;
-    const demoUsers = demoUsersWanted(process.env, embedded);
+    checkIssuerRequired(processEnv());
+    const embedded = usesEmbeddedDatabase();
+    const demoUsers = demoUsersWanted(processEnv(), embedded);
     authSecret();
     const handle = await openServerDatabase();
     await handle.migrate();
@@ -33,9 +35,8 @@ export async function startServer(): Promise<void> {
     console.log(`Database ready (${embedded ? 'embedded PGlite under .data/' : 'PostgreSQL'}), migrations applied.`);
     // server.mjs drains requests in flight on SIGTERM, then calls this; under `next start` /
     // `next dev` there is no drain, so close at the signal as before.
-    const g = globalThis as unknown as { __oauthCloseDatabase?: () => Promise<void>; __oauthLifecycle?: { customServer?: boolean } };
-    g.__oauthCloseDatabase = () => handle.close();
-    if (!g.__oauthLifecycle?.customServer) {
+    onCloseDatabase(() => handle.close());
+    if (!serverLifecycle()?.customServer) {
       const close = () => {
         handle.close().finally(() => process.exit(0));
       };

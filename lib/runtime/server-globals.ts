@@ -1,0 +1,24 @@
+/**
+ * What server.mjs (plain JavaScript, outside Next's bundles) shares with the app. Its names
+ * are fixed by server.mjs; declared here so the app reads them typed, without casts.
+ */
+export interface ServerLifecycle {
+  /** SIGTERM received: /api/ready answers 503 while requests in flight finish. */
+  draining: boolean;
+  /** Set by server.mjs: it drains and closes the database itself. */
+  customServer?: boolean;
+}
+
+declare global {
+  var __oauthLifecycle: ServerLifecycle | undefined;
+  var __oauthCloseDatabase: (() => Promise<void>) | undefined;
+}
+
+export function serverLifecycle(): ServerLifecycle | undefined {
+  return globalThis.__oauthLifecycle;
+}
+
+/** server.mjs calls this after draining. */
+export function onCloseDatabase(close: () => Promise<void>): void {
+  globalThis.__oauthCloseDatabase = close;
+}
