@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { PRODUCT_NAME } from '@/components/logo';
 import { SiteHeader } from '@/components/site-header';
 import './globals.css';
+import { PATHS } from '@/lib/oauth/paths';
 
 export const metadata: Metadata = {
   title: { default: PRODUCT_NAME, template: `%s · ${PRODUCT_NAME}` },
@@ -36,10 +37,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <p>{PRODUCT_NAME}: OAuth 2.0 and OpenID Connect authorization server</p>
             <nav aria-label="Discovery" className="flex flex-wrap gap-x-4 gap-y-1">
               {/* Plain links: these are JSON documents, not pages for client-side navigation. */}
-              <a className="hover:text-slate-800" href="/.well-known/openid-configuration">
+              <a className="hover:text-slate-800" href={PATHS.discovery}>
                 OpenID configuration
               </a>
-              <a className="hover:text-slate-800" href="/.well-known/oauth-authorization-server">
+              <a className="hover:text-slate-800" href={PATHS.serverMetadata}>
                 Server metadata
               </a>
             </nav>

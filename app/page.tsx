@@ -1,25 +1,26 @@
 import { ButtonLink, buttonClasses } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
+import { PATHS } from '@/lib/oauth/paths';
 
 /** PRODUCT.md's endpoint table, for the people wiring a client to this server. */
 const ENDPOINTS: { methods: string[]; path: string; what: string; spec: string }[] = [
-  { methods: ['GET', 'POST'], path: '/o/authorize', what: 'Authorization endpoint: sign-in, consent, then back to the client', spec: 'RFC 6749 §3.1 · OIDC Core §3' },
-  { methods: ['POST'], path: '/o/token', what: 'Token endpoint: authorization code (PKCE), refresh token, client credentials, password', spec: 'RFC 6749 §3.2 · RFC 7636' },
-  { methods: ['POST'], path: '/o/revoke_token', what: 'Revoke an access or refresh token', spec: 'RFC 7009' },
-  { methods: ['POST'], path: '/o/introspect', what: 'Token introspection for resource servers', spec: 'RFC 7662' },
-  { methods: ['GET', 'POST'], path: '/o/userinfo', what: 'Claims about the signed-in user', spec: 'OIDC Core §5.3' },
-  { methods: ['GET'], path: '/o/.well-known/jwks.json', what: 'Public keys that verify ID tokens', spec: 'RFC 7517' },
-  { methods: ['GET'], path: '/.well-known/oauth-authorization-server', what: 'Authorization server metadata', spec: 'RFC 8414' },
-  { methods: ['GET'], path: '/.well-known/openid-configuration', what: 'OpenID Connect discovery', spec: 'OIDC Discovery' },
-  { methods: ['GET', 'POST'], path: '/o/logout', what: 'RP-initiated logout', spec: 'OIDC RP-Initiated Logout' },
+  { methods: ['GET', 'POST'], path: PATHS.authorize, what: 'Authorization endpoint: sign-in, consent, then back to the client', spec: 'RFC 6749 §3.1 · OIDC Core §3' },
+  { methods: ['POST'], path: PATHS.token, what: 'Token endpoint: authorization code (PKCE), refresh token, client credentials, password', spec: 'RFC 6749 §3.2 · RFC 7636' },
+  { methods: ['POST'], path: PATHS.revoke, what: 'Revoke an access or refresh token', spec: 'RFC 7009' },
+  { methods: ['POST'], path: PATHS.introspect, what: 'Token introspection for resource servers', spec: 'RFC 7662' },
+  { methods: ['GET', 'POST'], path: PATHS.userinfo, what: 'Claims about the signed-in user', spec: 'OIDC Core §5.3' },
+  { methods: ['GET'], path: PATHS.jwks, what: 'Public keys that verify ID tokens', spec: 'RFC 7517' },
+  { methods: ['GET'], path: PATHS.serverMetadata, what: 'Authorization server metadata', spec: 'RFC 8414' },
+  { methods: ['GET'], path: PATHS.discovery, what: 'OpenID Connect discovery', spec: 'OIDC Discovery' },
+  { methods: ['GET', 'POST'], path: PATHS.logout, what: 'RP-initiated logout', spec: 'OIDC RP-Initiated Logout' },
 ];
 
 /** The authorization code flow, as a developer wiring a client meets it. */
 const FLOW: { title: string; body: string }[] = [
-  { title: 'Your app sends the user here', body: 'to /o/authorize with its client ID, the scopes it wants and a PKCE challenge.' },
+  { title: 'Your app sends the user here', body: `to ${PATHS.authorize} with its client ID, the scopes it wants and a PKCE challenge.` },
   { title: 'They sign in and decide', body: 'on this server, seeing your application’s name and what it asks for.' },
-  { title: 'Your app gets its tokens', body: 'by exchanging the one-time code at /o/token, with the PKCE verifier.' },
-  { title: 'Your API checks them', body: 'by verifying the ID token’s signature, or asking /o/introspect about an access token.' },
+  { title: 'Your app gets its tokens', body: `by exchanging the one-time code at ${PATHS.token}, with the PKCE verifier.` },
+  { title: 'Your API checks them', body: `by verifying the ID token’s signature, or asking ${PATHS.introspect} about an access token.` },
 ];
 
 const AUDIENCES = [
@@ -58,7 +59,7 @@ export default function HomePage() {
                 Open the dashboard
               </ButtonLink>
               {/* A JSON document, not a page: a plain link. */}
-              <a href="/.well-known/openid-configuration" className={buttonClasses({ variant: 'secondary', size: 'lg' })}>
+              <a href={PATHS.discovery} className={buttonClasses({ variant: 'secondary', size: 'lg' })}>
                 View discovery document
               </a>
             </div>

@@ -5,6 +5,7 @@
  */
 import type { Deps } from './context';
 import type { ClientRecord } from './store';
+import { isAnyOriginPathname } from './paths';
 
 const ALLOW_HEADERS = 'Authorization, Content-Type';
 
@@ -37,11 +38,10 @@ export async function withErrorCors(res: Response, req: Request, deps: Deps): Pr
  * answer every origin with `*`. Never with credentials: `*` makes browsers omit cookies, and
  * these endpoints authenticate the client in the request itself.
  */
-const ANY_ORIGIN_PATHS = /^(\/o\/token|\/o\/register(\/[^/]+)?|\/\.well-known\/.+|\/o\/\.well-known\/.+)\/?$/;
 const ANY_ORIGIN_ALLOW_HEADERS = 'Authorization, Content-Type, MCP-Protocol-Version';
 
 export function isAnyOriginPath(req: Request, deps: Deps): boolean {
-  return deps.settings.clients.corsAnyOrigin && ANY_ORIGIN_PATHS.test(new URL(req.url).pathname);
+  return deps.settings.clients.corsAnyOrigin && isAnyOriginPathname(new URL(req.url).pathname);
 }
 
 /** Applied to every response (success or error) of an any-origin endpoint when the setting is on. */

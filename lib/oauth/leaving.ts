@@ -8,8 +8,9 @@
  */
 import { matchRedirectUri } from './redirect-uri';
 import type { ClientRecord } from './store';
+import { PATHS } from './paths';
 
-export const LEAVING_PATH = '/o/leaving';
+export const LEAVING_PATH = PATHS.leaving;
 
 export function isUnverifiedClient(client: Pick<ClientRecord, 'registeredVia'>): boolean {
   return client.registeredVia === 'dynamic' || client.registeredVia === 'metadata_document';

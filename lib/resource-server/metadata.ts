@@ -6,8 +6,9 @@
 import { issuerFor } from '@/lib/oauth/context';
 import type { Settings } from '@/lib/oauth/settings';
 import { findProtectedApi, resourceIdentifier } from './resources';
+import { PATHS } from '@/lib/oauth/paths';
 
-const PREFIX = '/.well-known/oauth-protected-resource';
+const PREFIX = PATHS.protectedResourceMetadata;
 const CORS = { 'Access-Control-Allow-Origin': '*' };
 
 type MetadataSettings = Pick<Settings, 'issuer' | 'readScope' | 'writeScope'> & { allowTokenInQuery: boolean };

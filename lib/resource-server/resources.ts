@@ -5,6 +5,7 @@
  * app's example APIs as a whole (/api/hello, /api/me, /api/notes), whose identifier is the bare origin.
  */
 import type { Settings } from '@/lib/oauth/settings';
+import { PATHS } from '@/lib/oauth/paths';
 
 export interface ProtectedApi {
   /** Path on this app's origin (`/` for the origin itself). */
@@ -42,7 +43,7 @@ export function protectedResources(issuer: string): string[] {
 export function resourceMetadataUrl(resource: string): string {
   const u = new URL(resource);
   const path = u.pathname === '/' ? '' : u.pathname.replace(/\/$/, '');
-  return `${u.origin}/.well-known/oauth-protected-resource${path}${u.search}`;
+  return `${u.origin}${PATHS.protectedResourceMetadata}${path}${u.search}`;
 }
 
 export function findProtectedApi(path: string): ProtectedApi | undefined {

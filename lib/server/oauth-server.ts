@@ -7,6 +7,7 @@ import { getStore } from '@/lib/db';
 import { getSettings } from '@/lib/config/settings';
 import { verifyPasswordOrNothing } from '@/lib/auth/password';
 import { KeyRing } from '@/lib/oauth/oidc/keys';
+import { PATHS } from '@/lib/oauth/paths';
 import { createIdTokenSigner } from '@/lib/oauth/oidc/id-token';
 import { protectedResources } from '@/lib/resource-server/resources';
 import { createMetadataDocumentFetcher } from '@/lib/agents/fetch-metadata-document';
@@ -44,7 +45,7 @@ export function getOAuthServer(): Promise<OAuthServer> {
       protectedResources,
       fetchMetadataDocument: createMetadataDocumentFetcher(),
       limits: await getRateLimits(),
-      paths: { login: '/login', consent: '/o/consent', error: '/o/error' },
+      paths: { login: PATHS.login, consent: PATHS.consent, error: PATHS.error },
     });
   });
 }

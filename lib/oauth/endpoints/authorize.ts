@@ -22,6 +22,7 @@ import { randomToken } from '../secrets';
 import type { AuthorizationRequest, ClientRecord, PendingAuthorizationRecord } from '../store';
 import { completeAuthorization, errorRedirect } from './authorization-response';
 import { accountChoiceNeeded, SELECT_ACCOUNT_PATH, withoutSelectAccount } from './select-account';
+import { PATHS } from '../paths';
 
 /** response_type → the grant type an application must be registered for. */
 const RESPONSE_TYPES: Record<string, { grantType: string; oidc: boolean }> = {
@@ -221,7 +222,7 @@ async function proceed(req: Request, pending: PendingAuthorizationRecord, client
     // prompt=select_account: the sign-in page is where the account is chosen.
     if (isNew) await deps.store.createPendingAuthorization({ ...pending, request: withoutSelectAccount(request) });
     const login = new URL(deps.paths.login, req.url);
-    login.searchParams.set('next', `/o/authorize?pending=${pending.id}`);
+    login.searchParams.set('next', `${PATHS.authorize}?pending=${pending.id}`);
     if (request.loginHint) login.searchParams.set('login_hint', request.loginHint);
     if (user) login.searchParams.set('reauth', '1');
     return redirect(login.pathname + login.search, req.method);

@@ -13,6 +13,7 @@ import { OAuthError } from '../errors';
 import { buildRedirect, readParams, redirect, type Params } from '../http';
 import { leavingRedirect } from '../leaving';
 import type { ClientRecord } from '../store';
+import { PATHS } from '../paths';
 
 export interface LogoutPlan {
   /** Where to send the browser after signing out (our home page when the RP named none). */
@@ -81,7 +82,7 @@ export async function logout(req: Request, deps: Deps): Promise<Response> {
         return redirect(plan.target, req.method);
       }
     }
-    const confirm = new URL('/o/logout/confirm', req.url);
+    const confirm = new URL(PATHS.logoutConfirm, req.url);
     for (const [k, v] of params) confirm.searchParams.set(k, v);
     return redirect(confirm.pathname + confirm.search, req.method);
   } catch (e) {

@@ -4,6 +4,7 @@ import type { Deps } from '../context';
 import { issuerFor } from '../context';
 import { withPublicCors } from '../cors';
 import { json } from '../http';
+import { endpointUrl } from '../paths';
 import { pkceMethods } from '../pkce';
 
 export function serverMetadata(req: Request, deps: Deps): Record<string, unknown> {
@@ -12,11 +13,13 @@ export function serverMetadata(req: Request, deps: Deps): Record<string, unknown
   const oidc = !!deps.idTokens;
   return {
     issuer,
-    authorization_endpoint: `${issuer}/o/authorize`,
-    token_endpoint: `${issuer}/o/token`,
-    revocation_endpoint: `${issuer}/o/revoke_token`,
-    introspection_endpoint: `${issuer}/o/introspect`,
-    ...(oidc ? { userinfo_endpoint: `${issuer}/o/userinfo`, jwks_uri: `${issuer}/o/.well-known/jwks.json`, end_session_endpoint: `${issuer}/o/logout` } : {}),
+    authorization_endpoint: endpointUrl(issuer, 'authorize'),
+    token_endpoint: endpointUrl(issuer, 'token'),
+    revocation_endpoint: endpointUrl(issuer, 'revoke'),
+    introspection_endpoint: endpointUrl(issuer, 'introspect'),
+    ...(oidc
+      ? { userinfo_endpoint: endpointUrl(issuer, 'userinfo'), jwks_uri: endpointUrl(issuer, 'jwks'), end_session_endpoint: endpointUrl(issuer, 'logout') }
+      : {}),
     scopes_supported: Object.keys(deps.settings.scopes),
     response_types_supported: ['code', 'token', ...(oidc ? ['id_token', 'id_token token'] : [])],
     response_modes_supported: ['query', 'fragment'],
@@ -29,7 +32,7 @@ export function serverMetadata(req: Request, deps: Deps): Record<string, unknown
     authorization_response_iss_parameter_supported: true,
     service_documentation: `${issuer}/`,
     // RFC 7591 §3 / RFC 8414 §2: where clients register themselves, when they may.
-    ...(deps.settings.clients.dynamicRegistration !== 'off' ? { registration_endpoint: `${issuer}/o/register` } : {}),
+    ...(deps.settings.clients.dynamicRegistration !== 'off' ? { registration_endpoint: endpointUrl(issuer, 'register') } : {}),
     // draft-ietf-oauth-client-id-metadata-document: an https URL may be used as client_id.
     ...(deps.settings.clients.metadataDocuments ? { client_id_metadata_document_supported: true } : {}),
   };

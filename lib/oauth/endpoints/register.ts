@@ -16,8 +16,8 @@ import { METADATA_LIMITS } from '../client-metadata';
 import { digest, randomToken, safeEqual } from '../secrets';
 import type { ClientRecord, RegisteredClientRecord } from '../store';
 import { newClientId } from '../client-id';
+import { endpointUrl } from '../paths';
 
-const REGISTER_PATH = '/o/register';
 
 function disabled(): Response {
   return json({ error: 'invalid_request', error_description: 'dynamic client registration is turned off on this server (OAUTH2_DYNAMIC_REGISTRATION)' }, 404, NO_STORE);
@@ -98,7 +98,7 @@ function clientInformation(
     // 0: the secret does not expire.
     ...(client.clientType === 'confidential' ? { client_secret_expires_at: 0 } : {}),
     ...(secrets.registrationAccessToken ? { registration_access_token: secrets.registrationAccessToken } : {}),
-    registration_client_uri: `${issuer}${REGISTER_PATH}/${encodeURIComponent(client.clientId)}`,
+    registration_client_uri: `${endpointUrl(issuer, 'register')}/${encodeURIComponent(client.clientId)}`,
     ...metadata,
   };
 }

@@ -9,8 +9,9 @@
 import type { Deps } from '../context';
 import { randomToken } from '../secrets';
 import type { AuthorizationRequest, PendingAuthorizationRecord } from '../store';
+import { PATHS } from '../paths';
 
-export const SELECT_ACCOUNT_PATH = '/o/select-account';
+export const SELECT_ACCOUNT_PATH = PATHS.selectAccount;
 
 /** The request with prompt=select_account answered: kept for the rest of the flow. */
 export function withoutSelectAccount(request: AuthorizationRequest): AuthorizationRequest {
