@@ -14,7 +14,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
-import { MetadataDocumentError, type MetadataDocumentFetcher } from '@/lib/oauth/metadata-document';
+import { MetadataDocumentError, type MetadataDocumentFetcher } from '@/lib/oauth/client-id-metadata-document';
 import { LOOPBACK_HOSTS } from '@/lib/oauth/redirect-uri';
 
 export interface ResolvedAddress {

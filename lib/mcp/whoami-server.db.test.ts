@@ -15,7 +15,7 @@ import {
 } from '@modelcontextprotocol/sdk/client/auth.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { describe, expect, it } from 'vitest';
-import { protectedResourceMetadata } from '@/lib/resource-server/metadata';
+import { protectedResourceMetadata } from '@/lib/resource-server/protected-resource-metadata';
 import { BASE, basic, body, createTestServer, engineFetch } from '@/lib/testing/oauth';
 import { testDatabaseKind } from '@/lib/testing/test-db';
 import { createMcpHandler } from './whoami-server';

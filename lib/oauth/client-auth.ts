@@ -6,7 +6,7 @@
 import type { Deps } from './context';
 import { OAuthError } from './errors';
 import { hasControlCharacter, type Params } from './http';
-import { findClient } from './metadata-document';
+import { findClient } from './client-id-metadata-document';
 import { rateLimited, type LimitName, type RateLimits } from './rate-limit';
 import { digest, safeEqual } from './secrets';
 import type { ClientRecord } from './store';

@@ -43,7 +43,7 @@ export interface Deps {
   /** RFC 8707: resource identifiers of this app's own protected APIs, for the issuer a request was made to. */
   protectedResources?: (issuer: string) => string[];
   /** Fetches a client ID metadata document (SSRF-safe; lib/agents/fetch-metadata-document.ts); absent: documents are not fetched. */
-  fetchMetadataDocument?: import('./metadata-document').MetadataDocumentFetcher;
+  fetchMetadataDocument?: import('./client-id-metadata-document').MetadataDocumentFetcher;
   /** Signs the browser out of this server (RP-initiated logout). */
   signOut?: (req: Request) => Promise<void>;
   /** Rate limits (lib/rate-limit); absent when they are off, and then nothing is counted. */

@@ -6,20 +6,20 @@ import type { Deps } from './context';
 import { preflight, withAnyOriginCors, withErrorCors } from './cors';
 import { errorResponse } from './errors';
 import { authorizeEndpoint } from './endpoints/authorize';
-import { decideAuthorization, loadConsent, type Decision } from './endpoints/authorization-response';
+import { decideAuthorization, loadConsent, type Decision } from './endpoints/consent';
 import { discovery } from './endpoints/discovery';
 import { introspect } from './endpoints/introspect';
 import { jwks } from './endpoints/jwks';
 import { logout, planLogout } from './endpoints/logout';
 import { userinfo } from './endpoints/userinfo';
-import { metadata } from './endpoints/metadata';
+import { metadata } from './endpoints/server-metadata';
 import { clientConfiguration, register } from './endpoints/register';
 import { revoke } from './endpoints/revoke';
 import { continueWithAccount, loadAccountChoice, restartForAnotherAccount } from './endpoints/select-account';
 import { token } from './endpoints/token';
 
 export type { Deps, SignedInUser } from './context';
-export type { Decision, ConsentView } from './endpoints/authorization-response';
+export type { Decision, ConsentView } from './endpoints/consent';
 export { EventBus } from './events';
 export { OAuthError } from './errors';
 

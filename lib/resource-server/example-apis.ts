@@ -1,7 +1,7 @@
 /**
  * This app's example APIs (/api/hello, /api/me, /api/notes), built in one place so tests can run
  * the exact configuration the routes export against their own database. Together they are the
- * resource `/` (the issuer's origin, lib/resource-server/resources.ts): a token whose RFC 8707
+ * resource `/` (the issuer's origin, lib/resource-server/protected-resources.ts): a token whose RFC 8707
  * audience names another resource (another server, or /api/mcp) is refused with invalid_token.
  */
 import { withOAuth, type WithOAuthOptions } from './with-oauth';

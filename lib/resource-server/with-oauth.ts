@@ -31,7 +31,7 @@ import type { AccessTokenRecord, Store } from '@/lib/oauth/store';
 import { getSettings, type AppSettings } from '@/lib/config/settings';
 import { issuerFor } from '@/lib/oauth/context';
 import { createRemoteVerifier, IntrospectionUnavailable } from './remote';
-import { resourceIdentifier, resourceMetadataUrl } from './resources';
+import { resourceIdentifier, resourceMetadataUrl } from './protected-resources';
 import { hasScopes, requiredScopes, type ScopeRules } from './rules';
 import { findBearerToken } from './token-source';
 

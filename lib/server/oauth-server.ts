@@ -9,7 +9,7 @@ import { verifyPasswordOrNothing } from '@/lib/auth/password';
 import { KeyRing } from '@/lib/oauth/oidc/keys';
 import { PATHS } from '@/lib/oauth/paths';
 import { createIdTokenSigner } from '@/lib/oauth/oidc/id-token';
-import { protectedResources } from '@/lib/resource-server/resources';
+import { protectedResources } from '@/lib/resource-server/protected-resources';
 import { createMetadataDocumentFetcher } from '@/lib/agents/fetch-metadata-document';
 import { events } from '@/lib/server/events';
 import { noteErrorCode } from '@/lib/observability/observe';

@@ -11,7 +11,7 @@ import { defaultSettings, type Settings } from '@/lib/oauth/settings';
 import type { SignedInUser } from '@/lib/oauth/context';
 import { KeyRing } from '@/lib/oauth/oidc/keys';
 import { createIdTokenSigner } from '@/lib/oauth/oidc/id-token';
-import { protectedResources } from '@/lib/resource-server/resources';
+import { protectedResources } from '@/lib/resource-server/protected-resources';
 import { createTestDb } from './test-db';
 
 export const BASE = 'https://as.example';

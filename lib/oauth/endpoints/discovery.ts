@@ -3,7 +3,7 @@ import type { Deps } from '../context';
 import { withPublicCors } from '../cors';
 import { json } from '../http';
 import { SIGNING_ALGS } from '../oidc/keys';
-import { serverMetadata } from './metadata';
+import { serverMetadata } from './server-metadata';
 
 export async function discovery(req: Request, deps: Deps): Promise<Response> {
   const body = {

@@ -13,7 +13,7 @@ import { withClientCors } from '../cors';
 import { OAuthError } from '../errors';
 import { NO_STORE, json, readParams, requireParam } from '../http';
 import { enforce } from '../rate-limit';
-import { audienceIncludes, authorizationServerAudience } from '../resources';
+import { audienceIncludes, authorizationServerAudience } from '../resource-indicators';
 import { digest } from '../secrets';
 import type { AccessTokenRecord, ClientRecord } from '../store';
 

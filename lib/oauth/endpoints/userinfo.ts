@@ -8,7 +8,7 @@ import { issuerFor, type Deps } from '../context';
 import { withClientCors, withErrorCors } from '../cors';
 import { json, NO_STORE, readParams } from '../http';
 import { claimsFor } from '../oidc/claims';
-import { audienceIncludes, authorizationServerAudience } from '../resources';
+import { audienceIncludes, authorizationServerAudience } from '../resource-indicators';
 import { digest } from '../secrets';
 import { isActive } from './introspect';
 

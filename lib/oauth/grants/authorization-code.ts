@@ -3,7 +3,7 @@ import { issuerFor } from '../context';
 import { OAuthError } from '../errors';
 import { issueTokens } from '../issue';
 import { verifyPkce } from '../pkce';
-import { audienceFor } from '../resources';
+import { audienceFor } from '../resource-indicators';
 import { parseScope } from '../scopes';
 import { digest } from '../secrets';
 import type { Grant } from './types';

@@ -3,7 +3,7 @@ import { OAuthError } from '../errors';
 import { issuerFor } from '../context';
 import { INTROSPECTION_SCOPE } from '../endpoints/introspect';
 import { issueTokens } from '../issue';
-import { audienceFor } from '../resources';
+import { audienceFor } from '../resource-indicators';
 import { parseScope, resolveScopes } from '../scopes';
 import type { ClientRecord } from '../store';
 import type { Grant } from './types';

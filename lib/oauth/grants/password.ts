@@ -5,7 +5,7 @@
 import { OAuthError } from '../errors';
 import { issuerFor } from '../context';
 import { issueTokens } from '../issue';
-import { audienceFor } from '../resources';
+import { audienceFor } from '../resource-indicators';
 import { enforce } from '../rate-limit';
 import { resolveScopes } from '../scopes';
 import type { Grant } from './types';

@@ -7,7 +7,7 @@
 import { issuerFor } from '../context';
 import { OAuthError } from '../errors';
 import { issueTokens } from '../issue';
-import { audienceFor } from '../resources';
+import { audienceFor } from '../resource-indicators';
 import { narrowScopes, parseScope } from '../scopes';
 import { digest } from '../secrets';
 import type { ClientRecord, RefreshTokenRecord } from '../store';

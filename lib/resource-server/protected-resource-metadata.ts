@@ -5,7 +5,7 @@
  */
 import { issuerFor } from '@/lib/oauth/context';
 import type { Settings } from '@/lib/oauth/settings';
-import { findProtectedApi, resourceIdentifier } from './resources';
+import { findProtectedApi, resourceIdentifier } from './protected-resources';
 import { PATHS } from '@/lib/oauth/paths';
 
 const PREFIX = PATHS.protectedResourceMetadata;

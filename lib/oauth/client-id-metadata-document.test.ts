@@ -1,6 +1,6 @@
 /** draft-ietf-oauth-client-id-metadata-document §3: which URLs may be a client_id, and the host lists. */
 import { describe, expect, it } from 'vitest';
-import { checkClientIdUrl, hostMatches, isUrlClientId } from './metadata-document';
+import { checkClientIdUrl, hostMatches, isUrlClientId } from './client-id-metadata-document';
 import { defaultSettings } from './settings';
 import { defaultClientRegistrationSettings, type ClientRegistrationSettings } from './registration-settings';
 

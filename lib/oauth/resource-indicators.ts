@@ -65,7 +65,7 @@ export function audienceIncludes(audience: string[] | null, accepted: readonly s
  * The identifiers under which this server's own endpoints that take a bearer token (userinfo,
  * bearer-authenticated introspection) accept it: the issuer, and the issuer's origin with or
  * without its trailing slash — the origin is also the identifier of this app's example APIs
- * (lib/resource-server/resources.ts), which are served by this same server. A token for
+ * (lib/resource-server/protected-resources.ts), which are served by this same server. A token for
  * /api/mcp, or for another resource server, is not for them.
  */
 export function authorizationServerAudience(issuer: string): string[] {

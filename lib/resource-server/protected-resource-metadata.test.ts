@@ -1,8 +1,8 @@
 /** RFC 9728: the protected resource metadata documents, as a client fetches them. */
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '@/lib/oauth/settings';
-import { protectedResourceMetadata, protectedResourceMetadataPreflight } from './metadata';
-import { resourceMetadataUrl } from './resources';
+import { protectedResourceMetadata, protectedResourceMetadataPreflight } from './protected-resource-metadata';
+import { resourceMetadataUrl } from './protected-resources';
 
 const settings = { ...defaultSettings, issuer: 'https://auth.example', allowTokenInQuery: false };
 const fetchDoc = (path: string, s: typeof settings = settings) => protectedResourceMetadata(new Request(`https://auth.example${path}`), s);
@@ -72,7 +72,7 @@ describe('RFC 9728 §3.1 metadata URL of a resource', () => {
 
 describe('RFC 8707 resources this app serves', () => {
   it('are the origin (with or without its slash) and /api/mcp, on the issuer’s origin', async () => {
-    const { protectedResources } = await import('./resources');
+    const { protectedResources } = await import('./protected-resources');
     expect(protectedResources('https://auth.example/tenant')).toEqual(['https://auth.example', 'https://auth.example/', 'https://auth.example/api/mcp']);
   });
 });
