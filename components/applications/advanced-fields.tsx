@@ -4,7 +4,7 @@ import { Input } from '@/components/ui/input';
 import { ALGORITHMS, RATE_LIMIT_MODES } from '@/lib/applications/options';
 import { cn } from '@/lib/ui/utils';
 import { describedBy, type FieldGroupProps } from './form-context';
-import { Field, OptionCard } from './form-parts';
+import { Field, OptionCards } from './form-parts';
 
 export function AdvancedFields({ register, values, errorFor, showPerMinute }: FieldGroupProps & { showPerMinute: boolean }) {
   return (
@@ -39,18 +39,7 @@ export function AdvancedFields({ register, values, errorFor, showPerMinute }: Fi
           Requests per minute this application may make to the token, introspection and revocation endpoints, each counted separately.
         </p>
         <div className="mt-2 grid gap-3 sm:grid-cols-3">
-          {RATE_LIMIT_MODES.map((r) => (
-            <OptionCard
-              key={r.value}
-              type="radio"
-              id={`rateLimitMode-${r.value}`}
-              label={r.label}
-              description={r.description}
-              value={r.value}
-              defaultChecked={values.rateLimitMode === r.value}
-              {...register('rateLimitMode')}
-            />
-          ))}
+          <OptionCards type="radio" field="rateLimitMode" options={RATE_LIMIT_MODES} checked={(v) => values.rateLimitMode === v} input={register('rateLimitMode')} />
         </div>
         <FieldError id="rateLimitMode-error" message={errorFor('rateLimitMode')} />
         {/* Without JavaScript the number is always there; with it, only for a custom limit. */}

@@ -25,7 +25,7 @@ import {
 } from '@/lib/applications/schema';
 import { AdvancedFields } from './advanced-fields';
 import { describedBy, type FieldGroupProps } from './form-context';
-import { Field, OptionCard, Section } from './form-parts';
+import { Field, OptionCards, Section } from './form-parts';
 import { GrantTypeFields } from './grant-type-fields';
 import { RedirectFields } from './redirect-fields';
 import { SecretShownOnce } from './secret-shown-once';
@@ -130,18 +130,7 @@ export function ApplicationForm({
         <fieldset aria-describedby={typeError ? 'clientType-error' : undefined}>
           <legend className="text-sm font-medium text-slate-800">Client type</legend>
           <div className="mt-2 grid gap-3 sm:grid-cols-2">
-            {CLIENT_TYPES.map((t) => (
-              <OptionCard
-                key={t.value}
-                type="radio"
-                id={`clientType-${t.value}`}
-                label={t.label}
-                description={t.description}
-                value={t.value}
-                defaultChecked={values.clientType === t.value}
-                {...register('clientType')}
-              />
-            ))}
+            <OptionCards type="radio" field="clientType" options={CLIENT_TYPES} checked={(v) => values.clientType === v} input={register('clientType')} />
           </div>
           <FieldError id="clientType-error" message={typeError} />
           {mode === 'update' && !typeError ? (

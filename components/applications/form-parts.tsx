@@ -113,3 +113,38 @@ export function OptionCard({
     </label>
   );
 }
+
+/** A group of option cards for one field: radios (one choice) or checkboxes (several). */
+export function OptionCards({
+  type,
+  field,
+  options,
+  checked,
+  badge,
+  describedBy,
+  input,
+}: {
+  type: 'radio' | 'checkbox';
+  field: string;
+  options: readonly { value: string; label: string; description: string }[];
+  checked: (value: string) => boolean;
+  badge?: string;
+  describedBy?: string;
+  /** What react-hook-form's register(field) returns. */
+  input: Omit<ComponentProps<'input'>, 'id' | 'type' | 'value'>;
+}) {
+  return options.map((o) => (
+    <OptionCard
+      key={o.value}
+      type={type}
+      id={`${field}-${o.value}`}
+      label={o.label}
+      description={o.description}
+      badge={badge}
+      describedBy={describedBy}
+      value={o.value}
+      defaultChecked={checked(o.value)}
+      {...input}
+    />
+  ));
+}

@@ -2,26 +2,16 @@
 import { FieldError } from '@/components/ui/field-error';
 import { GRANTS } from '@/lib/applications/options';
 import type { FieldGroupProps } from './form-context';
-import { OptionCard } from './form-parts';
+import { OptionCards } from './form-parts';
 
 export function GrantTypeFields({ register, values, errorFor }: FieldGroupProps) {
   const grantsError = errorFor('grantTypes');
+  const checked = (value: string) => (values.grantTypes as readonly string[]).includes(value);
   return (
     <fieldset aria-describedby={grantsError ? 'grantTypes-error' : undefined}>
       <legend className="sr-only">Grant types</legend>
       <div className="space-y-3">
-        {GRANTS.filter((g) => !g.legacy).map((g) => (
-          <OptionCard
-            key={g.value}
-            type="checkbox"
-            id={`grantTypes-${g.value}`}
-            label={g.label}
-            description={g.description}
-            value={g.value}
-            defaultChecked={values.grantTypes.includes(g.value)}
-            {...register('grantTypes')}
-          />
-        ))}
+        <OptionCards type="checkbox" field="grantTypes" options={GRANTS.filter((g) => !g.legacy)} checked={checked} input={register('grantTypes')} />
       </div>
       <div className="mt-5 rounded-lg border border-amber-200 bg-amber-50/50 p-3 sm:p-4">
         <p id="legacy-note" className="flex items-start gap-2 text-sm text-amber-900">
@@ -34,20 +24,15 @@ export function GrantTypeFields({ register, values, errorFor }: FieldGroupProps)
           </span>
         </p>
         <div className="mt-3 space-y-3">
-          {GRANTS.filter((g) => g.legacy).map((g) => (
-            <OptionCard
-              key={g.value}
-              type="checkbox"
-              id={`grantTypes-${g.value}`}
-              label={g.label}
-              badge="Legacy"
-              description={g.description}
-              describedBy="legacy-note"
-              value={g.value}
-              defaultChecked={values.grantTypes.includes(g.value)}
-              {...register('grantTypes')}
-            />
-          ))}
+          <OptionCards
+            type="checkbox"
+            field="grantTypes"
+            options={GRANTS.filter((g) => g.legacy)}
+            checked={checked}
+            badge="Legacy"
+            describedBy="legacy-note"
+            input={register('grantTypes')}
+          />
         </div>
       </div>
       <FieldError id="grantTypes-error" message={grantsError} />

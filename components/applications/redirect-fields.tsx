@@ -2,6 +2,28 @@
 import type { FieldGroupProps } from './form-context';
 import { TextareaField } from './form-parts';
 
+/** The optional lists, each one value per line. */
+const OPTIONAL_LISTS = [
+  {
+    id: 'postLogoutRedirectUris',
+    label: 'Post-logout redirect URIs',
+    hint: 'Where OpenID Connect logout may send people afterwards. One per line.',
+    placeholder: 'https://app.example.com/signed-out',
+  },
+  {
+    id: 'allowedOrigins',
+    label: 'Allowed origins',
+    hint: 'Web pages that call the token endpoint from the browser (CORS). One origin per line, no path.',
+    placeholder: 'https://app.example.com',
+  },
+  {
+    id: 'resources',
+    label: 'Resource URIs',
+    hint: 'If this application is an API: the resource indicators (RFC 8707) clients may request tokens for. One absolute URI per line.',
+    placeholder: 'https://api.example.com/mcp',
+  },
+] as const;
+
 export function RedirectFields({ register, values, errorFor }: FieldGroupProps) {
   return (
     <>
@@ -19,39 +41,20 @@ export function RedirectFields({ register, values, errorFor }: FieldGroupProps) 
         defaultValue={values.redirectUris}
         {...register('redirectUris')}
       />
-      <TextareaField
-        id="postLogoutRedirectUris"
-        label="Post-logout redirect URIs"
-        optional
-        hint="Where OpenID Connect logout may send people afterwards. One per line."
-        placeholder="https://app.example.com/signed-out"
-        error={errorFor('postLogoutRedirectUris')}
-        defaultValue={values.postLogoutRedirectUris}
-        rows={2}
-        {...register('postLogoutRedirectUris')}
-      />
-      <TextareaField
-        id="allowedOrigins"
-        label="Allowed origins"
-        optional
-        hint="Web pages that call the token endpoint from the browser (CORS). One origin per line, no path."
-        placeholder="https://app.example.com"
-        error={errorFor('allowedOrigins')}
-        defaultValue={values.allowedOrigins}
-        rows={2}
-        {...register('allowedOrigins')}
-      />
-      <TextareaField
-        id="resources"
-        label="Resource URIs"
-        optional
-        hint="If this application is an API: the resource indicators (RFC 8707) clients may request tokens for. One absolute URI per line."
-        placeholder="https://api.example.com/mcp"
-        error={errorFor('resources')}
-        defaultValue={values.resources}
-        rows={2}
-        {...register('resources')}
-      />
+      {OPTIONAL_LISTS.map((list) => (
+        <TextareaField
+          key={list.id}
+          id={list.id}
+          label={list.label}
+          optional
+          hint={list.hint}
+          placeholder={list.placeholder}
+          error={errorFor(list.id)}
+          defaultValue={values[list.id]}
+          rows={2}
+          {...register(list.id)}
+        />
+      ))}
     </>
   );
 }

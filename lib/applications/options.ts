@@ -103,7 +103,7 @@ export const CLIENT_TYPES = [
   { value: 'confidential', label: 'Confidential', description: 'Runs on a server that can keep a secret. Gets a client secret.' },
   { value: 'public', label: 'Public', description: 'A browser or mobile app that can’t keep a secret. Uses PKCE, no secret.' },
 ] as const satisfies readonly { value: ClientType; label: string; description: string }[];
-export const CLIENT_TYPE_VALUES = ['confidential', 'public'] as const satisfies readonly ClientType[];
+export const CLIENT_TYPE_VALUES = CLIENT_TYPES.map((t) => t.value) as [ClientType, ...ClientType[]];
 
 /** OpenID Connect ID-token signing; '' = no ID tokens (OAuth 2.0 only). */
 export const ALGORITHMS = [
@@ -112,7 +112,7 @@ export const ALGORITHMS = [
   { value: 'ES256', label: 'ES256 (elliptic curve)', cli: 'ES256' },
 ] as const;
 export type Algorithm = (typeof ALGORITHMS)[number]['value'];
-export const ALGORITHM_VALUES = ['', 'RS256', 'ES256'] as const satisfies readonly Algorithm[];
+export const ALGORITHM_VALUES = ALGORITHMS.map((a) => a.value) as [Algorithm, ...Algorithm[]];
 
 /** An application's rate limit: the server's settings (stored null), its own requests per minute, or none (stored 0). */
 export const RATE_LIMIT_MODES = [
@@ -121,7 +121,7 @@ export const RATE_LIMIT_MODES = [
   { value: 'none', label: 'No limit', description: 'Only for trusted, well-behaved clients.' },
 ] as const;
 export type RateLimitMode = (typeof RATE_LIMIT_MODES)[number]['value'];
-export const RATE_LIMIT_MODE_VALUES = ['default', 'custom', 'none'] as const satisfies readonly RateLimitMode[];
+export const RATE_LIMIT_MODE_VALUES = RATE_LIMIT_MODES.map((r) => r.value) as [RateLimitMode, ...RateLimitMode[]];
 export const MAX_RATE_LIMIT = 1_000_000;
 
 /** The stored rate_limit column: null = the settings', 0 = no limit, else requests per minute. */

@@ -10,6 +10,7 @@
  * and never reaches the store (a stranger's app could otherwise skip the consent page).
  */
 import { z } from 'zod';
+import type { ApplicationDetails } from '@/lib/dashboard/views';
 import {
   ALGORITHM_VALUES,
   CLIENT_TYPE_VALUES,
@@ -45,30 +46,30 @@ const issue = (ctx: z.RefinementCtx, problem: Problem | null, path: string = pro
   if (problem) ctx.addIssue({ code: 'custom', path: [path], message: sentence(problem) });
 };
 
-export const applicationSchema = z
-  .object({
-    name: z.string().trim().superRefine((name, ctx) => {
-      const problem = nameProblem(name);
-      if (problem) ctx.addIssue({ code: 'custom', message: `Name ${problem.message}` });
-    }),
-    clientType: z.enum(CLIENT_TYPE_VALUES, 'Choose a client type'),
-    grantTypes: z
-      .array(z.enum(GRANT_TYPES, 'Unknown grant type'), 'Choose at least one grant type')
-      .min(1, 'Choose at least one grant type')
-      .transform((grants) => [...new Set(grants)]),
-    redirectUris: lines('redirectUris'),
-    postLogoutRedirectUris: lines('postLogoutRedirectUris'),
-    allowedOrigins: lines('allowedOrigins'),
-    resources: lines('resources'),
-    algorithm: z.enum(ALGORITHM_VALUES, 'Choose RS256, ES256 or none'),
-    rateLimitMode: z.enum(RATE_LIMIT_MODE_VALUES, 'Choose the default, a custom limit or no limit'),
-    rateLimitPerMinute: z.string().trim().max(20, 'Too long'),
-  })
-  .superRefine((app, ctx) => {
-    if (app.rateLimitMode === 'custom') issue(ctx, rateLimitProblem(app.rateLimitPerMinute), 'rateLimitPerMinute');
-    issue(ctx, redirectUrisRequired(app.grantTypes, app.redirectUris));
-    issue(ctx, confidentialGrantProblem(app.clientType, app.grantTypes));
-  });
+const fields = {
+  name: z.string().trim().superRefine((name, ctx) => {
+    const problem = nameProblem(name);
+    if (problem) ctx.addIssue({ code: 'custom', message: `Name ${problem.message}` });
+  }),
+  clientType: z.enum(CLIENT_TYPE_VALUES, 'Choose a client type'),
+  grantTypes: z
+    .array(z.enum(GRANT_TYPES, 'Unknown grant type'), 'Choose at least one grant type')
+    .min(1, 'Choose at least one grant type')
+    .transform((grants) => [...new Set(grants)]),
+  redirectUris: lines('redirectUris'),
+  postLogoutRedirectUris: lines('postLogoutRedirectUris'),
+  allowedOrigins: lines('allowedOrigins'),
+  resources: lines('resources'),
+  algorithm: z.enum(ALGORITHM_VALUES, 'Choose RS256, ES256 or none'),
+  rateLimitMode: z.enum(RATE_LIMIT_MODE_VALUES, 'Choose the default, a custom limit or no limit'),
+  rateLimitPerMinute: z.string().trim().max(20, 'Too long'),
+};
+
+export const applicationSchema = z.object(fields).superRefine((app, ctx) => {
+  if (app.rateLimitMode === 'custom') issue(ctx, rateLimitProblem(app.rateLimitPerMinute), 'rateLimitPerMinute');
+  issue(ctx, redirectUrisRequired(app.grantTypes, app.redirectUris));
+  issue(ctx, confidentialGrantProblem(app.clientType, app.grantTypes));
+});
 
 /** What the form holds: the textareas are strings. */
 export type ApplicationFormValues = z.input<typeof applicationSchema>;
@@ -76,18 +77,7 @@ export type ApplicationFormValues = z.input<typeof applicationSchema>;
 export type ApplicationData = z.output<typeof applicationSchema>;
 export type ApplicationFormField = keyof ApplicationFormValues;
 
-export const APPLICATION_FORM_FIELDS = [
-  'name',
-  'clientType',
-  'grantTypes',
-  'redirectUris',
-  'postLogoutRedirectUris',
-  'allowedOrigins',
-  'resources',
-  'algorithm',
-  'rateLimitMode',
-  'rateLimitPerMinute',
-] as const satisfies readonly ApplicationFormField[];
+export const APPLICATION_FORM_FIELDS = Object.keys(fields) as ApplicationFormField[];
 
 /**
  * The submitted form as the schema reads it. Not `Object.fromEntries(formData)`: grant types
@@ -125,18 +115,9 @@ export function storedApplication(data: ApplicationData) {
   return { ...rest, rateLimit: rateLimitFrom({ rateLimitMode, rateLimitPerMinute }) };
 }
 
-/** What the edit form starts from: a stored application's columns. */
-export interface StoredApplicationFields {
-  name: string;
-  clientType: 'confidential' | 'public';
-  grantTypes: string[];
-  redirectUris: string[];
-  postLogoutRedirectUris: string[];
-  allowedOrigins: string[];
-  resources?: string[];
-  algorithm: string;
-  rateLimit?: number | null;
-}
+/** What the edit form starts from: a stored application's columns (as the dashboard reads them). */
+export type StoredApplicationFields = Pick<ApplicationDetails, 'name' | 'clientType' | 'grantTypes' | 'redirectUris' | 'postLogoutRedirectUris' | 'allowedOrigins' | 'algorithm'> &
+  Partial<Pick<ApplicationDetails, 'resources' | 'rateLimit'>>;
 
 /** A stored application as the edit form's starting values. */
 export function applicationToFormValues(app: StoredApplicationFields): ApplicationFormValues {

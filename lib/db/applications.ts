@@ -101,26 +101,6 @@ export interface OperatorApplication {
   createdAt: Date;
 }
 
-/** What may change on an application; absent keys stay as they are. Columns of the table, so it cannot drift from the schema. */
-export type ApplicationChanges = Partial<
-  Pick<
-    typeof applications.$inferInsert,
-    | 'name'
-    | 'clientType'
-    | 'clientSecretDigest'
-    | 'grantTypes'
-    | 'redirectUris'
-    | 'postLogoutRedirectUris'
-    | 'allowedOrigins'
-    | 'resources'
-    | 'ownerId'
-    | 'skipAuthorization'
-    | 'resourceServer'
-    | 'algorithm'
-    | 'rateLimit'
-  >
->;
-
 /**
  * What an owner's edit may reach. Never skip_authorization, resource_server or owner_id (issue 15
  * item 1: a stranger's app must not skip the consent page), whatever extra keys a caller's object carries.
@@ -136,7 +116,12 @@ const OWNER_EDITABLE = [
   'resources',
   'algorithm',
   'rateLimit',
-] as const satisfies readonly (keyof ApplicationChanges)[];
+] as const;
+/** Only an operator (by client_id) changes these. */
+type OperatorOnly = 'ownerId' | 'skipAuthorization' | 'resourceServer';
+
+/** What may change on an application; absent keys stay as they are. Columns of the table, so it cannot drift from the schema. */
+export type ApplicationChanges = Partial<Pick<typeof applications.$inferInsert, (typeof OWNER_EDITABLE)[number] | OperatorOnly>>;
 
 /** The changes to write: only defined values, and for an owner only the columns an owner may change. */
 function columnsToSet(which: WhichApplication, changes: ApplicationChanges): ApplicationChanges {
