@@ -23,6 +23,8 @@ export interface GrantOption {
   confidentialOnly: boolean;
   /** May a client that registers itself (RFC 7591, client ID metadata documents) ask for it. */
   selfRegistration: boolean;
+  /** As DOT: a client with this grant may also use refresh_token (RFC 6749 §6). */
+  refreshTokens: boolean;
 }
 
 /** In the order the form shows them: recommended first, legacy last. */
@@ -37,6 +39,7 @@ export const GRANTS = [
     needsRedirect: true,
     confidentialOnly: false,
     selfRegistration: true,
+    refreshTokens: true,
   },
   {
     value: 'client_credentials',
@@ -48,6 +51,7 @@ export const GRANTS = [
     needsRedirect: false,
     confidentialOnly: true,
     selfRegistration: true,
+    refreshTokens: false,
   },
   {
     value: 'implicit',
@@ -59,6 +63,7 @@ export const GRANTS = [
     needsRedirect: true,
     confidentialOnly: false,
     selfRegistration: false,
+    refreshTokens: false,
   },
   {
     value: 'password',
@@ -70,6 +75,7 @@ export const GRANTS = [
     needsRedirect: false,
     confidentialOnly: false,
     selfRegistration: false,
+    refreshTokens: true,
   },
 ] as const satisfies readonly GrantOption[];
 
@@ -83,6 +89,15 @@ export const LEGACY_GRANT_TYPES: readonly GrantType[] = GRANTS.filter((g) => g.l
  * list may still name it (RFC 7591 clients register it, older rows and the CLI kept it).
  */
 export const REFRESH_TOKEN = { value: 'refresh_token', badge: 'Refresh token' } as const;
+
+/** What the token endpoint advertises (RFC 8414 grant_types_supported): every grant in the table, and refresh_token. */
+export const SUPPORTED_GRANT_TYPES: readonly string[] = [...GRANTS.map((g) => g.value), REFRESH_TOKEN.value];
+
+/** As DOT: refresh tokens come with the grants marked so (authorization code, password). */
+export function mayUseGrant(clientGrants: readonly string[], grantType: string): boolean {
+  if (clientGrants.includes(grantType)) return true;
+  return grantType === REFRESH_TOKEN.value && GRANTS.some((g) => g.refreshTokens && clientGrants.includes(g.value));
+}
 
 export function isGrantType(value: string): value is GrantType {
   return (GRANT_TYPES as readonly string[]).includes(value);

@@ -13,7 +13,8 @@ import { UsageError, type Command } from './command';
 
 const DOT_NAMES = GRANTS.map((g) => g.dotName).join(', ');
 
-export const GRANT_HELP = `  grants: ${DOT_NAMES} (refresh tokens come with authorization-code and password)`;
+const WITH_REFRESH = GRANTS.filter((g) => g.refreshTokens).map((g) => g.dotName).join(' and ');
+export const GRANT_HELP = `  grants: ${DOT_NAMES} (refresh tokens come with ${WITH_REFRESH})`;
 
 /** The flags both commands take, and how --help shows them. */
 export const APPLICATION_OPTIONS = {
