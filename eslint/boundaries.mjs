@@ -4,7 +4,11 @@
  *
  * - The engine (lib/oauth) is framework-agnostic: Web Request in, Response out. It never imports
  *   Next, React, Drizzle, the database, the sign-in code, components or pages; its storage and
- *   sign-in arrive through `Deps`.
+ *   sign-in arrive through `Deps`. Of lib/applications it may read only the grant table and the
+ *   rules (options.ts, rules.ts: pure, no imports of their own but the engine's redirect-URI
+ *   checks), which dynamic registration shares with the dashboard and the CLI; never the
+ *   service, which writes through lib/db.
+ * - Components never import the application service (it mints secrets and writes the database).
  * - Components take props: they never read the database (not even its types).
  * - Route handlers are one-liners onto the engine or a module: they never build queries.
  */
@@ -33,6 +37,12 @@ export const boundaries = [
               from: ['./lib/db', './lib/auth', './components', './app', './drizzle', './lib/server'],
               message: 'The engine gets storage, sign-in and settings through Deps (lib/oauth/context.ts); it imports none of them.',
             },
+            {
+              target: `./${ENGINE}`,
+              from: './lib/applications',
+              except: ['./options.ts', './rules.ts'],
+              message: 'The engine may read the grant table and the rules (lib/applications/options.ts, rules.ts), nothing that writes.',
+            },
           ],
         },
       ],
@@ -43,7 +53,12 @@ export const boundaries = [
     rules: {
       'import/no-restricted-paths': [
         'error',
-        { zones: [{ target: './components', from: ['./lib/db', './drizzle'], message: 'Components take props; the page that renders them reads the database.' }] },
+        {
+          zones: [
+            { target: './components', from: ['./lib/db', './drizzle'], message: 'Components take props; the page that renders them reads the database.' },
+            { target: './components', from: './lib/applications/service.ts', message: 'Components take props; server actions call the application service.' },
+          ],
+        },
       ],
     },
   },

@@ -18,6 +18,8 @@ check lib/oauth/zz-planted-boundary.ts "import { sql as x } from 'drizzle-orm';"
 check lib/oauth/zz-planted-boundary.ts "import { getDb as x } from '@/lib/db/client';" 'the engine importing lib/db'
 check lib/oauth/zz-planted-boundary.ts "import { auth as x } from '@/lib/auth';" 'the engine importing lib/auth'
 check lib/oauth/zz-planted-boundary.ts "import { redirect as x } from 'next/navigation';" 'the engine importing next'
+check lib/oauth/zz-planted-boundary.ts "import { registerApplication as x } from '@/lib/applications/service';" 'the engine importing the application service'
+check components/zz-planted-boundary.ts "import { rotateSecret as x } from '@/lib/applications/service';" 'a component importing the application service'
 check components/zz-planted-boundary.ts "import { isUuid as x } from '@/lib/db/dashboard';" 'a component importing lib/db'
 mkdir -p app/zz-planted-boundary
 check app/zz-planted-boundary/route.ts "import { getDb as x } from '@/lib/db/client';" 'a route handler importing lib/db'

@@ -1,19 +1,6 @@
 import type { ReactNode } from 'react';
+import { CLIENT_TYPES, grantBadge, LEGACY_GRANT_TYPES } from '@/lib/applications/options';
 import { cn } from '@/lib/ui/utils';
-
-const GRANT_LABELS: Record<string, string> = {
-  authorization_code: 'Authorization code',
-  client_credentials: 'Client credentials',
-  implicit: 'Implicit',
-  password: 'Password',
-  refresh_token: 'Refresh token',
-};
-
-export function grantLabel(grant: string): string {
-  return GRANT_LABELS[grant] ?? grant;
-}
-
-export const LEGACY_GRANTS = new Set(['implicit', 'password']);
 
 export function Badge({ children, tone = 'neutral', className }: { children: ReactNode; tone?: 'neutral' | 'accent' | 'amber'; className?: string }) {
   return (
@@ -32,19 +19,22 @@ export function Badge({ children, tone = 'neutral', className }: { children: Rea
 }
 
 export function ClientTypeBadge({ clientType }: { clientType: 'confidential' | 'public' }) {
-  return <Badge tone="accent">{clientType === 'confidential' ? 'Confidential' : 'Public'}</Badge>;
+  return <Badge tone="accent">{CLIENT_TYPES.find((t) => t.value === clientType)?.label}</Badge>;
 }
 
 /** The grant types, legacy ones marked (RFC 9700 §2.1.2, §2.4). */
 export function GrantBadges({ grants }: { grants: string[] }) {
   return (
     <>
-      {grants.map((g) => (
-        <Badge key={g} tone={LEGACY_GRANTS.has(g) ? 'amber' : 'neutral'}>
-          {grantLabel(g)}
-          {LEGACY_GRANTS.has(g) ? <span className="ml-1 font-normal">(legacy)</span> : null}
-        </Badge>
-      ))}
+      {grants.map((g) => {
+        const legacy = (LEGACY_GRANT_TYPES as readonly string[]).includes(g);
+        return (
+          <Badge key={g} tone={legacy ? 'amber' : 'neutral'}>
+            {grantBadge(g)}
+            {legacy ? <span className="ml-1 font-normal">(legacy)</span> : null}
+          </Badge>
+        );
+      })}
     </>
   );
 }

@@ -1,47 +1,39 @@
 /**
- * What the register and edit server actions share: the submitted form validated with the
- * schema the browser used (its check is a convenience, this one is the rule), then the rules
- * that depend on settings (`checkApplicationInput`), each problem mapped to its field.
+ * The register and edit server actions' side of the form: the submitted FormData validated with
+ * the schema the browser used (its check is a convenience, this one is the rule), and a refusal
+ * from the service (ApplicationInputError) turned into the form's state, beside its field.
  */
 import { z } from 'zod';
-import { ApplicationInputError, checkApplicationInput } from '@/lib/applications';
-import type { Settings } from '@/lib/oauth/settings';
+import { ApplicationInputError, sentence } from './rules';
 import {
-  APPLICATION_FIELDS,
+  APPLICATION_FORM_FIELDS,
   applicationFormValues,
   applicationSchema,
   type ApplicationData,
-  type ApplicationField,
+  type ApplicationFormField,
   type ApplicationFormState,
   type ApplicationFormValues,
-} from '@/lib/validations/application';
+} from './schema';
 
 type Refused = Extract<ApplicationFormState, { ok: false }>;
 
-export function readApplicationForm(
-  formData: FormData,
-  settings: Pick<Settings, 'allowedRedirectUriSchemes'>,
-): { ok: true; data: ApplicationData; values: ApplicationFormValues } | Refused {
+export function readApplicationForm(formData: FormData): { ok: true; data: ApplicationData; values: ApplicationFormValues } | Refused {
   const values = applicationFormValues(formData);
   const parsed = applicationSchema.safeParse(values);
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
-  const data = parsed.data;
-  try {
-    checkApplicationInput({ ...data, ownerId: null }, settings);
-  } catch (e) {
-    return refusedBy(e, values);
-  }
-  return { ok: true, data, values };
+  return { ok: true, data: parsed.data, values };
 }
+
+/** The service's field names where the form's differ. */
+const FORM_FIELD: Partial<Record<string, ApplicationFormField>> = { rateLimit: 'rateLimitPerMinute' };
 
 /** An ApplicationInputError as the form shows it: beside its field, or above the form. Rethrows anything else. */
 export function refusedBy(e: unknown, values: ApplicationFormValues): Refused {
   if (!(e instanceof ApplicationInputError)) throw e;
-  // A sentence gets its capital; a message that starts with the URI it is about keeps it as typed.
-  const firstWord = e.message.split(' ')[0] ?? '';
-  const message = firstWord.includes(':') ? e.message : e.message.charAt(0).toUpperCase() + e.message.slice(1);
-  if ((APPLICATION_FIELDS as readonly string[]).includes(e.field)) {
-    return { ok: false, fieldErrors: { [e.field as ApplicationField]: [message] }, values };
+  const message = sentence({ message: e.message, value: e.value });
+  const field = FORM_FIELD[e.field] ?? e.field;
+  if ((APPLICATION_FORM_FIELDS as readonly string[]).includes(field)) {
+    return { ok: false, fieldErrors: { [field as ApplicationFormField]: [message] }, values };
   }
   return { ok: false, formError: message, values };
 }

@@ -1,23 +1,29 @@
 /**
- * Applications as operators and the command line manage them (manage createapplication,
- * listapplications, updateapplication, deleteapplication, createinitialaccesstoken, cleartokens)
- * and as the dashboard's register page creates them: every kind, owned or not, so nothing here
- * is owner-scoped. The owner-scoped dashboard queries are in dashboard.ts.
+ * Applications as the application service (lib/applications/service.ts) writes them, for the
+ * dashboard, the command line and operators: create, find, change, rotate the secret, delete.
+ * Each write names its application one of two ways (`WhichApplication`): an operator by
+ * client_id (any application, owned or not), an owner by id AND owner id in the WHERE clause,
+ * so another account's id finds nothing and changes nothing (DOT's ApplicationOwnerIsUserMixin).
+ * The dashboard's read-only views (lists, counts, the chart) are in dashboard.ts.
  */
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
-import {
-  accessTokens,
-  applications,
-  authorizationCodes,
-  consents,
-  initialAccessTokens,
-  pendingAuthorizations,
-  refreshTokens,
-  users,
-} from '@/drizzle/schema';
+import { accessTokens, applications, initialAccessTokens, refreshTokens, users } from '@/drizzle/schema';
 import type { ClientRecord } from '@/lib/oauth/store';
-import { clientColumns } from './sql-helpers';
+import { clearExpired } from './clear-expired';
+import { applicationColumns, clientColumns, hasSecretColumn, isUuid } from './sql-helpers';
 import type { Db } from './types';
+
+export { UNUSED_METADATA_DOCUMENT_SECONDS } from './clear-expired';
+
+/** An operator names any application by client_id; an owner names one of theirs by id (another owner's finds nothing). */
+export type WhichApplication = { clientId: string } | { id: string; ownerId: string };
+
+/** The WHERE clause for `which`; null when an owner's id is malformed (it names nothing, and must not reach a query). */
+function whereOf(which: WhichApplication) {
+  if ('clientId' in which) return eq(applications.clientId, which.clientId);
+  if (!isUuid(which.id) || !isUuid(which.ownerId)) return null;
+  return and(eq(applications.id, which.id), eq(applications.ownerId, which.ownerId));
+}
 
 export interface NewApplication {
   clientId: string;
@@ -36,9 +42,6 @@ export interface NewApplication {
   /** Operators only (CLI): may introspect any token (RFC 7662 §4). */
   resourceServer?: boolean;
 }
-
-/** How long cleartokens keeps a client ID metadata document's application that never completed an authorization. */
-export const UNUSED_METADATA_DOCUMENT_SECONDS = 86_400;
 
 export interface NewInitialAccessToken {
   tokenDigest: string;
@@ -59,7 +62,7 @@ export interface RevokedTokens {
  * Deletes one application (the foreign keys cascade to its tokens, codes, consents and pending
  * requests) in a transaction that first counts its live tokens, so callers can announce them.
  */
-export async function deleteApplicationWhere(db: Db, where: ReturnType<typeof and>, now: Date): Promise<RevokedTokens | null> {
+async function deleteApplicationWhere(db: Db, where: SQL, now: Date): Promise<RevokedTokens | null> {
   return db.transaction(async (tx) => {
     const [app] = await tx.select({ id: applications.id, clientId: applications.clientId }).from(applications).where(where).limit(1).for('update');
     if (!app) return null;
@@ -98,48 +101,42 @@ export interface OperatorApplication {
   createdAt: Date;
 }
 
-/** What `manage updateapplication` may change; absent keys stay as they are. Columns of the table, so it cannot drift from the schema. */
-export type OperatorApplicationChanges = Partial<
-  Pick<
-    typeof applications.$inferInsert,
-    | 'name'
-    | 'clientType'
-    | 'clientSecretDigest'
-    | 'grantTypes'
-    | 'redirectUris'
-    | 'postLogoutRedirectUris'
-    | 'allowedOrigins'
-    | 'resources'
-    | 'ownerId'
-    | 'skipAuthorization'
-    | 'resourceServer'
-    | 'algorithm'
-    | 'rateLimit'
-  >
->;
+/**
+ * What an owner's edit may reach. Never skip_authorization, resource_server or owner_id (issue 15
+ * item 1: a stranger's app must not skip the consent page), whatever extra keys a caller's object carries.
+ */
+const OWNER_EDITABLE = [
+  'name',
+  'clientType',
+  'clientSecretDigest',
+  'grantTypes',
+  'redirectUris',
+  'postLogoutRedirectUris',
+  'allowedOrigins',
+  'resources',
+  'algorithm',
+  'rateLimit',
+] as const;
+/** Only an operator (by client_id) changes these. */
+type OperatorOnly = 'ownerId' | 'skipAuthorization' | 'resourceServer';
+
+/** What may change on an application; absent keys stay as they are. Columns of the table, so it cannot drift from the schema. */
+export type ApplicationChanges = Partial<Pick<typeof applications.$inferInsert, (typeof OWNER_EDITABLE)[number] | OperatorOnly>>;
+
+/** The changes to write: only defined values, and for an owner only the columns an owner may change. */
+function columnsToSet(which: WhichApplication, changes: ApplicationChanges): ApplicationChanges {
+  const allowed: readonly string[] = 'clientId' in which ? Object.keys(changes) : OWNER_EDITABLE;
+  return Object.fromEntries(Object.entries(changes).filter(([k, v]) => v !== undefined && allowed.includes(k)));
+}
 
 const operatorColumns = {
-  id: applications.id,
-  clientId: applications.clientId,
-  name: applications.name,
-  clientType: applications.clientType,
-  grantTypes: applications.grantTypes,
-  redirectUris: applications.redirectUris,
-  postLogoutRedirectUris: applications.postLogoutRedirectUris,
-  allowedOrigins: applications.allowedOrigins,
-  resources: applications.resources,
-  ownerId: applications.ownerId,
+  ...applicationColumns,
   ownerEmail: users.email,
-  registeredVia: applications.registeredVia,
-  skipAuthorization: applications.skipAuthorization,
-  resourceServer: applications.resourceServer,
-  algorithm: applications.algorithm,
-  rateLimit: applications.rateLimit,
-  hasSecret: sql<boolean>`${applications.clientSecretDigest} is not null`.mapWith(Boolean),
+  hasSecret: hasSecretColumn,
   createdAt: applications.createdAt,
 };
 
-/** Applications as the dashboard and the command line manage them. */
+/** Applications as the service, the dashboard and the command line manage them. */
 export function createApplicationStore(db: Db) {
   return {
     /** Every application, oldest first; `ownerId` narrows to one owner's, `null` to the owner-less ones. */
@@ -153,24 +150,45 @@ export function createApplicationStore(db: Db) {
         .orderBy(sql`${applications.createdAt}, ${applications.clientId}`);
     },
 
-    async findApplicationForOperator(clientId: string): Promise<OperatorApplication | null> {
-      const [row] = await db.select(operatorColumns).from(applications).leftJoin(users, eq(users.id, applications.ownerId)).where(eq(applications.clientId, clientId)).limit(1);
+    /** The application `which` names, as operators and the service see it; null when it names none. */
+    async findApplication(which: WhichApplication): Promise<OperatorApplication | null> {
+      const where = whereOf(which);
+      if (!where) return null;
+      const [row] = await db.select(operatorColumns).from(applications).leftJoin(users, eq(users.id, applications.ownerId)).where(where).limit(1);
       return row ?? null;
     },
 
-    async updateApplication(id: string, changes: OperatorApplicationChanges, now: Date): Promise<boolean> {
-      const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+    /** False (nothing written) when `which` names no application. */
+    async updateApplication(which: WhichApplication, changes: ApplicationChanges, now = new Date()): Promise<boolean> {
+      const where = whereOf(which);
+      if (!where) return false;
       const rows = await db
         .update(applications)
-        .set({ ...set, updatedAt: now })
-        .where(eq(applications.id, id))
+        .set({ ...columnsToSet(which, changes), updatedAt: now })
+        .where(where)
         .returning({ id: applications.id });
       return rows.length > 0;
     },
 
-    /** `manage deleteapplication`: any application, by client_id; null when there is none. */
-    async deleteApplication(clientId: string, now: Date): Promise<RevokedTokens | null> {
-      return deleteApplicationWhere(db, and(eq(applications.clientId, clientId)), now);
+    /**
+     * Replaces a confidential client's secret digest: the old secret stops working with the
+     * next request. False for a public client or when `which` names none.
+     */
+    async rotateSecret(which: WhichApplication, newDigest: string, now = new Date()): Promise<boolean> {
+      const where = whereOf(which);
+      if (!where) return false;
+      const rows = await db
+        .update(applications)
+        .set({ clientSecretDigest: newDigest, updatedAt: now })
+        .where(and(where, eq(applications.clientType, 'confidential')))
+        .returning({ id: applications.id });
+      return rows.length > 0;
+    },
+
+    /** Deletes it with everything issued to it; null when `which` names none. */
+    async deleteApplication(which: WhichApplication, now = new Date()): Promise<RevokedTokens | null> {
+      const where = whereOf(which);
+      return where ? deleteApplicationWhere(db, where, now) : null;
     },
 
     /** RFC 7591 §3: `manage createinitialaccesstoken` (the digest only; the token is shown once). */
@@ -185,63 +203,8 @@ export function createApplicationStore(db: Db) {
       return row ?? null;
     },
 
-    /**
-     * cleartokens (DOT's clear_expired): deletes access tokens that expired or were revoked
-     * (a refresh token only uses its access token's id to revoke it), codes past their expiry, expired
-     * pending requests, and, when OAUTH2_REFRESH_TOKEN_EXPIRE_SECONDS is set, refresh tokens
-     * revoked, rotated or created longer ago than that. With it unset, refresh tokens are kept
-     * (as DOT), so a replayed old one is still recognised and revokes its family.
-     * Also the applications of client ID metadata documents that never completed an
-     * authorization (no consent, code, token or pending request) once older than
-     * `unusedDocumentSeconds`: anyone can make the server fetch a document, so rows nobody
-     * uses must not pile up (an agent that comes back later is fetched again).
-     * Batched so it works on millions of rows without long locks.
-     */
-    async clearExpired(now: Date, refreshExpireSeconds: number | null, batchSize = 10_000, unusedDocumentSeconds = UNUSED_METADATA_DOCUMENT_SECONDS) {
-      const cutoff = new Date(now.getTime() - (refreshExpireSeconds ?? 0) * 1000).toISOString();
-      const batched = async (query: () => Promise<unknown>) => {
-        let total = 0;
-        for (;;) {
-          const r = await query();
-          const count = Array.isArray(r) ? r.length : ((r as { rows?: unknown[] }).rows?.length ?? 0);
-          total += count;
-          if (count < batchSize) return total;
-        }
-      };
-      const refresh =
-        refreshExpireSeconds === null
-          ? 0
-          : await batched(() =>
-              db.execute(sql`delete from ${refreshTokens} where id in (
-                select id from ${refreshTokens}
-                where coalesce(revoked_at, rotated_at) < ${cutoff} or created_at < ${cutoff}
-                limit ${batchSize}) returning 1`),
-            );
-      const nowIso = now.toISOString();
-      const access = await batched(() =>
-        db.execute(sql`delete from ${accessTokens} where id in (
-          select id from ${accessTokens} where expires_at < ${nowIso} or revoked_at < ${nowIso}
-          limit ${batchSize}) returning 1`),
-      );
-      const codes = await batched(() =>
-        db.execute(sql`delete from ${authorizationCodes} where id in (
-          select id from ${authorizationCodes} where expires_at < ${nowIso} limit ${batchSize}) returning 1`),
-      );
-      const pending = await batched(() =>
-        db.execute(sql`delete from ${pendingAuthorizations} where id in (
-          select id from ${pendingAuthorizations} where expires_at < ${nowIso} limit ${batchSize}) returning 1`),
-      );
-      const unusedBefore = new Date(now.getTime() - unusedDocumentSeconds * 1000).toISOString();
-      const used = (table: SQL) => sql`exists (select 1 from ${table} u where u.application_id = ${applications}.id)`;
-      const documents = await batched(() =>
-        db.execute(sql`delete from ${applications} where id in (
-          select id from ${applications}
-          where registered_via = 'metadata_document' and created_at < ${unusedBefore}
-            and not ${used(sql`${consents}`)} and not ${used(sql`${authorizationCodes}`)} and not ${used(sql`${accessTokens}`)}
-            and not ${used(sql`${refreshTokens}`)} and not ${used(sql`${pendingAuthorizations}`)}
-          limit ${batchSize}) returning 1`),
-      );
-      return { accessTokens: access, refreshTokens: refresh, authorizationCodes: codes, pendingAuthorizations: pending, metadataDocumentClients: documents };
-    },
+    /** `manage cleartokens` (clear-expired.ts). */
+    clearExpired: (now: Date, refreshExpireSeconds: number | null, batchSize?: number, unusedDocumentSeconds?: number) =>
+      clearExpired(db, now, refreshExpireSeconds, batchSize, unusedDocumentSeconds),
   };
 }

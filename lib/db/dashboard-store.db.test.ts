@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { authorizationCodes } from '@/drizzle/schema';
-import { registerApplication } from '@/lib/applications';
+import { registerApplication } from '@/lib/applications/service';
 import { defaultSettings } from '@/lib/oauth/settings';
 import { digest, randomToken } from '@/lib/oauth/secrets';
 import { createTestDb } from '@/lib/testing/test-db';

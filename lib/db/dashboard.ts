@@ -8,33 +8,19 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { accessTokens, applications, consents } from '@/drizzle/schema';
 import type { ApplicationDetails, ApplicationSummary, AuthorizationSummary, DailyCount, SelfRegisteredSummary } from '@/lib/dashboard/views';
-import { deleteApplicationWhere, type RevokedTokens } from './applications';
+import { createApplicationStore, type ApplicationChanges, type RevokedTokens } from './applications';
 import { createAuthorizationStore } from './authorizations';
-import { isUuid } from './sql-helpers';
+import { hasSecretColumn, isUuid } from './sql-helpers';
 import type { Db } from './types';
 
-export type { ApplicationDetails, ApplicationSummary, AuthorizationSummary, DailyCount, SelfRegisteredSummary };
+export type { ApplicationChanges, ApplicationDetails, ApplicationSummary, AuthorizationSummary, DailyCount, SelfRegisteredSummary };
 export { isUuid };
-
-/** What the edit form may change. `clientSecretDigest` is set when the client type changes. */
-export interface ApplicationChanges {
-  name: string;
-  clientType: 'confidential' | 'public';
-  grantTypes: string[];
-  redirectUris: string[];
-  postLogoutRedirectUris: string[];
-  allowedOrigins: string[];
-  /** Absent: left as it is. */
-  resources?: string[];
-  algorithm: string;
-  clientSecretDigest?: string | null;
-  /** Requests per minute (null = the settings', 0 = no limit); unchanged when absent. */
-  rateLimit?: number | null;
-}
 
 const DAY_MS = 86_400_000;
 
 export function createDashboardStore(db: Db) {
+  // The writes are the application store's, named by id and owner (one implementation for every caller).
+  const writes = createApplicationStore(db);
   // Written out qualified: in a one-table select Drizzle leaves columns bare, and a bare "id"
   // inside these subqueries would mean the token's id, not the application's.
   const applicationId = sql.raw('"applications"."id"');
@@ -90,7 +76,7 @@ export function createDashboardStore(db: Db) {
           skipAuthorization: applications.skipAuthorization,
           algorithm: applications.algorithm,
           updatedAt: applications.updatedAt,
-          hasSecret: sql<boolean>`${applications.clientSecretDigest} is not null`.mapWith(Boolean),
+          hasSecret: hasSecretColumn,
           rateLimit: applications.rateLimit,
         })
         .from(applications)
@@ -99,45 +85,21 @@ export function createDashboardStore(db: Db) {
       return row ?? null;
     },
 
-    /** False (nothing written) for another owner's application or a malformed id. */
-    async updateApplicationForOwner(id: string, ownerId: string, changes: ApplicationChanges, now = new Date()): Promise<boolean> {
-      if (!isUuid(id) || !isUuid(ownerId)) return false;
-      // Column by column, not a spread: an owner's edit never reaches skip_authorization or the
-      // other operator-only columns, whatever extra keys a caller's object carries.
-      const { name, clientType, grantTypes, redirectUris, postLogoutRedirectUris, allowedOrigins, resources, algorithm, clientSecretDigest, rateLimit } = changes;
-      const set = { name, clientType, grantTypes, redirectUris, postLogoutRedirectUris, allowedOrigins, resources, algorithm, clientSecretDigest, rateLimit };
-      const rows = await db
-        .update(applications)
-        .set({ ...Object.fromEntries(Object.entries(set).filter(([, v]) => v !== undefined)), updatedAt: now })
-        .where(and(eq(applications.id, id), eq(applications.ownerId, ownerId)))
-        .returning({ id: applications.id });
-      return rows.length > 0;
-    },
+    /** False (nothing written) for another owner's application or a malformed id; an owner's edit never reaches the operator-only columns. */
+    updateApplicationForOwner: (id: string, ownerId: string, changes: ApplicationChanges, now = new Date()) => writes.updateApplication({ id, ownerId }, changes, now),
 
     /**
      * Deletes the application; foreign keys cascade to its tokens, codes, consents and pending
      * requests. `onDeleted` learns how many live tokens went with it (token_revoked events).
      */
     async deleteApplicationForOwner(id: string, ownerId: string, onDeleted?: (revoked: RevokedTokens) => void, now = new Date()): Promise<boolean> {
-      if (!isUuid(id) || !isUuid(ownerId)) return false;
-      const deleted = await deleteApplicationWhere(db, and(eq(applications.id, id), eq(applications.ownerId, ownerId)), now);
+      const deleted = await writes.deleteApplication({ id, ownerId }, now);
       if (deleted) onDeleted?.(deleted);
       return deleted !== null;
     },
 
-    /**
-     * Replaces a confidential client's secret digest: the old secret stops working with the
-     * next request. False for a public client, another owner's application or a malformed id.
-     */
-    async rotateSecretForOwner(id: string, ownerId: string, newDigest: string, now = new Date()): Promise<boolean> {
-      if (!isUuid(id) || !isUuid(ownerId)) return false;
-      const rows = await db
-        .update(applications)
-        .set({ clientSecretDigest: newDigest, updatedAt: now })
-        .where(and(eq(applications.id, id), eq(applications.ownerId, ownerId), eq(applications.clientType, 'confidential')))
-        .returning({ id: applications.id });
-      return rows.length > 0;
-    },
+    /** A confidential client's new secret digest (the old one stops working); false for a public client or another owner's. */
+    rotateSecretForOwner: (id: string, ownerId: string, newDigest: string, now = new Date()) => writes.rotateSecret({ id, ownerId }, newDigest, now),
 
     /**
      * Access tokens issued per UTC day over the last `days` days (today included), oldest

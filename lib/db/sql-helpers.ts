@@ -1,16 +1,19 @@
 /**
- * Helpers shared by the query modules under lib/db (never imported outside lib/db): the client
- * columns the engine's Store returns, text[] parameters, row counts of db.execute(), revoking
+ * Helpers shared by the query modules under lib/db (never imported outside lib/db): an
+ * application's columns (one list, extended per caller), text[] parameters, row counts of db.execute(), revoking
  * token chains, and the id check for ids that come from URLs.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { accessTokens, applications, refreshTokens } from '@/drizzle/schema';
 import type { Db } from './types';
 
-export const clientColumns = {
+/**
+ * An application's columns every reader shares; each caller adds its own (the engine the secret
+ * digest and how it authenticates, operators the owner's email and whether a secret is set).
+ */
+export const applicationColumns = {
   id: applications.id,
   clientId: applications.clientId,
-  clientSecretDigest: applications.clientSecretDigest,
   clientType: applications.clientType,
   grantTypes: applications.grantTypes,
   redirectUris: applications.redirectUris,
@@ -22,11 +25,20 @@ export const clientColumns = {
   skipAuthorization: applications.skipAuthorization,
   algorithm: applications.algorithm,
   registeredVia: applications.registeredVia,
-  metadataFetchedAt: applications.metadataFetchedAt,
   rateLimit: applications.rateLimit,
   resourceServer: applications.resourceServer,
+};
+
+/** The engine's ClientRecord (lib/oauth/store.ts). */
+export const clientColumns = {
+  ...applicationColumns,
+  clientSecretDigest: applications.clientSecretDigest,
+  metadataFetchedAt: applications.metadataFetchedAt,
   tokenEndpointAuthMethod: applications.tokenEndpointAuthMethod,
 };
+
+/** Whether a secret is set: its digest never leaves lib/db for the dashboard or the CLI. */
+export const hasSecretColumn = sql<boolean>`${applications.clientSecretDigest} is not null`.mapWith(Boolean);
 
 /**
  * A text[] as one bound parameter in PostgreSQL's array literal syntax: Drizzle's sql`` would

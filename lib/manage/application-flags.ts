@@ -1,34 +1,56 @@
 /**
- * The flags createapplication and updateapplication share, read one way. The application rules
- * themselves live once in lib/applications/index.ts (`checkApplicationInput`); this file only turns
- * command-line text into its input and its errors into one line naming the flag.
+ * The flags createapplication and updateapplication share, read one way into the application
+ * service's input (lib/applications/service.ts). The lists come from lib/applications/options.ts
+ * and the rules run in the service; this file only turns command-line text into input and a
+ * refusal into one line naming the flag.
  */
-import { ApplicationInputError, GRANT_TYPES, type GrantType } from '@/lib/applications';
+import { ALGORITHMS, CLIENT_TYPE_VALUES, GRANTS, isGrantType, type ClientType, type GrantType } from '@/lib/applications/options';
+import { ApplicationInputError, rateLimitProblem, type ApplicationField } from '@/lib/applications/rules';
+import type { ApplicationUpdate } from '@/lib/applications/service';
 import { createUserStore } from '@/lib/db/users';
 import type { DbHandle } from '@/lib/db/types';
-import { UsageError } from './command';
+import { UsageError, type Command } from './command';
 
-// DOT's grant type names (Application.GRANT_*), as the commands take them.
-export const DOT_GRANTS: Record<string, GrantType> = {
-  'authorization-code': 'authorization_code',
-  implicit: 'implicit',
-  password: 'password',
-  'client-credentials': 'client_credentials',
-};
+const DOT_NAMES = GRANTS.map((g) => g.dotName).join(', ');
 
-export const GRANT_HELP = `  grants: ${Object.keys(DOT_GRANTS).join(', ')} (refresh tokens come with authorization-code and password)`;
+const WITH_REFRESH = GRANTS.filter((g) => g.refreshTokens).map((g) => g.dotName).join(' and ');
+export const GRANT_HELP = `  grants: ${DOT_NAMES} (refresh tokens come with ${WITH_REFRESH})`;
 
-export function parseClientType(raw: string | undefined, what = 'client type'): 'confidential' | 'public' {
-  if (raw !== 'confidential' && raw !== 'public') throw new UsageError(`${what}: expected confidential or public`);
-  return raw;
+/** The flags both commands take, and how --help shows them. */
+export const APPLICATION_OPTIONS = {
+  name: { type: 'string' },
+  'redirect-uris': { type: 'string' },
+  'post-logout-redirect-uris': { type: 'string' },
+  'allowed-origins': { type: 'string' },
+  resources: { type: 'string' },
+  algorithm: { type: 'string' },
+  'rate-limit': { type: 'string' },
+  user: { type: 'string' },
+  'skip-authorization': { type: 'boolean' },
+  'resource-server': { type: 'boolean' },
+} satisfies Command['options'];
+
+export const APPLICATION_USAGE =
+  '[--name NAME] [--redirect-uris "URI ..."] [--post-logout-redirect-uris "URI ..."] [--allowed-origins "ORIGIN ..."]\n' +
+  '                  [--resources "URI ..."] [--algorithm RS256|ES256|none] [--rate-limit N|default|none]';
+
+export const APPLICATION_FLAGS_HELP =
+  '  --resources:  RFC 8707 resource URIs it serves as a resource server (its tokens\' audience)\n' +
+  '  --rate-limit: requests per minute at token, introspect and revoke: a number, default (the server\'s) or none';
+
+export function parseClientType(raw: string | undefined, what = 'client type'): ClientType {
+  const type = CLIENT_TYPE_VALUES.find((t) => t === raw);
+  if (!type) throw new UsageError(`${what}: expected ${CLIENT_TYPE_VALUES.join(' or ')}`);
+  return type;
 }
 
 export function parseGrants(list: string | undefined, what = 'grant types'): GrantType[] {
-  if (!list) throw new UsageError(`${what}: expected one or more of ${Object.keys(DOT_GRANTS).join(', ')}, joined by commas`);
-  const grants = list.split(',').map((g) => {
-    const mapped = DOT_GRANTS[g.trim()] ?? (GRANT_TYPES as readonly string[]).find((t) => t === g.trim());
-    if (!mapped) throw new UsageError(`${what} "${g}": expected one of ${Object.keys(DOT_GRANTS).join(', ')}`);
-    return mapped as GrantType;
+  if (!list) throw new UsageError(`${what}: expected one or more of ${DOT_NAMES}, joined by commas`);
+  const grants = list.split(',').map((raw) => {
+    const g = raw.trim();
+    const mapped = GRANTS.find((o) => o.dotName === g)?.value ?? (isGrantType(g) ? g : undefined);
+    if (!mapped) throw new UsageError(`${what} "${raw}": expected one of ${DOT_NAMES}`);
+    return mapped;
   });
   return [...new Set(grants)];
 }
@@ -39,17 +61,19 @@ export function splitList(raw: string | undefined): string[] {
 }
 
 /** '' means no ID tokens (OAuth 2.0 only); "none" says so on the command line. */
-export function parseAlgorithm(raw: string | undefined): '' | 'RS256' | 'ES256' {
-  const value = raw === 'none' ? '' : (raw ?? '');
-  if (value !== '' && value !== 'RS256' && value !== 'ES256') throw new UsageError('--algorithm: expected RS256, ES256 or none');
-  return value;
+export function parseAlgorithm(raw: string | undefined): string {
+  const algorithm = ALGORITHMS.find((a) => a.cli === raw || (raw === '' && a.value === ''));
+  if (raw === undefined || !algorithm) throw new UsageError(`--algorithm: expected ${ALGORITHMS.map((a) => a.cli).filter((c) => c !== 'none').join(', ')} or none`);
+  return algorithm.value;
 }
 
-export function parseName(raw: string): string {
-  const name = raw.trim();
-  if (!name) throw new UsageError('--name: must not be empty');
-  if (name.length > 255) throw new UsageError('--name: at most 255 characters');
-  return name;
+/** The stored rate_limit: default = null (the server's), none = 0, or requests per minute. */
+export function parseRateLimit(raw: string): number | null {
+  if (raw === 'default') return null;
+  if (raw === 'none') return 0;
+  const problem = rateLimitProblem(raw.trim());
+  if (problem) throw new UsageError(`--rate-limit: ${problem.message}, or default or none`);
+  return Number(raw);
 }
 
 export async function ownerIdFor(db: DbHandle, email: string, flag = '--user'): Promise<string> {
@@ -58,13 +82,36 @@ export async function ownerIdFor(db: DbHandle, email: string, flag = '--user'): 
   return user.id;
 }
 
-const FLAG_OF: Record<string, string> = {
+/** The shared flags that were given, as the service's input; absent flags stay absent. */
+export async function readApplicationFlags(values: Record<string, string | boolean | undefined>, db: DbHandle): Promise<ApplicationUpdate> {
+  const text = (flag: string) => (typeof values[flag] === 'string' ? (values[flag] as string) : undefined);
+  const bool = (flag: string) => (typeof values[flag] === 'boolean' ? (values[flag] as boolean) : undefined);
+  const list = (flag: string) => (text(flag) === undefined ? undefined : splitList(text(flag)));
+  return {
+    name: text('name'),
+    redirectUris: list('redirect-uris'),
+    postLogoutRedirectUris: list('post-logout-redirect-uris'),
+    allowedOrigins: list('allowed-origins'),
+    resources: list('resources'),
+    algorithm: text('algorithm') === undefined ? undefined : parseAlgorithm(text('algorithm')),
+    rateLimit: text('rate-limit') === undefined ? undefined : parseRateLimit(text('rate-limit')!),
+    skipAuthorization: bool('skip-authorization'),
+    resourceServer: bool('resource-server'),
+    ownerId: text('user') === undefined ? undefined : await ownerIdFor(db, text('user')!),
+  };
+}
+
+const FLAG_OF: Partial<Record<ApplicationField, string>> = {
+  name: '--name',
   redirectUris: '--redirect-uris',
   postLogoutRedirectUris: '--post-logout-redirect-uris',
   clientId: '--client-id',
   grantTypes: 'grant types',
   allowedOrigins: '--allowed-origins',
   resources: '--resources',
+  rateLimit: '--rate-limit',
+  resourceServer: '--resource-server',
+  algorithm: '--algorithm',
 };
 
 /** An application rule's refusal as the command's one line; anything else is rethrown. */

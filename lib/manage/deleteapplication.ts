@@ -1,5 +1,5 @@
+import { deleteApplication } from '@/lib/applications/service';
 import { createApplicationStore } from '@/lib/db/applications';
-import { announceRevokedTokens } from '@/lib/server/revocation-events';
 import { UsageError, type Command } from './command';
 
 /** Deletes any application by client_id, with its tokens, codes and consents (the database cascades). Asks nothing. */
@@ -12,9 +12,8 @@ export const deleteapplication: Command = {
     const [clientId, ...extra] = args.positionals;
     if (!clientId) throw new UsageError('client_id: expected the client_id of the application to delete');
     if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
-    const deleted = await createApplicationStore(db.db).deleteApplication(clientId, new Date());
+    const deleted = await deleteApplication(createApplicationStore(db.db), { clientId }, events);
     if (!deleted) throw new UsageError(`no application with client_id "${clientId}"`);
-    if (events) announceRevokedTokens(events, deleted);
     if (json) out(JSON.stringify({ client_id: deleted.clientId, deleted: true, revoked_access_tokens: deleted.accessTokens, revoked_refresh_tokens: deleted.refreshTokens }));
     else out(`deleted application ${deleted.clientId} (${deleted.accessTokens} access and ${deleted.refreshTokens} refresh tokens revoked)`);
   },

@@ -9,7 +9,7 @@
  * authorization endpoint, counted per address; rows of documents never used to complete an
  * authorization are deleted by cleartokens after a day.
  */
-import { checkClientMetadata } from './client-metadata';
+import { checkClientMetadata } from './registration/client-metadata';
 import type { Deps } from './context';
 import { OAuthError } from './errors';
 import { rateLimited } from './rate-limit';

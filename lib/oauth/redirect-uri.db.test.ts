@@ -4,7 +4,7 @@
  * never redirected to).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ApplicationInputError } from '@/lib/applications';
+import { ApplicationInputError } from '@/lib/applications/rules';
 import { createApplicationStore } from '@/lib/db/applications';
 import { BASE, createTestServer, get } from '@/lib/testing/oauth';
 import { pkcePair } from '@/lib/testing/pkce';

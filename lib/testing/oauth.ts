@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { createOAuthServer, EventBus, type Deps } from '@/lib/oauth';
 import { createApplicationStore } from '@/lib/db/applications';
 import { createStore } from '@/lib/db/engine-store';
-import { registerApplication, type ApplicationInput } from '@/lib/applications';
+import { registerApplication, type ApplicationInput } from '@/lib/applications/service';
 import { defaultSettings, type Settings } from '@/lib/oauth/settings';
 import type { SignedInUser } from '@/lib/oauth/context';
 import { KeyRing } from '@/lib/oauth/oidc/keys';

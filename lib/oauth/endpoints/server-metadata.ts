@@ -1,5 +1,6 @@
 /** RFC 8414: authorization server metadata (and the OIDC Discovery document built on it). */
 import { CLIENT_AUTH_METHODS } from '../client-auth';
+import { SUPPORTED_GRANT_TYPES } from '@/lib/applications/options';
 import type { Deps } from '../context';
 import { issuerFor } from '../context';
 import { withPublicCors } from '../cors';
@@ -23,7 +24,7 @@ export function serverMetadata(req: Request, deps: Deps): Record<string, unknown
     scopes_supported: Object.keys(deps.settings.scopes),
     response_types_supported: ['code', 'token', ...(oidc ? ['id_token', 'id_token token'] : [])],
     response_modes_supported: ['query', 'fragment'],
-    grant_types_supported: ['authorization_code', 'implicit', 'refresh_token', 'client_credentials', 'password'],
+    grant_types_supported: SUPPORTED_GRANT_TYPES,
     token_endpoint_auth_methods_supported: authMethods,
     revocation_endpoint_auth_methods_supported: authMethods,
     introspection_endpoint_auth_methods_supported: [...authMethods.filter((m) => m !== 'none'), 'bearer'],

@@ -1,4 +1,5 @@
 /** RFC 6749 §3.2: the token endpoint. Authenticate the client, dispatch on grant_type, answer no-store JSON. */
+import { mayUseGrant } from '@/lib/applications/options';
 import { authenticateClient } from '../client-auth';
 import type { Deps } from '../context';
 import { withClientCors } from '../cors';
@@ -16,10 +17,9 @@ export const GRANTS: Record<string, Grant> = Object.fromEntries(
   [authorizationCode, refreshToken, clientCredentials, password].map((g) => [g.grantType, g]),
 );
 
-/** As DOT: refresh tokens come with the authorization-code and password grants. */
+/** As DOT: refresh tokens come with the authorization-code and password grants (the grant table says which). */
 export function clientMayUseGrant(client: ClientRecord, grantType: string): boolean {
-  if (client.grantTypes.includes(grantType)) return true;
-  return grantType === 'refresh_token' && (client.grantTypes.includes('authorization_code') || client.grantTypes.includes('password'));
+  return mayUseGrant(client.grantTypes, grantType);
 }
 
 export async function token(req: Request, deps: Deps): Promise<Response> {

@@ -1,19 +1,17 @@
 'use server';
 /**
  * A new client secret for a confidential application, for its owner only. The old secret
- * stops working with the next request (only the new digest is stored); the new one is
- * returned to be shown once.
+ * stops working with the next request; the new one is returned to be shown once.
  */
 import { notFound } from 'next/navigation';
-import { requireUser } from '@/lib/auth';
-import { getDashboardStore } from '@/lib/db';
 import type { RotateSecretState } from '@/components/applications/rotate-secret-form';
-import { digest, randomToken } from '@/lib/oauth/secrets';
+import { rotateSecret as rotate } from '@/lib/applications/service';
+import { requireUser } from '@/lib/auth';
+import { getApplicationStore } from '@/lib/db';
 
 export async function rotateSecret(id: string): Promise<RotateSecretState> {
   const user = await requireUser(`/o/applications/${encodeURIComponent(id)}`);
-  const clientSecret = randomToken();
-  const rotated = await (await getDashboardStore()).rotateSecretForOwner(id, user.id, digest(clientSecret));
-  if (!rotated) notFound();
+  const clientSecret = await rotate(await getApplicationStore(), { id, ownerId: user.id });
+  if (!clientSecret) notFound();
   return { ok: true, clientSecret };
 }

@@ -12,6 +12,7 @@ import { BackLink } from '@/components/back-link';
 import { Alert } from '@/components/ui/alert';
 import { ButtonLink } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { CLIENT_TYPES } from '@/lib/applications/options';
 import { requireUser } from '@/lib/auth';
 import { getDashboardStore } from '@/lib/db';
 import { formatDate, formatDateTime, plural } from '@/lib/ui/format';
@@ -123,24 +124,24 @@ export default async function ApplicationPage({ params, searchParams }: { params
         </CardHeader>
         <CardContent className="pt-4">
           <dl className="divide-y divide-slate-100">
-            <Row label="Client type">{app.clientType === 'confidential' ? 'Confidential' : 'Public'}</Row>
+            <Row label="Client type">{CLIENT_TYPES.find((t) => t.value === app.clientType)?.label}</Row>
             <Row label="Grant types">
               <div className="flex flex-wrap gap-1.5">
                 <GrantBadges grants={app.grantTypes} />
               </div>
             </Row>
-            <Row label="Redirect URIs">
-              <UriList uris={app.redirectUris} empty="None" />
-            </Row>
-            <Row label="Post-logout redirect URIs">
-              <UriList uris={app.postLogoutRedirectUris} empty="None" />
-            </Row>
-            <Row label="Allowed origins">
-              <UriList uris={app.allowedOrigins} empty="None" />
-            </Row>
-            <Row label="Resource URIs">
-              <UriList uris={app.resources} empty="None" />
-            </Row>
+            {(
+              [
+                ['Redirect URIs', app.redirectUris],
+                ['Post-logout redirect URIs', app.postLogoutRedirectUris],
+                ['Allowed origins', app.allowedOrigins],
+                ['Resource URIs', app.resources],
+              ] as const
+            ).map(([label, uris]) => (
+              <Row key={label} label={label}>
+                <UriList uris={uris} empty="None" />
+              </Row>
+            ))}
             <Row label="Skip authorization">
               {app.skipAuthorization ? 'Yes: people are not asked to approve' : 'No: people approve on a consent screen'}
               <span className="mt-0.5 block text-xs text-slate-500">Only the server operator can change this.</span>

@@ -3,7 +3,7 @@ import { ApplicationForm } from '@/components/applications/application-form';
 import { BackLink } from '@/components/back-link';
 import { PageHeader } from '@/components/page-header';
 import { requireUser } from '@/lib/auth';
-import { EMPTY_APPLICATION } from '@/lib/validations/application';
+import { EMPTY_APPLICATION } from '@/lib/applications/schema';
 import { registerApplication } from './actions';
 
 export const metadata: Metadata = { title: 'Register an application' };

@@ -1,42 +1,29 @@
 'use server';
 /**
  * Saves an edited application, for its owner only: another account's id is a 404, as on the
- * page. Changing the client type changes the secret: a public client loses it (it could not
- * keep it), a confidential one without a secret gets one, shown once.
+ * page. When the client type change gives it a new secret, the form shows it once; otherwise
+ * back to the application.
  */
 import { notFound, redirect } from 'next/navigation';
-import { readApplicationForm } from '@/lib/applications/form-state';
+import { readApplicationForm, refusedBy } from '@/lib/applications/form-state';
+import { storedApplication, type ApplicationFormState } from '@/lib/applications/schema';
+import { updateApplication as update } from '@/lib/applications/service';
 import { requireUser } from '@/lib/auth';
-import { getDashboardStore } from '@/lib/db';
-import { digest, randomToken } from '@/lib/oauth/secrets';
 import { getSettings } from '@/lib/config/settings';
-import { GRANT_TYPES, storedApplication, type ApplicationFormState } from '@/lib/validations/application';
+import { getApplicationStore } from '@/lib/db';
 
 export async function updateApplication(id: string, _prev: ApplicationFormState, formData: FormData): Promise<ApplicationFormState> {
   const user = await requireUser(`/o/applications/${encodeURIComponent(id)}/update`);
-  const store = await getDashboardStore();
-  const app = await store.findApplicationForOwner(id, user.id);
-  if (!app) notFound();
-
-  const form = readApplicationForm(formData, getSettings());
+  const form = readApplicationForm(formData);
   if (!form.ok) return form;
-
-  let clientSecret: string | null = null;
-  let clientSecretDigest: string | null | undefined;
-  if (form.data.clientType === 'public') clientSecretDigest = null;
-  else if (!app.hasSecret) {
-    clientSecret = randomToken();
-    clientSecretDigest = digest(clientSecret);
+  let saved: Awaited<ReturnType<typeof update>>;
+  try {
+    saved = await update(await getApplicationStore(), { id, ownerId: user.id }, storedApplication(form.data), getSettings());
+  } catch (e) {
+    return refusedBy(e, form.values);
   }
-  // Grant types this form doesn't offer (e.g. an explicit refresh_token from the command line) stay.
-  const kept = app.grantTypes.filter((g) => !(GRANT_TYPES as readonly string[]).includes(g));
-  const saved = await store.updateApplicationForOwner(id, user.id, {
-    ...storedApplication(form.data),
-    grantTypes: [...form.data.grantTypes, ...kept],
-    ...(clientSecretDigest !== undefined ? { clientSecretDigest } : {}),
-  });
   if (!saved) notFound();
-
-  if (clientSecret) return { ok: true, id: app.id, name: form.data.name, clientId: app.clientId, clientSecret };
-  redirect(`/o/applications/${app.id}?saved=1`);
+  const { application, clientSecret } = saved;
+  if (clientSecret) return { ok: true, id: application.id, name: application.name, clientId: application.clientId, clientSecret };
+  redirect(`/o/applications/${application.id}?saved=1`);
 }

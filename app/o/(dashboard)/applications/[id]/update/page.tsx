@@ -5,7 +5,7 @@ import { BackLink } from '@/components/back-link';
 import { PageHeader } from '@/components/page-header';
 import { requireUser } from '@/lib/auth';
 import { getDashboardStore } from '@/lib/db';
-import { applicationToFormValues } from '@/lib/validations/application';
+import { applicationToFormValues } from '@/lib/applications/schema';
 import { updateApplication } from './actions';
 
 export const metadata: Metadata = { title: 'Edit application' };

@@ -1,29 +1,29 @@
 /**
- * RFC 7591 dynamic client registration (POST /o/register) and RFC 7592 client configuration
- * (GET, PUT, DELETE /o/register/<client_id>). OAUTH2_DYNAMIC_REGISTRATION picks who may register:
+ * RFC 7591 dynamic client registration (POST /o/register), and what the RFC 7592 client
+ * configuration endpoint (configuration.ts) shares with it: reading client metadata, the mode
+ * check, the client information response. OAUTH2_DYNAMIC_REGISTRATION picks who may register:
  * `public`: anyone, public clients only (token_endpoint_auth_method none); `token`: holders of
  * an initial access token (`manage createinitialaccesstoken`), confidential clients too.
  * Registered clients are owner-less applications marked registered_via 'dynamic'.
  */
 import { bearerError, bearerFromHeader, missingBearer } from '../bearer';
-import { AUTH_METHODS, checkClientMetadata, type CheckedMetadata, type MetadataRules } from '../client-metadata';
+import { AUTH_METHODS, checkClientMetadata, METADATA_LIMITS, type MetadataRules } from './client-metadata';
 import type { Deps } from '../context';
 import { issuerFor } from '../context';
 import { OAuthError } from '../errors';
 import { enforce } from '../rate-limit';
-import { hasControlCharacter, json, NO_STORE } from '../http';
-import { METADATA_LIMITS } from '../client-metadata';
-import { digest, randomToken, safeEqual } from '../secrets';
-import type { ClientRecord, RegisteredClientRecord } from '../store';
+import { json, NO_STORE } from '../http';
+import { digest, randomToken } from '../secrets';
+import type { ClientRecord } from '../store';
 import { newClientId } from '../client-id';
 import { endpointUrl } from '../paths';
 
 
-function disabled(): Response {
+export function disabled(): Response {
   return json({ error: 'invalid_request', error_description: 'dynamic client registration is turned off on this server (OAUTH2_DYNAMIC_REGISTRATION)' }, 404, NO_STORE);
 }
 
-function rules(deps: Deps): MetadataRules {
+export function rules(deps: Deps): MetadataRules {
   const publicOnly = deps.settings.clients.dynamicRegistration === 'public';
   return {
     allowedAuthMethods: publicOnly ? ['none'] : AUTH_METHODS,
@@ -55,7 +55,7 @@ async function readBounded(req: Request, max: number): Promise<string> {
 }
 
 /** §3.1: the request body is a JSON object of client metadata. */
-async function readMetadata(req: Request): Promise<Record<string, unknown>> {
+export async function readMetadata(req: Request): Promise<Record<string, unknown>> {
   const type = (req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/json') throw new OAuthError('invalid_client_metadata', 'send the client metadata as an application/json object (RFC 7591 §3.1)');
   const text = await readBounded(req, METADATA_LIMITS.bodyBytes);
@@ -82,7 +82,7 @@ async function spendInitialAccessToken(token: string, deps: Deps): Promise<void>
 }
 
 /** §3.2.1 / RFC 7592 §3: the registered metadata plus what the server assigned. */
-function clientInformation(
+export function clientInformation(
   req: Request,
   deps: Deps,
   client: ClientRecord,
@@ -125,55 +125,4 @@ export async function register(req: Request, deps: Deps): Promise<Response> {
   );
   deps.events.emit('client_registered', { applicationId: client.id, clientId: client.clientId, via: 'dynamic' });
   return json(clientInformation(req, deps, client, checked.client.metadata, now, { clientSecret, registrationAccessToken }), 201, NO_STORE);
-}
-
-/** RFC 7592 §2: the client configuration endpoint, authenticated by the registration access token. */
-export async function clientConfiguration(req: Request, deps: Deps): Promise<Response> {
-  if (deps.settings.clients.dynamicRegistration === 'off') return disabled();
-  const path = new URL(req.url).pathname.replace(/\/$/, '');
-  const clientId = decodePathSegment(path.slice(path.lastIndexOf('/') + 1));
-  const token = bearerFromHeader(req);
-  if (!token) return missingBearer();
-  // A malformed or control-character client_id names no client (and must not reach a query).
-  const found = clientId === null ? null : await deps.store.findRegisteredClient(clientId);
-  // §2: an unknown client and a wrong token look the same, so the endpoint cannot be probed for client_ids.
-  if (!found?.registrationAccessTokenDigest || !safeEqual(digest(token), found.registrationAccessTokenDigest)) {
-    throw bearerError('invalid_token', 'the registration access token is not valid for this client');
-  }
-  switch (req.method) {
-    case 'GET':
-      return json(clientInformation(req, deps, found.client, found.metadata, found.createdAt, {}), 200, NO_STORE);
-    case 'PUT':
-      return update(req, deps, found);
-    case 'DELETE':
-      // §2.3: 204, and the client's tokens go with it (the application row cascades).
-      await deps.store.deleteRegisteredClient(found.client.id);
-      return new Response(null, { status: 204, headers: NO_STORE });
-    default:
-      throw new OAuthError('method_not_allowed', `${req.method} is not supported here`, { Allow: 'GET, PUT, DELETE' });
-  }
-}
-
-function decodePathSegment(segment: string): string | null {
-  try {
-    const decoded = decodeURIComponent(segment);
-    return hasControlCharacter(decoded) ? null : decoded;
-  } catch {
-    return null;
-  }
-}
-
-/** §2.2: the body replaces the client's metadata; client_id must match, and the client's kind may not change. */
-async function update(req: Request, deps: Deps, found: RegisteredClientRecord): Promise<Response> {
-  const raw = await readMetadata(req);
-  if (raw.client_id !== found.client.clientId) throw new OAuthError('invalid_request', 'client_id in the body must be this client’s client_id');
-  // §2.2: the server-assigned fields are not metadata; ignore them rather than store them.
-  for (const k of ['client_id', 'client_secret', 'registration_access_token', 'registration_client_uri', 'client_secret_expires_at', 'client_id_issued_at']) delete raw[k];
-  const checked: CheckedMetadata = checkClientMetadata(raw, rules(deps));
-  if (checked.client.clientType !== found.client.clientType) {
-    throw new OAuthError('invalid_client_metadata', `token_endpoint_auth_method cannot change between none and a client secret; register a new client instead`);
-  }
-  await deps.store.updateRegisteredClient(found.client.id, { ...checked.client, clientSecretDigest: found.client.clientSecretDigest }, deps.clock());
-  const updated: ClientRecord = { ...found.client, ...checked.client, clientSecretDigest: found.client.clientSecretDigest };
-  return json(clientInformation(req, deps, updated, checked.client.metadata, found.createdAt, {}), 200, NO_STORE);
 }

@@ -1,6 +1,6 @@
 /** The dashboard's "Resource URIs" field (RFC 8707 §2: absolute URIs without a fragment). */
 import { describe, expect, it } from 'vitest';
-import { applicationSchema, EMPTY_APPLICATION } from './application';
+import { applicationSchema, EMPTY_APPLICATION } from './schema';
 
 const base = { ...EMPTY_APPLICATION, name: 'Calendar API', redirectUris: 'https://app.example/cb' };
 

@@ -7,7 +7,7 @@ import {
   EMPTY_APPLICATION,
   storedApplication,
   type ApplicationFormValues,
-} from './application';
+} from './schema';
 
 const valid: ApplicationFormValues = { ...EMPTY_APPLICATION, name: 'Photo printer', redirectUris: 'https://client.example/cb' };
 

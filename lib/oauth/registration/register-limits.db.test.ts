@@ -3,7 +3,7 @@
  * invalid_redirect_uri for redirect URIs and invalid_client_metadata for everything else, 400.
  */
 import { describe, expect, it } from 'vitest';
-import { METADATA_LIMITS } from '@/lib/oauth/client-metadata';
+import { METADATA_LIMITS } from '@/lib/oauth/registration/client-metadata';
 import { defaultClientRegistrationSettings } from '@/lib/oauth/registration-settings';
 import { body, createTestServer, jsonPost } from '@/lib/testing/oauth';
 import { testDatabaseKind } from '@/lib/testing/test-db';

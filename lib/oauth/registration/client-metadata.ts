@@ -1,19 +1,24 @@
 /**
  * RFC 7591 §2 client metadata, checked once for both ways a client registers itself: dynamic
- * registration (RFC 7591/7592) and client ID metadata documents. Errors are RFC 7591 §3.2.2's
- * codes: invalid_redirect_uri for a redirect URI, invalid_client_metadata for anything else.
+ * registration (RFC 7591/7592) and client ID metadata documents. The application rules are
+ * lib/applications/rules.ts's (the same ones the dashboard and the CLI apply), the grant types
+ * a self-registered client may use are the grant table's (lib/applications/options.ts); here
+ * they get RFC 7591 §3.2.2's codes: invalid_redirect_uri for a redirect URI,
+ * invalid_client_metadata for anything else.
  * Unknown fields are ignored (§2: "the authorization server MUST ignore any client metadata
  * it does not understand"), so they are not stored either.
  */
-import { OAuthError } from './errors';
-import { hasControlCharacter } from './http';
-import { redirectUriProblem } from './redirect-uri';
-import type { Settings } from './settings';
-import type { ClientMetadata, SelfRegisteredClient } from './store';
+import { GRANTS, REFRESH_TOKEN } from '@/lib/applications/options';
+import { confidentialGrantProblem, listProblem, redirectUrisRequired } from '@/lib/applications/rules';
+import { OAuthError } from '../errors';
+import { hasControlCharacter } from '../http';
+import type { Settings } from '../settings';
+import type { ClientMetadata, SelfRegisteredClient } from '../store';
 
 export const AUTH_METHODS = ['none', 'client_secret_basic', 'client_secret_post'] as const;
 export type RegistrationAuthMethod = (typeof AUTH_METHODS)[number];
-const GRANT_TYPES = ['authorization_code', 'refresh_token', 'client_credentials'];
+/** The grant table's self-registration grants, and refresh_token (RFC 7591 §2 lists it; it comes with the code grant). */
+const GRANT_TYPES: string[] = [...GRANTS.filter((g) => g.selfRegistration).map((g) => g.value), REFRESH_TOKEN.value];
 const STRING_FIELDS = ['client_name', 'client_uri', 'logo_uri', 'tos_uri', 'policy_uri', 'software_id', 'software_version'] as const;
 const URI_FIELDS = new Set(['client_uri', 'logo_uri', 'tos_uri', 'policy_uri']);
 
@@ -95,7 +100,11 @@ export function checkClientMetadata(raw: unknown, rules: MetadataRules): Checked
   for (const g of grantTypes) {
     if (!GRANT_TYPES.includes(g)) throw bad(`grant_type "${g}" is not supported (supported: ${GRANT_TYPES.join(', ')})`);
   }
-  if (grantTypes.includes('client_credentials') && clientType === 'public') throw bad('client_credentials needs a confidential client (a token_endpoint_auth_method other than none)');
+  const confidential = confidentialGrantProblem(clientType, grantTypes);
+  if (confidential) {
+    const grant = GRANTS.find((g) => g.confidentialOnly && grantTypes.includes(g.value))!.value;
+    throw bad(`grant_type "${grant}": ${confidential.message} (a token_endpoint_auth_method other than none)`);
+  }
   const responseTypes = [...new Set(stringArray(input, 'response_types', METADATA_LIMITS.listEntries) ?? ['code'])];
   for (const r of responseTypes) if (r !== 'code') throw bad(`response_type "${r}" is not supported (only code)`);
   // §2.1: grant_types and response_types must agree.
@@ -103,14 +112,13 @@ export function checkClientMetadata(raw: unknown, rules: MetadataRules): Checked
   if (!responseTypes.length && grantTypes.includes('authorization_code')) throw bad('the authorization_code grant type needs response_types ["code"]');
 
   const redirectUris = stringArray(input, 'redirect_uris', METADATA_LIMITS.redirectUris, 'invalid_redirect_uri') ?? [];
-  if (grantTypes.includes('authorization_code') && redirectUris.length === 0) {
-    throw new OAuthError('invalid_redirect_uri', 'redirect_uris is required for the authorization_code grant');
+  const missing = redirectUrisRequired(grantTypes, redirectUris);
+  if (missing) throw new OAuthError('invalid_redirect_uri', `redirect_uris is required: ${missing.message}`);
+  if (redirectUris.some((uri) => uri.length > METADATA_LIMITS.uri)) {
+    throw new OAuthError('invalid_redirect_uri', `each redirect URI may be at most ${METADATA_LIMITS.uri} characters`);
   }
-  for (const uri of redirectUris) {
-    if (uri.length > METADATA_LIMITS.uri) throw new OAuthError('invalid_redirect_uri', `each redirect URI may be at most ${METADATA_LIMITS.uri} characters`);
-    const problem = redirectUriProblem(uri, rules.settings, { native: clientType === 'public' });
-    if (problem) throw new OAuthError('invalid_redirect_uri', `redirect URI ${uri} ${problem}`);
-  }
+  const uriProblem = listProblem('redirectUris', redirectUris, rules.settings, clientType);
+  if (uriProblem) throw new OAuthError('invalid_redirect_uri', `redirect URI ${uriProblem.message}`);
 
   const metadata: ClientMetadata = {
     redirect_uris: redirectUris,

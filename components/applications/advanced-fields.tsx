@@ -1,0 +1,65 @@
+/** The form's "Advanced" section: the ID token signing algorithm and the rate limit. */
+import { FieldError } from '@/components/ui/field-error';
+import { Input } from '@/components/ui/input';
+import { ALGORITHMS, RATE_LIMIT_MODES } from '@/lib/applications/options';
+import { cn } from '@/lib/ui/utils';
+import { describedBy, type FieldGroupProps } from './form-context';
+import { Field, OptionCards } from './form-parts';
+
+export function AdvancedFields({ register, values, errorFor, showPerMinute }: FieldGroupProps & { showPerMinute: boolean }) {
+  return (
+    <>
+      <Field
+        id="algorithm"
+        label="ID token signing algorithm (OpenID Connect)"
+        error={errorFor('algorithm')}
+        hint="Choose one to issue ID tokens when your app asks for the openid scope."
+      >
+        <select
+          id="algorithm"
+          defaultValue={values.algorithm}
+          aria-invalid={errorFor('algorithm') ? true : undefined}
+          aria-describedby={describedBy('algorithm', errorFor('algorithm'), true)}
+          className={cn(
+            'block h-10 w-full rounded-lg border border-slate-300 bg-white px-3 text-base text-slate-900 shadow-xs sm:max-w-xs sm:text-sm',
+            'focus:border-accent-500 focus:ring-3 focus:ring-accent-100 focus:outline-none aria-invalid:border-red-500',
+          )}
+          {...register('algorithm')}
+        >
+          {ALGORITHMS.map((a) => (
+            <option key={a.value} value={a.value}>
+              {a.label}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <fieldset aria-describedby="rateLimit-hint">
+        <legend className="text-sm font-medium text-slate-800">Rate limit</legend>
+        <p id="rateLimit-hint" className="mt-0.5 text-sm text-slate-500">
+          Requests per minute this application may make to the token, introspection and revocation endpoints, each counted separately.
+        </p>
+        <div className="mt-2 grid gap-3 sm:grid-cols-3">
+          <OptionCards type="radio" field="rateLimitMode" options={RATE_LIMIT_MODES} checked={(v) => values.rateLimitMode === v} input={register('rateLimitMode')} />
+        </div>
+        <FieldError id="rateLimitMode-error" message={errorFor('rateLimitMode')} />
+        {/* Without JavaScript the number is always there; with it, only for a custom limit. */}
+        {showPerMinute ? (
+          <div className="mt-4 sm:max-w-xs">
+            <Field id="rateLimitPerMinute" label="Requests per minute" error={errorFor('rateLimitPerMinute')}>
+              <Input
+                id="rateLimitPerMinute"
+                inputMode="numeric"
+                autoComplete="off"
+                placeholder="e.g. 5000"
+                defaultValue={values.rateLimitPerMinute}
+                aria-invalid={errorFor('rateLimitPerMinute') ? true : undefined}
+                aria-describedby={describedBy('rateLimitPerMinute', errorFor('rateLimitPerMinute'), false)}
+                {...register('rateLimitPerMinute')}
+              />
+            </Field>
+          </div>
+        ) : null}
+      </fieldset>
+    </>
+  );
+}

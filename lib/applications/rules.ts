@@ -1,0 +1,163 @@
+/**
+ * An application's rules, each written once. Every rule answers `{ field, message } | null`;
+ * each surface words the field its own way and keeps the message: the form shows it beside the
+ * field (capitalised), the CLI prefixes the flag (`--redirect-uris: …`), dynamic registration
+ * turns it into RFC 7591's error codes. Browser-safe: the zod schema runs these in the browser,
+ * the service (lib/applications/service.ts) and the engine's registration on the server.
+ */
+import { redirectUriProblem, redirectUriShapeProblem } from '@/lib/oauth/redirect-uri';
+import type { Settings } from '@/lib/oauth/settings';
+import { GRANTS, LIST_MAX, MAX_RATE_LIMIT, NAME_MAX, type ClientType } from './options';
+
+/** The fields a rule can name: an application's input, as the service takes it. */
+export type ApplicationField =
+  | 'name'
+  | 'clientType'
+  | 'grantTypes'
+  | 'redirectUris'
+  | 'postLogoutRedirectUris'
+  | 'allowedOrigins'
+  | 'resources'
+  | 'algorithm'
+  | 'rateLimit'
+  | 'resourceServer'
+  | 'clientId';
+
+export interface Problem {
+  field: ApplicationField;
+  message: string;
+  /** The entry of a list the message starts with (it is shown as typed, never capitalised). */
+  value?: string;
+}
+
+/** A rule's refusal, thrown by the service; each caller shows it its own way. */
+export class ApplicationInputError extends Error {
+  constructor(
+    readonly field: ApplicationField,
+    message: string,
+    readonly value?: string,
+  ) {
+    super(message);
+  }
+
+  static of(problem: Problem): ApplicationInputError {
+    return new ApplicationInputError(problem.field, problem.message, problem.value);
+  }
+}
+
+export type RedirectSettings = Pick<Settings, 'allowedRedirectUriSchemes'>;
+
+export function nameProblem(name: string): Problem | null {
+  const trimmed = name.trim();
+  if (!trimmed) return { field: 'name', message: 'must not be empty' };
+  if (trimmed.length > NAME_MAX) return { field: 'name', message: `must be at most ${NAME_MAX} characters` };
+  return null;
+}
+
+const redirecting = GRANTS.filter((g) => g.needsRedirect);
+
+/** RFC 6749 §3.1.2: the grants that send the browser back need somewhere to send it. */
+export function redirectUrisRequired(grantTypes: readonly string[], redirectUris: readonly string[]): Problem | null {
+  if (redirectUris.length > 0 || !redirecting.some((g) => grantTypes.includes(g.value))) return null;
+  return { field: 'redirectUris', message: `the ${redirecting.map((g) => g.dotName).join(' and ')} grants need at least one redirect URI` };
+}
+
+/** RFC 6749 §4.4: client credentials authenticates with a secret a public client cannot keep. */
+export function confidentialGrantProblem(clientType: ClientType, grantTypes: readonly string[]): Problem | null {
+  if (clientType !== 'public') return null;
+  const grant = GRANTS.find((g) => g.confidentialOnly && grantTypes.includes(g.value));
+  return grant ? { field: 'grantTypes', message: `${grant.label.toLowerCase()} needs a confidential client` } : null;
+}
+
+/** RFC 7662 §4: a resource server proves who it is with its secret; a public client has none. */
+export function resourceServerProblem(clientType: ClientType, resourceServer: boolean | undefined): Problem | null {
+  return resourceServer && clientType !== 'confidential'
+    ? { field: 'resourceServer', message: 'needs a confidential client (it authenticates with its secret)' }
+    : null;
+}
+
+/** A CORS origin: scheme://host[:port], nothing after it. */
+export function originProblem(origin: string): string | null {
+  try {
+    const u = new URL(origin);
+    if ((u.protocol === 'https:' || u.protocol === 'http:') && u.origin === origin) return null;
+  } catch {
+    /* not a URL */
+  }
+  return 'is not an origin (scheme://host[:port], no path)';
+}
+
+/** RFC 8707 §2: a resource indicator is an absolute URI without a fragment. */
+export function resourceUriProblem(uri: string): string | null {
+  try {
+    new URL(uri);
+  } catch {
+    return 'is not an absolute URI';
+  }
+  return uri.includes('#') ? 'must not have a fragment (#)' : null;
+}
+
+type ListField = keyof typeof LIST_MAX;
+
+/**
+ * How each list's entries are checked. Without settings (the browser) a redirect URI gets the
+ * shape rules only; with them (the server) also https, loopback http and the schemes the
+ * operator allows. A public client is a native app and may use its private-use scheme (RFC 8252 §7.1).
+ */
+function entryCheck(field: ListField, settings: RedirectSettings | null, clientType: ClientType): (value: string) => string | null {
+  if (field === 'allowedOrigins') return originProblem;
+  if (field === 'resources') return resourceUriProblem;
+  return settings ? (uri) => redirectUriProblem(uri, settings, { native: clientType === 'public' }) : redirectUriShapeProblem;
+}
+
+/** A list's size, then its first bad entry, named in the message. */
+export function listProblem(field: ListField, values: readonly string[], settings: RedirectSettings | null, clientType: ClientType = 'confidential'): Problem | null {
+  if (values.length > LIST_MAX[field]) return { field, message: `at most ${LIST_MAX[field]} entries` };
+  const check = entryCheck(field, settings, clientType);
+  for (const value of values) {
+    const problem = check(value);
+    if (problem) return { field, message: `${value} ${problem}`, value };
+  }
+  return null;
+}
+
+/** Requests per minute as typed (the form's box, the CLI's flag): a whole number from 1 to MAX_RATE_LIMIT. */
+export function rateLimitProblem(perMinute: string): Problem | null {
+  const n = Number(perMinute);
+  if (/^\d+$/.test(perMinute) && n >= 1 && n <= MAX_RATE_LIMIT) return null;
+  return { field: 'rateLimit', message: `enter a whole number of requests per minute, from 1 to ${MAX_RATE_LIMIT.toLocaleString('en')}` };
+}
+
+/** What the server checks before it stores an application (the service; the CLI and the dashboard reach it there). */
+export interface CheckedInput {
+  name: string;
+  clientType: ClientType;
+  grantTypes: readonly string[];
+  redirectUris: readonly string[];
+  postLogoutRedirectUris?: readonly string[];
+  allowedOrigins?: readonly string[];
+  resources?: readonly string[];
+  rateLimit?: number | null;
+  resourceServer?: boolean;
+}
+
+/** Every rule, in the order a person fixes them; the first problem, or null. */
+export function applicationProblem(input: CheckedInput, settings: RedirectSettings): Problem | null {
+  const rateLimit = input.rateLimit ?? null;
+  return (
+    nameProblem(input.name) ??
+    listProblem('redirectUris', input.redirectUris, settings, input.clientType) ??
+    listProblem('postLogoutRedirectUris', input.postLogoutRedirectUris ?? [], settings, input.clientType) ??
+    redirectUrisRequired(input.grantTypes, input.redirectUris) ??
+    confidentialGrantProblem(input.clientType, input.grantTypes) ??
+    listProblem('allowedOrigins', input.allowedOrigins ?? [], settings) ??
+    listProblem('resources', input.resources ?? [], settings) ??
+    resourceServerProblem(input.clientType, input.resourceServer) ??
+    (rateLimit === null || rateLimit === 0 ? null : rateLimitProblem(String(rateLimit)))
+  );
+}
+
+/** A rule's message as a sentence on a page: capitalised, unless it starts with the entry it is about (kept as typed). */
+export function sentence(problem: Pick<Problem, 'message' | 'value'>): string {
+  return problem.value !== undefined ? problem.message : problem.message.charAt(0).toUpperCase() + problem.message.slice(1);
+}
