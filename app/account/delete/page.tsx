@@ -31,7 +31,7 @@ export default async function DeleteAccountPage() {
             <li>You are signed out on every browser.</li>
             <li>
               {authorizations.length
-                ? `${plural(authorizations.length, 'application')} you authorized lose access at once: their tokens stop working.`
+                ? `${plural(authorizations.length, 'application')} you authorized ${authorizations.length === 1 ? 'loses' : 'lose'} access at once: their tokens stop working.`
                 : 'No application has access to your account.'}
             </li>
             <li>Your name, email and password are deleted. This cannot be undone.</li>
