@@ -129,3 +129,20 @@ describe('listing and ending sessions across instances', () => {
     expect(await checkSession(instanceA, laptop.secret, t.now())).toBeNull();
   });
 });
+
+describe('pruning (for cleartokens)', () => {
+  it('deletes sessions that ended or expired before the cut-off, and no live one', async () => {
+    const user = await t.user();
+    const start = t.now();
+    const live = await signIn(user.id, start);
+    const ended = await signIn(user.id, start);
+    await endSessionBySecret(instanceA, ended.secret, start);
+    const old = await startSession(instanceA, { userId: user.id, origin, authMethods: [], now: new Date(start.getTime() - 48 * 3600_000), maxAgeSeconds: TWELVE_HOURS });
+    const removed = await instanceA.deleteSessionsOverBefore(new Date(start.getTime() + 1000));
+    expect(removed).toBeGreaterThanOrEqual(2);
+    const left = (await t.db.select({ id: userSessions.id }).from(userSessions)).map((r) => r.id);
+    expect(left).toContain(live.sessionId);
+    expect(left).not.toContain(ended.sessionId);
+    expect(left).not.toContain(old.sessionId);
+  });
+});

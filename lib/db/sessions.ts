@@ -4,7 +4,7 @@
  * lookup (findLiveSession: the digest's unique index, joined to the user by primary key); the
  * account page lists and ends sessions, always scoped to their user.
  */
-import { and, desc, eq, gt, isNull, lt, ne } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lt, ne, or } from 'drizzle-orm';
 import { users, userSessions } from '@/drizzle/schema';
 import { getDb } from './client';
 import { isUuid } from './sql-helpers';
@@ -125,6 +125,18 @@ export function createSessionStore(db: Db) {
         .where(and(eq(userSessions.userId, userId), live(now), except))
         .returning({ id: userSessions.id });
       return ended.length;
+    },
+
+    /**
+     * For cleartokens: deletes rows that ended or expired before `before` (a session over for a
+     * while is no longer shown anywhere). The number deleted.
+     */
+    async deleteSessionsOverBefore(before: Date): Promise<number> {
+      const deleted = await db
+        .delete(userSessions)
+        .where(or(lt(userSessions.endedAt, before), lt(userSessions.expiresAt, before)))
+        .returning({ id: userSessions.id });
+      return deleted.length;
     },
   };
 }
