@@ -20,6 +20,10 @@ import {
 const uniqueEmail = () => `account-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
 const PASSWORD = 'first long passphrase';
 
+// Each test signs up, signs in a second browser and makes several round trips: more than the
+// default 30 s when the machine is busy.
+test.describe.configure({ timeout: 120_000 });
+
 let fakeClient: Awaited<ReturnType<typeof startFakeClient>>;
 test.beforeAll(async () => {
   fakeClient = await startFakeClient();
