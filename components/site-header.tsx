@@ -31,7 +31,7 @@ export async function SiteHeader() {
       <div className="mx-auto flex h-16 max-w-6xl items-center gap-6 px-4 sm:px-6">
         <Link href="/" className="flex shrink-0 items-center gap-2.5 rounded-md text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-accent-600">
           <Logo />
-          {/* Phones, signed in: the mark alone, so the account's email fits beside it. */}
+          {/* Phones, signed in: the mark alone, so the account's email and links fit beside it. */}
           <span className={user ? 'sr-only text-base font-semibold tracking-tight sm:not-sr-only' : 'text-base font-semibold tracking-tight'}>
             {PRODUCT_NAME}
           </span>
@@ -43,6 +43,9 @@ export async function SiteHeader() {
               <span className="min-w-0 truncate text-sm text-slate-600 sm:max-w-64" title={user.email}>
                 {user.email}
               </span>
+              <NavLink href="/account" className={linkBase} activeClassName={linkActive} inactiveClassName={linkInactive}>
+                Account
+              </NavLink>
               <form action={signOutAction}>
                 <Button type="submit" variant="secondary" size="sm">
                   Sign out

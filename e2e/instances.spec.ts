@@ -2,6 +2,7 @@
  * Production shape (issue 11): two server.mjs instances on two ports sharing one PostgreSQL
  * (a throwaway pg-temp cluster this file starts and stops), as behind a load balancer.
  *   - a full authorization-code flow whose steps alternate between the instances
+ *   - a session signed out on one instance is refused by the other (user_sessions rows)
  *   - a rate limit shared by both (skipped until the rate-limit settings exist on this branch)
  *   - the log output of the whole run: one JSON line per request, and no code, token, secret or password
  *   - metrics per instance
@@ -209,6 +210,27 @@ test('RFC 6749 §4.1 across two instances: authorize on A, sign in on B, consent
   await expect
     .poll(line(b, reused.headers.get('x-request-id')))
     .toEqual([expect.objectContaining({ route: '/o/token', status: 400, clientId: app.clientId, error: 'invalid_grant' })]);
+});
+
+test('a session signed out on A is refused on B, even from a copy of its cookie (sessions live in PostgreSQL)', async ({ browser }) => {
+  const first = await browser.newContext();
+  const page = await first.newPage();
+  await page.goto(`${a.url}/login`);
+  await signIn(page, user);
+  await expect(page).toHaveURL(`${a.url}/`);
+  // A copy of the cookie in another browser, served by the other instance: signed in.
+  const copy = await browser.newContext();
+  await copy.addCookies(await first.cookies());
+  const copied = await copy.newPage();
+  await copied.goto(`${b.url}/account`);
+  await expect(copied.getByRole('heading', { name: 'Account', level: 1 })).toBeVisible();
+  // Signed out on A: the row ends, and B refuses the copy on its next request.
+  await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await copied.goto(`${b.url}/account`);
+  await expect(copied).toHaveURL(/\/login\?next=%2Faccount/);
+  await first.close();
+  await copy.close();
 });
 
 test('metrics are per instance: each counts the tokens it issued', async () => {

@@ -3,8 +3,18 @@
  * unless kept, the tokens of every application they authorized (refresh and access tokens).
  * Used by password reset and change, account deletion, and an operator disabling a user.
  *
- * STUB (contract between helpers, issue 17): the sessions helper replaces the body.
+ * Sessions end by their rows (lib/accounts/sessions.ts), so every instance refuses them on the
+ * next request. Tokens are revoked with the same chain revocation the dashboard's "Revoke" uses
+ * (lib/db/authorizations.ts → revokeChains) and announced as token_revoked, as every other
+ * revocation path does.
  */
+import { getDashboardStore } from '@/lib/db';
+import { getSessionStore, type SessionStore } from '@/lib/db/sessions';
+import type { RevokedTokens } from '@/lib/db/applications';
+import type { EventBus } from '@/lib/oauth/events';
+import { events } from '@/lib/server/events';
+import { announceRevokedTokens } from '@/lib/server/revocation-events';
+
 export interface EndAccessOptions {
   /** The session that made the change stays signed in (user_sessions.id). */
   exceptSessionId?: string;
@@ -12,8 +22,27 @@ export interface EndAccessOptions {
   keepTokens?: boolean;
 }
 
+export interface EndAccessDeps {
+  sessions: Pick<SessionStore, 'endSessionsForUser'>;
+  tokens: { revokeTokensForUser(userId: string, now: Date): Promise<RevokedTokens[]> };
+  events: EventBus;
+  now: Date;
+}
+
+/** The work, with its stores passed in (tests give it a test database). */
+export async function endAccess(deps: EndAccessDeps, userId: string, options: EndAccessOptions = {}): Promise<{ sessionsEnded: number; tokensRevoked: number }> {
+  const sessionsEnded = await deps.sessions.endSessionsForUser(userId, deps.now, options.exceptSessionId);
+  if (options.keepTokens) return { sessionsEnded, tokensRevoked: 0 };
+  const revoked = await deps.tokens.revokeTokensForUser(userId, deps.now);
+  let tokensRevoked = 0;
+  for (const r of revoked) {
+    announceRevokedTokens(deps.events, r);
+    tokensRevoked += r.accessTokens + r.refreshTokens;
+  }
+  return { sessionsEnded, tokensRevoked };
+}
+
 export async function endUserAccess(userId: string, options: EndAccessOptions = {}): Promise<{ sessionsEnded: number; tokensRevoked: number }> {
-  void userId;
-  void options;
-  return { sessionsEnded: 0, tokensRevoked: 0 };
+  const [sessions, tokens] = await Promise.all([getSessionStore(), getDashboardStore()]);
+  return endAccess({ sessions, tokens, events, now: new Date() }, userId, options);
 }

@@ -3,7 +3,9 @@
  *
  * - Credentials (email + password, argon2id) against the users table. Auth.js allows
  *   Credentials only with JWT sessions, so the session is an encrypted cookie holding the
- *   local user id and the time of sign-in (OIDC `auth_time`, used by max_age / prompt=login).
+ *   local user id, the time of sign-in (OIDC `auth_time`, used by max_age / prompt=login) and
+ *   a session secret whose user_sessions row must be live on every read (database-session.ts):
+ *   that row is what sign-out and "Sign out" on the account page end, on every instance.
  * - GitHub and Google when AUTH_GITHUB_ID/AUTH_GITHUB_SECRET (AUTH_GOOGLE_ID/AUTH_GOOGLE_SECRET)
  *   are set: the provider's verified email finds the local user if that account's email is
  *   verified too, or creates one (lib/auth/social-account.ts); an unverified account is refused.
@@ -20,6 +22,7 @@ import { signInSchema } from '@/lib/validations/auth';
 import { getRateLimits } from '@/lib/rate-limit';
 import { verifyPasswordOrNothing } from './password';
 import { passwordSignIn } from './password-sign-in';
+import { beginDatabaseSession, checkedSessionOf, endDatabaseSession, verifyDatabaseSession } from './database-session';
 import { authSecret } from './secret';
 import { SESSION_MAX_AGE_SECONDS, sessionExpired } from './session-lifetime';
 import { accountForSocialSignIn, UNVERIFIED_ACCOUNT_ERROR } from './social-account';
@@ -106,8 +109,11 @@ function buildConfig(): NextAuthConfig {
       /** Runs at sign-in (user and account set) and on every session read (token only). */
       async jwt({ token, user, account }) {
         if (!user || !account) {
-          // A refresh: keep uid and authTime as they were, until 12 hours after the sign-in.
-          return sessionExpired(token.authTime, nowSeconds()) ? null : token;
+          // A refresh: keep uid and authTime as they were, until 12 hours after the sign-in, and
+          // only while the session's row is live (ended elsewhere = signed out here). A cookie
+          // from before database sessions has no secret: signed out once.
+          if (sessionExpired(token.authTime, nowSeconds())) return null;
+          return (await verifyDatabaseSession(token)) ? token : null;
         }
         let local: { id: string; email: string; name: string | null } | null;
         if (account.provider === 'credentials') {
@@ -118,16 +124,27 @@ function buildConfig(): NextAuthConfig {
           local = found?.outcome === 'signed_in' ? found.user : null;
         }
         if (!local) return null; // clears the cookie
-        return { sub: local.id, uid: local.id, email: local.email, name: local.name, authTime: nowSeconds() };
+        const authMethods = account.provider === 'credentials' ? ['pwd'] : [];
+        const sessionSecret = await beginDatabaseSession(local.id, authMethods);
+        return { sub: local.id, uid: local.id, email: local.email, name: local.name, authTime: nowSeconds(), sessionSecret };
       },
       session({ session, token }) {
         const uid = typeof token.uid === 'string' ? token.uid : '';
         const authTime = typeof token.authTime === 'number' ? token.authTime : 0;
+        // The row the jwt callback just checked: the user as the database has them now.
+        const live = checkedSessionOf(token);
         return {
           ...session,
-          user: { ...session.user, id: uid, email: token.email ?? '', name: token.name ?? null },
+          user: { ...session.user, id: uid, email: live?.user.email ?? token.email ?? '', name: live ? live.user.name : (token.name ?? null) },
           authTime,
+          sessionId: live?.sessionId,
+          emailVerified: live?.user.emailVerified ?? false,
         };
+      },
+    },
+    events: {
+      async signOut(message) {
+        await endDatabaseSession('token' in message ? message.token : null);
       },
     },
   };

@@ -10,7 +10,6 @@ import { cache } from 'react';
 import NextAuth from 'next-auth';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { getStore } from '@/lib/db';
 import { authConfig } from './config';
 import { loginUrl } from './redirect';
 
@@ -31,21 +30,30 @@ export interface SignedInUser {
   emailVerified: boolean;
   /** OIDC `auth_time`: epoch seconds of the sign-in (unchanged when the cookie is refreshed). */
   authTime: number;
+  /** This browser's session (user_sessions.id): "This device" on the account page. */
+  sessionId: string;
 }
 
 /**
- * The signed-in user, or null. Null too when the cookie names a user that no longer
- * exists (deleted since), so a stale cookie never counts as a sign-in.
+ * The signed-in user, or null. The session callback already checked the session's row and
+ * read the user with it (one indexed lookup, lib/auth/database-session.ts): a cookie whose
+ * session ended, or whose user was deleted or disabled, never counts as a sign-in.
  */
 export const currentUser = cache(async (): Promise<SignedInUser | null> => {
-  const session = await auth();
-  const user = session?.user as { id?: unknown } | undefined;
+  const session = (await auth()) as { user?: { id?: unknown; email?: unknown; name?: unknown }; authTime?: unknown; sessionId?: unknown; emailVerified?: unknown } | null;
+  const user = session?.user;
   const id = typeof user?.id === 'string' ? user.id : '';
-  if (!id) return null;
-  const row = await (await getStore()).findUserById(id);
-  if (!row) return null;
-  const authTime = (session as { authTime?: unknown }).authTime;
-  return { id: row.id, email: row.email, name: row.name, emailVerified: row.emailVerified, authTime: typeof authTime === 'number' ? authTime : 0 };
+  const sessionId = typeof session?.sessionId === 'string' ? session.sessionId : '';
+  if (!id || !sessionId || typeof user?.email !== 'string') return null;
+  const authTime = session?.authTime;
+  return {
+    id,
+    email: user.email,
+    name: typeof user.name === 'string' ? user.name : null,
+    emailVerified: session?.emailVerified === true,
+    authTime: typeof authTime === 'number' ? authTime : 0,
+    sessionId,
+  };
 });
 
 /** For /o/authorize: who is signed in and when (for max_age and prompt=login), or null. */

@@ -1,10 +1,9 @@
 /**
- * How long a sign-in to this server's pages lasts. Sessions are encrypted JWT cookies (Auth.js
- * allows Credentials only with JWT sessions), so signing out deletes the cookie in that browser
- * but cannot end a copy of it on the server side: the lifetime is the only bound on a stolen or
- * forgotten cookie. 12 hours covers a working day, so people sign in about once a day, and a
- * cookie left on a shared machine or copied out of a browser is dead by the next morning.
- * (Database sessions, which sign-out can end, come with the accounts issue.)
+ * How long a sign-in to this server's pages lasts: 12 hours from the sign-in, used or not. The
+ * cookie (an encrypted JWT: Auth.js allows Credentials only with JWT sessions) names a
+ * user_sessions row that expires at the same time; sign-out and the account page end the row
+ * earlier (lib/accounts/sessions.ts). 12 hours covers a working day, so people sign in about
+ * once a day, and a cookie left on a shared machine is dead by the next morning.
  */
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 

@@ -62,7 +62,7 @@ export interface RevokedTokens {
  * Deletes one application (the foreign keys cascade to its tokens, codes, consents and pending
  * requests) in a transaction that first counts its live tokens, so callers can announce them.
  */
-async function deleteApplicationWhere(db: Db, where: SQL, now: Date): Promise<RevokedTokens | null> {
+export async function deleteApplicationWhere(db: Db, where: SQL, now: Date): Promise<RevokedTokens | null> {
   return db.transaction(async (tx) => {
     const [app] = await tx.select({ id: applications.id, clientId: applications.clientId }).from(applications).where(where).limit(1).for('update');
     if (!app) return null;

@@ -4,7 +4,7 @@
  * so another account's id finds nothing and changes nothing; the pages answer that with a 404.
  * Part of the DashboardStore (dashboard.ts composes it).
  */
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { accessTokens, applications, authorizationCodes, consents, refreshTokens } from '@/drizzle/schema';
 import type { AuthorizationSummary } from '@/lib/dashboard/views';
 import type { RevokedTokens } from './applications';
@@ -101,6 +101,44 @@ export function createAuthorizationStore(db: Db) {
       });
       if (revoked) onRevoked?.(revoked);
       return done;
+    },
+
+    /**
+     * Revokes every access and refresh token the user holds, for every application, and their
+     * codes not yet exchanged, in one transaction (a password change, account deletion, a
+     * disabled user). Consents stay: the applications may ask again without a consent screen.
+     * Returns what was live, per application, for the token_revoked events.
+     */
+    async revokeTokensForUser(userId: string, now = new Date()): Promise<RevokedTokens[]> {
+      if (!isUuid(userId)) return [];
+      return db.transaction(async (tx) => {
+        // Codes first (see revokeAuthorizationForUser): an exchange under way finishes first and
+        // its tokens are revoked below; a later one finds its code revoked and issues nothing.
+        await tx
+          .update(authorizationCodes)
+          .set({ revokedAt: now })
+          .where(and(eq(authorizationCodes.userId, userId), isNull(authorizationCodes.revokedAt)));
+        const access = await tx
+          .select({ applicationId: accessTokens.applicationId, n: sql<number>`count(*)`.mapWith(Number) })
+          .from(accessTokens)
+          .where(and(eq(accessTokens.userId, userId), isNull(accessTokens.revokedAt), gt(accessTokens.expiresAt, now)))
+          .groupBy(accessTokens.applicationId);
+        const refresh = await tx
+          .select({ applicationId: refreshTokens.applicationId, n: sql<number>`count(*)`.mapWith(Number) })
+          .from(refreshTokens)
+          .where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt), isNull(refreshTokens.rotatedAt)))
+          .groupBy(refreshTokens.applicationId);
+        await revokeChains(tx, sql`user_id = ${userId}`, now);
+        const ids = [...new Set([...access, ...refresh].map((r) => r.applicationId))];
+        if (ids.length === 0) return [];
+        const apps = await tx.select({ id: applications.id, clientId: applications.clientId }).from(applications).where(inArray(applications.id, ids));
+        return ids.map((applicationId) => ({
+          applicationId,
+          clientId: apps.find((a) => a.id === applicationId)?.clientId ?? '',
+          accessTokens: access.find((r) => r.applicationId === applicationId)?.n ?? 0,
+          refreshTokens: refresh.find((r) => r.applicationId === applicationId)?.n ?? 0,
+        }));
+      });
     },
   };
 }

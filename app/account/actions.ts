@@ -1,0 +1,151 @@
+'use server';
+/**
+ * The account page's actions. Each re-validates its form with the schema the browser used and
+ * answers bad input with field errors; each acts on the signed-in user only (the session's own
+ * id and user, never one sent by the form). The rules live in lib/accounts; queries in lib/db.
+ */
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import type { AccountFormState } from '@/components/account/use-account-form';
+import { PRODUCT_NAME } from '@/components/logo';
+import { deleteAccount } from '@/lib/accounts/delete-account';
+import { sendEmailChangeConfirmation } from '@/lib/accounts/email-change';
+import { endUserAccess } from '@/lib/accounts/end-access';
+import { changePassword } from '@/lib/accounts/password-change';
+import { recordAudit } from '@/lib/audit';
+import { currentUser, loginUrl, signOut, type SignedInUser } from '@/lib/auth';
+import { hashPassword, verifyPasswordOrNothing } from '@/lib/auth/password';
+import { signInIp, tooManyAttemptsMessage } from '@/lib/auth/sign-in-limits';
+import { getStore } from '@/lib/db';
+import { getAccountStore } from '@/lib/db/account';
+import { getSessionStore } from '@/lib/db/sessions';
+import { queueMail } from '@/lib/mail';
+import { getRateLimits } from '@/lib/rate-limit';
+import { events } from '@/lib/server/events';
+import { deleteAccountSchema, emailChangeSchema, nameSchema, passwordChangeSchema } from '@/lib/validations/account';
+
+const field = (formData: FormData, name: string) => {
+  const v = formData.get(name);
+  return typeof v === 'string' ? v : '';
+};
+
+/** The signed-in user with this browser's session, or off to sign in. */
+async function signedIn(path = '/account'): Promise<SignedInUser> {
+  const user = await currentUser();
+  if (!user) redirect(loginUrl(path));
+  return user;
+}
+
+async function requestOrigin(): Promise<{ ip: string; userAgent: string | null }> {
+  const h = await headers();
+  return { ip: signInIp(h), userAgent: h.get('user-agent') };
+}
+
+const actorOf = (user: SignedInUser) => ({ type: 'user' as const, id: user.id, label: user.email });
+
+export async function updateNameAction(_prev: AccountFormState, formData: FormData): Promise<AccountFormState> {
+  const user = await signedIn();
+  const values = { name: field(formData, 'name') };
+  const parsed = nameSchema.safeParse(values);
+  if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  await (await getAccountStore()).updateUserName(user.id, parsed.data.name || null);
+  const origin = await requestOrigin();
+  await recordAudit({ type: 'profile.updated', actor: actorOf(user), userId: user.id, detail: { fields: ['name'] }, ...origin });
+  revalidatePath('/account');
+  return { ok: true, message: 'Your name was saved.', values: { name: parsed.data.name } };
+}
+
+export async function changeEmailAction(_prev: AccountFormState, formData: FormData): Promise<AccountFormState> {
+  const user = await signedIn();
+  const values = { email: field(formData, 'email') };
+  const parsed = emailChangeSchema.safeParse(values);
+  if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  if (parsed.data.email === user.email) return { ok: false, fieldErrors: { email: ['That is already your email address'] }, values };
+  const result = await sendEmailChangeConfirmation(user.id, parsed.data.email, await requestOrigin());
+  if (!result.ok) return { ok: false, fieldErrors: { email: [result.message] }, values };
+  return {
+    ok: true,
+    message: `We sent a confirmation link to ${parsed.data.email}. Your email changes when you follow it; until then you sign in with ${user.email}.`,
+  };
+}
+
+export async function changePasswordAction(_prev: AccountFormState, formData: FormData): Promise<AccountFormState> {
+  const user = await signedIn();
+  const parsed = passwordChangeSchema.safeParse({
+    currentPassword: field(formData, 'currentPassword'),
+    newPassword: field(formData, 'newPassword'),
+    confirmPassword: field(formData, 'confirmPassword'),
+    keepAppsSignedIn: formData.get('keepAppsSignedIn'),
+  });
+  if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  const [store, accounts, limits] = await Promise.all([getStore(), getAccountStore(), getRateLimits()]);
+  const result = await changePassword(
+    {
+      store,
+      limits,
+      verifyPassword: verifyPasswordOrNothing,
+      hashPassword,
+      setUserPasswordHash: (id, hash) => accounts.setUserPasswordHash(id, hash),
+      endUserAccess,
+      queueMail,
+      recordAudit,
+      productName: PRODUCT_NAME,
+    },
+    { user, sessionId: user.sessionId, ...parsed.data, origin: await requestOrigin() },
+  );
+  if (result.ok) {
+    revalidatePath('/account');
+    const others = result.sessionsEnded === 1 ? '1 other browser was' : `${result.sessionsEnded} other browsers were`;
+    const apps = parsed.data.keepAppsSignedIn ? 'Your applications stay signed in.' : 'Your applications will ask you to sign in again.';
+    return { ok: true, message: `Your password was changed. ${others} signed out. ${apps}` };
+  }
+  if ('rateLimited' in result) {
+    events.emit('rate_limited', { limit: result.rateLimited.limit });
+    return { ok: false, formError: tooManyAttemptsMessage(result.rateLimited.retryAfter) };
+  }
+  return { ok: false, fieldErrors: { [result.field]: [result.message] } };
+}
+
+/** "Sign out" on one session. Signing out this browser is the header's "Sign out". */
+export async function endSessionAction(formData: FormData): Promise<void> {
+  const user = await signedIn();
+  const id = field(formData, 'id');
+  if (id === user.sessionId) {
+    await signOut({ redirectTo: '/login' });
+    return;
+  }
+  const ended = await (await getSessionStore()).endSessionForUser(id, user.id, new Date());
+  if (ended) {
+    await recordAudit({ type: 'session.ended', actor: actorOf(user), userId: user.id, detail: { sessions: 1 }, ...(await requestOrigin()) });
+  }
+  redirect(`/account?signedOut=${ended ? 1 : 0}#sessions`);
+}
+
+export async function endOtherSessionsAction(): Promise<void> {
+  const user = await signedIn();
+  const count = await (await getSessionStore()).endSessionsForUser(user.id, new Date(), user.sessionId);
+  if (count > 0) {
+    await recordAudit({ type: 'session.ended', actor: actorOf(user), userId: user.id, detail: { sessions: count, allOthers: true }, ...(await requestOrigin()) });
+  }
+  redirect(`/account?signedOut=${count}#sessions`);
+}
+
+export async function deleteAccountAction(_prev: AccountFormState, formData: FormData): Promise<AccountFormState> {
+  const user = await signedIn('/account/delete');
+  const values = { confirmEmail: field(formData, 'confirmEmail') };
+  const parsed = deleteAccountSchema.safeParse(values);
+  if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  if (parsed.data.confirmEmail !== user.email) {
+    return { ok: false, fieldErrors: { confirmEmail: [`Type your email address, ${user.email}, exactly to confirm`] }, values };
+  }
+  const accounts = await getAccountStore();
+  await deleteAccount(
+    { endUserAccess, deleteUserAccount: (id, now) => accounts.deleteUserAccount(id, now), recordAudit, events, now: new Date() },
+    { user, origin: await requestOrigin() },
+  );
+  // The session row went with the account; this clears the cookie.
+  await signOut({ redirectTo: '/account/deleted' });
+  return null;
+}

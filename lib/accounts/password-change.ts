@@ -1,0 +1,80 @@
+/**
+ * Changing a password on /account: the current password first (counted by the same limits as
+ * sign-in, so the form cannot be used to guess it), then the policy (lib/auth/password-policy.ts),
+ * then the new hash; every other session ends, and the applications' tokens are revoked unless
+ * the person ticked "Keep apps signed in". A mail tells the account's address either way, so a
+ * change made by someone else does not go unnoticed.
+ */
+import type { AuditInput } from '@/lib/audit';
+import { checkNewPassword } from '@/lib/auth/password-policy';
+import { passwordSignIn, type PasswordSignInDeps } from '@/lib/auth/password-sign-in';
+import type { MailMessage } from '@/lib/mail';
+import type { LimitName } from '@/lib/oauth/rate-limit';
+import type { EndAccessOptions } from './end-access';
+
+export interface PasswordChangeDeps extends PasswordSignInDeps {
+  setUserPasswordHash(userId: string, hash: string): Promise<boolean>;
+  hashPassword(password: string): Promise<string>;
+  endUserAccess(userId: string, options: EndAccessOptions): Promise<{ sessionsEnded: number; tokensRevoked: number }>;
+  queueMail(message: MailMessage): Promise<void>;
+  recordAudit(event: AuditInput): Promise<void>;
+  productName: string;
+}
+
+export interface PasswordChangeInput {
+  user: { id: string; email: string };
+  /** The session making the change: it stays signed in. */
+  sessionId: string;
+  currentPassword: string;
+  newPassword: string;
+  keepAppsSignedIn: boolean;
+  origin: { ip: string; userAgent: string | null };
+}
+
+export type PasswordChangeResult =
+  | { ok: true; sessionsEnded: number; tokensRevoked: number }
+  | { ok: false; field: 'currentPassword' | 'newPassword'; message: string }
+  | { ok: false; rateLimited: { limit: LimitName; retryAfter: number } };
+
+export async function changePassword(deps: PasswordChangeDeps, input: PasswordChangeInput): Promise<PasswordChangeResult> {
+  const { user } = input;
+  const account = await deps.store.findUserByEmail(user.email);
+  if (!account || account.id !== user.id) return { ok: false, field: 'currentPassword', message: 'Your account changed since this page loaded: reload it and try again' };
+  if (!account.passwordHash) {
+    return { ok: false, field: 'currentPassword', message: 'This account signs in with GitHub or Google and has no password: use “Forgot password?” on the sign-in page to set one' };
+  }
+  const checked = await passwordSignIn(deps, input.origin.ip, user.email, input.currentPassword);
+  if (checked.outcome === 'rate_limited') return { ok: false, rateLimited: { limit: checked.limit, retryAfter: checked.retryAfter } };
+  if (checked.outcome !== 'signed_in') return { ok: false, field: 'currentPassword', message: 'Your current password is incorrect' };
+
+  const problem = checkNewPassword(input.newPassword, { email: user.email });
+  if (problem) return { ok: false, field: 'newPassword', message: problem };
+  if (input.newPassword === input.currentPassword) return { ok: false, field: 'newPassword', message: 'That is your current password: choose a new one' };
+
+  await deps.setUserPasswordHash(user.id, await deps.hashPassword(input.newPassword));
+  const ended = await deps.endUserAccess(user.id, { exceptSessionId: input.sessionId, keepTokens: input.keepAppsSignedIn });
+  await deps.queueMail(passwordChangedMail(deps.productName, user.email, input.keepAppsSignedIn));
+  await deps.recordAudit({
+    type: 'password.changed',
+    actor: { type: 'user', id: user.id, label: user.email },
+    userId: user.id,
+    detail: { via: 'account', keepAppsSignedIn: input.keepAppsSignedIn, sessionsEnded: ended.sessionsEnded, tokensRevoked: ended.tokensRevoked },
+    ip: input.origin.ip,
+    userAgent: input.origin.userAgent,
+  });
+  return { ok: true, ...ended };
+}
+
+export function passwordChangedMail(productName: string, to: string, keptApps: boolean): MailMessage {
+  const apps = keptApps
+    ? 'Applications you authorized stay signed in.'
+    : 'Applications you authorized were signed out and will ask you to sign in again.';
+  const text = [
+    `The password of your ${productName} account (${to}) was just changed on the account page.`,
+    '',
+    `You stay signed in where you made the change; every other browser was signed out. ${apps}`,
+    '',
+    'If you did not do this, reset your password now with “Forgot password?” on the sign-in page, and tell your administrator.',
+  ].join('\n');
+  return { to, subject: `Your ${productName} password was changed`, text };
+}

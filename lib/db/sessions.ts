@@ -1,0 +1,154 @@
+/**
+ * Browser sessions (user_sessions): the rows behind the Auth.js cookie. The cookie carries a
+ * random session secret; rows hold only its SHA-256 digest. Page requests make one indexed
+ * lookup (findLiveSession: the digest's unique index, joined to the user by primary key); the
+ * account page lists and ends sessions, always scoped to their user.
+ */
+import { and, desc, eq, gt, isNull, lt, ne, or } from 'drizzle-orm';
+import { users, userSessions } from '@/drizzle/schema';
+import { getDb } from './client';
+import { isUuid } from './sql-helpers';
+import type { Db } from './types';
+
+export interface NewSession {
+  userId: string;
+  sessionDigest: string;
+  ip: string | null;
+  userAgent: string | null;
+  authMethods: string[];
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+/** A live session and its user, as a page request sees it. */
+export interface LiveSessionRow {
+  sessionId: string;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  user: { id: string; email: string; name: string | null; emailVerified: boolean };
+}
+
+/** A session as the account page lists it. */
+export interface SessionSummary {
+  id: string;
+  ip: string | null;
+  userAgent: string | null;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+}
+
+export function createSessionStore(db: Db) {
+  const live = (now: Date) => and(isNull(userSessions.endedAt), gt(userSessions.expiresAt, now));
+
+  return {
+    async createSession(s: NewSession): Promise<{ id: string }> {
+      const [row] = await db
+        .insert(userSessions)
+        .values({ ...s, lastSeenAt: s.createdAt, authMethods: s.authMethods })
+        .returning({ id: userSessions.id });
+      return row!;
+    },
+
+    /**
+     * The session whose secret has this digest, when it has not ended or expired and its user
+     * exists and is not disabled; null otherwise (signed out).
+     */
+    async findLiveSession(sessionDigest: string, now: Date): Promise<LiveSessionRow | null> {
+      const [row] = await db
+        .select({
+          sessionId: userSessions.id,
+          lastSeenAt: userSessions.lastSeenAt,
+          expiresAt: userSessions.expiresAt,
+          id: users.id,
+          email: users.email,
+          name: users.name,
+          emailVerified: users.emailVerified,
+        })
+        .from(userSessions)
+        .innerJoin(users, eq(users.id, userSessions.userId))
+        .where(and(eq(userSessions.sessionDigest, sessionDigest), live(now), isNull(users.disabledAt)))
+        .limit(1);
+      if (!row) return null;
+      const { sessionId, lastSeenAt, expiresAt, ...user } = row;
+      return { sessionId, lastSeenAt, expiresAt, user };
+    },
+
+    /** Records use, unless recorded since `staleBefore` (so a busy session writes once a minute). */
+    async touchSession(sessionId: string, now: Date, staleBefore: Date): Promise<void> {
+      await db
+        .update(userSessions)
+        .set({ lastSeenAt: now })
+        .where(and(eq(userSessions.id, sessionId), lt(userSessions.lastSeenAt, staleBefore)));
+    },
+
+    /** The user's live sessions, most recently used first. */
+    async listSessionsForUser(userId: string, now: Date): Promise<SessionSummary[]> {
+      if (!isUuid(userId)) return [];
+      return db
+        .select({
+          id: userSessions.id,
+          ip: userSessions.ip,
+          userAgent: userSessions.userAgent,
+          createdAt: userSessions.createdAt,
+          lastSeenAt: userSessions.lastSeenAt,
+          expiresAt: userSessions.expiresAt,
+        })
+        .from(userSessions)
+        .where(and(eq(userSessions.userId, userId), live(now)))
+        .orderBy(desc(userSessions.lastSeenAt), desc(userSessions.createdAt));
+    },
+
+    /** Ends one of the user's sessions; false when it is not theirs or already over. */
+    async endSessionForUser(sessionId: string, userId: string, now: Date): Promise<boolean> {
+      if (!isUuid(sessionId) || !isUuid(userId)) return false;
+      const ended = await db
+        .update(userSessions)
+        .set({ endedAt: now })
+        .where(and(eq(userSessions.id, sessionId), eq(userSessions.userId, userId), live(now)))
+        .returning({ id: userSessions.id });
+      return ended.length > 0;
+    },
+
+    /** Sign-out: ends the session whose secret has this digest (nothing when there is none). */
+    async endSessionByDigest(sessionDigest: string, now: Date): Promise<void> {
+      await db.update(userSessions).set({ endedAt: now }).where(and(eq(userSessions.sessionDigest, sessionDigest), isNull(userSessions.endedAt)));
+    },
+
+    /** Ends every live session of the user, but `exceptId`; the number ended. */
+    async endSessionsForUser(userId: string, now: Date, exceptId?: string): Promise<number> {
+      if (!isUuid(userId)) return 0;
+      const except = exceptId && isUuid(exceptId) ? ne(userSessions.id, exceptId) : undefined;
+      const ended = await db
+        .update(userSessions)
+        .set({ endedAt: now })
+        .where(and(eq(userSessions.userId, userId), live(now), except))
+        .returning({ id: userSessions.id });
+      return ended.length;
+    },
+
+    /**
+     * For cleartokens: deletes rows that ended or expired before `before` (a session over for a
+     * while is no longer shown anywhere). The number deleted.
+     */
+    async deleteSessionsOverBefore(before: Date): Promise<number> {
+      const deleted = await db
+        .delete(userSessions)
+        .where(or(lt(userSessions.endedAt, before), lt(userSessions.expiresAt, before)))
+        .returning({ id: userSessions.id });
+      return deleted.length;
+    },
+  };
+}
+
+export type SessionStore = ReturnType<typeof createSessionStore>;
+
+const g = globalThis as unknown as { __sessionStore?: SessionStore };
+
+/** The sessions of the server's database, built once per process. */
+export async function getSessionStore(): Promise<SessionStore> {
+  if (g.__sessionStore) return g.__sessionStore;
+  const db = await getDb();
+  g.__sessionStore ??= createSessionStore(db);
+  return g.__sessionStore;
+}
