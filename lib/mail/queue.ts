@@ -74,12 +74,20 @@ export function pgBossDb(handle: DbHandle): { executeSql(text: string, values?: 
   return {
     async executeSql(text, values) {
       if (!values || values.length === 0) {
-        const r = await sql.unsafe(text).simple();
+        // pg-boss's plans wrap statements in BEGIN … COMMIT, which postgres.js allows only on a
+        // connection of its own (a pooled one could interleave other queries into the transaction).
+        const reserved = await sql.reserve();
+        const r = await reserved
+          .unsafe(text)
+          .simple()
+          .finally(() => reserved.release());
         // Several statements answer one result per statement; pg-boss reads the last.
         const last = (Array.isArray(r[0]) ? r.at(-1) : r) as unknown as { count?: number } & unknown[];
         return { rows: [...(last ?? [])], rowCount: last?.count ?? 0 };
       }
-      const r = await sql.unsafe(text, values as never[]);
+      // node-postgres (pg-boss's own driver) sends plain objects as JSON; postgres.js needs it said.
+      const params = values.map((v) => (v === undefined ? null : v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) && !Buffer.isBuffer(v) ? JSON.stringify(v) : v));
+      const r = await sql.unsafe(text, params as never[]);
       return { rows: [...r], rowCount: r.count ?? 0 };
     },
   };
