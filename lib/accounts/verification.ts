@@ -20,9 +20,17 @@ export function signupMode(): SignupMode {
   return getSettings().accounts.signup;
 }
 
+export const SIGNUP_CLOSED_MESSAGE = 'Sign-up is closed on this server: accounts are created by its operators. Ask one to create yours.';
+export const SIGNUP_INVITE_MESSAGE = 'Accounts on this server are by invitation: ask an operator to create one for you.';
+
 /** /signup and the sign-up action: who may create an account here. */
 export function signupOpen(mode: SignupMode = signupMode()): boolean {
   return mode === 'open' || mode === 'verified';
+}
+
+/** Why /signup creates no account here (invite, closed), or null when it does. */
+export function signupRefusal(mode: SignupMode = signupMode()): string | null {
+  return signupOpen(mode) ? null : mode === 'invite' ? SIGNUP_INVITE_MESSAGE : SIGNUP_CLOSED_MESSAGE;
 }
 
 /** Deps.accountHold: under `verified`, an unverified account must visit /verify-email first. */

@@ -42,6 +42,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   if (user && !reauth) redirect(next || '/');
 
   const error = first(params.error);
+  // Back from /reset-password: every session was ended, so sign in with the new password.
+  const wasReset = first(params.reset) === 'done';
   const loginHint = first(params.login_hint)?.trim().slice(0, 254);
   const signupHref = next ? `/signup?${new URLSearchParams({ next })}` : '/signup';
   // Coming from /o/authorize: name the application that is asking.
@@ -70,8 +72,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
         </>
       }
     >
-      {reauth || error || demoAccounts.length ? (
+      {reauth || error || wasReset || demoAccounts.length ? (
         <div className="mb-5 space-y-3">
+          {wasReset ? <Alert tone="success">Your password was changed. Sign in with your new password.</Alert> : null}
           {error ? <Alert tone="error">{errorMessage(error)}</Alert> : null}
           {reauth ? <Alert tone="info">Please sign in again to continue</Alert> : null}
           {demoAccounts.length ? <DemoAccountsNotice emails={demoAccounts} /> : null}
