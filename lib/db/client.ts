@@ -34,6 +34,15 @@ export function openedServerDatabase(): DbHandle | undefined {
   return g.__oauthDbReady;
 }
 
+/**
+ * The command line's connection serves every module that asks getDb() in that process (mail
+ * queue, audit trail, ending a user's access), instead of opening the server's database again.
+ */
+export function adoptDatabase(handle: DbHandle): void {
+  g.__oauthDb = Promise.resolve(handle);
+  g.__oauthDbReady = handle;
+}
+
 /** For the command line: the configured PostgreSQL, or the embedded database (through the running server when there is one). */
 export async function openCliDatabase(): Promise<DbHandle> {
   const url = process.env.DATABASE_URL;

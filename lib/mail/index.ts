@@ -56,6 +56,13 @@ function processQueue(): Promise<MailQueue> {
 export async function startMailWorker(): Promise<() => Promise<void>> {
   const queue = await processQueue();
   await queue.work();
+  const { server } = getSettings().mail;
+  // Where mail goes, said once at start (the host only: the URL may carry the SMTP password).
+  console.log(
+    server
+      ? `Mail: delivered through ${new URL(server).protocol}//${new URL(server).host} (EMAIL_SERVER).`
+      : `Mail: EMAIL_SERVER is not set; messages are saved under ${path.join(dataDir(), 'outbox')} and their links printed here.`,
+  );
   return () => queue.stop();
 }
 

@@ -45,7 +45,8 @@ export function createDeliver({ settings, outboxDir, log = console.log }: Transp
     const file = path.join(outboxDir, `${stamp}-${randomBytes(4).toString('hex')}.eml`);
     // The links are credentials: only this OS user reads the file (as .data/ itself).
     await fs.writeFile(file, info.message as Buffer, { mode: 0o600 });
-    log(`Mail to ${message.to}: "${message.subject}" (no EMAIL_SERVER; saved to ${path.relative(process.cwd(), file) || file})`);
+    const shown = path.relative(process.cwd(), file);
+    log(`Mail to ${message.to}: "${message.subject}" (no EMAIL_SERVER; saved to ${shown.startsWith('..') ? file : shown})`);
     for (const link of message.links ?? []) log(`  ${link}`);
   };
 }
