@@ -70,9 +70,11 @@ async function authorize(page: Page, app: TestApplication, scope: string) {
 }
 
 async function finishAuthorization(page: Page, app: TestApplication, verifier: string) {
+  // The request the browser makes to the client (the page's own URL may show Chromium's error page for a routed cross-origin redirect).
+  const arrived = page.waitForRequest((r) => r.url().startsWith(CALLBACK), { timeout: 15_000 });
   await page.getByRole('button', { name: 'Authorize' }).click();
-  await page.waitForURL((url) => url.href.startsWith(CALLBACK), { timeout: 15_000 });
-  const code = new URL(page.url()).searchParams.get('code')!;
+  const code = new URL((await arrived).url()).searchParams.get('code')!;
+  expect(code).toBeTruthy();
   const tokens = await exchangeCode(api, app, code, verifier);
   expect(tokens.status).toBe(200);
   return tokens.body;
@@ -207,7 +209,9 @@ test('OAUTH2_SIGNUP=verified: no authorization until the emailed link is followe
   const { verifier } = await authorize(page, app, 'openid email');
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   await page.getByRole('link', { name: 'Sign up' }).click();
+  await expect(page.getByRole('heading', { name: 'Create your account' })).toBeVisible();
   await page.getByLabel('Email').fill(email);
+  await expect(page.getByLabel('Email')).toHaveValue(email);
   await page.getByLabel('Password').fill('verify-me-please');
   await page.getByRole('button', { name: 'Sign up' }).click();
 
