@@ -70,10 +70,10 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
         </p>
         <p>The link works for {VERIFICATION_LINK_HOURS} hours. Nothing arrived? Check your spam folder, or send a new link.</p>
         <div className="flex flex-col gap-3 sm:flex-row">
-          <Link href={self} className={buttonClasses({ className: 'flex-1' })}>
+          <Link href={self} className={buttonClasses({ className: 'w-full sm:flex-1' })}>
             Continue
           </Link>
-          <form action={resendVerificationAction} className="flex-1">
+          <form action={resendVerificationAction} className="w-full sm:flex-1">
             <input type="hidden" name="next" value={next} />
             <Button type="submit" variant="secondary" className="w-full">
               Resend
