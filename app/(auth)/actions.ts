@@ -15,8 +15,11 @@ import { safeNext } from '@/lib/auth/redirect';
 import { checkSignUp, tooManyAttemptsMessage, TooManyAttempts } from '@/lib/auth/sign-in-limits';
 import { getStore } from '@/lib/db';
 import { signInSchema, signUpSchema } from '@/lib/validations/auth';
+import { checkNewPassword } from '@/lib/auth/password-policy';
+import { requestMailBaseUrl } from '@/lib/accounts/base-url';
+import { sendVerificationEmail, signupMode, signupRefusal } from '@/lib/accounts/verification';
 
-export type AuthField = 'email' | 'password' | 'name';
+export type AuthField = 'email' | 'password' | 'name' | 'confirmPassword';
 
 export type AuthFormState = {
   ok: false;
@@ -53,15 +56,22 @@ export async function signInAction(_prev: AuthFormState, formData: FormData): Pr
 export async function signUpAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
   const next = safeNext(formData.get('next'));
   const values = { email: field(formData, 'email'), name: field(formData, 'name') };
+  // OAUTH2_SIGNUP=invite or closed: only operators create accounts (the page says so too).
+  const refusal = signupRefusal();
+  if (refusal) return { ok: false, formError: refusal, values };
   const parsed = signUpSchema.safeParse({ ...values, password: field(formData, 'password') });
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
 
   const { email, password, name } = parsed.data;
+  const weak = checkNewPassword(password, { email });
+  if (weak) return { ok: false, fieldErrors: { password: [weak] }, values };
   const retryAfter = await checkSignUp(await headers());
   if (retryAfter !== null) return { ok: false, formError: tooManyAttemptsMessage(retryAfter), values };
   const store = await getStore();
   const user = await store.createUser({ email, name: name || null, passwordHash: await hashPassword(password) });
   if (!user) return { ok: false, fieldErrors: { email: ['An account with this email already exists'] }, values };
+  // OAUTH2_SIGNUP=verified: the link that proves the address (the account can sign in meanwhile).
+  if (signupMode() === 'verified') await sendVerificationEmail(user.id, { baseUrl: await requestMailBaseUrl() });
 
   try {
     await signIn('credentials', { email, password, redirect: false });

@@ -1,4 +1,5 @@
 'use client';
+import Link from 'next/link';
 import { signInAction } from '@/app/(auth)/actions';
 import { FormField } from '@/components/auth/form-field';
 import { Alert } from '@/components/ui/alert';
@@ -35,6 +36,11 @@ export function LoginForm({ next, defaultEmail }: { next: string; defaultEmail?:
       <FormField
         id="password"
         label="Password"
+        labelAside={
+          <Link href="/forgot-password" className="text-sm font-medium text-accent-600 hover:text-accent-700 hover:underline">
+            Forgot password?
+          </Link>
+        }
         type="password"
         autoComplete="current-password"
         required

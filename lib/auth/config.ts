@@ -25,7 +25,8 @@ import { passwordSignIn } from './password-sign-in';
 import { beginDatabaseSession, checkedSessionOf, endDatabaseSession, verifyDatabaseSession } from './database-session';
 import { authSecret } from './secret';
 import { SESSION_MAX_AGE_SECONDS, sessionExpired } from './session-lifetime';
-import { accountForSocialSignIn, UNVERIFIED_ACCOUNT_ERROR } from './social-account';
+import { accountForSocialSignIn, SIGNUP_CLOSED_ERROR, UNVERIFIED_ACCOUNT_ERROR } from './social-account';
+import { signupOpen } from '@/lib/accounts/verification';
 import { refuseSignIn, signInIp } from './sign-in-limits';
 import { socialProvidersEnv } from '@/lib/config/process-env';
 
@@ -103,8 +104,8 @@ function buildConfig(): NextAuthConfig {
         if (!account || account.provider === 'credentials') return true;
         if (!user.email) return false;
         if (!(await providerVerifiedEmail(account.provider, user.email, profile, account.access_token))) return false;
-        const found = await accountForSocialSignIn(await getStore(), user.email, user.name);
-        return found.outcome === 'signed_in' || `/login?error=${UNVERIFIED_ACCOUNT_ERROR}`;
+        const found = await accountForSocialSignIn(await getStore(), user.email, user.name, signupOpen());
+        return found.outcome === 'signed_in' || `/login?error=${found.outcome === 'signup_closed' ? SIGNUP_CLOSED_ERROR : UNVERIFIED_ACCOUNT_ERROR}`;
       },
       /** Runs at sign-in (user and account set) and on every session read (token only). */
       async jwt({ token, user, account }) {
@@ -120,7 +121,7 @@ function buildConfig(): NextAuthConfig {
           local = user.id && user.email ? { id: user.id, email: user.email, name: user.name ?? null } : null;
         } else {
           // Decided again here (signIn already did): the session goes only to a verified account.
-          const found = user.email ? await accountForSocialSignIn(await getStore(), user.email, user.name) : null;
+          const found = user.email ? await accountForSocialSignIn(await getStore(), user.email, user.name, signupOpen()) : null;
           local = found?.outcome === 'signed_in' ? found.user : null;
         }
         if (!local) return null; // clears the cookie

@@ -8,6 +8,8 @@ import { resourcesSetting } from '@/lib/resource-server/settings';
 import { parseClientRegistrationSettings } from '@/lib/agents/settings';
 import { parseObservabilitySettings, type ObservabilitySettings } from '@/lib/observability/settings';
 import { parseRateLimitSettings, type RateLimitSettings } from '@/lib/rate-limit/settings';
+import { parseMailSettings, type MailSettings } from '@/lib/mail/settings';
+import { parseAccountSettings, type AccountSettings } from '@/lib/accounts/verification-settings';
 
 export { SettingsError } from '@/lib/config/env';
 
@@ -26,6 +28,10 @@ export interface AppSettings extends Settings {
   observability: ObservabilitySettings;
   /** OAUTH2_RATE_LIMITS, OAUTH2_RATE_LIMIT_*, OAUTH2_TRUSTED_PROXIES (lib/rate-limit/settings.ts). */
   rateLimits: RateLimitSettings;
+  /** EMAIL_SERVER, EMAIL_FROM (lib/mail/settings.ts). */
+  mail: MailSettings;
+  /** OAUTH2_SIGNUP, OAUTH2_RESET_KEEPS_TOKENS (lib/accounts/verification-settings.ts). */
+  accounts: AccountSettings;
 }
 
 function resourceServer(env: Env): AppSettings['resourceServer'] {
@@ -134,6 +140,8 @@ export function parseSettings(env: Env): Readonly<AppSettings> {
     clients: parseClientRegistrationSettings(env),
     observability: parseObservabilitySettings(env),
     rateLimits: parseRateLimitSettings(env),
+    mail: parseMailSettings(env),
+    accounts: parseAccountSettings(env),
   };
   return Object.freeze(settings);
 }

@@ -7,7 +7,7 @@ import { openPostgres, describeUrl } from './postgres';
 import { openEmbedded } from './embedded';
 import type { Db, DbHandle } from './types';
 import { databaseEnv } from '@/lib/config/process-env';
-import { existingSingleton, singleton } from '@/lib/runtime/singletons';
+import { existingSingleton, setSingleton, singleton } from '@/lib/runtime/singletons';
 
 export type { Db, DbHandle } from './types';
 
@@ -39,6 +39,14 @@ export async function getDb(): Promise<Db> {
 /** The server's open database handle, if it is open yet (metrics read its pool size and connections). */
 export function openedServerDatabase(): DbHandle | undefined {
   return existingSingleton<ServerDatabase>('database')?.open;
+}
+
+/**
+ * The command line's connection serves every module that asks getDb() in that process (mail
+ * queue, audit trail, ending a user's access), instead of opening the server's database again.
+ */
+export function adoptDatabase(handle: DbHandle): void {
+  setSingleton<ServerDatabase>('database', { opening: Promise.resolve(handle), open: handle });
 }
 
 /** For the command line: the configured PostgreSQL, or the embedded database (through the running server when there is one). */

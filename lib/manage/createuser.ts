@@ -1,4 +1,5 @@
 import { hashPassword } from '@/lib/auth/password';
+import { checkNewPassword } from '@/lib/auth/password-policy';
 import { createUserStore } from '@/lib/db/users';
 import { signUpSchema } from '@/lib/validations/auth';
 import { UsageError, type Command } from './command';
@@ -14,6 +15,8 @@ export const createuser: Command = {
       const issue = parsed.error.issues[0]!;
       throw new UsageError(`--${String(issue.path[0] ?? 'email')}: ${issue.message}`);
     }
+    const weak = checkNewPassword(parsed.data.password, { email: parsed.data.email });
+    if (weak) throw new UsageError(`--password: ${weak}`);
     const user = await createUserStore(db.db).createUser({
       email: parsed.data.email,
       name: parsed.data.name ?? null,

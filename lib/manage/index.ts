@@ -3,7 +3,8 @@
  * PostgreSQL or on the embedded database (reached through the server's local socket).
  */
 import { parseArgs } from 'node:util';
-import { openCliDatabase } from '@/lib/db/client';
+import { adoptDatabase, openCliDatabase } from '@/lib/db/client';
+import { changepassword } from './changepassword';
 import { cleartokens } from './cleartokens';
 import { UsageError, type Command } from './command';
 import { createapplication } from './createapplication';
@@ -13,6 +14,7 @@ import { deleteapplication } from './deleteapplication';
 import { listapplications } from './listapplications';
 import { rotatekeys } from './rotatekeys';
 import { seed } from './seed';
+import { sendpasswordreset } from './sendpasswordreset';
 import { verifyemail } from './verifyemail';
 import { updateapplication } from './updateapplication';
 import { EventBus } from '@/lib/oauth/events';
@@ -25,6 +27,8 @@ const COMMANDS: Command[] = [
   cleartokens,
   createinitialaccesstoken,
   createuser,
+  changepassword,
+  sendpasswordreset,
   rotatekeys,
   seed,
   verifyemail,
@@ -62,6 +66,7 @@ async function main(argv: string[]): Promise<number> {
   const db = await openCliDatabase();
   try {
     if (db.kind !== "pglite-socket") await db.migrate(); // the running server has migrated
+    adoptDatabase(db); // modules that ask getDb() (mail, audit, ending access) use this connection
     await command.run({ args: args as never, db, json: !!args.values.json, out: (s) => console.log(s), events: new EventBus() });
   } finally {
     await db.close();

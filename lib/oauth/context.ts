@@ -35,6 +35,11 @@ export interface Deps {
    * cost one verification against a dummy hash and answer false: the time must not tell.
    */
   verifyPassword: (hash: string | null, password: string) => Promise<boolean>;
+  /**
+   * A page the signed-in person must visit before any authorization completes (e.g. an
+   * unverified email under OAUTH2_SIGNUP=verified → '/verify-email'), or null. Absent: none.
+   */
+  accountHold?: (userId: string) => Promise<string | null>;
   /** Where the browser signs in, and the consent and error pages (paths on this server). */
   paths: { login: string; consent: string; error: string; /** prompt=select_account (default /o/select-account). */ selectAccount?: string };
   idTokens?: IdTokenSigner;

@@ -18,7 +18,9 @@ export type LimitName =
   | 'revoke_client'
   | 'authorize_ip'
   | 'register_ip'
-  | 'metadata_fetch_ip';
+  | 'metadata_fetch_ip'
+  | 'account_email_ip'
+  | 'account_email_account';
 
 export interface RateLimits {
   /** The address the request came from, behind the configured number of trusted proxies. */

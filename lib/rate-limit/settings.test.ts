@@ -21,6 +21,8 @@ describe('rate-limit settings (OAUTH2_RATE_LIMIT*, OAUTH2_TRUSTED_PROXIES)', () 
       authorize_ip: { points: 120, duration: 60 },
       register_ip: { points: 20, duration: 3600 },
       metadata_fetch_ip: { points: 30, duration: 3600 },
+      account_email_ip: { points: 20, duration: 3600 },
+      account_email_account: { points: 5, duration: 3600 },
     });
   });
   it('reads <count>/<seconds> and off for each limit', () => {

@@ -49,6 +49,17 @@ export const LIMIT_DEFAULTS: Record<LimitName, { env: string; value: string; wha
     value: '30/3600',
     what: 'client ID metadata document fetches (new or stale documents, at /o/authorize) per IP',
   },
+  // Password reset and verification mail (lib/accounts): each request sends mail to someone.
+  account_email_ip: {
+    env: 'OAUTH2_RATE_LIMIT_ACCOUNT_EMAIL_IP',
+    value: '20/3600',
+    what: 'password reset requests, reset submissions and verification resends per IP',
+  },
+  account_email_account: {
+    env: 'OAUTH2_RATE_LIMIT_ACCOUNT_EMAIL_ACCOUNT',
+    value: '5/3600',
+    what: 'reset and verification mails per email address (over it, the page answers the same and no mail is sent)',
+  },
 };
 
 /** "<count>/<seconds>" or "off". */

@@ -32,3 +32,8 @@ export function singleton<T>(key: SingletonKey, create: () => T): T {
 export function existingSingleton<T>(key: SingletonKey): T | undefined {
   return registry().get(key) as T | undefined;
 }
+
+/** Puts `value` under `key`, replacing what was there (the command line adopting its own database connection). */
+export function setSingleton<T>(key: SingletonKey, value: T): void {
+  registry().set(key, value);
+}

@@ -42,6 +42,7 @@ export function getOAuthServer(): Promise<OAuthServer> {
         return s ? { userId: s.userId, authTime: s.authTime } : null;
       },
       verifyPassword: verifyPasswordOrNothing,
+      accountHold: async (userId) => (await import('@/lib/accounts/verification')).verificationHold(userId),
       protectedResources,
       fetchMetadataDocument: createMetadataDocumentFetcher(),
       limits: await getRateLimits(),

@@ -33,12 +33,19 @@ export async function startServer(): Promise<void> {
     const { getOAuthServer } = await import('@/lib/server/oauth-server');
     await (await getOAuthServer()).deps.keys?.ensureKeys();
     console.log(`Database ready (${embedded ? 'embedded PGlite under .data/' : 'PostgreSQL'}), migrations applied.`);
+    // Mail: delivers what was queued (also while the server was down) and retries failures.
+    const { startMailWorker } = await import('@/lib/mail');
+    const stopMail = await startMailWorker();
+    const closeAll = async () => {
+      await stopMail().catch((e: unknown) => console.error(`mail: stopping the worker: ${e instanceof Error ? e.message : String(e)}`));
+      await handle.close();
+    };
     // server.mjs drains requests in flight on SIGTERM, then calls this; under `next start` /
     // `next dev` there is no drain, so close at the signal as before.
-    onCloseDatabase(() => handle.close());
+    onCloseDatabase(closeAll);
     if (!serverLifecycle()?.customServer) {
       const close = () => {
-        handle.close().finally(() => process.exit(0));
+        closeAll().finally(() => process.exit(0));
       };
       process.once('SIGTERM', close);
       process.once('SIGINT', close);

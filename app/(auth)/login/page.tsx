@@ -8,7 +8,8 @@ import { ProviderButtons } from '@/components/auth/provider-buttons';
 import { Alert } from '@/components/ui/alert';
 import { currentUser, safeNext } from '@/lib/auth';
 import { oauthProviders } from '@/lib/auth/config';
-import { UNVERIFIED_ACCOUNT_ERROR } from '@/lib/auth/social-account';
+import { SIGNUP_CLOSED_ERROR, UNVERIFIED_ACCOUNT_ERROR } from '@/lib/auth/social-account';
+import { signupRefusal } from '@/lib/accounts/verification';
 import { getStore } from '@/lib/db';
 import { existingDemoAccounts } from '@/lib/auth/demo-users';
 import { applicationNameForNext } from '@/lib/auth/pending-authorization';
@@ -26,6 +27,8 @@ function errorMessage(error: string): string {
       return 'Email or password is incorrect';
     case UNVERIFIED_ACCOUNT_ERROR:
       return 'An account with this email already exists, but its email address has not been verified, so it cannot be joined to that sign-in. Sign in with your email and password instead.';
+    case SIGNUP_CLOSED_ERROR:
+      return signupRefusal() ?? 'That account could not be used to sign in.';
     case 'AccessDenied':
       return 'That account could not be used to sign in. Its email address must be verified with the provider.';
     default:
@@ -42,6 +45,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   if (user && !reauth) redirect(next || '/');
 
   const error = first(params.error);
+  // Back from /reset-password: every session was ended, so sign in with the new password.
+  const wasReset = first(params.reset) === 'done';
   const loginHint = first(params.login_hint)?.trim().slice(0, 254);
   const signupHref = next ? `/signup?${new URLSearchParams({ next })}` : '/signup';
   // Coming from /o/authorize: name the application that is asking.
@@ -70,8 +75,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
         </>
       }
     >
-      {reauth || error || demoAccounts.length ? (
+      {reauth || error || wasReset || demoAccounts.length ? (
         <div className="mb-5 space-y-3">
+          {wasReset ? <Alert tone="success">Your password was changed. Sign in with your new password.</Alert> : null}
           {error ? <Alert tone="error">{errorMessage(error)}</Alert> : null}
           {reauth ? <Alert tone="info">Please sign in again to continue</Alert> : null}
           {demoAccounts.length ? <DemoAccountsNotice emails={demoAccounts} /> : null}

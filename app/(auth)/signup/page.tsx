@@ -7,6 +7,7 @@ import { Alert } from '@/components/ui/alert';
 import { currentUser, safeNext } from '@/lib/auth';
 import { oauthProviders } from '@/lib/auth/config';
 import { applicationNameForNext } from '@/lib/auth/pending-authorization';
+import { signupRefusal } from '@/lib/accounts/verification';
 
 export const metadata: Metadata = { title: 'Create an account' };
 
@@ -19,6 +20,8 @@ export default async function SignupPage({ searchParams }: { searchParams: Searc
   const loginHref = next ? `/login?${new URLSearchParams({ next })}` : '/login';
   // Coming from /o/authorize: name the application that is asking.
   const appName = await applicationNameForNext(next);
+  // OAUTH2_SIGNUP=invite or closed: say so instead of offering a form the action refuses.
+  const refusal = signupRefusal();
 
   return (
     <AuthCard
@@ -46,8 +49,14 @@ export default async function SignupPage({ searchParams }: { searchParams: Searc
           You are signed in as {user.email}. Creating a new account signs you in to the new one instead.
         </Alert>
       ) : null}
-      <SignupForm next={next} />
-      <ProviderButtons providers={oauthProviders()} next={next} />
+      {refusal ? (
+        <Alert tone="info">{refusal}</Alert>
+      ) : (
+        <>
+          <SignupForm next={next} />
+          <ProviderButtons providers={oauthProviders()} next={next} />
+        </>
+      )}
     </AuthCard>
   );
 }

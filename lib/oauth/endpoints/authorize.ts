@@ -233,6 +233,14 @@ async function proceed(req: Request, pending: PendingAuthorizationRecord, client
     return redirect(`${deps.paths.selectAccount ?? SELECT_ACCOUNT_PATH}?request=${encodeURIComponent(pending.id)}`, req.method);
   }
 
+  // The account must do something first (verify its email): no code is issued until it has.
+  const hold = await deps.accountHold?.(user.userId);
+  if (hold) {
+    if (request.prompt.includes('none')) return back('interaction_required', 'the user must verify their email address first');
+    if (isNew) await deps.store.createPendingAuthorization(pending);
+    return redirect(`${hold}?next=${encodeURIComponent(`/o/authorize?pending=${pending.id}`)}`, req.method);
+  }
+
   if (!client.skipAuthorization && !request.prompt.includes('consent')) {
     if (request.approvalPrompt === 'auto' || request.prompt.includes('none')) {
       const prior = autoApprovable(client, request) ? await deps.store.findConsent(user.userId, client.id) : null;
