@@ -24,6 +24,7 @@ import { authSecret } from './secret';
 import { SESSION_MAX_AGE_SECONDS, sessionExpired } from './session-lifetime';
 import { accountForSocialSignIn, UNVERIFIED_ACCOUNT_ERROR } from './social-account';
 import { refuseSignIn, signInIp } from './sign-in-limits';
+import { AccountDisabled, auditPasswordSignIn, auditSignOut, auditSocialSignIn } from './sign-in-audit';
 
 export type OAuthProviderId = 'github' | 'google';
 
@@ -49,6 +50,8 @@ const credentials = Credentials({
     // Auth.js rebuilds the request with the original headers, X-Forwarded-For included.
     const result = await passwordSignIn(deps, signInIp(request.headers), parsed.data.email, parsed.data.password);
     if (result.outcome === 'rate_limited') refuseSignIn(result.limit, result.retryAfter);
+    await auditPasswordSignIn(parsed.data.email, result);
+    if (result.outcome === 'disabled') throw new AccountDisabled();
     if (result.outcome !== 'signed_in') return null;
     return { id: result.user.id, email: result.user.email, name: result.user.name };
   },
@@ -101,13 +104,18 @@ function buildConfig(): NextAuthConfig {
         console.error(error);
       },
     },
+    // The audit trail's sign-out (sign-in is recorded where its outcome is known, above).
+    events: { signOut: auditSignOut },
     callbacks: {
       async signIn({ user, account, profile }) {
         if (!account || account.provider === 'credentials') return true;
         if (!user.email) return false;
         if (!(await providerVerifiedEmail(account.provider, user.email, profile, account.access_token))) return false;
         const found = await accountForSocialSignIn(await getStore(), user.email, user.name);
-        return found.outcome === 'signed_in' || `/login?error=${UNVERIFIED_ACCOUNT_ERROR}`;
+        if (found.outcome !== 'signed_in') return `/login?error=${UNVERIFIED_ACCOUNT_ERROR}`;
+        if (found.user.disabledAt) return '/login?error=AccountDisabled';
+        await auditSocialSignIn(found.user, account.provider);
+        return true;
       },
       /** Runs at sign-in (user and account set) and on every session read (token only). */
       async jwt({ token, user, account }) {
@@ -121,7 +129,7 @@ function buildConfig(): NextAuthConfig {
         } else {
           // Decided again here (signIn already did): the session goes only to a verified account.
           const found = user.email ? await accountForSocialSignIn(await getStore(), user.email, user.name) : null;
-          local = found?.outcome === 'signed_in' ? found.user : null;
+          local = found?.outcome === 'signed_in' && !found.user.disabledAt ? found.user : null;
         }
         if (!local) return null; // clears the cookie
         return { sub: local.id, uid: local.id, email: local.email, name: local.name, authTime: nowSeconds() };

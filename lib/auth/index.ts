@@ -43,7 +43,8 @@ export const currentUser = cache(async (): Promise<SignedInUser | null> => {
   const id = typeof user?.id === 'string' ? user.id : '';
   if (!id) return null;
   const row = await (await getStore()).findUserById(id);
-  if (!row) return null;
+  // A disabled account's cookie stops counting at once, on every instance (the row is read per request).
+  if (!row || row.disabledAt) return null;
   const authTime = (session as { authTime?: unknown }).authTime;
   return { id: row.id, email: row.email, name: row.name, emailVerified: row.emailVerified, authTime: typeof authTime === 'number' ? authTime : 0 };
 });

@@ -17,6 +17,8 @@ export interface PasswordSignInDeps {
 export type PasswordSignInResult =
   | { outcome: 'signed_in'; user: UserRecord }
   | { outcome: 'wrong_credentials' }
+  /** The password was right but an operator disabled the account (said only then, so guessing learns nothing). */
+  | { outcome: 'disabled'; user: UserRecord }
   | { outcome: 'rate_limited'; limit: LimitName; retryAfter: number };
 
 /**
@@ -36,5 +38,6 @@ export async function passwordSignIn(deps: PasswordSignInDeps, ip: string, email
   const ok = await deps.verifyPassword(user?.passwordHash ?? null, password);
   if (!user || !ok) return { outcome: 'wrong_credentials' };
   await limits?.refund('signin_account', account);
+  if (user.disabledAt) return { outcome: 'disabled', user };
   return { outcome: 'signed_in', user };
 }

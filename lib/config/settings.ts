@@ -8,6 +8,7 @@ import { resourcesSetting } from '@/lib/resource-server/settings';
 import { parseClientRegistrationSettings } from '@/lib/agents/settings';
 import { parseObservabilitySettings, type ObservabilitySettings } from '@/lib/observability/settings';
 import { parseRateLimitSettings, type RateLimitSettings } from '@/lib/rate-limit/settings';
+import { parseAuditSettings, type AuditSettings } from '@/lib/audit/settings';
 
 export { SettingsError } from '@/lib/config/env';
 
@@ -26,6 +27,8 @@ export interface AppSettings extends Settings {
   observability: ObservabilitySettings;
   /** OAUTH2_RATE_LIMITS, OAUTH2_RATE_LIMIT_*, OAUTH2_TRUSTED_PROXIES (lib/rate-limit/settings.ts). */
   rateLimits: RateLimitSettings;
+  /** OAUTH2_AUDIT_RETENTION_DAYS, OAUTH2_UNUSED_CLIENT_DAYS (lib/audit/settings.ts). */
+  audit: AuditSettings;
 }
 
 function resourceServer(env: Env): AppSettings['resourceServer'] {
@@ -134,6 +137,7 @@ export function parseSettings(env: Env): Readonly<AppSettings> {
     clients: parseClientRegistrationSettings(env),
     observability: parseObservabilitySettings(env),
     rateLimits: parseRateLimitSettings(env),
+    audit: parseAuditSettings(env),
   };
   return Object.freeze(settings);
 }

@@ -26,6 +26,7 @@ export const clientColumns = {
   rateLimit: applications.rateLimit,
   resourceServer: applications.resourceServer,
   tokenEndpointAuthMethod: applications.tokenEndpointAuthMethod,
+  disabledAt: applications.disabledAt,
 };
 
 /**

@@ -13,6 +13,7 @@ const userColumns = {
   name: users.name,
   emailVerified: users.emailVerified,
   passwordHash: users.passwordHash,
+  disabledAt: users.disabledAt,
 };
 
 export interface UserStore {

@@ -16,6 +16,9 @@ import { seed } from './seed';
 import { verifyemail } from './verifyemail';
 import { updateapplication } from './updateapplication';
 import { EventBus } from '@/lib/oauth/events';
+import { flushAudit, useAuditDatabase } from '@/lib/audit';
+import { auditEngineEvents } from '@/lib/audit/engine-events';
+import { createStore } from '@/lib/db/engine-store';
 
 const COMMANDS: Command[] = [
   createapplication,
@@ -62,7 +65,13 @@ async function main(argv: string[]): Promise<number> {
   const db = await openCliDatabase();
   try {
     if (db.kind !== "pglite-socket") await db.migrate(); // the running server has migrated
-    await command.run({ args: args as never, db, json: !!args.values.json, out: (s) => console.log(s), events: new EventBus() });
+    // The audit trail goes to the database this command opened; its own bus feeds it as the server's does.
+    useAuditDatabase(db.db);
+    const events = new EventBus();
+    const store = createStore(db.db);
+    auditEngineEvents(events, async () => store);
+    await command.run({ args: args as never, db, json: !!args.values.json, out: (s) => console.log(s), events });
+    await flushAudit();
   } finally {
     await db.close();
   }

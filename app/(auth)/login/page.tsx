@@ -9,6 +9,7 @@ import { Alert } from '@/components/ui/alert';
 import { currentUser, safeNext } from '@/lib/auth';
 import { oauthProviders } from '@/lib/auth/config';
 import { UNVERIFIED_ACCOUNT_ERROR } from '@/lib/auth/social-account';
+import { ACCOUNT_DISABLED_MESSAGE } from '@/lib/auth/sign-in-audit';
 import { getStore } from '@/lib/db';
 import { existingDemoAccounts } from '@/lib/auth/demo-users';
 import { applicationNameForNext } from '@/lib/auth/pending-authorization';
@@ -26,6 +27,8 @@ function errorMessage(error: string): string {
       return 'Email or password is incorrect';
     case UNVERIFIED_ACCOUNT_ERROR:
       return 'An account with this email already exists, but its email address has not been verified, so it cannot be joined to that sign-in. Sign in with your email and password instead.';
+    case 'AccountDisabled':
+      return ACCOUNT_DISABLED_MESSAGE;
     case 'AccessDenied':
       return 'That account could not be used to sign in. Its email address must be verified with the provider.';
     default:
