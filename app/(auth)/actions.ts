@@ -13,7 +13,8 @@ import { oauthProviders } from '@/lib/auth/config';
 import { hashPassword } from '@/lib/auth/password';
 import { safeNext } from '@/lib/auth/redirect';
 import { checkSignUp, tooManyAttemptsMessage, TooManyAttempts } from '@/lib/auth/sign-in-limits';
-import { ACCOUNT_DISABLED_MESSAGE, AccountDisabled } from '@/lib/auth/sign-in-audit';
+import { AccountDisabled } from '@/lib/auth/account-disabled';
+import { ACCOUNT_DISABLED_MESSAGE } from '@/lib/auth/sign-in-audit';
 import { getStore } from '@/lib/db';
 import { signInSchema, signUpSchema } from '@/lib/validations/auth';
 

@@ -24,7 +24,8 @@ import { authSecret } from './secret';
 import { SESSION_MAX_AGE_SECONDS, sessionExpired } from './session-lifetime';
 import { accountForSocialSignIn, UNVERIFIED_ACCOUNT_ERROR } from './social-account';
 import { refuseSignIn, signInIp } from './sign-in-limits';
-import { AccountDisabled, auditPasswordSignIn, auditSignOut, auditSocialSignIn } from './sign-in-audit';
+import { AccountDisabled } from './account-disabled';
+import { auditPasswordSignIn, auditSignOut, auditSocialSignIn } from './sign-in-audit';
 
 export type OAuthProviderId = 'github' | 'google';
 

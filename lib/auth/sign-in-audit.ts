@@ -1,16 +1,10 @@
 /**
- * Sign-in and sign-out in the audit trail, and the refusal a disabled account gets. Auth.js
+ * Sign-in and sign-out in the audit trail, and what a disabled account is told. Auth.js
  * calls these from lib/auth/config.ts: the password check's outcome (authorize), social sign-in,
  * and its `events.signOut`.
  */
-import { CredentialsSignin } from 'next-auth';
 import { recordAudit } from '@/lib/audit';
 import type { PasswordSignInResult } from './password-sign-in';
-
-/** Thrown from `authorize` so the sign-in form can say why (Auth.js rethrows CredentialsSignin subclasses). */
-export class AccountDisabled extends CredentialsSignin {
-  override code = 'account_disabled';
-}
 
 export const ACCOUNT_DISABLED_MESSAGE = 'This account has been disabled. Contact the operator of this server.';
 
