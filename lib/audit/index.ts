@@ -8,6 +8,7 @@
  * user agent come from the request context (server.mjs) when the caller does not pass them.
  */
 import { insertAuditEvent } from '@/lib/db/audit';
+import { openedServerDatabase } from '@/lib/db/client';
 import type { Db } from '@/lib/db/types';
 import { auditWriteFailures } from '@/lib/observability/metrics';
 import { requestContext } from '@/lib/observability/request-context';
@@ -36,10 +37,16 @@ export function useAuditDatabase(db: Db | null): void {
   g.__auditDatabase = db ? async () => db : undefined;
 }
 
+/**
+ * The configured database, else the server's once it is open (instrumentation.ts opens it at
+ * start). Never opens one itself: a test or a command that did not say where to write must not
+ * open the embedded database a second time.
+ */
 async function database(): Promise<Db> {
   if (g.__auditDatabase) return g.__auditDatabase();
-  const { getDb } = await import('@/lib/db/client');
-  return getDb();
+  const opened = openedServerDatabase();
+  if (!opened) throw new Error('no database is open for the audit trail (useAuditDatabase)');
+  return opened.db;
 }
 
 /** Detail keys that could carry a credential; dropped whatever the caller meant. */

@@ -31,6 +31,8 @@ export interface SignedInUser {
   emailVerified: boolean;
   /** OIDC `auth_time`: epoch seconds of the sign-in (unchanged when the cookie is refreshed). */
   authTime: number;
+  /** The operator role column (isOperator() also honours OAUTH2_OPERATOR_EMAILS). */
+  operator: boolean;
 }
 
 /**
@@ -46,7 +48,7 @@ export const currentUser = cache(async (): Promise<SignedInUser | null> => {
   // A disabled account's cookie stops counting at once, on every instance (the row is read per request).
   if (!row || row.disabledAt) return null;
   const authTime = (session as { authTime?: unknown }).authTime;
-  return { id: row.id, email: row.email, name: row.name, emailVerified: row.emailVerified, authTime: typeof authTime === 'number' ? authTime : 0 };
+  return { id: row.id, email: row.email, name: row.name, emailVerified: row.emailVerified, authTime: typeof authTime === 'number' ? authTime : 0, operator: row.operator ?? false };
 });
 
 /** For /o/authorize: who is signed in and when (for max_age and prompt=login), or null. */

@@ -5,7 +5,7 @@
  */
 import { and, count, desc, eq, ilike, isNull, or, sql } from 'drizzle-orm';
 import { accessTokens, applications, refreshTokens, users } from '@/drizzle/schema';
-import type { RevokedTokens } from './applications';
+import { deleteApplicationWhere, type RevokedTokens } from './applications';
 import { isUuid, revokeChains } from './sql-helpers';
 import type { Db } from './types';
 
@@ -104,4 +104,10 @@ export async function revokeApplicationTokens(db: Db, id: string, now: Date): Pr
     await revokeChains(tx, sql`application_id = ${id}`, now);
     return { applicationId: app.id, clientId: app.clientId, accessTokens: a?.n ?? 0, refreshTokens: r?.n ?? 0 };
   });
+}
+
+/** Deletes the application (cascading to its tokens, codes and consents), counting its live tokens first. */
+export async function deleteApplicationById(db: Db, id: string, now: Date): Promise<RevokedTokens | null> {
+  if (!isUuid(id)) return null;
+  return deleteApplicationWhere(db, eq(applications.id, id), now);
 }

@@ -14,6 +14,7 @@ const userColumns = {
   emailVerified: users.emailVerified,
   passwordHash: users.passwordHash,
   disabledAt: users.disabledAt,
+  operator: users.operator,
 };
 
 export interface UserStore {

@@ -15,6 +15,11 @@ import { rotatekeys } from './rotatekeys';
 import { seed } from './seed';
 import { verifyemail } from './verifyemail';
 import { updateapplication } from './updateapplication';
+import { disableapplication } from './disableapplication';
+import { disableuser } from './disableuser';
+import { listinitialaccesstokens } from './listinitialaccesstokens';
+import { revokeinitialaccesstoken } from './revokeinitialaccesstoken';
+import { setoperator } from './setoperator';
 import { EventBus } from '@/lib/oauth/events';
 import { flushAudit, useAuditDatabase } from '@/lib/audit';
 import { auditEngineEvents } from '@/lib/audit/engine-events';
@@ -27,7 +32,12 @@ const COMMANDS: Command[] = [
   deleteapplication,
   cleartokens,
   createinitialaccesstoken,
+  listinitialaccesstokens,
+  revokeinitialaccesstoken,
   createuser,
+  setoperator,
+  disableuser,
+  disableapplication,
   rotatekeys,
   seed,
   verifyemail,

@@ -71,6 +71,8 @@ export interface UserRecord {
   passwordHash: string | null;
   /** Set by an operator: no sign-in, no password grant, tokens inactive. Absent in fakes = active. */
   disabledAt?: Date | null;
+  /** The operator role (users.operator); the app's pages read it, the engine does not. */
+  operator?: boolean;
 }
 
 export interface NewAuthorizationCode {
