@@ -38,7 +38,7 @@ function announce(ctx: OperatorContext, revoked: RevokedTokens, source: 'operato
 
 export async function disableApplication(ctx: OperatorContext, id: string, disabled: boolean): Promise<ActionResult<AdminApplicationRow>> {
   const app = await findApplicationForAdmin(ctx.db, id);
-  if (!app) return refused('No such application.');
+  if (!app) return refused('not_found', 'No such application.');
   await setApplicationDisabled(ctx.db, app.id, disabled, now(ctx));
   await audit(ctx, disabled ? 'application.disabled' : 'application.enabled', app);
   return ok(app);
@@ -46,9 +46,9 @@ export async function disableApplication(ctx: OperatorContext, id: string, disab
 
 export async function revokeApplicationTokens(ctx: OperatorContext, id: string): Promise<ActionResult<RevokedTokens>> {
   const app = await findApplicationForAdmin(ctx.db, id);
-  if (!app) return refused('No such application.');
+  if (!app) return refused('not_found', 'No such application.');
   const revoked = await revokeRows(ctx.db, app.id, now(ctx));
-  if (!revoked) return refused('No such application.');
+  if (!revoked) return refused('not_found', 'No such application.');
   announce(ctx, revoked, 'operator');
   await audit(ctx, 'token.revoked', { ...app, ownerId: null }, { by: 'operator', accessTokens: revoked.accessTokens, refreshTokens: revoked.refreshTokens });
   return ok(revoked);
@@ -56,10 +56,10 @@ export async function revokeApplicationTokens(ctx: OperatorContext, id: string):
 
 export async function transferApplication(ctx: OperatorContext, id: string, newOwnerEmail: string): Promise<ActionResult<{ email: string }>> {
   const app = await findApplicationForAdmin(ctx.db, id);
-  if (!app) return refused('No such application.');
+  if (!app) return refused('not_found', 'No such application.');
   const owner = await findUserByEmailForAdmin(ctx.db, newOwnerEmail);
-  if (!owner) return refused(`No account with email ${newOwnerEmail.trim()}.`);
-  if (!(await transferRow(ctx.db, app.id, owner.id, now(ctx)))) return refused('No such application.');
+  if (!owner) return refused('no_account', `No account with email ${newOwnerEmail.trim()}.`);
+  if (!(await transferRow(ctx.db, app.id, owner.id, now(ctx)))) return refused('not_found', 'No such application.');
   await audit(ctx, 'application.transferred', { ...app, ownerId: owner.id }, { from: app.ownerEmail, to: owner.email });
   return ok({ email: owner.email });
 }
@@ -67,10 +67,10 @@ export async function transferApplication(ctx: OperatorContext, id: string, newO
 /** `confirmation` must be the application's name, typed. */
 export async function deleteApplication(ctx: OperatorContext, id: string, confirmation: string): Promise<ActionResult<RevokedTokens>> {
   const app = await findApplicationForAdmin(ctx.db, id);
-  if (!app) return refused('No such application.');
-  if (confirmation.trim() !== app.name.trim()) return refused(`Type ${app.name} to confirm.`);
+  if (!app) return refused('not_found', 'No such application.');
+  if (confirmation.trim() !== app.name.trim()) return refused('confirm', `Type ${app.name} to confirm.`);
   const deleted = await deleteApplicationById(ctx.db, app.id, now(ctx));
-  if (!deleted) return refused('No such application.');
+  if (!deleted) return refused('not_found', 'No such application.');
   announce(ctx, deleted, 'deletion');
   await audit(ctx, 'application.deleted', app, { accessTokens: deleted.accessTokens, refreshTokens: deleted.refreshTokens });
   return ok(deleted);

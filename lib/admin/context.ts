@@ -18,7 +18,10 @@ export interface OperatorContext {
   operatorEmails: readonly string[];
 }
 
-export type ActionResult<T = undefined> = { ok: true; value: T } | { ok: false; reason: string };
+/** Why an action was refused: the console shows a message per code (never text from a URL), the CLI the reason. */
+export type RefusalCode = 'not_found' | 'self' | 'last_operator' | 'confirm' | 'no_account';
+
+export type ActionResult<T = undefined> = { ok: true; value: T } | { ok: false; code: RefusalCode; reason: string };
 
 export const ok = <T>(value: T): ActionResult<T> => ({ ok: true, value });
-export const refused = (reason: string): ActionResult<never> => ({ ok: false, reason });
+export const refused = (code: RefusalCode, reason: string): ActionResult<never> => ({ ok: false, code, reason });

@@ -41,10 +41,10 @@ async function load(ctx: OperatorContext, userId: string): Promise<AdminUserRow 
 
 export async function disableUser(ctx: OperatorContext, userId: string, disabled: boolean): Promise<ActionResult<{ sessionsEnded: number; tokensRevoked: number }>> {
   const user = await load(ctx, userId);
-  if (!user) return refused('No such user.');
+  if (!user) return refused('not_found', 'No such user.');
   if (disabled) {
-    if (ctx.actor.id === user.id) return refused('You cannot disable your own account.');
-    if (await wouldLeaveNoOperator(ctx, user)) return refused(`${user.email} is the last operator; make someone else an operator first.`);
+    if (ctx.actor.id === user.id) return refused('self', 'You cannot disable your own account.');
+    if (await wouldLeaveNoOperator(ctx, user)) return refused('last_operator', `${user.email} is the last operator; make someone else an operator first.`);
   }
   await setUserDisabled(ctx.db, user.id, disabled, now(ctx));
   // Disabled: sessions end and tokens are revoked at once (they are already refused while the
@@ -56,9 +56,9 @@ export async function disableUser(ctx: OperatorContext, userId: string, disabled
 
 export async function setOperator(ctx: OperatorContext, userId: string, operator: boolean): Promise<ActionResult<AdminUserRow>> {
   const user = await load(ctx, userId);
-  if (!user) return refused('No such user.');
+  if (!user) return refused('not_found', 'No such user.');
   if (!operator && (await wouldLeaveNoOperator(ctx, user)) && user.operator) {
-    return refused(`${user.email} is the last operator; make someone else an operator first.`);
+    return refused('last_operator', `${user.email} is the last operator; make someone else an operator first.`);
   }
   const updated = await setUserOperator(ctx.db, user.id, operator);
   await audit(ctx, operator ? 'user.operator_granted' : 'user.operator_revoked', user);
@@ -67,7 +67,7 @@ export async function setOperator(ctx: OperatorContext, userId: string, operator
 
 export async function endSessions(ctx: OperatorContext, userId: string): Promise<ActionResult<number>> {
   const user = await load(ctx, userId);
-  if (!user) return refused('No such user.');
+  if (!user) return refused('not_found', 'No such user.');
   const { sessionsEnded } = await ctx.endAccess(user.id, { keepTokens: true });
   await audit(ctx, 'session.ended', user, { by: 'operator', sessionsEnded });
   return ok(sessionsEnded);
@@ -75,7 +75,7 @@ export async function endSessions(ctx: OperatorContext, userId: string): Promise
 
 export async function revokeTokens(ctx: OperatorContext, userId: string): Promise<ActionResult<number>> {
   const user = await load(ctx, userId);
-  if (!user) return refused('No such user.');
+  if (!user) return refused('not_found', 'No such user.');
   const revoked = await revokeUserTokens(ctx.db, user.id, now(ctx));
   await audit(ctx, 'token.revoked', user, { by: 'operator', tokens: revoked });
   return ok(revoked);
@@ -84,10 +84,10 @@ export async function revokeTokens(ctx: OperatorContext, userId: string): Promis
 /** `confirmation` must be the account's email, typed. */
 export async function deleteUser(ctx: OperatorContext, userId: string, confirmation: string): Promise<ActionResult<string>> {
   const user = await load(ctx, userId);
-  if (!user) return refused('No such user.');
-  if (confirmation.trim().toLowerCase() !== user.email) return refused(`Type ${user.email} to confirm.`);
-  if (ctx.actor.id === user.id) return refused('You cannot delete your own account here.');
-  if (await wouldLeaveNoOperator(ctx, user)) return refused(`${user.email} is the last operator; make someone else an operator first.`);
+  if (!user) return refused('not_found', 'No such user.');
+  if (confirmation.trim().toLowerCase() !== user.email) return refused('confirm', `Type ${user.email} to confirm.`);
+  if (ctx.actor.id === user.id) return refused('self', 'You cannot delete your own account here.');
+  if (await wouldLeaveNoOperator(ctx, user)) return refused('last_operator', `${user.email} is the last operator; make someone else an operator first.`);
   await deleteUserRow(ctx.db, user.id);
   await audit(ctx, 'account.deleted', user, { by: 'operator' });
   return ok(user.email);

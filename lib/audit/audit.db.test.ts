@@ -13,7 +13,7 @@ import { announceRevokedTokens } from '@/lib/server/revocation-events';
 import { auditPasswordSignIn } from '@/lib/auth/sign-in-audit';
 import { basic, body, createTestServer, form, get } from '@/lib/testing/oauth';
 import { auditEngineEvents } from './engine-events';
-import { flushAudit, recordAudit, useAuditDatabase } from './index';
+import { flushAudit, recordAudit, setAuditDatabase } from './index';
 
 type T = Awaited<ReturnType<typeof createTestServer>>;
 let t: T;
@@ -21,12 +21,12 @@ let off: () => void;
 
 beforeAll(async () => {
   t = await createTestServer();
-  useAuditDatabase(t.db);
+  setAuditDatabase(t.db);
   off = auditEngineEvents(t.deps.events, async () => t.store);
 });
 afterAll(() => {
   off();
-  useAuditDatabase(null);
+  setAuditDatabase(null);
 });
 
 async function rows(filter: Parameters<typeof listAuditEvents>[1] = {}): Promise<AuditEvent[]> {
@@ -151,11 +151,11 @@ describe('recordAudit', () => {
   it('never throws: a failed write is logged and counted, and the caller carries on', async () => {
     const broken = { insert: () => ({ values: async () => Promise.reject(new Error('database is down')) }) } as unknown as Db;
     const before = (await auditWriteFailures.get()).values[0]?.value ?? 0;
-    useAuditDatabase(broken);
+    setAuditDatabase(broken);
     try {
       await expect(recordAudit({ type: 'sign_out', actor: { type: 'system' } })).resolves.toBeUndefined();
     } finally {
-      useAuditDatabase(t.db);
+      setAuditDatabase(t.db);
     }
     expect((await auditWriteFailures.get()).values[0]?.value).toBe(before + 1);
   });

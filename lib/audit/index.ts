@@ -33,7 +33,7 @@ type DatabaseSource = () => Promise<Db>;
 const g = globalThis as unknown as { __auditDatabase?: DatabaseSource };
 
 /** The server's database by default; `manage` and tests write to the database they opened. */
-export function useAuditDatabase(db: Db | null): void {
+export function setAuditDatabase(db: Db | null): void {
   g.__auditDatabase = db ? async () => db : undefined;
 }
 
@@ -45,7 +45,7 @@ export function useAuditDatabase(db: Db | null): void {
 async function database(): Promise<Db> {
   if (g.__auditDatabase) return g.__auditDatabase();
   const opened = openedServerDatabase();
-  if (!opened) throw new Error('no database is open for the audit trail (useAuditDatabase)');
+  if (!opened) throw new Error('no database is open for the audit trail (setAuditDatabase)');
   return opened.db;
 }
 

@@ -61,9 +61,9 @@ export async function currentSignIn(): Promise<{ userId: string; email: string; 
  * The signed-in user, or a redirect to /login?next=<path>. Pages pass their own path;
  * without one, the path comes from the `x-pathname` request header when the proxy sets it.
  */
-export async function requireUser(nextPath?: string): Promise<{ id: string; email: string; name: string | null; emailVerified: boolean }> {
+export async function requireUser(nextPath?: string): Promise<{ id: string; email: string; name: string | null; emailVerified: boolean; operator: boolean }> {
   const user = await currentUser();
-  if (user) return { id: user.id, email: user.email, name: user.name, emailVerified: user.emailVerified };
+  if (user) return { id: user.id, email: user.email, name: user.name, emailVerified: user.emailVerified, operator: user.operator };
   const path = nextPath ?? (await headers()).get('x-pathname') ?? undefined;
   redirect(loginUrl(path));
 }

@@ -111,3 +111,23 @@ export async function deleteApplicationById(db: Db, id: string, now: Date): Prom
   if (!isUuid(id)) return null;
   return deleteApplicationWhere(db, eq(applications.id, id), now);
 }
+
+/** Access tokens issued per UTC day over the last `days` days, oldest first, zero-filled (any application). */
+export async function tokensIssuedPerDayForAdmin(db: Db, id: string, days = 14, now = new Date()): Promise<{ day: string; count: number }[]> {
+  const DAY_MS = 86_400_000;
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const from = new Date(today - (days - 1) * DAY_MS);
+  const day = sql<string>`to_char(${accessTokens.createdAt} at time zone 'UTC', 'YYYY-MM-DD')`;
+  const rows = isUuid(id)
+    ? await db
+        .select({ day, count: sql<number>`count(*)`.mapWith(Number) })
+        .from(accessTokens)
+        .where(and(eq(accessTokens.applicationId, id), sql`${accessTokens.createdAt} >= ${from.toISOString()}`))
+        .groupBy(day)
+    : [];
+  const counts = new Map(rows.map((r) => [r.day, r.count]));
+  return Array.from({ length: days }, (_, i) => {
+    const d = new Date(from.getTime() + i * DAY_MS).toISOString().slice(0, 10);
+    return { day: d, count: counts.get(d) ?? 0 };
+  });
+}

@@ -21,7 +21,7 @@ import { listinitialaccesstokens } from './listinitialaccesstokens';
 import { revokeinitialaccesstoken } from './revokeinitialaccesstoken';
 import { setoperator } from './setoperator';
 import { EventBus } from '@/lib/oauth/events';
-import { flushAudit, useAuditDatabase } from '@/lib/audit';
+import { flushAudit, setAuditDatabase } from '@/lib/audit';
 import { auditEngineEvents } from '@/lib/audit/engine-events';
 import { createStore } from '@/lib/db/engine-store';
 
@@ -76,7 +76,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (db.kind !== "pglite-socket") await db.migrate(); // the running server has migrated
     // The audit trail goes to the database this command opened; its own bus feeds it as the server's does.
-    useAuditDatabase(db.db);
+    setAuditDatabase(db.db);
     const events = new EventBus();
     const store = createStore(db.db);
     auditEngineEvents(events, async () => store);

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applications, auditEvents } from '@/drizzle/schema';
-import { flushAudit, useAuditDatabase } from '@/lib/audit';
+import { flushAudit, setAuditDatabase } from '@/lib/audit';
 import { listAuditEvents } from '@/lib/db/audit';
 import { findUserByEmailForAdmin } from '@/lib/db/admin-users';
 import { findApplicationByClientIdForAdmin } from '@/lib/db/admin-applications';
@@ -25,9 +25,9 @@ type T = Awaited<ReturnType<typeof createTestServer>>;
 let t: T;
 beforeAll(async () => {
   t = await createTestServer();
-  useAuditDatabase(t.db);
+  setAuditDatabase(t.db);
 });
-afterAll(() => useAuditDatabase(null));
+afterAll(() => setAuditDatabase(null));
 
 async function run(command: Command, values: Record<string, string | boolean>, positionals: string[] = []) {
   const lines: string[] = [];
