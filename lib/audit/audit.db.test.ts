@@ -138,6 +138,14 @@ describe('sign-in', () => {
     const [failed] = await rows({ type: 'sign_in.failed' });
     expect(failed).toMatchObject({ userId: null, actorLabel: 'nobody@example.com', detail: { reason: 'wrong_credentials' } });
   });
+
+  it('a wrong password on an existing account shows in its owner’s activity', async () => {
+    const user = await t.user();
+    await auditPasswordSignIn(user.email, { outcome: 'wrong_credentials', userId: user.id });
+    await flushAudit();
+    const { rows: mine } = await listActivityForUser(t.db, user.id, 10);
+    expect(mine.map((r) => r.type)).toEqual(['sign_in.failed']);
+  });
 });
 
 describe('recordAudit', () => {

@@ -15,9 +15,10 @@ export async function auditPasswordSignIn(email: string, result: PasswordSignInR
   } else if (result.outcome === 'disabled') {
     await recordAudit({ type: 'sign_in.failed', actor: { type: 'user', id: result.user.id, label: result.user.email }, userId: result.user.id, detail: { method: 'password', reason: 'disabled' } });
   } else {
-    // The address typed is the label (the account may not exist); no user id, so the row shows
-    // in the operators' trail only, never in someone's activity as proof an address exists.
-    await recordAudit({ type: 'sign_in.failed', actor: { type: 'user', label: account.slice(0, 320) }, detail: { method: 'password', reason: result.outcome } });
+    // The address typed is the label. When the account exists its owner sees the attempt in
+    // their activity (only they and operators can read it, so it tells no one else it exists).
+    const userId = result.outcome === 'wrong_credentials' ? (result.userId ?? null) : null;
+    await recordAudit({ type: 'sign_in.failed', actor: { type: 'user', id: userId, label: account.slice(0, 320) }, userId, detail: { method: 'password', reason: result.outcome } });
   }
 }
 
