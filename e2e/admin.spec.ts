@@ -11,6 +11,8 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { ALICE, BOB, authorizeUrl, createApplication, pkcePair, randomState, signIn, startFakeClient, waitForCallback } from './helpers';
 
 const SHOTS = path.join(__dirname, 'screenshots');
+// Several browser contexts and full-page screenshots at two widths per test: more than the default 30 s on a shared machine.
+test.describe.configure({ timeout: 120_000 });
 
 async function shoot(page: Page, name: string) {
   for (const [suffix, width] of [['desktop', 1280], ['phone', 390]] as const) {
