@@ -85,7 +85,9 @@ function onRequest(req, res) {
   req.headers['x-forwarded-for'] = forwardedFor(req.headers['x-forwarded-for'], req.socket.remoteAddress);
   if (lifecycle.draining) res.setHeader('Connection', 'close');
 
-  const ctx = { requestId: id, clientId: undefined, userId: undefined, error: undefined };
+  const ua = req.headers['user-agent'];
+  // forwardedFor and userAgent: what the audit trail records for events this request causes.
+  const ctx = { requestId: id, clientId: undefined, userId: undefined, error: undefined, forwardedFor: req.headers['x-forwarded-for'], userAgent: typeof ua === 'string' ? ua : undefined };
   res.once('close', () => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     const route = routeOf(req.url ?? '/');

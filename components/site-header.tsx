@@ -5,6 +5,7 @@ import { Logo, PRODUCT_NAME } from '@/components/logo';
 import { HiddenOn, NavLink } from '@/components/nav-link';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { currentUser } from '@/lib/auth';
+import { isOperator } from '@/lib/auth/operator';
 
 const linkBase = 'rounded-md px-3 py-2 text-sm font-medium transition-colors';
 const linkActive = 'bg-slate-100 text-slate-900';
@@ -40,6 +41,12 @@ export async function SiteHeader() {
         <div className="ml-auto flex min-w-0 items-center gap-3">
           {user ? (
             <>
+              {isOperator(user) ? (
+                // Operators only: everyone else gets a 404 at /admin, so the link is not shown to them.
+                <NavLink href="/admin" className={linkBase} activeClassName={linkActive} inactiveClassName={linkInactive}>
+                  Admin
+                </NavLink>
+              ) : null}
               <span className="min-w-0 truncate text-sm text-slate-600 sm:max-w-64" title={user.email}>
                 {user.email}
               </span>

@@ -13,6 +13,8 @@ import { oauthProviders } from '@/lib/auth/config';
 import { hashPassword } from '@/lib/auth/password';
 import { safeNext } from '@/lib/auth/redirect';
 import { checkSignUp, tooManyAttemptsMessage, TooManyAttempts } from '@/lib/auth/sign-in-limits';
+import { AccountDisabled } from '@/lib/auth/account-disabled';
+import { ACCOUNT_DISABLED_MESSAGE } from '@/lib/auth/sign-in-audit';
 import { getStore } from '@/lib/db';
 import { signInSchema, signUpSchema } from '@/lib/validations/auth';
 import { checkNewPassword } from '@/lib/auth/password-policy';
@@ -45,6 +47,7 @@ export async function signInAction(_prev: AuthFormState, formData: FormData): Pr
   } catch (e) {
     // A server action's answer is always 200; the limit shows as the form's message.
     if (e instanceof TooManyAttempts) return { ok: false, formError: tooManyAttemptsMessage(e.retryAfter), values };
+    if (e instanceof AccountDisabled) return { ok: false, formError: ACCOUNT_DISABLED_MESSAGE, values };
     if (e instanceof AuthError && e.type === 'CredentialsSignin') {
       return { ok: false, formError: 'Email or password is incorrect', values };
     }

@@ -29,6 +29,8 @@ import { accountForSocialSignIn, SIGNUP_CLOSED_ERROR, UNVERIFIED_ACCOUNT_ERROR }
 import { signupOpen } from '@/lib/accounts/verification';
 import { refuseSignIn, signInIp } from './sign-in-limits';
 import { socialProvidersEnv } from '@/lib/config/process-env';
+import { AccountDisabled } from './account-disabled';
+import { auditPasswordSignIn, auditSignOut, auditSocialSignIn } from './sign-in-audit';
 
 export type OAuthProviderId = 'github' | 'google';
 
@@ -51,6 +53,8 @@ const credentials = Credentials({
     // Auth.js rebuilds the request with the original headers, X-Forwarded-For included.
     const result = await passwordSignIn(deps, signInIp(request.headers), parsed.data.email, parsed.data.password);
     if (result.outcome === 'rate_limited') refuseSignIn(result.limit, result.retryAfter);
+    await auditPasswordSignIn(parsed.data.email, result);
+    if (result.outcome === 'disabled') throw new AccountDisabled();
     if (result.outcome !== 'signed_in') return null;
     return { id: result.user.id, email: result.user.email, name: result.user.name };
   },
@@ -99,13 +103,17 @@ function buildConfig(): NextAuthConfig {
         console.error(error);
       },
     },
+    // The audit trail's sign-out (sign-in is recorded where its outcome is known, above).
     callbacks: {
       async signIn({ user, account, profile }) {
         if (!account || account.provider === 'credentials') return true;
         if (!user.email) return false;
         if (!(await providerVerifiedEmail(account.provider, user.email, profile, account.access_token))) return false;
         const found = await accountForSocialSignIn(await getStore(), user.email, user.name, signupOpen());
-        return found.outcome === 'signed_in' || `/login?error=${found.outcome === 'signup_closed' ? SIGNUP_CLOSED_ERROR : UNVERIFIED_ACCOUNT_ERROR}`;
+        if (found.outcome !== 'signed_in') return `/login?error=${found.outcome === 'signup_closed' ? SIGNUP_CLOSED_ERROR : UNVERIFIED_ACCOUNT_ERROR}`;
+        if (found.user.disabledAt) return '/login?error=AccountDisabled';
+        await auditSocialSignIn(found.user, account.provider);
+        return true;
       },
       /** Runs at sign-in (user and account set) and on every session read (token only). */
       async jwt({ token, user, account }) {
@@ -122,7 +130,7 @@ function buildConfig(): NextAuthConfig {
         } else {
           // Decided again here (signIn already did): the session goes only to a verified account.
           const found = user.email ? await accountForSocialSignIn(await getStore(), user.email, user.name, signupOpen()) : null;
-          local = found?.outcome === 'signed_in' ? found.user : null;
+          local = found?.outcome === 'signed_in' && !found.user.disabledAt ? found.user : null;
         }
         if (!local) return null; // clears the cookie
         const authMethods = account.provider === 'credentials' ? ['pwd'] : [];
@@ -140,12 +148,14 @@ function buildConfig(): NextAuthConfig {
           authTime,
           sessionId: live?.sessionId,
           emailVerified: live?.user.emailVerified ?? false,
+          operator: live?.user.operator ?? false,
         };
       },
     },
     events: {
       async signOut(message) {
         await endDatabaseSession('token' in message ? message.token : null);
+        await auditSignOut(message);
       },
     },
   };

@@ -32,6 +32,8 @@ export interface SignedInUser {
   authTime: number;
   /** This browser's session (user_sessions.id): "This device" on the account page. */
   sessionId: string;
+  /** The operator role column (isOperator() also honours OAUTH2_OPERATOR_EMAILS). */
+  operator: boolean;
 }
 
 /**
@@ -40,7 +42,7 @@ export interface SignedInUser {
  * session ended, or whose user was deleted or disabled, never counts as a sign-in.
  */
 export const currentUser = cache(async (): Promise<SignedInUser | null> => {
-  const session = (await auth()) as { user?: { id?: unknown; email?: unknown; name?: unknown }; authTime?: unknown; sessionId?: unknown; emailVerified?: unknown } | null;
+  const session = (await auth()) as { user?: { id?: unknown; email?: unknown; name?: unknown }; authTime?: unknown; sessionId?: unknown; emailVerified?: unknown; operator?: unknown } | null;
   const user = session?.user;
   const id = typeof user?.id === 'string' ? user.id : '';
   const sessionId = typeof session?.sessionId === 'string' ? session.sessionId : '';
@@ -53,6 +55,7 @@ export const currentUser = cache(async (): Promise<SignedInUser | null> => {
     emailVerified: session?.emailVerified === true,
     authTime: typeof authTime === 'number' ? authTime : 0,
     sessionId,
+    operator: session?.operator === true,
   };
 });
 
@@ -66,9 +69,9 @@ export async function currentSignIn(): Promise<{ userId: string; email: string; 
  * The signed-in user, or a redirect to /login?next=<path>. Pages pass their own path;
  * without one, the path comes from the `x-pathname` request header when the proxy sets it.
  */
-export async function requireUser(nextPath?: string): Promise<{ id: string; email: string; name: string | null; emailVerified: boolean }> {
+export async function requireUser(nextPath?: string): Promise<{ id: string; email: string; name: string | null; emailVerified: boolean; operator: boolean }> {
   const user = await currentUser();
-  if (user) return { id: user.id, email: user.email, name: user.name, emailVerified: user.emailVerified };
+  if (user) return { id: user.id, email: user.email, name: user.name, emailVerified: user.emailVerified, operator: user.operator };
   const path = nextPath ?? (await headers()).get('x-pathname') ?? undefined;
   redirect(loginUrl(path));
 }

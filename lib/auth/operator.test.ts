@@ -17,3 +17,15 @@ describe('OAUTH2_OPERATOR_EMAILS', () => {
     expect(isOperator(null, operators)).toBe(false);
   });
 });
+
+describe('the operator role (users.operator)', () => {
+  it('makes an account an operator without being listed', () => {
+    expect(isOperator({ email: 'dev@example.com', emailVerified: false, operator: true }, [])).toBe(true);
+  });
+
+  it('a disabled account is no operator, by role or by list', () => {
+    const disabledAt = new Date();
+    expect(isOperator({ email: 'dev@example.com', emailVerified: true, operator: true, disabledAt }, [])).toBe(false);
+    expect(isOperator({ email: 'ops@example.com', emailVerified: true, disabledAt }, ['ops@example.com'])).toBe(false);
+  });
+});

@@ -16,7 +16,10 @@ export interface PasswordSignInDeps {
 
 export type PasswordSignInResult =
   | { outcome: 'signed_in'; user: UserRecord }
-  | { outcome: 'wrong_credentials' }
+  /** `userId` when the account exists (its owner sees the failed attempt in their activity). */
+  | { outcome: 'wrong_credentials'; userId?: string }
+  /** The password was right but an operator disabled the account (said only then, so guessing learns nothing). */
+  | { outcome: 'disabled'; user: UserRecord }
   | { outcome: 'rate_limited'; limit: LimitName; retryAfter: number };
 
 /**
@@ -34,7 +37,8 @@ export async function passwordSignIn(deps: PasswordSignInDeps, ip: string, email
   const [user, byAccount] = await Promise.all([deps.store.findUserByEmail(account), limits?.take('signin_account', account) ?? null]);
   if (byAccount !== null) return { outcome: 'rate_limited', limit: 'signin_account', retryAfter: byAccount };
   const ok = await deps.verifyPassword(user?.passwordHash ?? null, password);
-  if (!user || !ok) return { outcome: 'wrong_credentials' };
+  if (!user || !ok) return user ? { outcome: 'wrong_credentials', userId: user.id } : { outcome: 'wrong_credentials' };
   await limits?.refund('signin_account', account);
+  if (user.disabledAt) return { outcome: 'disabled', user };
   return { outcome: 'signed_in', user };
 }

@@ -10,6 +10,7 @@ import { parseObservabilitySettings, type ObservabilitySettings } from '@/lib/ob
 import { parseRateLimitSettings, type RateLimitSettings } from '@/lib/rate-limit/settings';
 import { parseMailSettings, type MailSettings } from '@/lib/mail/settings';
 import { parseAccountSettings, type AccountSettings } from '@/lib/accounts/verification-settings';
+import { parseAuditSettings, type AuditSettings } from '@/lib/audit/settings';
 
 export { SettingsError } from '@/lib/config/env';
 
@@ -32,6 +33,8 @@ export interface AppSettings extends Settings {
   mail: MailSettings;
   /** OAUTH2_SIGNUP, OAUTH2_RESET_KEEPS_TOKENS (lib/accounts/verification-settings.ts). */
   accounts: AccountSettings;
+  /** OAUTH2_AUDIT_RETENTION_DAYS, OAUTH2_UNUSED_CLIENT_DAYS (lib/audit/settings.ts). */
+  audit: AuditSettings;
 }
 
 function resourceServer(env: Env): AppSettings['resourceServer'] {
@@ -142,6 +145,7 @@ export function parseSettings(env: Env): Readonly<AppSettings> {
     rateLimits: parseRateLimitSettings(env),
     mail: parseMailSettings(env),
     accounts: parseAccountSettings(env),
+    audit: parseAuditSettings(env),
   };
   return Object.freeze(settings);
 }

@@ -54,6 +54,8 @@ export function createStore(db: Db): Store & UserStore {
       revokedAt: accessTokens.revokedAt,
       familyId: accessTokens.familyId,
       audience: accessTokens.audience,
+      applicationDisabled: sql<boolean>`${applications.disabledAt} is not null`,
+      userDisabled: sql<boolean>`coalesce(${users.disabledAt} is not null, false)`,
     })
     .from(accessTokens)
     .innerJoin(applications, eq(applications.id, accessTokens.applicationId))

@@ -25,7 +25,7 @@ export interface LiveSessionRow {
   sessionId: string;
   lastSeenAt: Date;
   expiresAt: Date;
-  user: { id: string; email: string; name: string | null; emailVerified: boolean };
+  user: { id: string; email: string; name: string | null; emailVerified: boolean; operator: boolean };
 }
 
 /** A session as the account page lists it. */
@@ -64,6 +64,7 @@ export function createSessionStore(db: Db) {
           email: users.email,
           name: users.name,
           emailVerified: users.emailVerified,
+          operator: users.operator,
         })
         .from(userSessions)
         .innerJoin(users, eq(users.id, userSessions.userId))

@@ -35,6 +35,7 @@ export const clientColumns = {
   clientSecretDigest: applications.clientSecretDigest,
   metadataFetchedAt: applications.metadataFetchedAt,
   tokenEndpointAuthMethod: applications.tokenEndpointAuthMethod,
+  disabledAt: applications.disabledAt,
 };
 
 /** Whether a secret is set: its digest never leaves lib/db for the dashboard or the CLI. */

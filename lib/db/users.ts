@@ -13,6 +13,8 @@ const userColumns = {
   name: users.name,
   emailVerified: users.emailVerified,
   passwordHash: users.passwordHash,
+  disabledAt: users.disabledAt,
+  operator: users.operator,
 };
 
 export interface UserStore {

@@ -1,5 +1,6 @@
 import { issueInitialAccessToken } from '@/lib/agents/initial-access-tokens';
 import { createApplicationStore } from '@/lib/db/applications';
+import { recordAudit } from '@/lib/audit';
 import { UsageError, type Command } from './command';
 
 function positiveInt(flag: string, raw: string | undefined): number | null {
@@ -23,6 +24,7 @@ export const createinitialaccesstoken: Command = {
     const expiresInSeconds = positiveInt('--expires-in', v['expires-in']);
     const maxUses = positiveInt('--max-uses', v['max-uses']);
     const created = await issueInitialAccessToken(createApplicationStore(db.db), { description: v.description ?? '', expiresInSeconds, maxUses });
+    await recordAudit({ type: 'initial_access_token.created', actor: { type: 'operator', label: 'command line' }, detail: { id: created.id, description: v.description ?? '' } });
     if (json) {
       out(JSON.stringify({ id: created.id, token: created.token, expires_at: created.expiresAt?.toISOString() ?? null, max_uses: created.maxUses }));
       return;

@@ -1,14 +1,16 @@
 import { hashPassword } from '@/lib/auth/password';
 import { checkNewPassword } from '@/lib/auth/password-policy';
 import { createUserStore } from '@/lib/db/users';
+import { setUserOperator } from '@/lib/db/admin-users';
+import { recordAudit } from '@/lib/audit';
 import { signUpSchema } from '@/lib/validations/auth';
 import { UsageError, type Command } from './command';
 
 export const createuser: Command = {
   name: 'createuser',
   summary: 'create a user who can sign in with a password',
-  usage: 'createuser --email EMAIL --password PASSWORD [--name NAME] [--json]',
-  options: { email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' } },
+  usage: 'createuser --email EMAIL --password PASSWORD [--name NAME] [--operator] [--json]\n  --operator: the account may use the /admin console (as `setoperator`).',
+  options: { email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' }, operator: { type: 'boolean' } },
   async run({ args, db, json, out }) {
     const parsed = signUpSchema.safeParse({ email: args.values.email, password: args.values.password, name: args.values.name });
     if (!parsed.success) {
@@ -26,6 +28,9 @@ export const createuser: Command = {
       emailVerified: true,
     });
     if (!user) throw new UsageError(`--email: a user with email ${parsed.data.email} already exists`);
-    out(json ? JSON.stringify({ id: user.id, email: user.email }) : `created user ${user.email} (${user.id})`);
+    const operator = !!args.values.operator;
+    if (operator) await setUserOperator(db.db, user.id, true);
+    await recordAudit({ type: 'user.created', actor: { type: 'operator', label: 'command line' }, userId: user.id, detail: { email: user.email, operator } });
+    out(json ? JSON.stringify({ id: user.id, email: user.email, operator }) : `created ${operator ? 'operator' : 'user'} ${user.email} (${user.id})`);
   },
 };

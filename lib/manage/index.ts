@@ -17,7 +17,15 @@ import { seed } from './seed';
 import { sendpasswordreset } from './sendpasswordreset';
 import { verifyemail } from './verifyemail';
 import { updateapplication } from './updateapplication';
+import { disableapplication } from './disableapplication';
+import { disableuser } from './disableuser';
+import { listinitialaccesstokens } from './listinitialaccesstokens';
+import { revokeinitialaccesstoken } from './revokeinitialaccesstoken';
+import { setoperator } from './setoperator';
 import { EventBus } from '@/lib/oauth/events';
+import { flushAudit, setAuditDatabase } from '@/lib/audit';
+import { auditEngineEvents } from '@/lib/audit/engine-events';
+import { createStore } from '@/lib/db/engine-store';
 
 const COMMANDS: Command[] = [
   createapplication,
@@ -26,9 +34,14 @@ const COMMANDS: Command[] = [
   deleteapplication,
   cleartokens,
   createinitialaccesstoken,
+  listinitialaccesstokens,
+  revokeinitialaccesstoken,
   createuser,
   changepassword,
   sendpasswordreset,
+  setoperator,
+  disableuser,
+  disableapplication,
   rotatekeys,
   seed,
   verifyemail,
@@ -66,8 +79,14 @@ async function main(argv: string[]): Promise<number> {
   const db = await openCliDatabase();
   try {
     if (db.kind !== "pglite-socket") await db.migrate(); // the running server has migrated
-    adoptDatabase(db); // modules that ask getDb() (mail, audit, ending access) use this connection
-    await command.run({ args: args as never, db, json: !!args.values.json, out: (s) => console.log(s), events: new EventBus() });
+    adoptDatabase(db); // modules that ask getDb() (mail, ending access) use this connection
+    // The audit trail goes to the database this command opened; its own bus feeds it as the server's does.
+    setAuditDatabase(db.db);
+    const events = new EventBus();
+    const store = createStore(db.db);
+    auditEngineEvents(events, async () => store);
+    await command.run({ args: args as never, db, json: !!args.values.json, out: (s) => console.log(s), events });
+    await flushAudit();
   } finally {
     await db.close();
   }

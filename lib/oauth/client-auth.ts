@@ -116,6 +116,9 @@ export async function authenticateClient(req: Request, params: Params, deps: Dep
     const ok = safeEqual(digest(creds.secret), client?.clientSecretDigest ?? DUMMY_DIGEST);
     if (!client || !client.clientSecretDigest || !ok) throw await fail();
   }
+  // RFC 6749 §5.2: a client an operator disabled fails authentication (after its credentials
+  // were checked, so the answer tells a guesser nothing about which clients exist).
+  if (client.disabledAt) throw new OAuthError('invalid_client', 'this client has been disabled by the server operator', challenge);
   // RFC 7591 §2: a client registered with one token_endpoint_auth_method uses that one only
   // (a secret meant for the Basic header must not be accepted from a form body, and back).
   const registered = client.tokenEndpointAuthMethod;

@@ -8,7 +8,30 @@ export interface OAuthEvents {
    * Tokens revoked: by the client (RFC 7009), or by reuse detection, which revokes every token of
    * the grant (`reason`: a replayed code, RFC 6749 §4.1.2; a reused refresh token, RFC 9700 §4.14.2).
    */
-  token_revoked: { applicationId: string; clientId: string; tokenType: 'access_token' | 'refresh_token'; reason?: 'code_replay' | 'refresh_reuse' };
+  token_revoked: {
+    applicationId: string;
+    clientId: string;
+    tokenType: 'access_token' | 'refresh_token';
+    reason?: 'code_replay' | 'refresh_reuse';
+    /** The user the token was issued for (null: client credentials; absent: not known to the emitter). */
+    userId?: string | null;
+    /**
+     * Set when the app (not the engine) revoked: a person in the dashboard, an operator, a
+     * deletion. Those revocations are also announced once as `grant_revoked`.
+     */
+    source?: 'user' | 'operator' | 'deletion';
+  };
+  /** One revocation act outside the engine, with its counts (the audit trail records it once, not per token). */
+  grant_revoked: {
+    applicationId: string;
+    clientId: string;
+    userId: string | null;
+    source: 'user' | 'operator' | 'deletion';
+    accessTokens: number;
+    refreshTokens: number;
+  };
+  /** The user refused the consent page (RFC 6749 §4.1.2.1 access_denied). */
+  authorization_denied: { applicationId: string; clientId: string; userId: string; scope: string[] };
   client_authenticated: { applicationId: string; clientId: string; method: string };
   /**
    * A bearer access token was accepted: userinfo, bearer-authenticated introspection, this app's

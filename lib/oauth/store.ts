@@ -31,6 +31,11 @@ export interface ClientRecord {
   resourceServer?: boolean;
   /** RFC 7591 token_endpoint_auth_method as registered; null or absent = any method its type allows. */
   tokenEndpointAuthMethod?: string | null;
+  /**
+   * Set by an operator (or its owner): the client fails authentication (RFC 6749 §5.2
+   * invalid_client), /o/authorize shows the error page, and its tokens are inactive. Absent in fakes = enabled.
+   */
+  disabledAt?: Date | null;
 }
 
 export type RegisteredVia = 'dashboard' | 'dynamic' | 'metadata_document';
@@ -64,6 +69,10 @@ export interface UserRecord {
   name: string | null;
   emailVerified: boolean;
   passwordHash: string | null;
+  /** Set by an operator: no sign-in, no password grant, tokens inactive. Absent in fakes = active. */
+  disabledAt?: Date | null;
+  /** The operator role (users.operator); the app's pages read it, the engine does not. */
+  operator?: boolean;
 }
 
 export interface NewAuthorizationCode {
@@ -144,6 +153,9 @@ export interface AccessTokenRecord {
   familyId: string | null;
   /** RFC 8707: from the same row, so tokens without an audience cost nothing extra. */
   audience: string[] | null;
+  /** From the same query (the joined application and user): a disabled one makes the token inactive. Absent in fakes = false. */
+  applicationDisabled?: boolean;
+  userDisabled?: boolean;
 }
 
 export interface PendingAuthorizationRecord {

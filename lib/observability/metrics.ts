@@ -19,6 +19,9 @@ function counter(name: string, help: string, labelNames: string[]): client.Count
 
 export const tokensIssued = counter('oauth_tokens_issued_total', 'Token responses by grant type (token endpoint successes)', ['grant_type']);
 export const clientAuthFailures = counter('oauth_client_auth_failures_total', 'Failed client authentications by method', ['method']);
+export const auditWriteFailures = counter('audit_write_failures_total', 'Audit events that could not be written (logged; the action itself succeeded)', []);
+/** Bearer tokens accepted (userinfo, introspection with a bearer, protected APIs): counted, never stored per request. */
+export const tokensAuthenticated = counter('oauth_tokens_authenticated_total', 'Bearer access tokens accepted by userinfo, introspection and protected APIs', []);
 export const rateLimited = counter('oauth_rate_limited_total', 'Requests refused by a rate limit, by limit', ['limit']);
 
 type DatabaseSource = () => DbHandle | undefined;
@@ -66,6 +69,7 @@ export function countEvents(events: EventBus): void {
   events.on('token_issued', (e) => tokensIssued.inc({ grant_type: e.grantType }));
   events.on('client_auth_failed', (e) => clientAuthFailures.inc({ method: e.method }));
   events.on('rate_limited', (e) => rateLimited.inc({ limit: e.limit }));
+  events.on('token_authenticated', () => tokensAuthenticated.inc());
 }
 
 /** The exposition text and its content type. */

@@ -14,6 +14,10 @@ export interface RequestContext {
   userId?: string;
   /** The RFC error code of a protocol error response (invalid_grant, invalid_client ...). */
   error?: string;
+  /** X-Forwarded-For as server.mjs passed it on (the audit trail picks the client's address from it). */
+  forwardedFor?: string;
+  /** The User-Agent header (the audit trail records it). */
+  userAgent?: string;
 }
 
 declare global {

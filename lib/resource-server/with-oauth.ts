@@ -116,7 +116,7 @@ async function lookUp(token: string, opts: WithOAuthOptions, settings: NonNullab
     };
   }
   const record = await (await (opts.store ?? getStore)()).findAccessToken(digest(token));
-  if (!record || record.revokedAt || record.expiresAt.getTime() <= now.getTime()) return null;
+  if (!record || record.revokedAt || record.expiresAt.getTime() <= now.getTime() || record.applicationDisabled || record.userDisabled) return null;
   return { ...record, scopes: record.scope.split(' '), audience: record.audience, record };
 }
 

@@ -10,6 +10,7 @@ import { currentUser, safeNext } from '@/lib/auth';
 import { oauthProviders } from '@/lib/auth/config';
 import { SIGNUP_CLOSED_ERROR, UNVERIFIED_ACCOUNT_ERROR } from '@/lib/auth/social-account';
 import { signupRefusal } from '@/lib/accounts/verification';
+import { ACCOUNT_DISABLED_MESSAGE } from '@/lib/auth/sign-in-audit';
 import { getStore } from '@/lib/db';
 import { existingDemoAccounts } from '@/lib/auth/demo-users';
 import { applicationNameForNext } from '@/lib/auth/pending-authorization';
@@ -29,6 +30,8 @@ function errorMessage(error: string): string {
       return 'An account with this email already exists, but its email address has not been verified, so it cannot be joined to that sign-in. Sign in with your email and password instead.';
     case SIGNUP_CLOSED_ERROR:
       return signupRefusal() ?? 'That account could not be used to sign in.';
+    case 'AccountDisabled':
+      return ACCOUNT_DISABLED_MESSAGE;
     case 'AccessDenied':
       return 'That account could not be used to sign in. Its email address must be verified with the provider.';
     default:

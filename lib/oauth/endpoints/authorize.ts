@@ -82,6 +82,7 @@ async function validate(req: Request, params: Params, deps: Deps): Promise<{ cli
   // A client ID metadata document that cannot be used throws invalid_client with the reason (shown on our page).
   const client = await findClient(clientId, deps, req);
   if (!client) throw new UntrustedRequest('invalid_client', `No application is registered with client_id "${clientId}".`);
+  if (client.disabledAt) throw new UntrustedRequest('invalid_client', `${client.name} has been disabled by the server's operator.`);
 
   // §3.1.2.3: with several registered URIs (or none) the request must name one.
   const sent = params.get('redirect_uri');
@@ -206,6 +207,7 @@ async function resume(req: Request, id: string, deps: Deps): Promise<Response> {
   }
   const client = await findClient(pending.request.clientId, deps, req);
   if (!client) return errorPage(req, deps, 'invalid_client', 'The application that started this request no longer exists.');
+  if (client.disabledAt) return errorPage(req, deps, 'invalid_client', `${client.name} has been disabled by the server's operator.`);
   return proceed(req, pending, client, deps, false);
 }
 

@@ -46,8 +46,11 @@ export async function decideAuthorization(requestId: string, user: SignedInUser,
   if (!pending) return null;
   const { request } = pending;
   const client = await deps.store.findApplicationByClientId(request.clientId);
-  if (!client) return null;
-  if (!decision.allow) return errorRedirect(request, 'access_denied', 'the user denied the request');
+  if (!client || client.disabledAt) return null; // deleted or disabled since the consent page was shown
+  if (!decision.allow) {
+    deps.events.emit('authorization_denied', { applicationId: client.id, clientId: client.clientId, userId: user.userId, scope: request.scope });
+    return errorRedirect(request, 'access_denied', 'the user denied the request');
+  }
   const chosen = decision.scopes ? request.scope.filter((s) => decision.scopes!.includes(s) || s === 'openid') : request.scope;
   if (chosen.length === 0) return errorRedirect(request, 'access_denied', 'the user approved no scopes');
   return completeAuthorization(request, client, user, chosen, deps);

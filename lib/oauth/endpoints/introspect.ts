@@ -20,7 +20,8 @@ import type { AccessTokenRecord, ClientRecord } from '../store';
 export const INTROSPECTION_SCOPE = 'introspection';
 
 export function isActive(t: AccessTokenRecord | null, now: Date): t is AccessTokenRecord {
-  return !!t && !t.revokedAt && t.expiresAt.getTime() > now.getTime();
+  // A disabled application's or user's tokens stop working at once (the lookup joins both).
+  return !!t && !t.revokedAt && t.expiresAt.getTime() > now.getTime() && !t.applicationDisabled && !t.userDisabled;
 }
 
 /** The caller: the application it acts for, its client (null for a bearer caller, for CORS), and its limit. */

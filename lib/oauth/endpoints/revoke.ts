@@ -18,7 +18,7 @@ export async function revoke(req: Request, deps: Deps): Promise<Response> {
     const t = await deps.store.findAccessToken(tokenDigest);
     if (!t || t.applicationId !== client.id) return false;
     await deps.store.revokeAccessToken(t.id, now);
-    deps.events.emit('token_revoked', { applicationId: client.id, clientId: client.clientId, tokenType: 'access_token' });
+    deps.events.emit('token_revoked', { applicationId: client.id, clientId: client.clientId, tokenType: 'access_token', userId: t.userId });
     return true;
   };
   const tryRefresh = async () => {
@@ -26,7 +26,7 @@ export async function revoke(req: Request, deps: Deps): Promise<Response> {
     if (!t || t.applicationId !== client.id) return false;
     // §2.1: revoking a refresh token revokes the access tokens of the same grant (its whole family).
     await deps.store.revokeTokenFamily(t.familyId, now);
-    deps.events.emit('token_revoked', { applicationId: client.id, clientId: client.clientId, tokenType: 'refresh_token' });
+    deps.events.emit('token_revoked', { applicationId: client.id, clientId: client.clientId, tokenType: 'refresh_token', userId: t.userId });
     return true;
   };
   const [first, second] = refreshFirst ? [tryRefresh, tryAccess] : [tryAccess, tryRefresh];

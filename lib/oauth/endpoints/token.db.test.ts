@@ -247,7 +247,7 @@ describe(`token endpoint on ${testDatabaseKind}`, () => {
         await token({ grant_type: 'authorization_code', code }, basic(app.clientId, app.clientSecret));
         expect(seen).toEqual([]);
         await token({ grant_type: 'authorization_code', code }, basic(app.clientId, app.clientSecret));
-        expect(seen).toEqual([{ applicationId: app.id, clientId: app.clientId, tokenType: 'refresh_token', reason: 'code_replay' }]);
+        expect(seen).toEqual([{ applicationId: app.id, clientId: app.clientId, tokenType: 'refresh_token', reason: 'code_replay', userId: user.id }]);
       } finally {
         off();
       }
@@ -398,14 +398,14 @@ describe(`token endpoint on ${testDatabaseKind}`, () => {
     });
 
     it('RFC 9700 §4.14.2: reuse detection fires token_revoked (reason refresh_reuse)', async () => {
-      const { app, tokens } = await grant();
+      const { app, user, tokens } = await grant();
       const seen: unknown[] = [];
       const off = t.deps.events.on('token_revoked', (e) => void seen.push(e));
       try {
         await token({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token }, basic(app.clientId, app.clientSecret));
         expect(seen).toEqual([]);
         await token({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token }, basic(app.clientId, app.clientSecret));
-        expect(seen).toEqual([{ applicationId: app.id, clientId: app.clientId, tokenType: 'refresh_token', reason: 'refresh_reuse' }]);
+        expect(seen).toEqual([{ applicationId: app.id, clientId: app.clientId, tokenType: 'refresh_token', reason: 'refresh_reuse', userId: user.id }]);
       } finally {
         off();
       }

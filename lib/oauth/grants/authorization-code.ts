@@ -22,7 +22,7 @@ export const authorizationCode: Grant = {
     if (!firstUse) {
       // §4.1.2: a code used twice is an attack or a bug; revoke what the first use issued.
       await deps.store.revokeTokensFromCode(code.id, now);
-      deps.events.emit('token_revoked', { applicationId: client.id, clientId: client.clientId, tokenType: 'refresh_token', reason: 'code_replay' });
+      deps.events.emit('token_revoked', { applicationId: client.id, clientId: client.clientId, tokenType: 'refresh_token', reason: 'code_replay', userId: code.userId });
       throw new OAuthError('invalid_grant', 'authorization code was already used; tokens issued from it are revoked');
     }
     if (code.expiresAt.getTime() <= now.getTime()) throw new OAuthError('invalid_grant', 'authorization code has expired');

@@ -25,6 +25,7 @@ export const password: Grant = {
     const ok = await deps.verifyPassword(user?.passwordHash ?? null, params.get('password')!);
     if (!user || !ok) throw new OAuthError('invalid_grant', 'invalid resource owner credentials');
     await deps.limits?.refund('signin_account', email);
+    if (user.disabledAt) throw new OAuthError('invalid_grant', 'this account has been disabled');
     if (await deps.accountHold?.(user.id)) throw new OAuthError('invalid_grant', 'the user must verify their email address first');
     // The owner sees this grant under Authorized applications and can revoke it there, like any authorization.
     await deps.store.recordConsent(user.id, client.id, scope, deps.clock());

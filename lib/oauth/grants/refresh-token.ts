@@ -101,6 +101,6 @@ async function claim(tokenDigest: string, client: ClientRecord, now: Date, deps:
   const grace = deps.settings.refreshTokenGracePeriodSeconds * 1000;
   if (token.rotatedAt && now.getTime() - token.rotatedAt.getTime() <= grace && grace > 0) return token;
   await deps.store.revokeTokenFamily(token.familyId, now);
-  deps.events.emit('token_revoked', { applicationId: client.id, clientId: client.clientId, tokenType: 'refresh_token', reason: 'refresh_reuse' });
+  deps.events.emit('token_revoked', { applicationId: client.id, clientId: client.clientId, tokenType: 'refresh_token', reason: 'refresh_reuse', userId: token.userId });
   throw new OAuthError('invalid_grant', 'refresh token was already used; every token of this grant is revoked');
 }

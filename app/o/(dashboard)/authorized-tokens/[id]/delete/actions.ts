@@ -13,7 +13,9 @@ import { announceRevokedTokens } from '@/lib/server/revocation-events';
 export async function revokeAuthorization(formData: FormData): Promise<void> {
   const id = String(formData.get('id') ?? '');
   const user = await requireUser(`/o/authorized-tokens/${encodeURIComponent(id)}/delete`);
-  const revoked = await (await getDashboardStore()).revokeAuthorizationForUser(id, user.id, new Date(), (r) => announceRevokedTokens(events, r));
+  const revoked = await (await getDashboardStore()).revokeAuthorizationForUser(id, user.id, new Date(), (r) =>
+    announceRevokedTokens(events, r, { source: 'user', userId: user.id }),
+  );
   if (!revoked) notFound();
   redirect('/o/authorized-tokens?revoked=1');
 }

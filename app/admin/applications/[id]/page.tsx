@@ -1,0 +1,154 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ActionButton } from '@/components/admin/action-button';
+import { AuditList } from '@/components/admin/audit-list';
+import { NoticeAlert } from '@/components/admin/notice';
+import { Section } from '@/components/admin/section';
+import { DisabledBadge, RegisteredViaBadge } from '@/components/admin/status-badges';
+import { TypedConfirmation } from '@/components/admin/typed-confirmation';
+import { ClientTypeBadge, GrantBadges } from '@/components/applications/badges';
+import { TokensChart } from '@/components/applications/tokens-chart';
+import { BackLink } from '@/components/back-link';
+import { Button } from '@/components/ui/button';
+import { Card, CardContent } from '@/components/ui/card';
+import { Input } from '@/components/ui/input';
+import { Label } from '@/components/ui/label';
+import { noticeFor } from '@/lib/admin/notices';
+import { requireOperator } from '@/lib/admin/require-operator';
+import { findApplicationForAdmin, tokensIssuedPerDayForAdmin } from '@/lib/db/admin-applications';
+import { listAuditEvents } from '@/lib/db/audit';
+import { getDb } from '@/lib/db/client';
+import { formatDate, formatDateTime, formatRelative } from '@/lib/ui/format';
+import { deleteApplicationAction, revokeApplicationTokensAction, setApplicationDisabledAction, transferApplicationAction } from '../actions';
+
+export const metadata: Metadata = { title: 'Application' };
+
+type Params = Promise<{ id: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function AdminApplicationPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+  const me = await requireOperator();
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  const db = await getDb();
+  const app = await findApplicationForAdmin(db, id);
+  if (!app) notFound();
+  const now = new Date();
+  const [days, activity] = await Promise.all([tokensIssuedPerDayForAdmin(db, app.id, 14, now), listAuditEvents(db, { clientId: app.clientId }, 15)]);
+
+  return (
+    <div className="space-y-8">
+      <div className="space-y-4">
+        <BackLink href="/admin/applications">Applications</BackLink>
+        <div>
+          <div className="flex flex-wrap items-center gap-2">
+            <h1 className="min-w-0 text-2xl font-semibold tracking-tight break-words text-slate-900">{app.name}</h1>
+            <ClientTypeBadge clientType={app.clientType} />
+            <DisabledBadge disabledAt={app.disabledAt} />
+          </div>
+          <p className="mt-1 font-mono text-xs break-all text-slate-500">{app.clientId}</p>
+        </div>
+        <NoticeAlert notice={noticeFor(query.notice)} />
+      </div>
+
+      <Card>
+        <CardContent>
+          <dl className="grid gap-x-6 gap-y-4 text-sm sm:grid-cols-2">
+            <div>
+              <dt className="text-slate-500">Owner</dt>
+              <dd className="mt-0.5 break-all text-slate-900">
+                {app.ownerId ? <Link href={`/admin/users/${app.ownerId}`} className="hover:text-accent-700">{app.ownerEmail}</Link> : 'None (registered by an operator or by the client)'}
+              </dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">How it registered</dt>
+              <dd className="mt-1">
+                <RegisteredViaBadge via={app.registeredVia} />
+              </dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">Grant types</dt>
+              <dd className="mt-1 flex flex-wrap gap-1.5">
+                <GrantBadges grants={app.grantTypes} />
+              </dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">Last used</dt>
+              <dd className="mt-0.5 text-slate-900">{app.lastUsedAt ? `${formatRelative(app.lastUsedAt, now)} (${formatDateTime(app.lastUsedAt)})` : 'Never'}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">Created</dt>
+              <dd className="mt-0.5 text-slate-900">{formatDate(app.createdAt)}</dd>
+            </div>
+            {app.disabledAt ? (
+              <div>
+                <dt className="text-slate-500">Disabled</dt>
+                <dd className="mt-0.5 text-slate-900">{formatDateTime(app.disabledAt)}</dd>
+              </div>
+            ) : null}
+          </dl>
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardContent className="space-y-4">
+          <h2 className="text-base font-semibold text-slate-900">Actions</h2>
+          <div className="flex flex-wrap gap-2">
+            {app.disabledAt ? (
+              <ActionButton action={setApplicationDisabledAction} fields={{ id: app.id, disable: '0' }} variant="primary">
+                Enable application
+              </ActionButton>
+            ) : (
+              <ActionButton action={setApplicationDisabledAction} fields={{ id: app.id, disable: '1' }} variant="danger">
+                Disable application
+              </ActionButton>
+            )}
+            <ActionButton action={revokeApplicationTokensAction} fields={{ id: app.id }}>
+              Revoke all its tokens
+            </ActionButton>
+            {app.ownerId === me.id ? (
+              <Link href={`/o/applications/${app.id}/update`} className="inline-flex h-8 items-center rounded-lg px-3 text-sm font-medium text-slate-700 hover:bg-slate-100">
+                Edit
+              </Link>
+            ) : null}
+          </div>
+          <p className="text-xs text-slate-500">
+            A disabled application gets <code className="font-mono">invalid_client</code> at the token endpoint and an error page at sign-in, and its tokens stop working, until enabled again.
+            To change its settings, use <code className="font-mono break-all">npm run manage -- updateapplication {app.clientId}</code>
+            {app.ownerId === me.id ? ' or Edit' : ''}.
+          </p>
+          <form action={transferApplicationAction} className="flex flex-col gap-2 border-t border-slate-100 pt-4 sm:flex-row sm:items-end">
+            <input type="hidden" name="id" value={app.id} />
+            <div className="min-w-0 flex-1 space-y-1.5">
+              <Label htmlFor="new-owner">Transfer to another owner</Label>
+              <Input id="new-owner" name="email" type="email" required placeholder="Their account’s email" className="max-w-sm" />
+            </div>
+            <Button type="submit" variant="secondary" size="md">
+              Transfer
+            </Button>
+          </form>
+        </CardContent>
+      </Card>
+
+      <Section title="Tokens issued">
+        <Card>
+          <CardContent>
+            <TokensChart days={days} />
+          </CardContent>
+        </Card>
+      </Section>
+
+      <Section title="Recent activity" description={<Link className="text-accent-700 hover:underline" href={`/admin/audit?client=${encodeURIComponent(app.clientId)}`}>See all of it in the audit trail</Link>}>
+        {activity.rows.length ? <AuditList events={activity.rows} /> : <p className="text-sm text-slate-500">Nothing recorded yet.</p>}
+      </Section>
+
+      <Section title="Delete application" description="Deletes it with its tokens, codes and the authorizations people gave it.">
+        <Card className="border-red-200">
+          <CardContent>
+            <TypedConfirmation action={deleteApplicationAction} fields={{ id: app.id }} expected={app.name} what="Its tokens stop working at once. This cannot be undone." button="Delete application" />
+          </CardContent>
+        </Card>
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+'use server';
+/** Initial access tokens from the console: created (shown once, from this answer, never a URL) and revoked. */
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { createInitialAccessToken, revokeInitialAccessTokenAsOperator } from '@/lib/admin/registration-actions';
+import { requireOperator } from '@/lib/admin/require-operator';
+import { consoleContext } from '@/lib/admin/server-context';
+
+export type CreateTokenState = { ok: true; token: string; expiresAt: string | null; maxUses: number | null } | { ok: false; error: string } | null;
+
+const optionalWhole = (max: number) =>
+  z
+    .string()
+    .trim()
+    .transform((v, c) => {
+      if (v === '') return null;
+      if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > max) {
+        c.addIssue({ code: 'custom', message: `a whole number from 1 to ${max}` });
+        return z.NEVER;
+      }
+      return Number(v);
+    });
+
+const schema = z.object({
+  description: z.string().trim().max(200, 'at most 200 characters'),
+  expiresInDays: optionalWhole(3650),
+  maxUses: optionalWhole(1_000_000),
+});
+
+export async function createInitialAccessTokenAction(_prev: CreateTokenState, formData: FormData): Promise<CreateTokenState> {
+  const ctx = await consoleContext(await requireOperator());
+  const parsed = schema.safeParse({
+    description: String(formData.get('description') ?? ''),
+    expiresInDays: String(formData.get('expiresInDays') ?? ''),
+    maxUses: String(formData.get('maxUses') ?? ''),
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = { description: 'Description', expiresInDays: 'Expires after (days)', maxUses: 'Maximum registrations' }[String(issue.path[0]) as 'description'] ?? 'A field';
+    return { ok: false, error: `${name}: ${issue.message}.` };
+  }
+  const created = await createInitialAccessToken(ctx, parsed.data);
+  return { ok: true, token: created.token, expiresAt: created.expiresAt?.toISOString() ?? null, maxUses: created.maxUses };
+}
+
+export async function revokeInitialAccessTokenAction(formData: FormData): Promise<void> {
+  const ctx = await consoleContext(await requireOperator());
+  const done = await revokeInitialAccessTokenAsOperator(ctx, String(formData.get('id') ?? ''));
+  redirect(`/admin/registration?notice=${done ? 'token_revoked' : 'not_found'}`);
+}

@@ -1,0 +1,119 @@
+/**
+ * The operators' actions (console and CLI share them): each records an audit event with the
+ * operator as actor; disabling yourself or the last operator, and deletes without the typed
+ * confirmation, are refused with a reason.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { flushAudit, setAuditDatabase } from '@/lib/audit';
+import { listAuditEvents } from '@/lib/db/audit';
+import { findApplicationForAdmin } from '@/lib/db/admin-applications';
+import { endUserSessions, findUserForAdmin, revokeUserTokens, setUserOperator } from '@/lib/db/admin-users';
+import { userSessions } from '@/drizzle/schema';
+import { basic, body, createTestServer, form } from '@/lib/testing/oauth';
+import { deleteApplication, disableApplication, revokeApplicationTokens, transferApplication } from './application-actions';
+import type { OperatorContext } from './context';
+import { deleteUser, disableUser, endSessions, setOperator } from './user-actions';
+
+type T = Awaited<ReturnType<typeof createTestServer>>;
+let t: T;
+let operator: Awaited<ReturnType<T['user']>>;
+let ctx: OperatorContext;
+
+beforeAll(async () => {
+  t = await createTestServer();
+  setAuditDatabase(t.db);
+  operator = await t.user('ops@example.com');
+  await setUserOperator(t.db, operator.id, true);
+  ctx = {
+    db: t.db,
+    actor: { id: operator.id, label: operator.email },
+    events: t.deps.events,
+    operatorEmails: [],
+    async endAccess(userId, options = {}) {
+      const now = t.now();
+      return { sessionsEnded: await endUserSessions(t.db, userId, now), tokensRevoked: options.keepTokens ? 0 : await revokeUserTokens(t.db, userId, now) };
+    },
+  };
+});
+afterAll(() => setAuditDatabase(null));
+
+const last = async (type: string) => {
+  await flushAudit();
+  return (await listAuditEvents(t.db, { type }, 1)).rows[0];
+};
+
+async function openSession(userId: string) {
+  await t.db.insert(userSessions).values({ sessionDigest: `d-${Math.random()}`, userId, expiresAt: new Date(Date.now() + 3_600_000) });
+}
+
+describe('operator actions on accounts', () => {
+  it('disabling ends sessions and revokes tokens, recorded with the operator as actor', async () => {
+    const app = await t.application();
+    const user = await t.user();
+    await openSession(user.id);
+    const res = await t.server.token(form('/o/token', { grant_type: 'password', username: user.email, password: user.password }, basic(app.clientId, app.clientSecret)));
+    expect(res.status).toBe(200);
+    const result = await disableUser(ctx, user.id, true);
+    expect(result).toEqual({ ok: true, value: { sessionsEnded: 1, tokensRevoked: 2 } });
+    expect((await findUserForAdmin(t.db, user.id))?.disabledAt).toBeInstanceOf(Date);
+    expect(await last('user.disabled')).toMatchObject({ actorType: 'operator', actorId: operator.id, actorLabel: 'ops@example.com', userId: user.id, detail: { sessionsEnded: 1, tokensRevoked: 2 } });
+    expect(await disableUser(ctx, user.id, false)).toMatchObject({ ok: true });
+    expect(await last('user.enabled')).toMatchObject({ userId: user.id });
+  });
+
+  it('refuses disabling yourself, and taking away or disabling the last operator', async () => {
+    expect(await disableUser(ctx, operator.id, true)).toMatchObject({ ok: false, code: 'self' });
+    expect(await setOperator(ctx, operator.id, false)).toMatchObject({ ok: false, code: 'last_operator' });
+    const other = await t.user();
+    const asOther = { ...ctx, actor: { id: other.id, label: other.email } };
+    expect(await disableUser(asOther, operator.id, true)).toMatchObject({ ok: false, code: 'last_operator' });
+    expect(await disableUser(ctx, '00000000-0000-4000-8000-000000000000', true)).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await disableUser(ctx, 'not-a-uuid', true)).toMatchObject({ ok: false, code: 'not_found' });
+  });
+
+  it('end all sessions keeps tokens; delete needs the email typed', async () => {
+    const user = await t.user();
+    await openSession(user.id);
+    await openSession(user.id);
+    expect(await endSessions(ctx, user.id)).toEqual({ ok: true, value: 2 });
+    expect(await last('session.ended')).toMatchObject({ userId: user.id, detail: { by: 'operator', sessionsEnded: 2 } });
+    expect(await deleteUser(ctx, user.id, 'wrong@example.com')).toMatchObject({ ok: false, code: 'confirm' });
+    expect(await deleteUser(ctx, user.id, ` ${user.email.toUpperCase()} `)).toMatchObject({ ok: true });
+    expect(await findUserForAdmin(t.db, user.id)).toBeNull();
+    expect(await last('account.deleted')).toMatchObject({ userId: user.id, detail: { email: user.email, by: 'operator' } });
+  });
+});
+
+describe('operator actions on applications', () => {
+  it('disable and enable, recorded; RFC 6749 §5.2 invalid_client while disabled', async () => {
+    const app = await t.application({ name: 'Photo Printer' });
+    expect(await disableApplication(ctx, app.id, true)).toMatchObject({ ok: true });
+    const res = await t.server.token(form('/o/token', { grant_type: 'client_credentials' }, basic(app.clientId, app.clientSecret)));
+    expect(res.status).toBe(401);
+    expect((await body(res)).error).toBe('invalid_client');
+    expect(await last('application.disabled')).toMatchObject({ actorType: 'operator', clientId: app.clientId, detail: { application: 'Photo Printer' } });
+    await disableApplication(ctx, app.id, false);
+    expect((await t.server.token(form('/o/token', { grant_type: 'client_credentials' }, basic(app.clientId, app.clientSecret)))).status).toBe(200);
+  });
+
+  it('revoke all its tokens (RFC 7662 §2.2: inactive afterwards), transfer, delete with the name typed', async () => {
+    const app = await t.application({ name: 'To go' });
+    const user = await t.user();
+    const res = await t.server.token(form('/o/token', { grant_type: 'password', username: user.email, password: user.password }, basic(app.clientId, app.clientSecret)));
+    const { access_token } = (await body(res)) as { access_token: string };
+    const revoked = await revokeApplicationTokens(ctx, app.id);
+    expect(revoked).toMatchObject({ ok: true, value: { accessTokens: 1, refreshTokens: 1 } });
+    const intro = await t.server.introspect(form('/o/introspect', { token: access_token }, basic(app.clientId, app.clientSecret)));
+    expect((await body(intro)).active).toBe(false);
+
+    expect(await transferApplication(ctx, app.id, 'nobody@example.com')).toMatchObject({ ok: false, code: 'no_account' });
+    expect(await transferApplication(ctx, app.id, user.email)).toMatchObject({ ok: true });
+    expect((await findApplicationForAdmin(t.db, app.id))?.ownerId).toBe(user.id);
+    expect(await last('application.transferred')).toMatchObject({ userId: user.id, detail: { to: user.email } });
+
+    expect(await deleteApplication(ctx, app.id, 'To')).toMatchObject({ ok: false, code: 'confirm' });
+    expect(await deleteApplication(ctx, app.id, 'To go')).toMatchObject({ ok: true });
+    expect(await findApplicationForAdmin(t.db, app.id)).toBeNull();
+    expect(await last('application.deleted')).toMatchObject({ actorType: 'operator', clientId: app.clientId });
+  });
+});

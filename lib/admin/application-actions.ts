@@ -1,0 +1,77 @@
+/**
+ * What an operator does to an application: disable or enable it, revoke all its tokens, give
+ * it to another owner, delete it. Each writes an audit event with the operator as actor; the
+ * revocations are announced on the bus (token_revoked, metrics) as the dashboard's are.
+ */
+import { recordAudit } from '@/lib/audit';
+import {
+  deleteApplicationById,
+  findApplicationForAdmin,
+  revokeApplicationTokens as revokeRows,
+  setApplicationDisabled,
+  transferApplication as transferRow,
+  type AdminApplicationRow,
+} from '@/lib/db/admin-applications';
+import { findUserByEmailForAdmin } from '@/lib/db/admin-users';
+import type { RevokedTokens } from '@/lib/db/applications';
+import { ok, refused, type ActionResult, type OperatorContext } from './context';
+
+const now = (ctx: OperatorContext) => (ctx.now ?? (() => new Date()))();
+
+function audit(ctx: OperatorContext, type: string, app: Pick<AdminApplicationRow, 'clientId' | 'name' | 'ownerId'>, detail: Record<string, unknown> = {}) {
+  return recordAudit({
+    type,
+    actor: { type: 'operator', id: ctx.actor.id, label: ctx.actor.label },
+    clientId: app.clientId,
+    userId: app.ownerId,
+    detail: { application: app.name, ...detail },
+  });
+}
+
+function announce(ctx: OperatorContext, revoked: RevokedTokens, source: 'operator' | 'deletion') {
+  // The audit row is written here (with the operator as actor), so only the per-token events go out.
+  if (!ctx.events) return;
+  const { applicationId, clientId } = revoked;
+  for (let i = 0; i < revoked.accessTokens; i++) ctx.events.emit('token_revoked', { applicationId, clientId, tokenType: 'access_token', source });
+  for (let i = 0; i < revoked.refreshTokens; i++) ctx.events.emit('token_revoked', { applicationId, clientId, tokenType: 'refresh_token', source });
+}
+
+export async function disableApplication(ctx: OperatorContext, id: string, disabled: boolean): Promise<ActionResult<AdminApplicationRow>> {
+  const app = await findApplicationForAdmin(ctx.db, id);
+  if (!app) return refused('not_found', 'No such application.');
+  await setApplicationDisabled(ctx.db, app.id, disabled, now(ctx));
+  await audit(ctx, disabled ? 'application.disabled' : 'application.enabled', app);
+  return ok(app);
+}
+
+export async function revokeApplicationTokens(ctx: OperatorContext, id: string): Promise<ActionResult<RevokedTokens>> {
+  const app = await findApplicationForAdmin(ctx.db, id);
+  if (!app) return refused('not_found', 'No such application.');
+  const revoked = await revokeRows(ctx.db, app.id, now(ctx));
+  if (!revoked) return refused('not_found', 'No such application.');
+  announce(ctx, revoked, 'operator');
+  await audit(ctx, 'token.revoked', { ...app, ownerId: null }, { by: 'operator', accessTokens: revoked.accessTokens, refreshTokens: revoked.refreshTokens });
+  return ok(revoked);
+}
+
+export async function transferApplication(ctx: OperatorContext, id: string, newOwnerEmail: string): Promise<ActionResult<{ email: string }>> {
+  const app = await findApplicationForAdmin(ctx.db, id);
+  if (!app) return refused('not_found', 'No such application.');
+  const owner = await findUserByEmailForAdmin(ctx.db, newOwnerEmail);
+  if (!owner) return refused('no_account', `No account with email ${newOwnerEmail.trim()}.`);
+  if (!(await transferRow(ctx.db, app.id, owner.id, now(ctx)))) return refused('not_found', 'No such application.');
+  await audit(ctx, 'application.transferred', { ...app, ownerId: owner.id }, { from: app.ownerEmail, to: owner.email });
+  return ok({ email: owner.email });
+}
+
+/** `confirmation` must be the application's name, typed. */
+export async function deleteApplication(ctx: OperatorContext, id: string, confirmation: string): Promise<ActionResult<RevokedTokens>> {
+  const app = await findApplicationForAdmin(ctx.db, id);
+  if (!app) return refused('not_found', 'No such application.');
+  if (confirmation.trim() !== app.name.trim()) return refused('confirm', `Type ${app.name} to confirm.`);
+  const deleted = await deleteApplicationById(ctx.db, app.id, now(ctx));
+  if (!deleted) return refused('not_found', 'No such application.');
+  announce(ctx, deleted, 'deletion');
+  await audit(ctx, 'application.deleted', app, { accessTokens: deleted.accessTokens, refreshTokens: deleted.refreshTokens });
+  return ok(deleted);
+}

@@ -1,0 +1,170 @@
+/**
+ * The operators' console and commands, about people: find, inspect, disable, make operator,
+ * delete. Not owner-scoped (only operators reach these; the pages check the role first).
+ */
+import { and, asc, count, desc, eq, ilike, isNull, or, sql } from 'drizzle-orm';
+import { accessTokens, applications, consents, refreshTokens, userSessions, users } from '@/drizzle/schema';
+import { isUuid, pgTextArray, revokeChains, rowCount } from './sql-helpers';
+import type { Db } from './types';
+
+export interface AdminUserRow {
+  id: string;
+  email: string;
+  name: string | null;
+  emailVerified: boolean;
+  operator: boolean;
+  disabledAt: Date | null;
+  createdAt: Date;
+}
+
+const columns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  emailVerified: users.emailVerified,
+  operator: users.operator,
+  disabledAt: users.disabledAt,
+  createdAt: users.createdAt,
+};
+
+/** `%` and `_` typed by the operator are literal, not wildcards. */
+const likeEscape = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** Users whose email or name contains `q` (case-insensitive), newest first, with the total for paging. */
+export async function searchUsers(db: Db, q: string, offset: number, limit: number): Promise<{ rows: AdminUserRow[]; total: number }> {
+  const where = q ? or(ilike(users.email, likeEscape(q)), ilike(users.name, likeEscape(q))) : undefined;
+  const [rows, [total]] = await Promise.all([
+    db.select(columns).from(users).where(where).orderBy(desc(users.createdAt), asc(users.email)).offset(offset).limit(limit),
+    db.select({ n: count() }).from(users).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+export async function findUserForAdmin(db: Db, id: string): Promise<AdminUserRow | null> {
+  if (!isUuid(id)) return null;
+  const [row] = await db.select(columns).from(users).where(eq(users.id, id)).limit(1);
+  return row ?? null;
+}
+
+export async function findUserByEmailForAdmin(db: Db, email: string): Promise<AdminUserRow | null> {
+  const [row] = await db.select(columns).from(users).where(eq(users.email, email.trim().toLowerCase())).limit(1);
+  return row ?? null;
+}
+
+/** Null when there is no such user. */
+export async function setUserDisabled(db: Db, id: string, disabled: boolean, now: Date): Promise<AdminUserRow | null> {
+  if (!isUuid(id)) return null;
+  const [row] = await db.update(users).set({ disabledAt: disabled ? now : null }).where(eq(users.id, id)).returning(columns);
+  return row ?? null;
+}
+
+export async function setUserOperator(db: Db, id: string, operator: boolean): Promise<AdminUserRow | null> {
+  if (!isUuid(id)) return null;
+  const [row] = await db.update(users).set({ operator }).where(eq(users.id, id)).returning(columns);
+  return row ?? null;
+}
+
+/** Enabled accounts with the operator column set (OAUTH2_OPERATOR_EMAILS names more; the caller adds them). */
+export async function listOperatorAccounts(db: Db): Promise<AdminUserRow[]> {
+  return db.select(columns).from(users).where(and(eq(users.operator, true), isNull(users.disabledAt)));
+}
+
+/** Enabled, verified accounts with one of these emails (the OAUTH2_OPERATOR_EMAILS operators). */
+export async function listAccountsByEmail(db: Db, emails: readonly string[]): Promise<AdminUserRow[]> {
+  if (!emails.length) return [];
+  return db
+    .select(columns)
+    .from(users)
+    .where(and(sql`${users.email} = any(${pgTextArray([...emails])}::text[])`, isNull(users.disabledAt), eq(users.emailVerified, true)));
+}
+
+/** Deletes the account; the foreign keys cascade to its sessions, tokens, codes, consents and applications. */
+export async function deleteUser(db: Db, id: string): Promise<boolean> {
+  if (!isUuid(id)) return false;
+  const rows = await db.delete(users).where(eq(users.id, id)).returning({ id: users.id });
+  return rows.length > 0;
+}
+
+export interface AdminSessionRow {
+  id: string;
+  ip: string | null;
+  userAgent: string | null;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+}
+
+/** The user's live browser sessions (user_sessions), most recent first. */
+export async function listSessionsForAdmin(db: Db, userId: string, now: Date): Promise<AdminSessionRow[]> {
+  if (!isUuid(userId)) return [];
+  return db
+    .select({ id: userSessions.id, ip: userSessions.ip, userAgent: userSessions.userAgent, createdAt: userSessions.createdAt, lastSeenAt: userSessions.lastSeenAt, expiresAt: userSessions.expiresAt })
+    .from(userSessions)
+    .where(and(eq(userSessions.userId, userId), isNull(userSessions.endedAt), sql`${userSessions.expiresAt} > ${now.toISOString()}`))
+    .orderBy(desc(userSessions.lastSeenAt))
+    .limit(50);
+}
+
+export interface AdminAuthorizationRow {
+  applicationId: string;
+  clientId: string;
+  name: string;
+  scope: string;
+  updatedAt: Date;
+}
+
+/** What the user approved (consents), newest first. */
+export async function listAuthorizationsForAdmin(db: Db, userId: string): Promise<AdminAuthorizationRow[]> {
+  if (!isUuid(userId)) return [];
+  return db
+    .select({ applicationId: applications.id, clientId: applications.clientId, name: applications.name, scope: consents.scope, updatedAt: consents.updatedAt })
+    .from(consents)
+    .innerJoin(applications, eq(applications.id, consents.applicationId))
+    .where(eq(consents.userId, userId))
+    .orderBy(desc(consents.updatedAt))
+    .limit(100);
+}
+
+export interface AdminOwnedApplicationRow {
+  id: string;
+  clientId: string;
+  name: string;
+  disabledAt: Date | null;
+  createdAt: Date;
+}
+
+export async function listApplicationsOwnedBy(db: Db, userId: string): Promise<AdminOwnedApplicationRow[]> {
+  if (!isUuid(userId)) return [];
+  return db
+    .select({ id: applications.id, clientId: applications.clientId, name: applications.name, disabledAt: applications.disabledAt, createdAt: applications.createdAt })
+    .from(applications)
+    .where(eq(applications.ownerId, userId))
+    .orderBy(desc(applications.createdAt))
+    .limit(100);
+}
+
+/**
+ * Revokes every live access and refresh token the user holds, in every application; returns how
+ * many were live. (The console's "Revoke all tokens"; the command line's disableuser, which must
+ * not open the server's database a second time, uses it in place of endUserAccess.)
+ */
+export async function revokeUserTokens(db: Db, userId: string, now: Date): Promise<number> {
+  if (!isUuid(userId)) return 0;
+  return db.transaction(async (tx) => {
+    const live = await tx.execute(sql`select 1 from ${accessTokens} where user_id = ${userId} and revoked_at is null and expires_at > ${now.toISOString()}
+      union all select 1 from ${refreshTokens} where user_id = ${userId} and revoked_at is null and rotated_at is null`);
+    await revokeChains(tx, sql`user_id = ${userId}`, now);
+    return rowCount(live);
+  });
+}
+
+/** Ends every live browser session of the user (user_sessions); returns how many. */
+export async function endUserSessions(db: Db, userId: string, now: Date): Promise<number> {
+  if (!isUuid(userId)) return 0;
+  const rows = await db
+    .update(userSessions)
+    .set({ endedAt: now })
+    .where(and(eq(userSessions.userId, userId), isNull(userSessions.endedAt)))
+    .returning({ id: userSessions.id });
+  return rows.length;
+}
