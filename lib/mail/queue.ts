@@ -33,6 +33,12 @@ export interface MailQueueOptions {
   retryDelaySeconds?: number;
   /** How often an idle worker looks for mail (default 2 s). */
   pollingIntervalSeconds?: number;
+  /**
+   * pg-boss maintenance (default on): puts a job whose worker died mid-delivery back in line
+   * and prunes old jobs. The server's queue runs it (pg-boss lets one instance at a time); the
+   * command line's short-lived queue does not.
+   */
+  supervise?: boolean;
   /** One line per failed attempt (default console.error). */
   logError?: (line: string) => void;
 }
@@ -98,9 +104,11 @@ export function createMailQueue(options: MailQueueOptions): MailQueue {
   const logError = options.logError ?? ((line: string) => console.error(line));
   const boss = new PgBoss({
     db: pgBossDb(options.handle) as PgBoss.Db,
-    // Cron and maintenance supervision run where the server runs; they need no timers here.
+    // No cron jobs here; maintenance where the worker runs (see `supervise`).
     schedule: false,
-    supervise: false,
+    supervise: options.supervise ?? true,
+    // A delivery that takes longer than this is presumed dead and retried.
+    expireInSeconds: 120,
   });
   // pg-boss reports its own trouble (a failed poll) here; an unhandled 'error' would crash the process.
   boss.on('error', (e) => logError(`mail queue: ${e.message.split('\n')[0]}`));

@@ -21,7 +21,7 @@ export const sendpasswordreset: Command = {
     const user = await createAccountTokenStore(db.db).findUserByEmail(email);
     if (!user) throw new UsageError(`--email: no user with email ${email}`);
     if (user.disabled) throw new UsageError(`--email: ${email} is disabled; enable the account first`);
-    const queue = mailQueueFor(db);
+    const queue = mailQueueFor(db, { supervise: false });
     const ids: string[] = [];
     const mail = async (message: MailMessage) => {
       const id = await queue.send(message);
