@@ -1,5 +1,6 @@
 'use server';
 /** Initial access tokens from the console: created (shown once, from this answer, never a URL) and revoked. */
+import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { createInitialAccessToken, revokeInitialAccessTokenAsOperator } from '@/lib/admin/registration-actions';
@@ -40,6 +41,7 @@ export async function createInitialAccessTokenAction(_prev: CreateTokenState, fo
     return { ok: false, error: `${name}: ${issue.message}.` };
   }
   const created = await createInitialAccessToken(ctx, parsed.data);
+  revalidatePath('/admin/registration'); // the list below the form shows the new token's row
   return { ok: true, token: created.token, expiresAt: created.expiresAt?.toISOString() ?? null, maxUses: created.maxUses };
 }
 

@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: 'Registration' };
 
 const MODE: Record<string, string> = {
   off: 'Off: only the dashboard and the command line register applications.',
-  open: 'Open: anyone may register a client at /o/register.',
+  public: 'Public: anyone may register a client at /o/register.',
   token: 'With a token: registering at /o/register needs an initial access token from this page.',
 };
 

@@ -8,6 +8,7 @@ import { Input } from '@/components/ui/input';
 import { NoticeAlert } from '@/components/admin/notice';
 import { noticeFor } from '@/lib/admin/notices';
 import { requireOperator } from '@/lib/admin/require-operator';
+import { isOperator } from '@/lib/auth/operator';
 import { searchUsers } from '@/lib/db/admin-users';
 import { getDb } from '@/lib/db/client';
 
@@ -41,7 +42,8 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
       </form>
       {rows.length ? (
         <>
-          <UserList users={rows} />
+          {/* Operators by role or by OAUTH2_OPERATOR_EMAILS get the badge. */}
+          <UserList users={rows.map((u) => ({ ...u, operator: isOperator(u) }))} />
           <Pager
             previous={page > 1 ? href(page - 1) : null}
             next={page < pages ? href(page + 1) : null}
