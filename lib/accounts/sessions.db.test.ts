@@ -41,7 +41,7 @@ describe('session rows', () => {
     const { secret, sessionId } = await signIn(user.id);
     const live = await checkSession(instanceA, secret, t.now());
     expect(live?.sessionId).toBe(sessionId);
-    expect(live?.user).toEqual({ id: user.id, email: user.email, name: 'Test User', emailVerified: true });
+    expect(live?.user).toEqual({ id: user.id, email: user.email, name: 'Test User', emailVerified: true, operator: false });
   });
 
   it('a cookie without a secret (signed in before the upgrade), or with a forged one, is signed out', async () => {
