@@ -88,6 +88,16 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
         </p>
       </AccountSection>
 
+      <AccountSection id="activity" title="Recent activity" description="Sign-ins, consents, revocations and changes to your account.">
+        <p className="text-sm text-slate-600">
+          Spot anything you did not do on{' '}
+          <Link href="/account/activity" className="font-medium text-accent-700 underline-offset-2 hover:underline">
+            Recent activity
+          </Link>
+          .
+        </p>
+      </AccountSection>
+
       <AccountSection id="delete" title="Delete account" tone="danger" description="Permanent: there is no undo.">
         <div className="space-y-4">
           <p className="text-sm text-slate-600">
