@@ -5,12 +5,13 @@
  * to whoever sent it (password reset poisoning). Any other host gets http://localhost:$PORT.
  */
 import { getSettings } from '@/lib/config/settings';
+import { listenPort } from '@/lib/config/process-env';
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** For the command line, and the fallback: OAUTH2_ISSUER, else the local instance's address. */
 export function commandLineBaseUrl(): string {
-  return getSettings().issuer ?? `http://localhost:${process.env.PORT || 3000}`;
+  return getSettings().issuer ?? `http://localhost:${listenPort()}`;
 }
 
 /** Only trusts `origin` (from the request) when it is loopback; see above. */

@@ -8,9 +8,10 @@ import { endUserSessions, revokeUserTokens } from '@/lib/db/admin-users';
 import type { DbHandle } from '@/lib/db/types';
 import type { EventBus } from '@/lib/oauth/events';
 import type { OperatorContext } from './context';
+import { osUserName } from '@/lib/config/process-env';
 
 export function cliOperatorContext(db: DbHandle, events?: EventBus): OperatorContext {
-  const user = process.env.SUDO_USER || process.env.USER || process.env.LOGNAME;
+  const user = osUserName();
   return {
     db: db.db,
     actor: { id: null, label: user ? `command line (${user})` : 'command line' },

@@ -14,6 +14,7 @@ import { auditWriteFailures } from '@/lib/observability/metrics';
 import { requestContext } from '@/lib/observability/request-context';
 import { getSettings } from '@/lib/config/settings';
 import { addressFrom } from './address';
+import { singleton } from '@/lib/runtime/singletons';
 
 export interface AuditInput {
   /** e.g. 'password.reset', 'password.changed', 'session.ended', 'email.changed', 'account.deleted'. */
@@ -30,11 +31,11 @@ export interface AuditInput {
 }
 
 type DatabaseSource = () => Promise<Db>;
-const g = globalThis as unknown as { __auditDatabase?: DatabaseSource };
+const target = () => singleton<{ source?: DatabaseSource }>('audit-database', () => ({}));
 
 /** The server's database by default; `manage` and tests write to the database they opened. */
 export function setAuditDatabase(db: Db | null): void {
-  g.__auditDatabase = db ? async () => db : undefined;
+  target().source = db ? async () => db : undefined;
 }
 
 /**
@@ -43,7 +44,8 @@ export function setAuditDatabase(db: Db | null): void {
  * open the embedded database a second time.
  */
 async function database(): Promise<Db> {
-  if (g.__auditDatabase) return g.__auditDatabase();
+  const source = target().source;
+  if (source) return source();
   const opened = openedServerDatabase();
   if (!opened) throw new Error('no database is open for the audit trail (setAuditDatabase)');
   return opened.db;

@@ -28,6 +28,16 @@ export function usesEmbeddedDatabase(env: Env = process.env): boolean {
   return !env.DATABASE_URL;
 }
 
+/** PORT (default 3000): where this instance listens (links in mail when OAUTH2_ISSUER is unset). */
+export function listenPort(env: Env = process.env): number {
+  return Number(env.PORT) || 3000;
+}
+
+/** Who runs the command line (SUDO_USER, USER or LOGNAME), for the audit trail's actor label. */
+export function osUserName(env: Env = process.env): string | undefined {
+  return env.SUDO_USER || env.USER || env.LOGNAME || undefined;
+}
+
 export function isProduction(env: Env = process.env): boolean {
   return env.NODE_ENV === 'production';
 }

@@ -9,6 +9,7 @@ import { deleteApplicationWhere, type RevokedTokens } from './applications';
 import { getDb } from './client';
 import { isUuid } from './sql-helpers';
 import type { Db } from './types';
+import { singleton } from '@/lib/runtime/singletons';
 
 export function createAccountStore(db: Db) {
   return {
@@ -61,11 +62,6 @@ export function createAccountStore(db: Db) {
 
 export type AccountStore = ReturnType<typeof createAccountStore>;
 
-const g = globalThis as unknown as { __accountStore?: AccountStore };
-
-export async function getAccountStore(): Promise<AccountStore> {
-  if (g.__accountStore) return g.__accountStore;
-  const db = await getDb();
-  g.__accountStore ??= createAccountStore(db);
-  return g.__accountStore;
+export function getAccountStore(): Promise<AccountStore> {
+  return singleton('account-store', async () => createAccountStore(await getDb()));
 }

@@ -9,6 +9,7 @@ import { users, userSessions } from '@/drizzle/schema';
 import { getDb } from './client';
 import { isUuid } from './sql-helpers';
 import type { Db } from './types';
+import { singleton } from '@/lib/runtime/singletons';
 
 export interface NewSession {
   userId: string;
@@ -144,12 +145,7 @@ export function createSessionStore(db: Db) {
 
 export type SessionStore = ReturnType<typeof createSessionStore>;
 
-const g = globalThis as unknown as { __sessionStore?: SessionStore };
-
 /** The sessions of the server's database, built once per process. */
-export async function getSessionStore(): Promise<SessionStore> {
-  if (g.__sessionStore) return g.__sessionStore;
-  const db = await getDb();
-  g.__sessionStore ??= createSessionStore(db);
-  return g.__sessionStore;
+export function getSessionStore(): Promise<SessionStore> {
+  return singleton('session-store', async () => createSessionStore(await getDb()));
 }

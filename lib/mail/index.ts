@@ -13,6 +13,7 @@ import { authSecret } from '@/lib/auth/secret';
 import { mailDeliveriesFailed } from './metrics';
 import { createMailQueue, type MailQueue, type MailQueueOptions } from './queue';
 import { createDeliver, transportName } from './transport';
+import { singleton } from '@/lib/runtime/singletons';
 
 export interface MailMessage {
   to: string;
@@ -23,7 +24,12 @@ export interface MailMessage {
   links?: string[];
 }
 
-const g = globalThis as unknown as { __mailQueue?: MailQueue; __mailQueueBuilding?: Promise<MailQueue> };
+/** This process's queue, or the one being built (one per process: Next loads this module once per bundle). */
+interface QueueSlot {
+  queue?: MailQueue;
+  building?: Promise<MailQueue>;
+}
+const slot = () => singleton<QueueSlot>('mail-queue', () => ({}));
 
 /** The queue over `handle` with this process's settings (the server's, or the command line's own). */
 export function mailQueueFor(handle: DbHandle, overrides: Partial<MailQueueOptions> = {}): MailQueue {
@@ -39,14 +45,16 @@ export function mailQueueFor(handle: DbHandle, overrides: Partial<MailQueueOptio
 
 /** Sets the queue `queueMail` uses in this process (tests; the command line over its own connection). */
 export function useMailQueue(queue: MailQueue | undefined): void {
-  g.__mailQueue = queue;
-  g.__mailQueueBuilding = undefined;
+  const g = slot();
+  g.queue = queue;
+  g.building = undefined;
 }
 
 function processQueue(): Promise<MailQueue> {
-  if (g.__mailQueue) return Promise.resolve(g.__mailQueue);
-  g.__mailQueueBuilding ??= openServerDatabase().then((handle) => (g.__mailQueue ??= mailQueueFor(handle)));
-  return g.__mailQueueBuilding;
+  const g = slot();
+  if (g.queue) return Promise.resolve(g.queue);
+  g.building ??= openServerDatabase().then((handle) => (g.queue ??= mailQueueFor(handle)));
+  return g.building;
 }
 
 /**

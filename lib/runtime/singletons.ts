@@ -11,7 +11,11 @@ export type SingletonKey =
   | 'application-store'
   | 'oauth-server'
   | 'rate-limits'
-  | 'default-metrics';
+  | 'default-metrics'
+  | 'session-store'
+  | 'account-store'
+  | 'mail-queue'
+  | 'audit-database';
 
 declare global {
   var __oauthSingletons: Map<SingletonKey, unknown> | undefined;
