@@ -86,7 +86,7 @@ test.describe('an operator', () => {
     await expect(them.getByText('This account has been disabled')).toBeVisible();
 
     await page.getByRole('button', { name: 'Enable account' }).click();
-    await expect(page.getByText('Enabled again.')).toBeVisible();
+    await expect(page.getByText('Enabled again.', { exact: true })).toBeVisible();
     // The form does not keep the password after a refusal: type it again.
     await signIn(them, person);
     await expect(them.getByRole('button', { name: 'Sign out' })).toBeVisible();
@@ -113,7 +113,7 @@ test.describe('an operator', () => {
     expect((await refused.json()).error).toBe('invalid_client');
     await shoot(page, 'application');
     await page.getByRole('button', { name: 'Enable application' }).click();
-    await expect(page.getByText('Enabled again.')).toBeVisible();
+    await expect(page.getByText('Enabled again.', { exact: true })).toBeVisible();
     expect((await token()).status()).toBe(200);
     await context.close();
   });
