@@ -12,7 +12,7 @@ describe('authorization for an account that must verify its email first', () => 
   const held = new Set<string>();
 
   beforeAll(async () => {
-    t = await createTestServer({ pkceRequired: false }, { accountHold: async (userId) => (held.has(userId) ? '/verify-email' : null) });
+    t = await createTestServer({ pkceRequired: false }, { accountHold: ({ userId }) => (held.has(userId) ? '/verify-email' : null) });
   });
 
   it('RFC 6749 §4.1.1: /o/authorize sends the browser to /verify-email, keeping the request to resume', async () => {

@@ -12,9 +12,9 @@ import { queueMail } from '@/lib/mail';
 import { verifyEmailMail } from '@/lib/mail/templates/verify-email';
 import type { SignupMode } from './verification-settings';
 import type { AccountFlowContext } from './password-reset';
+import { VERIFY_EMAIL_PATH } from './verification-hold';
 
 export const VERIFICATION_LINK_HOURS = 24;
-export const VERIFY_EMAIL_PATH = '/verify-email';
 
 export function signupMode(): SignupMode {
   return getSettings().accounts.signup;
@@ -31,13 +31,6 @@ export function signupOpen(mode: SignupMode = signupMode()): boolean {
 /** Why /signup creates no account here (invite, closed), or null when it does. */
 export function signupRefusal(mode: SignupMode = signupMode()): string | null {
   return signupOpen(mode) ? null : mode === 'invite' ? SIGNUP_INVITE_MESSAGE : SIGNUP_CLOSED_MESSAGE;
-}
-
-/** Deps.accountHold: under `verified`, an unverified account must visit /verify-email first. */
-export async function verificationHold(userId: string): Promise<string | null> {
-  if (signupMode() !== 'verified') return null;
-  const user = await createAccountTokenStore(await getDb()).findUserById(userId);
-  return user && !user.emailVerified ? VERIFY_EMAIL_PATH : null;
 }
 
 /**

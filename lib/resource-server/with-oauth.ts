@@ -27,6 +27,7 @@ import type { EventBus } from '@/lib/oauth/events';
 import { bearerError, missingBearer } from '@/lib/oauth/bearer';
 import { errorResponse, OAuthError } from '@/lib/oauth/errors';
 import { digest } from '@/lib/oauth/secrets';
+import { isActive } from '@/lib/oauth/endpoints/introspect';
 import type { AccessTokenRecord, Store } from '@/lib/oauth/store';
 import { getSettings, type AppSettings } from '@/lib/config/settings';
 import { issuerFor } from '@/lib/oauth/context';
@@ -116,7 +117,8 @@ async function lookUp(token: string, opts: WithOAuthOptions, settings: NonNullab
     };
   }
   const record = await (await (opts.store ?? getStore)()).findAccessToken(digest(token));
-  if (!record || record.revokedAt || record.expiresAt.getTime() <= now.getTime() || record.applicationDisabled || record.userDisabled) return null;
+  // The engine's own rule (revoked, expired, disabled application or user), so the toolkit and introspection agree.
+  if (!isActive(record, now)) return null;
   return { ...record, scopes: record.scope.split(' '), audience: record.audience, record };
 }
 

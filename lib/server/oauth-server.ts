@@ -15,6 +15,7 @@ import { events } from '@/lib/server/events';
 import { noteErrorCode } from '@/lib/observability/observe';
 import { getRateLimits } from '@/lib/rate-limit';
 import { singleton } from '@/lib/runtime/singletons';
+import { verificationHold } from '@/lib/accounts/verification-hold';
 
 // The bus lives in its own module so the toolkit can emit on it without loading the engine.
 
@@ -39,10 +40,10 @@ export function getOAuthServer(): Promise<OAuthServer> {
       currentUser: async () => {
         const { currentSignIn } = await import('@/lib/auth');
         const s = await currentSignIn();
-        return s ? { userId: s.userId, authTime: s.authTime } : null;
+        return s ? { userId: s.userId, authTime: s.authTime, emailVerified: s.emailVerified } : null;
       },
       verifyPassword: verifyPasswordOrNothing,
-      accountHold: async (userId) => (await import('@/lib/accounts/verification')).verificationHold(userId),
+      accountHold: verificationHold,
       protectedResources,
       fetchMetadataDocument: createMetadataDocumentFetcher(),
       limits: await getRateLimits(),
