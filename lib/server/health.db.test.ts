@@ -6,9 +6,8 @@ import { createTestDb } from '@/lib/testing/test-db';
 import { readiness } from './health';
 import { GET as health } from '@/app/api/health/route';
 
-const g = globalThis as unknown as { __oauthLifecycle?: { draining: boolean } };
 afterEach(() => {
-  delete g.__oauthLifecycle;
+  globalThis.__oauthLifecycle = undefined;
 });
 
 async function body(res: Response) {
@@ -63,7 +62,7 @@ describe('GET /api/ready (readiness: the database answers, migrations applied)',
   });
 
   it('answers 503 "shutting down" at once while the server drains after SIGTERM', async () => {
-    g.__oauthLifecycle = { draining: true };
+    globalThis.__oauthLifecycle = { draining: true };
     const res = await readiness(async () => db)();
     expect(res.status).toBe(503);
     expect(await body(res)).toEqual({ status: 'unavailable', reason: 'shutting down' });
