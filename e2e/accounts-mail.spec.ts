@@ -80,9 +80,6 @@ async function finishAuthorization(page: Page, app: TestApplication, verifier: s
   return tokens.body;
 }
 
-/** Whether helper C's endUserAccess has replaced the stub yet (the merged build has it). */
-const endAccessIsStub = () => fs.readFileSync(path.join(root, 'lib/accounts/end-access.ts'), 'utf8').includes('STUB (contract');
-
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
@@ -187,12 +184,7 @@ test('forgot password: the mail, the link, a new password; the old one and old t
   await page.goto('/reset-password?token=forged-token-forged-token-forged-token-x');
   await expect(page.getByText('This link is not valid.')).toBeVisible();
 
-  // The application's refresh token is refused, and the other browser is signed out. Both are
-  // endUserAccess's work (issue 17, helper C); on the branch where it is still a stub they are skipped.
-  if (endAccessIsStub()) {
-    test.info().annotations.push({ type: 'skipped', description: 'endUserAccess is still a stub on this branch: refresh token and session checks run after the merge' });
-    return;
-  }
+  // The application's refresh token is refused, and the other browser is signed out (endUserAccess).
   const basic = Buffer.from(`${encodeURIComponent(app.clientId)}:${encodeURIComponent(app.clientSecret!)}`).toString('base64');
   const refreshed = await api.post('/o/token', { form: { grant_type: 'refresh_token', refresh_token: String(tokens.refresh_token) }, headers: { Authorization: `Basic ${basic}` } });
   expect(refreshed.status()).toBe(400);
