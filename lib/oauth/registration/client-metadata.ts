@@ -153,7 +153,7 @@ export function checkClientMetadata(raw: unknown, rules: MetadataRules): Checked
       clientSecretDigest: null,
       tokenEndpointAuthMethod: authMethod,
       // Stored as the dashboard stores them: refresh_token comes with authorization_code.
-      grantTypes: grantTypes.filter((g) => g !== 'refresh_token'),
+      grantTypes: grantTypes.filter((g) => g !== REFRESH_TOKEN.value),
       redirectUris,
       name: (metadata.client_name as string | undefined)?.trim() || fallbackName(redirectUris),
       metadata,
