@@ -141,7 +141,7 @@ export function checkClientMetadata(raw: unknown, rules: MetadataRules): Checked
     if (typeof input.scope !== 'string') throw bad('scope must be a space-separated string');
     if (input.scope.length > METADATA_LIMITS.scope) throw bad(`scope may be at most ${METADATA_LIMITS.scope} characters`);
     const scopes = input.scope.split(' ').filter(Boolean);
-    const unknown = scopes.find((s) => !(s in rules.settings.scopes));
+    const unknown = scopes.find((s) => !Object.hasOwn(rules.settings.scopes, s));
     if (unknown) throw bad(`scope "${unknown}" is not offered by this server`);
     metadata.scope = scopes.join(' ');
   }
