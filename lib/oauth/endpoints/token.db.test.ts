@@ -151,6 +151,15 @@ describe(`token endpoint on ${testDatabaseKind}`, () => {
       expect(res.status).toBe(400);
       expect(json.error).toBe('invalid_scope');
     });
+
+    it('§3.3: a scope named like an object property (constructor, __proto__) is unknown too', async () => {
+      const app = await t.application();
+      for (const scope of ['constructor', '__proto__', 'read toString']) {
+        const { res, json } = await token({ grant_type: 'client_credentials', scope }, basic(app.clientId, app.clientSecret));
+        expect(res.status, scope).toBe(400);
+        expect(json.error, scope).toBe('invalid_scope');
+      }
+    });
   });
 
   describe('RFC 6749 §4.4 client credentials', () => {
