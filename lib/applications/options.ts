@@ -5,7 +5,7 @@
  * a grant type here is what makes every one of them offer it.
  */
 
-export interface GrantOption {
+interface GrantOption {
   /** RFC 6749 grant_type as stored and sent on the wire. */
   value: string;
   /** The form's title and the list's badge. */
@@ -106,7 +106,7 @@ export function isGrantType(value: string): value is GrantType {
   return (GRANT_TYPES as readonly string[]).includes(value);
 }
 
-export function grantOption(value: string): GrantOption | undefined {
+function grantOption(value: string): GrantOption | undefined {
   return GRANTS.find((g) => g.value === value);
 }
 
