@@ -8,7 +8,10 @@ trap 'rm -f "${planted[@]}"' EXIT
 check() { # file, import line, what it shows
   printf '%s\nexport const planted = x;\n' "$2" > "$1"
   planted+=("$1")
-  if npx eslint --max-warnings=0 "$1" >/dev/null 2>&1; then
+  # Failing is not enough (a config that does not load, or another rule, fails too): the boundary rule itself must report it.
+  local report
+  report=$(npx eslint --format json "$1" 2>/dev/null || true)
+  if ! grep -qE '"ruleId":"(import/no-restricted-paths|no-restricted-imports)"' <<<"$report"; then
     echo "check-boundaries: the rule let through $3 ($1)" >&2
     exit 1
   fi

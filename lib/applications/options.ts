@@ -5,7 +5,7 @@
  * a grant type here is what makes every one of them offer it.
  */
 
-export interface GrantOption {
+interface GrantOption {
   /** RFC 6749 grant_type as stored and sent on the wire. */
   value: string;
   /** The form's title and the list's badge. */
@@ -93,17 +93,20 @@ export const REFRESH_TOKEN = { value: 'refresh_token', badge: 'Refresh token' } 
 /** What the token endpoint advertises (RFC 8414 grant_types_supported): every grant in the table, and refresh_token. */
 export const SUPPORTED_GRANT_TYPES: readonly string[] = [...GRANTS.map((g) => g.value), REFRESH_TOKEN.value];
 
+/** The grants refresh tokens come with (worked out once: the token endpoint asks on every request). */
+const WITH_REFRESH_TOKENS: readonly string[] = GRANTS.filter((g) => g.refreshTokens).map((g) => g.value);
+
 /** As DOT: refresh tokens come with the grants marked so (authorization code, password). */
 export function mayUseGrant(clientGrants: readonly string[], grantType: string): boolean {
   if (clientGrants.includes(grantType)) return true;
-  return grantType === REFRESH_TOKEN.value && GRANTS.some((g) => g.refreshTokens && clientGrants.includes(g.value));
+  return grantType === REFRESH_TOKEN.value && WITH_REFRESH_TOKENS.some((g) => clientGrants.includes(g));
 }
 
 export function isGrantType(value: string): value is GrantType {
   return (GRANT_TYPES as readonly string[]).includes(value);
 }
 
-export function grantOption(value: string): GrantOption | undefined {
+function grantOption(value: string): GrantOption | undefined {
   return GRANTS.find((g) => g.value === value);
 }
 

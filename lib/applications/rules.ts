@@ -70,14 +70,14 @@ export function confidentialGrantProblem(clientType: ClientType, grantTypes: rea
 }
 
 /** RFC 7662 §4: a resource server proves who it is with its secret; a public client has none. */
-export function resourceServerProblem(clientType: ClientType, resourceServer: boolean | undefined): Problem | null {
+function resourceServerProblem(clientType: ClientType, resourceServer: boolean | undefined): Problem | null {
   return resourceServer && clientType !== 'confidential'
     ? { field: 'resourceServer', message: 'needs a confidential client (it authenticates with its secret)' }
     : null;
 }
 
 /** A CORS origin: scheme://host[:port], nothing after it. */
-export function originProblem(origin: string): string | null {
+function originProblem(origin: string): string | null {
   try {
     const u = new URL(origin);
     if ((u.protocol === 'https:' || u.protocol === 'http:') && u.origin === origin) return null;
@@ -88,7 +88,7 @@ export function originProblem(origin: string): string | null {
 }
 
 /** RFC 8707 §2: a resource indicator is an absolute URI without a fragment. */
-export function resourceUriProblem(uri: string): string | null {
+function resourceUriProblem(uri: string): string | null {
   try {
     new URL(uri);
   } catch {

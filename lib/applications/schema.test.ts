@@ -90,27 +90,36 @@ describe('the rest of the form', () => {
   });
 });
 
+/** A submitted form: each pair one input, a name given twice being several checkboxes of that name. */
+function submitted(entries: [string, string][]): FormData {
+  const fd = new FormData();
+  for (const [name, value] of entries) fd.append(name, value);
+  return fd;
+}
+
 describe('FormData as the server action receives it', () => {
   it('reads several grant type checkboxes', () => {
-    const fd = new FormData();
-    fd.set('name', 'CLI');
-    fd.set('clientType', 'confidential');
-    fd.append('grantTypes', 'authorization_code');
-    fd.append('grantTypes', 'client_credentials');
-    fd.set('redirectUris', 'https://a.example/cb');
-    fd.set('algorithm', '');
+    const fd = submitted([
+      ['name', 'CLI'],
+      ['clientType', 'confidential'],
+      ['grantTypes', 'authorization_code'],
+      ['grantTypes', 'client_credentials'],
+      ['redirectUris', 'https://a.example/cb'],
+      ['algorithm', ''],
+    ]);
     const values = applicationFormValues(fd);
     expect(values.grantTypes).toEqual(['authorization_code', 'client_credentials']);
     expect(applicationSchema.safeParse(values).success).toBe(true);
   });
 
   it('issue 15 item 1: a crafted skipAuthorization=on is not read: only operators set it', () => {
-    const fd = new FormData();
-    fd.set('name', 'Evil');
-    fd.set('clientType', 'confidential');
-    fd.append('grantTypes', 'authorization_code');
-    fd.set('redirectUris', 'https://evil.example/cb');
-    fd.set('skipAuthorization', 'on');
+    const fd = submitted([
+      ['name', 'Evil'],
+      ['clientType', 'confidential'],
+      ['grantTypes', 'authorization_code'],
+      ['redirectUris', 'https://evil.example/cb'],
+      ['skipAuthorization', 'on'],
+    ]);
     const values = applicationFormValues(fd);
     expect(values).not.toHaveProperty('skipAuthorization');
     const parsed = applicationSchema.parse({ ...values, skipAuthorization: true } as never);
@@ -156,7 +165,6 @@ describe("an application's rate limit (rate_limit: null = the settings', 0 = non
     expect(applicationToFormValues({ ...base, rateLimit: 90 })).toMatchObject({ rateLimitMode: 'custom', rateLimitPerMinute: '90' });
   });
   it('a submitted form without the field keeps the default', () => {
-    const fd = new FormData();
-    expect(applicationFormValues(fd).rateLimitMode).toBe('default');
+    expect(applicationFormValues(submitted([])).rateLimitMode).toBe('default');
   });
 });

@@ -23,7 +23,7 @@ import {
 import { confidentialGrantProblem, listProblem, nameProblem, rateLimitProblem, redirectUrisRequired, sentence, type Problem } from './rules';
 
 /** One URI per line; blank lines and surrounding spaces are ignored. */
-export function splitLines(text: string): string[] {
+function splitLines(text: string): string[] {
   return text
     .split(/\r?\n/)
     .map((line) => line.trim())
@@ -104,7 +104,7 @@ export function applicationFormValues(formData: FormData): ApplicationFormValues
 }
 
 /** The stored rate_limit column from the form: null = the settings', 0 = no limit. */
-export function rateLimitFrom(data: Pick<ApplicationData, 'rateLimitMode' | 'rateLimitPerMinute'>): number | null {
+function rateLimitFrom(data: Pick<ApplicationData, 'rateLimitMode' | 'rateLimitPerMinute'>): number | null {
   if (data.rateLimitMode === 'none') return 0;
   return data.rateLimitMode === 'custom' ? Number(data.rateLimitPerMinute) : null;
 }
@@ -116,7 +116,7 @@ export function storedApplication(data: ApplicationData) {
 }
 
 /** What the edit form starts from: a stored application's columns (as the dashboard reads them). */
-export type StoredApplicationFields = Pick<ApplicationDetails, 'name' | 'clientType' | 'grantTypes' | 'redirectUris' | 'postLogoutRedirectUris' | 'allowedOrigins' | 'algorithm'> &
+type StoredApplicationFields = Pick<ApplicationDetails, 'name' | 'clientType' | 'grantTypes' | 'redirectUris' | 'postLogoutRedirectUris' | 'allowedOrigins' | 'algorithm'> &
   Partial<Pick<ApplicationDetails, 'resources' | 'rateLimit'>>;
 
 /** A stored application as the edit form's starting values. */

@@ -4,8 +4,10 @@
  * from that pending request, so the person knows who is asking before typing a password.
  */
 import { getStore } from '@/lib/db';
+import { PATHS } from '@/lib/oauth/paths';
 
-const RESUME = /^\/o\/authorize\/?\?pending=([A-Za-z0-9_-]{1,128})$/;
+/** resumeAuthorizationPath's shape (lib/oauth/paths.ts). */
+const RESUME = new RegExp(`^${PATHS.authorize}/?\\?pending=([A-Za-z0-9_-]{1,128})$`);
 
 /** The requesting application's name, or null when `next` is not a live pending request. */
 export async function applicationNameForNext(next: string): Promise<string | null> {

@@ -25,7 +25,7 @@ function whereOf(which: WhichApplication) {
   return and(eq(applications.id, which.id), eq(applications.ownerId, which.ownerId));
 }
 
-export interface NewApplication {
+interface NewApplication {
   clientId: string;
   clientSecretDigest: string | null;
   clientType: 'confidential' | 'public';

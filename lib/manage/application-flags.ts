@@ -56,19 +56,19 @@ export function parseGrants(list: string | undefined, what = 'grant types'): Gra
 }
 
 /** A space-separated list flag ("URI URI"). */
-export function splitList(raw: string | undefined): string[] {
+function splitList(raw: string | undefined): string[] {
   return (raw ?? '').split(/\s+/).filter(Boolean);
 }
 
 /** '' means no ID tokens (OAuth 2.0 only); "none" says so on the command line. */
-export function parseAlgorithm(raw: string | undefined): string {
+function parseAlgorithm(raw: string | undefined): string {
   const algorithm = ALGORITHMS.find((a) => a.cli === raw || (raw === '' && a.value === ''));
   if (raw === undefined || !algorithm) throw new UsageError(`--algorithm: expected ${ALGORITHMS.map((a) => a.cli).filter((c) => c !== 'none').join(', ')} or none`);
   return algorithm.value;
 }
 
 /** The stored rate_limit: default = null (the server's), none = 0, or requests per minute. */
-export function parseRateLimit(raw: string): number | null {
+function parseRateLimit(raw: string): number | null {
   if (raw === 'default') return null;
   if (raw === 'none') return 0;
   const problem = rateLimitProblem(raw.trim());

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isAnyOriginPathname, PATHS } from './paths';
+import { errorPagePath, isAnyOriginPathname, PATHS, resumeAuthorizationPath } from './paths';
 
 /** The folder under app/ that answers a path: route groups `(name)` are transparent in URLs. */
 function answeredByApp(urlPath: string): boolean {
@@ -36,5 +36,10 @@ describe('the endpoint path table', () => {
     for (const p of [PATHS.authorize, PATHS.introspect, PATHS.revoke, PATHS.userinfo, `${PATHS.register}/abc/def`, '/o/applications']) {
       expect(isAnyOriginPathname(p), p).toBe(false);
     }
+  });
+
+  it('builds the resume and error page paths under the table\'s paths', () => {
+    expect(resumeAuthorizationPath('r-1_x')).toBe('/o/authorize?pending=r-1_x');
+    expect(errorPagePath('invalid_request', 'Expired & gone')).toBe('/o/error?error=invalid_request&error_description=Expired+%26+gone');
   });
 });

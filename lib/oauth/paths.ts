@@ -35,6 +35,19 @@ export const PATHS = {
   selectAccount: '/o/select-account',
 } as const;
 
+/**
+ * Where a pending authorization request resumes: after sign-in, consent, choosing an account or
+ * verifying an email, the authorize endpoint takes the request up again and re-checks everything.
+ */
+export function resumeAuthorizationPath(requestId: string): string {
+  return `${PATHS.authorize}?pending=${encodeURIComponent(requestId)}`;
+}
+
+/** The error page for a request that cannot go on (and cannot go back to the client). */
+export function errorPagePath(error: string, description: string): string {
+  return `${PATHS.error}?${new URLSearchParams({ error, error_description: description })}`;
+}
+
 /** The URL of an endpoint under the issuer. */
 export function endpointUrl(issuer: string, name: keyof typeof PATHS): string {
   return `${issuer}${PATHS[name]}`;

@@ -7,11 +7,16 @@ export function parseScope(raw: string | undefined): string[] {
   return [...new Set(raw.split(' ').filter(Boolean))];
 }
 
+/** Is `scope` one of OAUTH2_SCOPES? Its own keys only: "constructor" is no scope. */
+export function isOfferedScope(settings: Pick<Settings, 'scopes'>, scope: string): boolean {
+  return Object.hasOwn(settings.scopes, scope);
+}
+
 /** The scopes to grant: the requested ones if all are known, the defaults if none was asked for. */
 export function resolveScopes(raw: string | undefined, settings: Settings): string[] {
   const requested = parseScope(raw);
   if (requested.length === 0) return [...settings.defaultScopes];
-  const unknown = requested.filter((s) => !(s in settings.scopes));
+  const unknown = requested.filter((s) => !isOfferedScope(settings, s));
   if (unknown.length) throw new OAuthError('invalid_scope', `unknown scope: ${unknown.join(' ')}`);
   return requested;
 }

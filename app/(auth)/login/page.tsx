@@ -14,6 +14,7 @@ import { ACCOUNT_DISABLED_MESSAGE } from '@/lib/auth/sign-in-audit';
 import { getStore } from '@/lib/db';
 import { existingDemoAccounts } from '@/lib/auth/demo-users';
 import { applicationNameForNext } from '@/lib/auth/pending-authorization';
+import { PATHS } from '@/lib/oauth/paths';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
@@ -63,7 +64,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
           <>
             Sign in to continue to <span className="font-semibold text-slate-900">{appName}</span>.
           </>
-        ) : next.startsWith('/o/authorize') ? (
+        ) : next.startsWith(PATHS.authorize) ? (
           'An application is asking you to sign in with your account here.'
         ) : (
           'Welcome back. Sign in to your account.'

@@ -8,6 +8,7 @@ import { redirect } from 'next/navigation';
 import { currentSignIn, loginUrl, signOut } from '@/lib/auth';
 import { authSecret } from '@/lib/auth/secret';
 import { verifyCsrfToken } from '@/lib/http/csrf';
+import { errorPagePath, resumeAuthorizationPath } from '@/lib/oauth/paths';
 import { getOAuthServer } from '@/lib/server/oauth-server';
 
 const text = (formData: FormData, name: string) => {
@@ -15,11 +16,8 @@ const text = (formData: FormData, name: string) => {
   return typeof v === 'string' ? v : '';
 };
 
-/** Where the browser resumes a pending request: the authorize endpoint re-checks sign-in and consent. */
-const resumePath = (requestId: string) => `/o/authorize?pending=${encodeURIComponent(requestId)}`;
-
 function errorPage(error: string, description: string): never {
-  redirect(`/o/error?${new URLSearchParams({ error, error_description: description })}`);
+  redirect(errorPagePath(error, description));
 }
 
 export async function decide(formData: FormData): Promise<void> {
@@ -28,7 +26,7 @@ export async function decide(formData: FormData): Promise<void> {
 
   const user = await currentSignIn();
   // Signed out in another tab: sign in again, then the authorize endpoint takes it from there.
-  if (!user) redirect(loginUrl(resumePath(requestId)));
+  if (!user) redirect(loginUrl(resumeAuthorizationPath(requestId)));
 
   // RFC 6749 §10.12: a form another site submits cannot carry this token. The pending request
   // is left as it was, so the person it belongs to can still decide it.
@@ -56,5 +54,5 @@ export async function decide(formData: FormData): Promise<void> {
 /** "Not you?": sign out, sign in as someone else, and come back to the same request. */
 export async function switchAccount(formData: FormData): Promise<void> {
   const requestId = text(formData, 'request');
-  await signOut({ redirectTo: requestId ? loginUrl(resumePath(requestId)) : '/login' });
+  await signOut({ redirectTo: requestId ? loginUrl(resumeAuthorizationPath(requestId)) : '/login' });
 }

@@ -13,6 +13,7 @@ import { registrantLine } from '@/lib/consent/registrant';
 import { csrfToken } from '@/lib/http/csrf';
 import { getStore } from '@/lib/db';
 import { getOAuthServer } from '@/lib/server/oauth-server';
+import { resumeAuthorizationPath } from '@/lib/oauth/paths';
 import { isOnThisDevice } from '@/lib/oauth/redirect-uri';
 import { switchAccount } from './actions';
 
@@ -36,7 +37,7 @@ export default async function ConsentPage({ searchParams }: { searchParams: Sear
   const user = await currentUser();
   // Back through the authorize endpoint after sign-in: it binds the request to whoever signs
   // in, and re-checks prompt, max_age and prior consent, so the pending id is what resumes.
-  if (!user) redirect(loginUrl(`/o/authorize?pending=${encodeURIComponent(requestId)}`));
+  if (!user) redirect(loginUrl(resumeAuthorizationPath(requestId)));
 
   const view = await (await getOAuthServer()).loadConsent(requestId, user.id);
   if (!view) return <RequestError description={EXPIRED} advice="Start again from the application you were using." />;

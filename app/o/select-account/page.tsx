@@ -4,6 +4,7 @@ import { AuthCard } from '@/components/auth/auth-card';
 import { RequestError } from '@/components/consent/request-error';
 import { Button } from '@/components/ui/button';
 import { currentUser, loginUrl } from '@/lib/auth';
+import { resumeAuthorizationPath } from '@/lib/oauth/paths';
 import { getOAuthServer } from '@/lib/server/oauth-server';
 import { continueAsSignedIn, useAnotherAccount } from './actions';
 
@@ -16,7 +17,7 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 export default async function SelectAccountPage({ searchParams }: { searchParams: SearchParams }) {
   const requestId = first((await searchParams).request) ?? '';
   const user = await currentUser();
-  if (!user) redirect(loginUrl(`/o/authorize?pending=${encodeURIComponent(requestId)}`));
+  if (!user) redirect(loginUrl(resumeAuthorizationPath(requestId)));
   const view = requestId ? await (await getOAuthServer()).loadAccountChoice(requestId) : null;
   if (!view) return <RequestError description="This sign-in request has expired or was already used." advice="Go back to the application and start again." />;
 

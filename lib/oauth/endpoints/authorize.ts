@@ -22,12 +22,7 @@ import { randomToken } from '../secrets';
 import type { AuthorizationRequest, ClientRecord, PendingAuthorizationRecord } from '../store';
 import { completeAuthorization, errorRedirect } from './authorization-response';
 import { accountChoiceNeeded, SELECT_ACCOUNT_PATH, withoutSelectAccount } from './select-account';
-import { PATHS } from '../paths';
-
-/** Where a detour (sign-in, verification) comes back to: the pending request, resumed. */
-function resumePath(pendingId: string): string {
-  return `${PATHS.authorize}?pending=${pendingId}`;
-}
+import { resumeAuthorizationPath } from '../paths';
 
 /** response_type → the grant type an application must be registered for. */
 const RESPONSE_TYPES: Record<string, { grantType: string; oidc: boolean }> = {
@@ -229,7 +224,7 @@ async function proceed(req: Request, pending: PendingAuthorizationRecord, client
     // prompt=select_account: the sign-in page is where the account is chosen.
     if (isNew) await deps.store.createPendingAuthorization({ ...pending, request: withoutSelectAccount(request) });
     const login = new URL(deps.paths.login, req.url);
-    login.searchParams.set('next', resumePath(pending.id));
+    login.searchParams.set('next', resumeAuthorizationPath(pending.id));
     if (request.loginHint) login.searchParams.set('login_hint', request.loginHint);
     if (user) login.searchParams.set('reauth', '1');
     return redirect(login.pathname + login.search, req.method);
@@ -245,7 +240,7 @@ async function proceed(req: Request, pending: PendingAuthorizationRecord, client
   if (hold) {
     if (request.prompt.includes('none')) return back('interaction_required', 'the user must verify their email address first');
     if (isNew) await deps.store.createPendingAuthorization(pending);
-    return redirect(`${hold}?next=${encodeURIComponent(resumePath(pending.id))}`, req.method);
+    return redirect(`${hold}?next=${encodeURIComponent(resumeAuthorizationPath(pending.id))}`, req.method);
   }
 
   if (!client.skipAuthorization && !request.prompt.includes('consent')) {

@@ -100,6 +100,15 @@ describe(`token endpoint on ${testDatabaseKind}`, () => {
       expect(json.error).toBe('unsupported_grant_type');
     });
 
+    it('§5.2: a grant_type named like an object property (constructor, __proto__) is unsupported_grant_type too', async () => {
+      const app = await t.application();
+      for (const grantType of ['constructor', '__proto__', 'toString']) {
+        const { res, json } = await token({ grant_type: grantType }, basic(app.clientId, app.clientSecret));
+        expect(res.status, grantType).toBe(400);
+        expect(json.error, grantType).toBe('unsupported_grant_type');
+      }
+    });
+
     it('answers unauthorized_client for a grant the application is not registered for', async () => {
       const app = await t.application({ grantTypes: ['authorization_code'] });
       const { res, json } = await token({ grant_type: 'client_credentials' }, basic(app.clientId, app.clientSecret));
@@ -141,6 +150,15 @@ describe(`token endpoint on ${testDatabaseKind}`, () => {
       const { res, json } = await token({ grant_type: 'client_credentials', scope: 'read admin' }, basic(app.clientId, app.clientSecret));
       expect(res.status).toBe(400);
       expect(json.error).toBe('invalid_scope');
+    });
+
+    it('§3.3: a scope named like an object property (constructor, __proto__) is unknown too', async () => {
+      const app = await t.application();
+      for (const scope of ['constructor', '__proto__', 'read toString']) {
+        const { res, json } = await token({ grant_type: 'client_credentials', scope }, basic(app.clientId, app.clientSecret));
+        expect(res.status, scope).toBe(400);
+        expect(json.error, scope).toBe('invalid_scope');
+      }
     });
   });
 

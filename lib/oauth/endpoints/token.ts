@@ -11,16 +11,12 @@ import { password } from '../grants/password';
 import { refreshToken } from '../grants/refresh-token';
 import type { Grant } from '../grants/types';
 import { clientLimitKey, enforce } from '../rate-limit';
-import type { ClientRecord } from '../store';
 
-export const GRANTS: Record<string, Grant> = Object.fromEntries(
-  [authorizationCode, refreshToken, clientCredentials, password].map((g) => [g.grantType, g]),
-);
-
-/** As DOT: refresh tokens come with the authorization-code and password grants (the grant table says which). */
-export function clientMayUseGrant(client: ClientRecord, grantType: string): boolean {
-  return mayUseGrant(client.grantTypes, grantType);
-}
+/**
+ * The grants the token endpoint answers, by grant_type (the grant table, lib/applications/options.ts,
+ * says who may use them). A Map, not an object: grant_type=constructor must find nothing.
+ */
+const HANDLERS = new Map<string, Grant>([authorizationCode, refreshToken, clientCredentials, password].map((g) => [g.grantType, g]));
 
 export async function token(req: Request, deps: Deps): Promise<Response> {
   if (req.method !== 'POST') throw new OAuthError('invalid_request', 'the token endpoint accepts POST only', { Allow: 'POST' });
@@ -36,9 +32,10 @@ export async function token(req: Request, deps: Deps): Promise<Response> {
   // Per client once it is known; an application's own rate_limit replaces the setting.
   if (limits) enforce(deps, 'token_client', await limits.consume('token_client', clientLimitKey(limits, req, auth.client, auth.method), auth.client.rateLimit));
   const grantType = requireParam(params, 'grant_type');
-  const grant = GRANTS[grantType];
+  const grant = HANDLERS.get(grantType);
   if (!grant) throw new OAuthError('unsupported_grant_type', `unsupported grant_type '${grantType}'`);
-  if (!clientMayUseGrant(auth.client, grantType)) {
+  // As DOT: refresh tokens come with the authorization-code and password grants (the grant table says which).
+  if (!mayUseGrant(auth.client.grantTypes, grantType)) {
     throw new OAuthError('unauthorized_client', `this client is not allowed to use the ${grantType} grant`);
   }
   for (const name of grant.parameters) requireParam(params, name);

@@ -12,6 +12,7 @@ import { GRANTS, REFRESH_TOKEN } from '@/lib/applications/options';
 import { confidentialGrantProblem, listProblem, redirectUrisRequired } from '@/lib/applications/rules';
 import { OAuthError } from '../errors';
 import { hasControlCharacter } from '../http';
+import { isOfferedScope } from '../scopes';
 import type { Settings } from '../settings';
 import type { ClientMetadata, SelfRegisteredClient } from '../store';
 
@@ -141,7 +142,7 @@ export function checkClientMetadata(raw: unknown, rules: MetadataRules): Checked
     if (typeof input.scope !== 'string') throw bad('scope must be a space-separated string');
     if (input.scope.length > METADATA_LIMITS.scope) throw bad(`scope may be at most ${METADATA_LIMITS.scope} characters`);
     const scopes = input.scope.split(' ').filter(Boolean);
-    const unknown = scopes.find((s) => !(s in rules.settings.scopes));
+    const unknown = scopes.find((s) => !isOfferedScope(rules.settings, s));
     if (unknown) throw bad(`scope "${unknown}" is not offered by this server`);
     metadata.scope = scopes.join(' ');
   }
@@ -153,7 +154,7 @@ export function checkClientMetadata(raw: unknown, rules: MetadataRules): Checked
       clientSecretDigest: null,
       tokenEndpointAuthMethod: authMethod,
       // Stored as the dashboard stores them: refresh_token comes with authorization_code.
-      grantTypes: grantTypes.filter((g) => g !== 'refresh_token'),
+      grantTypes: grantTypes.filter((g) => g !== REFRESH_TOKEN.value),
       redirectUris,
       name: (metadata.client_name as string | undefined)?.trim() || fallbackName(redirectUris),
       metadata,

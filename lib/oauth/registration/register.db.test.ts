@@ -137,6 +137,8 @@ describe('RFC 7591 §3.2.2 client registration error response', () => {
   });
   it('invalid_client_metadata: a scope this server does not offer (OAUTH2_SCOPES)', async () => {
     await expectError(await t.server.register(jsonPost('/o/register', { ...AGENT, scope: 'read launch_missiles' })), 'invalid_client_metadata', /launch_missiles/);
+    // Named like an object property: still not a scope this server offers.
+    await expectError(await t.server.register(jsonPost('/o/register', { ...AGENT, scope: 'read constructor' })), 'invalid_client_metadata', /constructor/);
   });
   it('invalid_client_metadata: wrong types and a non-JSON body', async () => {
     await expectError(await t.server.register(jsonPost('/o/register', { ...AGENT, redirect_uris: 'http://localhost/cb' })), 'invalid_client_metadata', /array/);
