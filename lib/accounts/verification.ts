@@ -1,7 +1,7 @@
 /**
  * Email verification and the sign-up policy (OAUTH2_SIGNUP, lib/accounts/verification-settings.ts).
  * Under `verified`, an account whose address is not proved can sign in but no authorization
- * completes for it (/o/authorize sends it to /verify-email, Deps.accountHold) until it follows
+ * completes for it (/o/authorize sends it to /verify-email: verificationHold, Deps.accountHold) until it follows
  * the link mailed at sign-up (valid 24 hours, once; "Resend" mails a new one).
  */
 import { getDb } from '@/lib/db/client';
@@ -10,11 +10,10 @@ import { getSettings } from '@/lib/config/settings';
 import { recordAudit } from '@/lib/audit';
 import { queueMail } from '@/lib/mail';
 import { verifyEmailMail } from '@/lib/mail/templates/verify-email';
-import type { SignupMode } from './verification-settings';
+import { VERIFY_EMAIL_PATH, type SignupMode } from './verification-settings';
 import type { AccountFlowContext } from './password-reset';
 
 export const VERIFICATION_LINK_HOURS = 24;
-export const VERIFY_EMAIL_PATH = '/verify-email';
 
 export function signupMode(): SignupMode {
   return getSettings().accounts.signup;
@@ -31,13 +30,6 @@ export function signupOpen(mode: SignupMode = signupMode()): boolean {
 /** Why /signup creates no account here (invite, closed), or null when it does. */
 export function signupRefusal(mode: SignupMode = signupMode()): string | null {
   return signupOpen(mode) ? null : mode === 'invite' ? SIGNUP_INVITE_MESSAGE : SIGNUP_CLOSED_MESSAGE;
-}
-
-/** Deps.accountHold: under `verified`, an unverified account must visit /verify-email first. */
-export async function verificationHold(userId: string): Promise<string | null> {
-  if (signupMode() !== 'verified') return null;
-  const user = await createAccountTokenStore(await getDb()).findUserById(userId);
-  return user && !user.emailVerified ? VERIFY_EMAIL_PATH : null;
 }
 
 /**

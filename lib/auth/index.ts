@@ -60,9 +60,9 @@ export const currentUser = cache(async (): Promise<SignedInUser | null> => {
 });
 
 /** For /o/authorize: who is signed in and when (for max_age and prompt=login), or null. */
-export async function currentSignIn(): Promise<{ userId: string; email: string; authTime: number } | null> {
+export async function currentSignIn(): Promise<{ userId: string; email: string; authTime: number; emailVerified: boolean } | null> {
   const user = await currentUser();
-  return user ? { userId: user.id, email: user.email, authTime: user.authTime } : null;
+  return user ? { userId: user.id, email: user.email, authTime: user.authTime, emailVerified: user.emailVerified } : null;
 }
 
 /**

@@ -7,6 +7,8 @@ export interface SignedInUser {
   userId: string;
   /** Epoch seconds of the sign-in (OIDC auth_time, max_age, prompt=login). */
   authTime: number;
+  /** Whether the account's email address is proved (for accountHold, read with the session; absent = not proved). */
+  emailVerified?: boolean;
 }
 
 /** OIDC Core §2: signs id_tokens (lib/oauth/oidc); absent until OpenID Connect is configured. */
@@ -38,8 +40,10 @@ export interface Deps {
   /**
    * A page the signed-in person must visit before any authorization completes (e.g. an
    * unverified email under OAUTH2_SIGNUP=verified → '/verify-email'), or null. Absent: none.
+   * It reads the account as the caller already loaded it (the session's user, the password
+   * grant's row): no query of its own.
    */
-  accountHold?: (userId: string) => Promise<string | null>;
+  accountHold?: (account: { id: string; emailVerified: boolean }) => string | null;
   /** Where the browser signs in, and the consent and error pages (paths on this server). */
   paths: { login: string; consent: string; error: string; /** prompt=select_account (default /o/select-account). */ selectAccount?: string };
   idTokens?: IdTokenSigner;

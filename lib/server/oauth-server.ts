@@ -14,6 +14,7 @@ import { createMetadataDocumentFetcher } from '@/lib/agents/fetch-metadata-docum
 import { events } from '@/lib/server/events';
 import { noteErrorCode } from '@/lib/observability/observe';
 import { getRateLimits } from '@/lib/rate-limit';
+import { verificationHold } from '@/lib/accounts/verification-settings';
 import { singleton } from '@/lib/runtime/singletons';
 
 // The bus lives in its own module so the toolkit can emit on it without loading the engine.
@@ -39,10 +40,10 @@ export function getOAuthServer(): Promise<OAuthServer> {
       currentUser: async () => {
         const { currentSignIn } = await import('@/lib/auth');
         const s = await currentSignIn();
-        return s ? { userId: s.userId, authTime: s.authTime } : null;
+        return s ? { userId: s.userId, authTime: s.authTime, emailVerified: s.emailVerified } : null;
       },
       verifyPassword: verifyPasswordOrNothing,
-      accountHold: async (userId) => (await import('@/lib/accounts/verification')).verificationHold(userId),
+      accountHold: (account) => verificationHold(account, settings.accounts.signup),
       protectedResources,
       fetchMetadataDocument: createMetadataDocumentFetcher(),
       limits: await getRateLimits(),

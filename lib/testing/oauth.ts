@@ -61,8 +61,8 @@ export async function createTestServer(overrides: Partial<Settings> & { clockOff
     advance(seconds: number) {
       now += seconds * 1000;
     },
-    signIn(userId: string | null, authTime = Math.floor(now / 1000)) {
-      signedIn = userId ? { userId, authTime } : null;
+    signIn(userId: string | null, authTime = Math.floor(now / 1000), emailVerified?: boolean) {
+      signedIn = userId ? { userId, authTime, ...(emailVerified === undefined ? {} : { emailVerified }) } : null;
     },
     async user(email = `u-${randomUUID()}@example.com`, password = 'user-password') {
       const u = await store.createUser({ email, passwordHash: `hash:${password}`, name: 'Test User', emailVerified: true });

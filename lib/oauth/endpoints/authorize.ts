@@ -236,7 +236,7 @@ async function proceed(req: Request, pending: PendingAuthorizationRecord, client
   }
 
   // The account must do something first (verify its email): no code is issued until it has.
-  const hold = await deps.accountHold?.(user.userId);
+  const hold = deps.accountHold?.({ id: user.userId, emailVerified: user.emailVerified === true });
   if (hold) {
     if (request.prompt.includes('none')) return back('interaction_required', 'the user must verify their email address first');
     if (isNew) await deps.store.createPendingAuthorization(pending);
