@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { AuditInput } from '@/lib/audit';
 import { passwordSignIn } from '@/lib/auth/password-sign-in';
 import { createAccountStore } from '@/lib/db/account';
+import { createAccountTokenStore } from '@/lib/db/account-tokens';
 import { createDashboardStore } from '@/lib/db/dashboard';
 import { createSessionStore } from '@/lib/db/sessions';
 import type { MailMessage } from '@/lib/mail';
@@ -35,7 +36,7 @@ function deps(overrides: Partial<PasswordChangeDeps> = {}) {
     endUserAccess,
     queueMail: async (m) => void mail.push(m),
     recordAudit: async (e) => void audit.push(e),
-    productName: 'OAuth Server',
+    baseUrl: 'https://id.example',
     ...overrides,
   };
   return { d, mail, audit };
@@ -98,6 +99,18 @@ describe('changing the password on /account', () => {
     expect(mail[0]!.text).not.toContain('correct horse');
     expect(audit).toEqual([expect.objectContaining({ type: 'password.changed', userId: user.id, ip: origin.ip })]);
     expect(JSON.stringify(audit)).not.toContain('correct horse');
+  });
+
+  it('pending reset and email-change links die with the old password (as after a reset)', async () => {
+    const user = await t.user();
+    const links = createAccountTokenStore(t.db);
+    const issue = (purpose: 'password_reset' | 'email_change') => links.issue({ userId: user.id, purpose, email: user.email, ttlSeconds: 3600, now: t.now() });
+    const [reset, change] = await Promise.all([issue('password_reset'), issue('email_change')]);
+    const here = await newSession(user.id);
+    const { d } = deps();
+    expect((await changePassword(d, { user, sessionId: here.sessionId, currentPassword: user.password, newPassword: 'correct horse battery staple', keepAppsSignedIn: true, origin })).ok).toBe(true);
+    expect(await links.check('password_reset', reset, t.now())).toEqual({ ok: false, problem: 'used' });
+    expect(await links.check('email_change', change, t.now())).toEqual({ ok: false, problem: 'used' });
   });
 
   it('"Keep apps signed in" keeps the applications’ tokens', async () => {
