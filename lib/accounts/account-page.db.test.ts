@@ -10,7 +10,7 @@ import { createAccountTokenStore } from '@/lib/db/account-tokens';
 import { createDashboardStore } from '@/lib/db/dashboard';
 import { createSessionStore } from '@/lib/db/sessions';
 import type { MailMessage } from '@/lib/mail';
-import { basic, body, createTestServer, form } from '@/lib/testing/oauth';
+import { body, createTestServer } from '@/lib/testing/oauth';
 import { deleteAccount } from './delete-account';
 import { endAccess } from './end-access';
 import { changePassword, type PasswordChangeDeps } from './password-change';
@@ -44,18 +44,6 @@ function deps(overrides: Partial<PasswordChangeDeps> = {}) {
 
 const newSession = (userId: string) => startSession(sessions, { userId, origin, authMethods: ['pwd'], now: t.now(), maxAgeSeconds: 3600 });
 
-async function passwordGrant(app: { clientId: string; clientSecret: string }, user: { email: string; password: string }) {
-  const res = await t.server.token(form('/o/token', { grant_type: 'password', username: user.email, password: user.password, scope: 'read' }, basic(app.clientId, app.clientSecret)));
-  expect(res.status).toBe(200);
-  return (await body(res)) as { access_token: string; refresh_token: string };
-}
-
-const refresh = (app: { clientId: string; clientSecret: string }, refreshToken: string) =>
-  t.server.token(form('/o/token', { grant_type: 'refresh_token', refresh_token: refreshToken }, basic(app.clientId, app.clientSecret)));
-
-const introspect = async (app: { clientId: string; clientSecret: string }, token: string) =>
-  body(await t.server.introspect(form('/o/introspect', { token }, basic(app.clientId, app.clientSecret))));
-
 describe('changing the password on /account', () => {
   it('a wrong current password changes nothing', async () => {
     const user = await t.user();
@@ -80,7 +68,7 @@ describe('changing the password on /account', () => {
   it('the old password then fails, other browsers are signed out, apps must sign in again, a mail is sent', async () => {
     const user = await t.user();
     const app = await t.application({ grantTypes: ['password'] });
-    const tokens = await passwordGrant(app, user);
+    const tokens = await t.passwordGrant(app, user);
     const here = await newSession(user.id);
     const elsewhere = await newSession(user.id);
     const { d, mail, audit } = deps();
@@ -91,7 +79,7 @@ describe('changing the password on /account', () => {
     expect((await passwordSignIn(d, origin.ip, user.email, 'correct horse battery staple')).outcome).toBe('signed_in');
     expect(await checkSession(sessions, here.secret, t.now())).not.toBeNull();
     expect(await checkSession(sessions, elsewhere.secret, t.now())).toBeNull();
-    const refused = await refresh(app, tokens.refresh_token);
+    const refused = await t.refresh(app, tokens.refresh_token);
     expect(refused.status).toBe(400);
     expect((await body(refused)).error).toBe('invalid_grant');
     expect(mail).toHaveLength(1);
@@ -116,11 +104,11 @@ describe('changing the password on /account', () => {
   it('"Keep apps signed in" keeps the applications’ tokens', async () => {
     const user = await t.user();
     const app = await t.application({ grantTypes: ['password'] });
-    const tokens = await passwordGrant(app, user);
+    const tokens = await t.passwordGrant(app, user);
     const here = await newSession(user.id);
     const { d } = deps();
     expect(await changePassword(d, { user, sessionId: here.sessionId, currentPassword: user.password, newPassword: 'correct horse battery staple', keepAppsSignedIn: true, origin })).toMatchObject({ ok: true, tokensRevoked: 0 });
-    expect((await refresh(app, tokens.refresh_token)).status).toBe(200);
+    expect((await t.refresh(app, tokens.refresh_token)).status).toBe(200);
   });
 
   it('the current-password check is rate-limited like sign-in', async () => {
@@ -141,8 +129,8 @@ describe('deleting the account', () => {
     const owned = await t.application({ name: 'Mine', ownerId: user.id, grantTypes: ['password'] });
     const used = await t.application({ name: 'Theirs', grantTypes: ['password'] });
     await t.store.recordConsent(user.id, used.id, ['read'], t.now());
-    const mine = await passwordGrant(used, user);
-    const othersOnMyApp = await passwordGrant(owned, someoneElse);
+    const mine = await t.passwordGrant(used, user);
+    const othersOnMyApp = await t.passwordGrant(owned, someoneElse);
     const here = await newSession(user.id);
     const revoked: string[] = [];
     t.deps.events.on('token_revoked', (e) => void revoked.push(e.clientId));
@@ -153,10 +141,10 @@ describe('deleting the account', () => {
       { user, origin },
     );
     expect(result).toEqual({ applicationsDeleted: 1 });
-    expect(await introspect(used, mine.access_token)).toEqual({ active: false });
-    expect((await body(await refresh(used, mine.refresh_token))).error).toBe('invalid_grant');
+    expect(await t.introspect(used, mine.access_token)).toEqual({ active: false });
+    expect((await body(await t.refresh(used, mine.refresh_token))).error).toBe('invalid_grant');
     // The owned application is gone: its client cannot even authenticate.
-    expect((await refresh(owned, othersOnMyApp.refresh_token)).status).toBe(401);
+    expect((await t.refresh(owned, othersOnMyApp.refresh_token)).status).toBe(401);
     expect(await checkSession(sessions, here.secret, t.now())).toBeNull();
     expect(await t.store.findUserById(user.id)).toBeNull();
     expect(await dashboard.listAuthorizationsForUser(user.id)).toEqual([]);
