@@ -237,6 +237,7 @@ test('OAUTH2_SIGNUP=verified: no authorization until the emailed link is followe
   await shoot(tab, 'verify-email-confirmed');
   await tab.goto(linkIn(latest.text, '/verify-email'));
   await expect(tab.getByText('This link has already been used.')).toBeVisible();
+  await expect(tab.getByText(`Your address, ${email}, is already confirmed`)).toBeVisible();
   await shoot(tab, 'verify-email-used');
 
   // Back in the first tab: Continue resumes the authorization.

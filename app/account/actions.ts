@@ -9,7 +9,7 @@ import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import type { AccountFormState } from '@/components/account/use-account-form';
-import { PRODUCT_NAME } from '@/components/logo';
+import { requestMailBaseUrl } from '@/lib/accounts/base-url';
 import { deleteAccount } from '@/lib/accounts/delete-account';
 import { sendEmailChangeConfirmation } from '@/lib/accounts/email-change';
 import { endUserAccess } from '@/lib/accounts/end-access';
@@ -91,7 +91,7 @@ export async function changePasswordAction(_prev: AccountFormState, formData: Fo
       endUserAccess,
       queueMail,
       recordAudit,
-      productName: PRODUCT_NAME,
+      baseUrl: await requestMailBaseUrl(),
     },
     { user, sessionId: user.sessionId, ...parsed.data, origin: await requestOrigin() },
   );

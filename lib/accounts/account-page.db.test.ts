@@ -6,10 +6,11 @@ import { describe, expect, it } from 'vitest';
 import type { AuditInput } from '@/lib/audit';
 import { passwordSignIn } from '@/lib/auth/password-sign-in';
 import { createAccountStore } from '@/lib/db/account';
+import { createAccountTokenStore } from '@/lib/db/account-tokens';
 import { createDashboardStore } from '@/lib/db/dashboard';
 import { createSessionStore } from '@/lib/db/sessions';
 import type { MailMessage } from '@/lib/mail';
-import { basic, body, createTestServer, form } from '@/lib/testing/oauth';
+import { body, createTestServer } from '@/lib/testing/oauth';
 import { deleteAccount } from './delete-account';
 import { endAccess } from './end-access';
 import { changePassword, type PasswordChangeDeps } from './password-change';
@@ -35,25 +36,13 @@ function deps(overrides: Partial<PasswordChangeDeps> = {}) {
     endUserAccess,
     queueMail: async (m) => void mail.push(m),
     recordAudit: async (e) => void audit.push(e),
-    productName: 'OAuth Server',
+    baseUrl: 'https://id.example',
     ...overrides,
   };
   return { d, mail, audit };
 }
 
 const newSession = (userId: string) => startSession(sessions, { userId, origin, authMethods: ['pwd'], now: t.now(), maxAgeSeconds: 3600 });
-
-async function passwordGrant(app: { clientId: string; clientSecret: string }, user: { email: string; password: string }) {
-  const res = await t.server.token(form('/o/token', { grant_type: 'password', username: user.email, password: user.password, scope: 'read' }, basic(app.clientId, app.clientSecret)));
-  expect(res.status).toBe(200);
-  return (await body(res)) as { access_token: string; refresh_token: string };
-}
-
-const refresh = (app: { clientId: string; clientSecret: string }, refreshToken: string) =>
-  t.server.token(form('/o/token', { grant_type: 'refresh_token', refresh_token: refreshToken }, basic(app.clientId, app.clientSecret)));
-
-const introspect = async (app: { clientId: string; clientSecret: string }, token: string) =>
-  body(await t.server.introspect(form('/o/introspect', { token }, basic(app.clientId, app.clientSecret))));
 
 describe('changing the password on /account', () => {
   it('a wrong current password changes nothing', async () => {
@@ -79,7 +68,7 @@ describe('changing the password on /account', () => {
   it('the old password then fails, other browsers are signed out, apps must sign in again, a mail is sent', async () => {
     const user = await t.user();
     const app = await t.application({ grantTypes: ['password'] });
-    const tokens = await passwordGrant(app, user);
+    const tokens = await t.passwordGrant(app, user);
     const here = await newSession(user.id);
     const elsewhere = await newSession(user.id);
     const { d, mail, audit } = deps();
@@ -90,7 +79,7 @@ describe('changing the password on /account', () => {
     expect((await passwordSignIn(d, origin.ip, user.email, 'correct horse battery staple')).outcome).toBe('signed_in');
     expect(await checkSession(sessions, here.secret, t.now())).not.toBeNull();
     expect(await checkSession(sessions, elsewhere.secret, t.now())).toBeNull();
-    const refused = await refresh(app, tokens.refresh_token);
+    const refused = await t.refresh(app, tokens.refresh_token);
     expect(refused.status).toBe(400);
     expect((await body(refused)).error).toBe('invalid_grant');
     expect(mail).toHaveLength(1);
@@ -100,14 +89,26 @@ describe('changing the password on /account', () => {
     expect(JSON.stringify(audit)).not.toContain('correct horse');
   });
 
+  it('pending reset and email-change links die with the old password (as after a reset)', async () => {
+    const user = await t.user();
+    const links = createAccountTokenStore(t.db);
+    const issue = (purpose: 'password_reset' | 'email_change') => links.issue({ userId: user.id, purpose, email: user.email, ttlSeconds: 3600, now: t.now() });
+    const [reset, change] = await Promise.all([issue('password_reset'), issue('email_change')]);
+    const here = await newSession(user.id);
+    const { d } = deps();
+    expect((await changePassword(d, { user, sessionId: here.sessionId, currentPassword: user.password, newPassword: 'correct horse battery staple', keepAppsSignedIn: true, origin })).ok).toBe(true);
+    expect(await links.check('password_reset', reset, t.now())).toEqual({ ok: false, problem: 'used' });
+    expect(await links.check('email_change', change, t.now())).toEqual({ ok: false, problem: 'used' });
+  });
+
   it('"Keep apps signed in" keeps the applications’ tokens', async () => {
     const user = await t.user();
     const app = await t.application({ grantTypes: ['password'] });
-    const tokens = await passwordGrant(app, user);
+    const tokens = await t.passwordGrant(app, user);
     const here = await newSession(user.id);
     const { d } = deps();
     expect(await changePassword(d, { user, sessionId: here.sessionId, currentPassword: user.password, newPassword: 'correct horse battery staple', keepAppsSignedIn: true, origin })).toMatchObject({ ok: true, tokensRevoked: 0 });
-    expect((await refresh(app, tokens.refresh_token)).status).toBe(200);
+    expect((await t.refresh(app, tokens.refresh_token)).status).toBe(200);
   });
 
   it('the current-password check is rate-limited like sign-in', async () => {
@@ -128,8 +129,8 @@ describe('deleting the account', () => {
     const owned = await t.application({ name: 'Mine', ownerId: user.id, grantTypes: ['password'] });
     const used = await t.application({ name: 'Theirs', grantTypes: ['password'] });
     await t.store.recordConsent(user.id, used.id, ['read'], t.now());
-    const mine = await passwordGrant(used, user);
-    const othersOnMyApp = await passwordGrant(owned, someoneElse);
+    const mine = await t.passwordGrant(used, user);
+    const othersOnMyApp = await t.passwordGrant(owned, someoneElse);
     const here = await newSession(user.id);
     const revoked: string[] = [];
     t.deps.events.on('token_revoked', (e) => void revoked.push(e.clientId));
@@ -140,10 +141,10 @@ describe('deleting the account', () => {
       { user, origin },
     );
     expect(result).toEqual({ applicationsDeleted: 1 });
-    expect(await introspect(used, mine.access_token)).toEqual({ active: false });
-    expect((await body(await refresh(used, mine.refresh_token))).error).toBe('invalid_grant');
+    expect(await t.introspect(used, mine.access_token)).toEqual({ active: false });
+    expect((await body(await t.refresh(used, mine.refresh_token))).error).toBe('invalid_grant');
     // The owned application is gone: its client cannot even authenticate.
-    expect((await refresh(owned, othersOnMyApp.refresh_token)).status).toBe(401);
+    expect((await t.refresh(owned, othersOnMyApp.refresh_token)).status).toBe(401);
     expect(await checkSession(sessions, here.secret, t.now())).toBeNull();
     expect(await t.store.findUserById(user.id)).toBeNull();
     expect(await dashboard.listAuthorizationsForUser(user.id)).toEqual([]);

@@ -15,19 +15,6 @@ const t = await createTestServer();
 const sessions = createSessionStore(t.db);
 const dashboard = createDashboardStore(t.db);
 
-async function passwordGrant(app: { clientId: string; clientSecret: string }, user: { email: string; password: string }) {
-  const res = await t.server.token(form('/o/token', { grant_type: 'password', username: user.email, password: user.password, scope: 'read' }, basic(app.clientId, app.clientSecret)));
-  expect(res.status).toBe(200);
-  return (await body(res)) as { access_token: string; refresh_token: string };
-}
-
-const refresh = (app: { clientId: string; clientSecret: string }, refreshToken: string) =>
-  t.server.token(form('/o/token', { grant_type: 'refresh_token', refresh_token: refreshToken }, basic(app.clientId, app.clientSecret)));
-
-async function introspect(app: { clientId: string; clientSecret: string }, token: string) {
-  return body(await t.server.introspect(form('/o/introspect', { token }, basic(app.clientId, app.clientSecret))));
-}
-
 const newSession = (userId: string) => startSession(sessions, { userId, origin: { ip: null, userAgent: null }, authMethods: ['pwd'], now: t.now(), maxAgeSeconds: 3600 });
 
 function run(userId: string, options: Parameters<typeof endAccess>[2] = {}) {
@@ -40,9 +27,9 @@ describe('endUserAccess: every session and every application token', () => {
     const other = await t.user();
     const appA = await t.application({ grantTypes: ['password'] });
     const appB = await t.application({ grantTypes: ['password'] });
-    const a = await passwordGrant(appA, user);
-    const b = await passwordGrant(appB, user);
-    const untouched = await passwordGrant(appA, other);
+    const a = await t.passwordGrant(appA, user);
+    const b = await t.passwordGrant(appB, user);
+    const untouched = await t.passwordGrant(appA, other);
     const here = await newSession(user.id);
     const elsewhere = await newSession(user.id);
     const revoked: string[] = [];
@@ -51,31 +38,31 @@ describe('endUserAccess: every session and every application token', () => {
     expect(await run(user.id)).toEqual({ sessionsEnded: 2, tokensRevoked: 4 });
 
     for (const [app, tokens] of [[appA, a], [appB, b]] as const) {
-      const res = await refresh(app, tokens.refresh_token);
+      const res = await t.refresh(app, tokens.refresh_token);
       expect(res.status).toBe(400);
       expect((await body(res)).error).toBe('invalid_grant');
-      expect(await introspect(app, tokens.access_token)).toEqual({ active: false });
+      expect(await t.introspect(app, tokens.access_token)).toEqual({ active: false });
     }
     expect(await checkSession(sessions, here.secret, t.now())).toBeNull();
     expect(await checkSession(sessions, elsewhere.secret, t.now())).toBeNull();
     // Announced as every other revocation path does: one token_revoked per live token.
     expect(revoked.sort()).toEqual([`${appA.clientId}:access_token`, `${appA.clientId}:refresh_token`, `${appB.clientId}:access_token`, `${appB.clientId}:refresh_token`].sort());
     // Another person's tokens are not touched.
-    expect((await refresh(appA, untouched.refresh_token)).status).toBe(200);
+    expect((await t.refresh(appA, untouched.refresh_token)).status).toBe(200);
   });
 
   it('keeps the session that made the change, and the tokens when asked ("Keep apps signed in")', async () => {
     const user = await t.user();
     const app = await t.application({ grantTypes: ['password'] });
-    const tokens = await passwordGrant(app, user);
+    const tokens = await t.passwordGrant(app, user);
     const here = await newSession(user.id);
     const elsewhere = await newSession(user.id);
 
     expect(await run(user.id, { exceptSessionId: here.sessionId, keepTokens: true })).toEqual({ sessionsEnded: 1, tokensRevoked: 0 });
     expect(await checkSession(sessions, here.secret, t.now())).not.toBeNull();
     expect(await checkSession(sessions, elsewhere.secret, t.now())).toBeNull();
-    expect((await introspect(app, tokens.access_token)).active).toBe(true);
-    expect((await refresh(app, tokens.refresh_token)).status).toBe(200);
+    expect((await t.introspect(app, tokens.access_token)).active).toBe(true);
+    expect((await t.refresh(app, tokens.refresh_token)).status).toBe(200);
   });
 
   it('an authorization code not yet exchanged is refused afterwards (RFC 6749 §4.1.3 invalid_grant)', async () => {

@@ -1,24 +1,28 @@
 /**
  * Changing a password on /account: the current password first (counted by the same limits as
  * sign-in, so the form cannot be used to guess it), then the policy (lib/auth/password-policy.ts),
- * then the new hash; every other session ends, and the applications' tokens are revoked unless
- * the person ticked "Keep apps signed in". A mail tells the account's address either way, so a
- * change made by someone else does not go unnoticed.
+ * then the new hash (pending reset and email-change links die with the old password); every
+ * other session ends, and the applications' tokens are revoked unless the person ticked "Keep
+ * apps signed in". A mail tells the account's address either way, so a change made by someone
+ * else does not go unnoticed.
  */
 import type { AuditInput } from '@/lib/audit';
 import { checkNewPassword } from '@/lib/auth/password-policy';
 import { passwordSignIn, type PasswordSignInDeps } from '@/lib/auth/password-sign-in';
 import type { MailMessage } from '@/lib/mail';
+import { passwordChangedMail } from '@/lib/mail/templates/password-changed';
 import type { LimitName } from '@/lib/oauth/rate-limit';
 import type { EndAccessOptions } from './end-access';
 
 export interface PasswordChangeDeps extends PasswordSignInDeps {
+  /** Sets the hash and uses up pending reset and email-change links (lib/db/account.ts). */
   setUserPasswordHash(userId: string, hash: string): Promise<boolean>;
   hashPassword(password: string): Promise<string>;
   endUserAccess(userId: string, options: EndAccessOptions): Promise<{ sessionsEnded: number; tokensRevoked: number }>;
   queueMail(message: MailMessage): Promise<void>;
   recordAudit(event: AuditInput): Promise<void>;
-  productName: string;
+  /** This server's origin, for the links in the notice (lib/accounts/base-url.ts). */
+  baseUrl: string;
 }
 
 export interface PasswordChangeInput {
@@ -53,7 +57,15 @@ export async function changePassword(deps: PasswordChangeDeps, input: PasswordCh
 
   await deps.setUserPasswordHash(user.id, await deps.hashPassword(input.newPassword));
   const ended = await deps.endUserAccess(user.id, { exceptSessionId: input.sessionId, keepTokens: input.keepAppsSignedIn });
-  await deps.queueMail(passwordChangedMail(deps.productName, user.email, input.keepAppsSignedIn));
+  await deps.queueMail(
+    passwordChangedMail({
+      to: user.email,
+      signInUrl: `${deps.baseUrl}/login`,
+      forgotUrl: `${deps.baseUrl}/forgot-password`,
+      tokensRevoked: !input.keepAppsSignedIn,
+      keptSessionHere: true,
+    }),
+  );
   await deps.recordAudit({
     type: 'password.changed',
     actor: { type: 'user', id: user.id, label: user.email },
@@ -63,18 +75,4 @@ export async function changePassword(deps: PasswordChangeDeps, input: PasswordCh
     userAgent: input.origin.userAgent,
   });
   return { ok: true, ...ended };
-}
-
-export function passwordChangedMail(productName: string, to: string, keptApps: boolean): MailMessage {
-  const apps = keptApps
-    ? 'Applications you authorized stay signed in.'
-    : 'Applications you authorized were signed out and will ask you to sign in again.';
-  const text = [
-    `The password of your ${productName} account (${to}) was just changed on the account page.`,
-    '',
-    `You stay signed in where you made the change; every other browser was signed out. ${apps}`,
-    '',
-    'If you did not do this, reset your password now with “Forgot password?” on the sign-in page, and tell your administrator.',
-  ].join('\n');
-  return { to, subject: `Your ${productName} password was changed`, text };
 }

@@ -2,7 +2,8 @@
  * OAUTH2_SIGNUP=verified at the authorization endpoint: an account the hold names (unverified)
  * is sent to /verify-email and gets no code; prompt=none answers interaction_required; the
  * password grant refuses it. Deps.accountHold is what lib/server/oauth-server.ts wires to
- * lib/accounts/verification.ts `verificationHold`.
+ * lib/accounts/verification-settings.ts `verificationHold` (unit-tested there), with the account
+ * the caller already loaded.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { basic, body, createTestServer, form, get } from '@/lib/testing/oauth';
@@ -10,9 +11,29 @@ import { basic, body, createTestServer, form, get } from '@/lib/testing/oauth';
 describe('authorization for an account that must verify its email first', () => {
   let t: Awaited<ReturnType<typeof createTestServer>>;
   const held = new Set<string>();
+  const asked: { id: string; emailVerified: boolean }[] = [];
 
   beforeAll(async () => {
-    t = await createTestServer({ pkceRequired: false }, { accountHold: ({ userId }) => (held.has(userId) ? '/verify-email' : null) });
+    t = await createTestServer(
+      { pkceRequired: false },
+      {
+        accountHold: (account) => {
+          asked.push({ id: account.id, emailVerified: account.emailVerified });
+          return held.has(account.id) ? '/verify-email' : null;
+        },
+      },
+    );
+  });
+
+  it('the hold reads the account as already loaded: the session says whether the address is verified', async () => {
+    const app = await t.application({ skipAuthorization: true });
+    const u = await t.user();
+    for (const verified of [true, false]) {
+      asked.length = 0;
+      t.signIn(u.id, undefined, verified);
+      await t.server.authorize(get('/o/authorize', { response_type: 'code', client_id: app.clientId, redirect_uri: 'https://client.example/cb', scope: 'read' }));
+      expect(asked).toEqual([{ id: u.id, emailVerified: verified }]);
+    }
   });
 
   it('RFC 6749 §4.1.1: /o/authorize sends the browser to /verify-email, keeping the request to resume', async () => {

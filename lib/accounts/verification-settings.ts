@@ -24,3 +24,14 @@ export function parseAccountSettings(env: Env): AccountSettings {
   }
   return { signup: (raw as SignupMode | undefined) || fallback, resetKeepsTokens: bool(env, 'OAUTH2_RESET_KEEPS_TOKENS', false) };
 }
+
+export const VERIFY_EMAIL_PATH = '/verify-email';
+
+/**
+ * Deps.accountHold: under `verified`, an unverified account must visit /verify-email before any
+ * authorization completes. It reads the account as the caller loaded it (the session's user,
+ * the password grant's row), so the hold costs no query.
+ */
+export function verificationHold(account: { emailVerified: boolean }, mode: SignupMode): string | null {
+  return mode === 'verified' && !account.emailVerified ? VERIFY_EMAIL_PATH : null;
+}

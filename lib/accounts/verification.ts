@@ -1,7 +1,7 @@
 /**
  * Email verification and the sign-up policy (OAUTH2_SIGNUP, lib/accounts/verification-settings.ts).
  * Under `verified`, an account whose address is not proved can sign in but no authorization
- * completes for it (/o/authorize sends it to /verify-email, Deps.accountHold) until it follows
+ * completes for it (/o/authorize sends it to /verify-email: verificationHold, Deps.accountHold) until it follows
  * the link mailed at sign-up (valid 24 hours, once; "Resend" mails a new one).
  */
 import { getDb } from '@/lib/db/client';
@@ -10,9 +10,8 @@ import { getSettings } from '@/lib/config/settings';
 import { recordAudit } from '@/lib/audit';
 import { queueMail } from '@/lib/mail';
 import { verifyEmailMail } from '@/lib/mail/templates/verify-email';
-import type { SignupMode } from './verification-settings';
+import { VERIFY_EMAIL_PATH, type SignupMode } from './verification-settings';
 import type { AccountFlowContext } from './password-reset';
-import { VERIFY_EMAIL_PATH } from './verification-hold';
 
 export const VERIFICATION_LINK_HOURS = 24;
 

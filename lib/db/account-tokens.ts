@@ -98,10 +98,9 @@ export function createAccountTokenStore(db: Db) {
     },
 
     /**
-     * Password reset: uses the link and sets the new hash together. Every other reset link of
-     * the user is used up too (an older mail must not undo this reset), so are pending email
-     * changes, and the address is
-     * marked verified: following a link mailed to it proves it.
+     * Password reset: uses the link and sets the new hash together. The user's other pending
+     * links are used up too (cancelPasswordLinks), and the address is marked verified:
+     * following a link mailed to it proves it.
      */
     async resetPassword(token: string, passwordHash: string, now = new Date()): Promise<LinkResult<AccountTokenUser>> {
       return db.transaction(async (tx) => {
@@ -114,11 +113,7 @@ export function createAccountTokenStore(db: Db) {
           .where(and(eq(users.id, userId), isNull(users.disabledAt)))
           .returning(userColumns);
         if (!user) return { ok: false, problem: 'invalid' } as const;
-        // Whoever held the old password may have asked for an email change: it dies with it.
-        await tx
-          .update(accountTokens)
-          .set({ usedAt: now })
-          .where(and(eq(accountTokens.userId, userId), inArray(accountTokens.purpose, ['password_reset', 'email_change']), isNull(accountTokens.usedAt)));
+        await cancelPasswordLinks(tx as unknown as Db, userId, now);
         return { ok: true, value: user } as const;
       });
     },
@@ -165,22 +160,6 @@ export function createAccountTokenStore(db: Db) {
       }
     },
 
-    /** Uses up a user's unused links of these purposes (a password change cancels pending email changes). */
-    async cancelPending(userId: string, purposes: AccountTokenPurpose[], now = new Date()): Promise<number> {
-      const rows = await db
-        .update(accountTokens)
-        .set({ usedAt: now })
-        .where(and(eq(accountTokens.userId, userId), inArray(accountTokens.purpose, purposes), isNull(accountTokens.usedAt)))
-        .returning({ id: accountTokens.id });
-      return rows.length;
-    },
-
-    /** Sets a password directly (`manage changepassword`); null when there is no such user. */
-    async setPassword(userId: string, passwordHash: string): Promise<AccountTokenUser | null> {
-      const [user] = await db.update(users).set({ passwordHash }).where(eq(users.id, userId)).returning(userColumns);
-      return user ?? null;
-    },
-
     /** Whether another account uses `email`. */
     async emailTaken(email: string, exceptUserId: string): Promise<boolean> {
       const [row] = await db
@@ -194,6 +173,19 @@ export function createAccountTokenStore(db: Db) {
 }
 
 export type AccountTokenStore = ReturnType<typeof createAccountTokenStore>;
+
+/**
+ * A new password uses up the user's pending reset and email-change links: an older reset mail
+ * must not undo it, and an email change asked by whoever held the old password dies with it.
+ * Every way of setting a password runs this in its transaction (resetPassword above,
+ * lib/db/account.ts setUserPasswordHash for /account and `manage changepassword`).
+ */
+export async function cancelPasswordLinks(db: Db, userId: string, now: Date): Promise<void> {
+  await db
+    .update(accountTokens)
+    .set({ usedAt: now })
+    .where(and(eq(accountTokens.userId, userId), inArray(accountTokens.purpose, ['password_reset', 'email_change']), isNull(accountTokens.usedAt)));
+}
 
 class EmailTaken extends Error {}
 

@@ -5,6 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { applications, users } from '@/drizzle/schema';
+import { cancelPasswordLinks } from './account-tokens';
 import { deleteApplicationWhere, type RevokedTokens } from './applications';
 import { getDb } from './client';
 import { isUuid } from './sql-helpers';
@@ -20,10 +21,19 @@ export function createAccountStore(db: Db) {
       return rows.length > 0;
     },
 
-    async setUserPasswordHash(userId: string, passwordHash: string): Promise<boolean> {
+    /**
+     * A new password (/account, `manage changepassword`), and with it the user's pending reset
+     * and email-change links are used up (cancelPasswordLinks), in one transaction. False when
+     * there is no such user.
+     */
+    async setUserPasswordHash(userId: string, passwordHash: string, now = new Date()): Promise<boolean> {
       if (!isUuid(userId)) return false;
-      const rows = await db.update(users).set({ passwordHash }).where(eq(users.id, userId)).returning({ id: users.id });
-      return rows.length > 0;
+      return db.transaction(async (tx) => {
+        const rows = await tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).returning({ id: users.id });
+        if (rows.length === 0) return false;
+        await cancelPasswordLinks(tx as unknown as Db, userId, now);
+        return true;
+      });
     },
 
     /** The applications the user owns (deleted with the account), by name. */

@@ -4,7 +4,7 @@
  * lookup (findLiveSession: the digest's unique index, joined to the user by primary key); the
  * account page lists and ends sessions, always scoped to their user.
  */
-import { and, desc, eq, gt, isNull, lt, ne, or } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, lt, ne, or } from 'drizzle-orm';
 import { users, userSessions } from '@/drizzle/schema';
 import { getDb } from './client';
 import { isUuid } from './sql-helpers';
@@ -131,14 +131,17 @@ export function createSessionStore(db: Db) {
 
     /**
      * For cleartokens: deletes rows that ended or expired before `before` (a session over for a
-     * while is no longer shown anywhere). The number deleted.
+     * while is no longer shown anywhere), `batchSize` rows per statement. The number deleted.
      */
-    async deleteSessionsOverBefore(before: Date): Promise<number> {
-      const deleted = await db
-        .delete(userSessions)
-        .where(or(lt(userSessions.endedAt, before), lt(userSessions.expiresAt, before)))
-        .returning({ id: userSessions.id });
-      return deleted.length;
+    async deleteSessionsOverBefore(before: Date, batchSize = 10_000): Promise<number> {
+      const over = or(lt(userSessions.endedAt, before), lt(userSessions.expiresAt, before));
+      let total = 0;
+      for (;;) {
+        const batch = db.select({ id: userSessions.id }).from(userSessions).where(over).limit(batchSize);
+        const deleted = await db.delete(userSessions).where(inArray(userSessions.id, batch)).returning({ id: userSessions.id });
+        total += deleted.length;
+        if (deleted.length < batchSize) return total;
+      }
     },
   };
 }

@@ -15,7 +15,7 @@ import type { Sql } from 'postgres';
 import type { DbHandle } from '@/lib/db/types';
 import type { MailMessage } from './index';
 import { mailDelivered, mailDeliveriesFailed } from './metrics';
-import { seal, unseal, type Sealed } from './sealed';
+import { mailSealer, type Sealed } from './sealed';
 import type { Deliver } from './transport';
 
 export const MAIL_QUEUE = 'mail';
@@ -100,7 +100,8 @@ export function pgBossDb(handle: DbHandle): { executeSql(text: string, values?: 
 }
 
 export function createMailQueue(options: MailQueueOptions): MailQueue {
-  const { secret, deliver, transport } = options;
+  const { deliver, transport } = options;
+  const sealer = mailSealer(options.secret);
   const logError = options.logError ?? ((line: string) => console.error(line));
   const boss = new PgBoss({
     db: pgBossDb(options.handle) as PgBoss.Db,
@@ -144,7 +145,7 @@ export function createMailQueue(options: MailQueueOptions): MailQueue {
     start,
     async send(message) {
       await start();
-      return boss.send(MAIL_QUEUE, seal(message, secret));
+      return boss.send(MAIL_QUEUE, sealer.seal(message));
     },
     async work() {
       await start();
@@ -152,7 +153,7 @@ export function createMailQueue(options: MailQueueOptions): MailQueue {
       working = true;
       await boss.work<Sealed>(MAIL_QUEUE, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 }, async ([job]) => {
         if (!job) return;
-        const message = unseal<MailMessage>(job.data, secret);
+        const message = sealer.unseal<MailMessage>(job.data);
         try {
           await deliver(message);
           mailDelivered.inc({ transport });

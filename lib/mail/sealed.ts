@@ -11,22 +11,26 @@ export interface Sealed {
   sealed: string;
 }
 
-function key(secret: string): Buffer {
-  return Buffer.from(hkdfSync('sha256', secret, 'oauth-server', 'mail-queue v1', 32));
-}
-
-export function seal(value: unknown, secret: string): Sealed {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key(secret), iv);
-  const body = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
-  return { sealed: Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64url') };
-}
-
-/** Throws when the data was sealed under another secret or altered. */
-export function unseal<T>(data: Sealed, secret: string): T {
-  const raw = Buffer.from(data.sealed, 'base64url');
-  const decipher = createDecipheriv('aes-256-gcm', key(secret), raw.subarray(0, 12));
-  decipher.setAuthTag(raw.subarray(raw.length - 16));
-  const text = Buffer.concat([decipher.update(raw.subarray(12, raw.length - 16)), decipher.final()]).toString('utf8');
-  return JSON.parse(text) as T;
+/**
+ * Seals and unseals under `secret`. The key is derived (HKDF) once, here, not per message: the
+ * queue builds one sealer when it starts.
+ */
+export function mailSealer(secret: string) {
+  const key = Buffer.from(hkdfSync('sha256', secret, 'oauth-server', 'mail-queue v1', 32));
+  return {
+    seal(value: unknown): Sealed {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      const body = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
+      return { sealed: Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64url') };
+    },
+    /** Throws when the data was sealed under another secret or altered. */
+    unseal<T>(data: Sealed): T {
+      const raw = Buffer.from(data.sealed, 'base64url');
+      const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
+      decipher.setAuthTag(raw.subarray(raw.length - 16));
+      const text = Buffer.concat([decipher.update(raw.subarray(12, raw.length - 16)), decipher.final()]).toString('utf8');
+      return JSON.parse(text) as T;
+    },
+  };
 }

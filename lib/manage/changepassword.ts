@@ -9,6 +9,7 @@ import { checkNewPassword } from '@/lib/auth/password-policy';
 import { endUserAccess } from '@/lib/accounts/end-access';
 import { recordAudit } from '@/lib/audit';
 import { getSettings } from '@/lib/config/settings';
+import { createAccountStore } from '@/lib/db/account';
 import { createAccountTokenStore } from '@/lib/db/account-tokens';
 import { UsageError, type Command } from './command';
 import { readSecret } from './read-secret';
@@ -32,9 +33,8 @@ export const changepassword: Command = {
     }
     const refused = checkNewPassword(password, { email: user.email });
     if (refused) throw new UsageError(`--password: ${refused}`);
-    await store.setPassword(user.id, await hashPassword(password));
-    // Whoever knew the old password loses what it gave them, as with a reset.
-    await store.cancelPending(user.id, ['password_reset', 'email_change']);
+    // Pending reset and email-change links are used up with it, as with a reset.
+    await createAccountStore(db.db).setUserPasswordHash(user.id, await hashPassword(password));
     const keepTokens = getSettings().accounts.resetKeepsTokens;
     const ended = await endUserAccess(user.id, { keepTokens });
     await recordAudit({ type: 'password.changed', actor: { type: 'operator', label: 'command line' }, userId: user.id, detail: { via: 'changepassword', ...ended, keepTokens } });

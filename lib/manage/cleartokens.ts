@@ -1,6 +1,7 @@
 import { createApplicationStore } from '@/lib/db/applications';
 import { pruneAuditEvents } from '@/lib/db/audit';
 import { pruneUnusedDynamicClients } from '@/lib/db/admin-prune';
+import { createSessionStore } from '@/lib/db/sessions';
 import { getSettings } from '@/lib/config/settings';
 import type { Command } from './command';
 
@@ -10,7 +11,8 @@ export const cleartokens: Command = {
   name: 'cleartokens',
   summary:
     'delete expired and revoked tokens, used and expired codes (past OAUTH2_REFRESH_TOKEN_EXPIRE_SECONDS), metadata-document clients unused for a day, ' +
-    'self-registered clients unused after OAUTH2_UNUSED_CLIENT_DAYS, and audit events older than OAUTH2_AUDIT_RETENTION_DAYS',
+    'self-registered clients unused after OAUTH2_UNUSED_CLIENT_DAYS, audit events older than OAUTH2_AUDIT_RETENTION_DAYS, ' +
+    'and browser sessions over (signed out or expired) for a day',
   usage: 'cleartokens [--batch-size N] [--json]',
   options: { 'batch-size': { type: 'string' } },
   async run({ args, db, json, out }) {
@@ -21,13 +23,14 @@ export const cleartokens: Command = {
     const removed = await createApplicationStore(db.db).clearExpired(now, settings.refreshTokenExpireSeconds, size);
     const dynamicClients = await pruneUnusedDynamicClients(db.db, new Date(now.getTime() - settings.audit.unusedClientDays * DAY_MS), size);
     const auditEvents = await pruneAuditEvents(db.db, new Date(now.getTime() - settings.audit.retentionDays * DAY_MS), size);
-    if (json) out(JSON.stringify({ removed: { ...removed, dynamicClients, auditEvents } }));
+    const sessions = await createSessionStore(db.db).deleteSessionsOverBefore(new Date(now.getTime() - DAY_MS), size);
+    if (json) out(JSON.stringify({ removed: { ...removed, dynamicClients, auditEvents, sessions } }));
     else
       out(
         `removed ${removed.accessTokens} access tokens, ${removed.refreshTokens} refresh tokens, ` +
           `${removed.authorizationCodes} authorization codes, ${removed.pendingAuthorizations} pending requests, ` +
           `${removed.metadataDocumentClients} unused metadata-document clients, ${dynamicClients} unused self-registered clients, ` +
-          `${auditEvents} audit events past retention`,
+          `${auditEvents} audit events past retention, ${sessions} browser sessions over for a day`,
       );
   },
 };

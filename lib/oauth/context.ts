@@ -7,7 +7,7 @@ export interface SignedInUser {
   userId: string;
   /** Epoch seconds of the sign-in (OIDC auth_time, max_age, prompt=login). */
   authTime: number;
-  /** Read with the session (absent in fakes = not known to be verified). */
+  /** Whether the account's email address is proved (for accountHold, read with the session; absent = not proved). */
   emailVerified?: boolean;
 }
 
@@ -38,11 +38,12 @@ export interface Deps {
    */
   verifyPassword: (hash: string | null, password: string) => Promise<boolean>;
   /**
-   * A page the person must visit before any authorization completes (e.g. an unverified email
-   * under OAUTH2_SIGNUP=verified → '/verify-email'), or null. Absent: none. Decided from what the
-   * caller already read (the session's user, the password grant's user row): no query of its own.
+   * A page the signed-in person must visit before any authorization completes (e.g. an
+   * unverified email under OAUTH2_SIGNUP=verified → '/verify-email'), or null. Absent: none.
+   * It reads the account as the caller already loaded it (the session's user, the password
+   * grant's row): no query of its own.
    */
-  accountHold?: (user: { userId: string; emailVerified: boolean }) => string | null;
+  accountHold?: (account: { id: string; emailVerified: boolean }) => string | null;
   /** Where the browser signs in, and the consent and error pages (paths on this server). */
   paths: { login: string; consent: string; error: string; /** prompt=select_account (default /o/select-account). */ selectAccount?: string };
   idTokens?: IdTokenSigner;

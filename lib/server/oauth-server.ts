@@ -14,8 +14,8 @@ import { createMetadataDocumentFetcher } from '@/lib/agents/fetch-metadata-docum
 import { events } from '@/lib/server/events';
 import { noteErrorCode } from '@/lib/observability/observe';
 import { getRateLimits } from '@/lib/rate-limit';
+import { verificationHold } from '@/lib/accounts/verification-settings';
 import { singleton } from '@/lib/runtime/singletons';
-import { verificationHold } from '@/lib/accounts/verification-hold';
 
 // The bus lives in its own module so the toolkit can emit on it without loading the engine.
 
@@ -43,7 +43,7 @@ export function getOAuthServer(): Promise<OAuthServer> {
         return s ? { userId: s.userId, authTime: s.authTime, emailVerified: s.emailVerified } : null;
       },
       verifyPassword: verifyPasswordOrNothing,
-      accountHold: verificationHold,
+      accountHold: (account) => verificationHold(account, settings.accounts.signup),
       protectedResources,
       fetchMetadataDocument: createMetadataDocumentFetcher(),
       limits: await getRateLimits(),

@@ -16,6 +16,8 @@ import { createTestDb } from './test-db';
 
 export const BASE = 'https://as.example';
 
+type ClientCredentials = { clientId: string; clientSecret: string };
+
 export async function createTestServer(overrides: Partial<Settings> & { clockOffsetSeconds?: number } = {}, extraDeps: Partial<Deps> = {}) {
   const handle = await createTestDb();
   const store = createStore(handle.db);
@@ -61,8 +63,8 @@ export async function createTestServer(overrides: Partial<Settings> & { clockOff
     advance(seconds: number) {
       now += seconds * 1000;
     },
-    signIn(userId: string | null, authTime = Math.floor(now / 1000)) {
-      signedIn = userId ? { userId, authTime } : null;
+    signIn(userId: string | null, authTime = Math.floor(now / 1000), emailVerified?: boolean) {
+      signedIn = userId ? { userId, authTime, ...(emailVerified === undefined ? {} : { emailVerified }) } : null;
     },
     async user(email = `u-${randomUUID()}@example.com`, password = 'user-password') {
       const u = await store.createUser({ email, passwordHash: `hash:${password}`, name: 'Test User', emailVerified: true });
@@ -97,6 +99,17 @@ export async function createTestServer(overrides: Partial<Settings> & { clockOff
       }
       return new URL(location).searchParams.get('code')!;
     },
+    /** RFC 6749 §4.3 for `user` at `app` (registered for the password grant): its tokens. */
+    async passwordGrant(app: ClientCredentials, user: { email: string; password: string }) {
+      const res = await server.token(form('/o/token', { grant_type: 'password', username: user.email, password: user.password, scope: 'read' }, basic(app.clientId, app.clientSecret)));
+      if (res.status !== 200) throw new Error(`password grant: ${res.status} ${JSON.stringify(await body(res))}`);
+      return (await body(res)) as { access_token: string; refresh_token: string };
+    },
+    /** RFC 6749 §6: the token endpoint's response to a refresh. */
+    refresh: (app: ClientCredentials, refreshToken: string) =>
+      server.token(form('/o/token', { grant_type: 'refresh_token', refresh_token: refreshToken }, basic(app.clientId, app.clientSecret))),
+    /** RFC 7662: the introspection response's body. */
+    introspect: async (app: ClientCredentials, token: string) => body(await server.introspect(form('/o/introspect', { token }, basic(app.clientId, app.clientSecret)))),
   };
   return t;
 }

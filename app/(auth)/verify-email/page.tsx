@@ -30,12 +30,19 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
     const h = await headers();
     const result = await confirmEmailVerification(token, { ip: signInIp(h), userAgent: h.get('user-agent')?.slice(0, 300) ?? null });
     if (!result.ok) {
+      // A link followed twice by its own (signed-in, now verified) owner: nothing more to do.
+      const user = await currentUser();
+      const done = user?.emailVerified === true;
       return (
         <AuthCard title="Verify your email">
           <LinkProblem
             problem={result.problem}
-            advice={`Verification links work once, for ${VERIFICATION_LINK_HOURS} hours. Sign in and ask for a new one.`}
-            action={{ href: '/verify-email', label: 'Send a new link' }}
+            advice={
+              done
+                ? `Your address, ${user.email}, is already confirmed: there is nothing more to do.`
+                : `Verification links work once, for ${VERIFICATION_LINK_HOURS} hours. Sign in and ask for a new one.`
+            }
+            action={done ? { href: '/', label: 'Continue' } : { href: '/verify-email', label: 'Send a new link' }}
           />
         </AuthCard>
       );

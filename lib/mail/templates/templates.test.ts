@@ -8,6 +8,7 @@ describe('mail templates', () => {
   const all = [
     passwordResetMail({ to: 'a@example.com', url: 'https://id.example/reset-password?token=t1', minutes: 30 }),
     passwordChangedMail({ to: 'a@example.com', signInUrl: 'https://id.example/login', forgotUrl: 'https://id.example/forgot-password', tokensRevoked: true }),
+    passwordChangedMail({ to: 'a@example.com', signInUrl: 'https://id.example/login', forgotUrl: 'https://id.example/forgot-password', tokensRevoked: false, keptSessionHere: true }),
     verifyEmailMail({ to: 'a@example.com', url: 'https://id.example/verify-email?token=t2', hours: 24 }),
     emailChangeMail({ to: 'b@example.com', url: 'https://id.example/confirm-email?token=t3', hours: 24 }),
     emailChangeNoticeMail({ to: 'a@example.com', newEmail: 'b@example.com', accountUrl: 'https://id.example/account' }),

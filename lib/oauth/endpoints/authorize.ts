@@ -22,7 +22,7 @@ import { randomToken } from '../secrets';
 import type { AuthorizationRequest, ClientRecord, PendingAuthorizationRecord } from '../store';
 import { completeAuthorization, errorRedirect } from './authorization-response';
 import { accountChoiceNeeded, SELECT_ACCOUNT_PATH, withoutSelectAccount } from './select-account';
-import { resumeAuthorizationPath } from '../paths';
+import { PATHS } from '../paths';
 
 /** response_type → the grant type an application must be registered for. */
 const RESPONSE_TYPES: Record<string, { grantType: string; oidc: boolean }> = {
@@ -224,7 +224,7 @@ async function proceed(req: Request, pending: PendingAuthorizationRecord, client
     // prompt=select_account: the sign-in page is where the account is chosen.
     if (isNew) await deps.store.createPendingAuthorization({ ...pending, request: withoutSelectAccount(request) });
     const login = new URL(deps.paths.login, req.url);
-    login.searchParams.set('next', resumeAuthorizationPath(pending.id));
+    login.searchParams.set('next', `${PATHS.authorize}?pending=${pending.id}`);
     if (request.loginHint) login.searchParams.set('login_hint', request.loginHint);
     if (user) login.searchParams.set('reauth', '1');
     return redirect(login.pathname + login.search, req.method);
@@ -236,11 +236,11 @@ async function proceed(req: Request, pending: PendingAuthorizationRecord, client
   }
 
   // The account must do something first (verify its email): no code is issued until it has.
-  const hold = deps.accountHold?.({ userId: user.userId, emailVerified: user.emailVerified === true });
+  const hold = deps.accountHold?.({ id: user.userId, emailVerified: user.emailVerified === true });
   if (hold) {
     if (request.prompt.includes('none')) return back('interaction_required', 'the user must verify their email address first');
     if (isNew) await deps.store.createPendingAuthorization(pending);
-    return redirect(`${hold}?next=${encodeURIComponent(resumeAuthorizationPath(pending.id))}`, req.method);
+    return redirect(`${hold}?next=${encodeURIComponent(`/o/authorize?pending=${pending.id}`)}`, req.method);
   }
 
   if (!client.skipAuthorization && !request.prompt.includes('consent')) {

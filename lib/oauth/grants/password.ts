@@ -26,7 +26,7 @@ export const password: Grant = {
     if (!user || !ok) throw new OAuthError('invalid_grant', 'invalid resource owner credentials');
     await deps.limits?.refund('signin_account', email);
     if (user.disabledAt) throw new OAuthError('invalid_grant', 'this account has been disabled');
-    if (deps.accountHold?.({ userId: user.id, emailVerified: user.emailVerified })) throw new OAuthError('invalid_grant', 'the user must verify their email address first');
+    if (deps.accountHold?.(user)) throw new OAuthError('invalid_grant', 'the user must verify their email address first');
     // The owner sees this grant under Authorized applications and can revoke it there, like any authorization.
     await deps.store.recordConsent(user.id, client.id, scope, deps.clock());
     const audience = await audienceFor(params, null, issuerFor(req, deps.settings), deps);
