@@ -10,11 +10,12 @@ import {
   findUserForAdmin,
   listAccountsByEmail,
   listOperatorAccounts,
-  revokeUserTokens,
   setUserDisabled,
   setUserOperator,
   type AdminUserRow,
 } from '@/lib/db/admin-users';
+import { createAuthorizationStore } from '@/lib/db/authorizations';
+import { announceEachToken } from '@/lib/server/revocation-events';
 import { ok, refused, type ActionResult, type OperatorContext } from './context';
 
 const now = (ctx: OperatorContext) => (ctx.now ?? (() => new Date()))();
@@ -76,9 +77,16 @@ export async function endSessions(ctx: OperatorContext, userId: string): Promise
 export async function revokeTokens(ctx: OperatorContext, userId: string): Promise<ActionResult<number>> {
   const user = await load(ctx, userId);
   if (!user) return refused('not_found', 'No such user.');
-  const revoked = await revokeUserTokens(ctx.db, user.id, now(ctx));
-  await audit(ctx, 'token.revoked', user, { by: 'operator', tokens: revoked });
-  return ok(revoked);
+  // The same revocation as endUserAccess (tokens and unexchanged codes, every application); the
+  // audit row is written here with the operator as actor, so only the per-token events go out.
+  const revoked = await createAuthorizationStore(ctx.db).revokeTokensForUser(user.id, now(ctx));
+  let tokens = 0;
+  for (const r of revoked) {
+    if (ctx.events) announceEachToken(ctx.events, r, { source: 'operator', userId: user.id });
+    tokens += r.accessTokens + r.refreshTokens;
+  }
+  await audit(ctx, 'token.revoked', user, { by: 'operator', tokens });
+  return ok(tokens);
 }
 
 /** `confirmation` must be the account's email, typed. */

@@ -3,8 +3,8 @@
  * delete. Not owner-scoped (only operators reach these; the pages check the role first).
  */
 import { and, asc, count, desc, eq, ilike, isNull, or, sql } from 'drizzle-orm';
-import { accessTokens, applications, consents, refreshTokens, userSessions, users } from '@/drizzle/schema';
-import { isUuid, pgTextArray, revokeChains, rowCount } from './sql-helpers';
+import { applications, consents, userSessions, users } from '@/drizzle/schema';
+import { isUuid, pgTextArray } from './sql-helpers';
 import type { Db } from './types';
 
 export interface AdminUserRow {
@@ -141,30 +141,4 @@ export async function listApplicationsOwnedBy(db: Db, userId: string): Promise<A
     .where(eq(applications.ownerId, userId))
     .orderBy(desc(applications.createdAt))
     .limit(100);
-}
-
-/**
- * Revokes every live access and refresh token the user holds, in every application; returns how
- * many were live. (The console's "Revoke all tokens"; the command line's disableuser, which must
- * not open the server's database a second time, uses it in place of endUserAccess.)
- */
-export async function revokeUserTokens(db: Db, userId: string, now: Date): Promise<number> {
-  if (!isUuid(userId)) return 0;
-  return db.transaction(async (tx) => {
-    const live = await tx.execute(sql`select 1 from ${accessTokens} where user_id = ${userId} and revoked_at is null and expires_at > ${now.toISOString()}
-      union all select 1 from ${refreshTokens} where user_id = ${userId} and revoked_at is null and rotated_at is null`);
-    await revokeChains(tx, sql`user_id = ${userId}`, now);
-    return rowCount(live);
-  });
-}
-
-/** Ends every live browser session of the user (user_sessions); returns how many. */
-export async function endUserSessions(db: Db, userId: string, now: Date): Promise<number> {
-  if (!isUuid(userId)) return 0;
-  const rows = await db
-    .update(userSessions)
-    .set({ endedAt: now })
-    .where(and(eq(userSessions.userId, userId), isNull(userSessions.endedAt)))
-    .returning({ id: userSessions.id });
-  return rows.length;
 }
