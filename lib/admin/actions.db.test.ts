@@ -14,7 +14,8 @@ import { basic, body, createTestServer, form } from '@/lib/testing/oauth';
 import { deleteApplication, disableApplication, revokeApplicationTokens, transferApplication } from './application-actions';
 import type { OperatorContext } from './context';
 import type { DbHandle } from '@/lib/db/types';
-import { deleteUser, disableUser, endSessions, revokeTokens, setOperator } from './user-actions';
+import type { MailMessage } from '@/lib/mail';
+import { deleteUser, disableUser, endSessions, revokeTokens, sendPasswordReset, setOperator } from './user-actions';
 
 type T = Awaited<ReturnType<typeof createTestServer>>;
 let t: T;
@@ -75,6 +76,24 @@ describe('operator actions on accounts', () => {
     expect(await deleteUser(ctx, user.id, ` ${user.email.toUpperCase()} `)).toMatchObject({ ok: true });
     expect(await findUserForAdmin(t.db, user.id)).toBeNull();
     expect(await last('account.deleted')).toMatchObject({ userId: user.id, detail: { email: user.email, by: 'operator' } });
+  });
+});
+
+describe('send a password reset from the console', () => {
+  it('mails the account a reset link, recorded with the operator as actor; refused for a disabled account', async () => {
+    const user = await t.user();
+    const sent: MailMessage[] = [];
+    const flow = { baseUrl: 'https://id.example', mail: async (m: MailMessage) => void sent.push(m) };
+    expect(await sendPasswordReset(ctx, user.id, flow)).toEqual({ ok: true, value: user.email });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ to: user.email });
+    expect(sent[0]!.text).toMatch(/https:\/\/id\.example\/reset-password\?token=\S+/);
+    expect(await last('password.reset_requested')).toMatchObject({ actorType: 'operator', actorId: operator.id, actorLabel: operator.email, userId: user.id });
+
+    await disableUser(ctx, user.id, true);
+    expect(await sendPasswordReset(ctx, user.id, flow)).toMatchObject({ ok: false, code: 'user_disabled' });
+    expect(await sendPasswordReset(ctx, 'not-a-uuid', flow)).toMatchObject({ ok: false, code: 'not_found' });
+    expect(sent).toHaveLength(1);
   });
 });
 

@@ -4,6 +4,7 @@
  * as actor. Disabling yourself, or leaving the server without an enabled operator, is refused
  * with the reason.
  */
+import { requestPasswordReset, type AccountFlowContext } from '@/lib/accounts/password-reset';
 import { recordAudit } from '@/lib/audit';
 import {
   deleteUser as deleteUserRow,
@@ -87,6 +88,19 @@ export async function revokeTokens(ctx: OperatorContext, userId: string): Promis
   }
   await audit(ctx, 'token.revoked', user, { by: 'operator', tokens });
   return ok(tokens);
+}
+
+/**
+ * Mails the account a reset link, as "Forgot password?" does (the same link, lifetime and
+ * password.reset_requested event, with the operator as actor). Its email is the account's own,
+ * so the operator never sees the link.
+ */
+export async function sendPasswordReset(ctx: OperatorContext, userId: string, flow: Pick<AccountFlowContext, 'baseUrl' | 'mail'>): Promise<ActionResult<string>> {
+  const user = await load(ctx, userId);
+  if (!user) return refused('not_found', 'No such user.');
+  if (user.disabledAt) return refused('user_disabled', `${user.email} is disabled; enable the account first.`);
+  const sent = await requestPasswordReset(user.email, { ...flow, db: ctx.db, actor: 'operator', operator: ctx.actor, now: now(ctx) });
+  return sent ? ok(user.email) : refused('not_found', 'No such user.');
 }
 
 /** `confirmation` must be the account's email, typed. */

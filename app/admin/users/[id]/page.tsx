@@ -17,7 +17,7 @@ import { findUserForAdmin, listApplicationsOwnedBy, listAuthorizationsForAdmin }
 import { getDb } from '@/lib/db/client';
 import { getSessionStore } from '@/lib/db/sessions';
 import { formatDate, formatDateTime, formatRelative } from '@/lib/ui/format';
-import { deleteUserAction, endSessionsAction, revokeTokensAction, setOperatorAction, setUserDisabledAction } from '../actions';
+import { deleteUserAction, endSessionsAction, revokeTokensAction, sendPasswordResetAction, setOperatorAction, setUserDisabledAction } from '../actions';
 
 export const metadata: Metadata = { title: 'User' };
 
@@ -69,6 +69,11 @@ export default async function AdminUserPage({ params, searchParams }: { params: 
             ) : self ? null : (
               <ActionButton action={setUserDisabledAction} fields={{ id: user.id, disable: '1' }} variant="danger">
                 Disable account
+              </ActionButton>
+            )}
+            {user.disabledAt ? null : (
+              <ActionButton action={sendPasswordResetAction} fields={{ id: user.id }}>
+                Send password reset
               </ActionButton>
             )}
             <ActionButton action={endSessionsAction} fields={{ id: user.id }}>
