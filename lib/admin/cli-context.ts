@@ -13,12 +13,18 @@ import { EventBus } from '@/lib/oauth/events';
 import type { OperatorContext } from './context';
 import { osUserName } from '@/lib/config/process-env';
 
-export function cliOperatorContext(db: DbHandle, events: EventBus = new EventBus()): OperatorContext {
+/** "the command line" and the OS user running it, as the audit trail names a command's actor. */
+export function commandLineActor(): { type: 'operator'; id: null; label: string } {
   const user = osUserName();
+  return { type: 'operator', id: null, label: user ? `command line (${user})` : 'command line' };
+}
+
+export function cliOperatorContext(db: DbHandle, events: EventBus = new EventBus()): OperatorContext {
+  const { id, label } = commandLineActor();
   const stores = { sessions: createSessionStore(db.db), tokens: createAuthorizationStore(db.db) };
   return {
     db: db.db,
-    actor: { id: null, label: user ? `command line (${user})` : 'command line' },
+    actor: { id, label },
     events,
     operatorEmails: getSettings().clients.operatorEmails,
     endAccess: (userId, options) => endAccess({ ...stores, events, now: new Date() }, userId, options),
