@@ -75,6 +75,8 @@ test.describe('an operator', () => {
     await page.getByRole('button', { name: 'Search' }).click();
     await page.getByRole('link', { name: new RegExp(person.email) }).click();
     await expect(page.getByRole('heading', { name: person.email })).toBeVisible();
+    await page.getByRole('button', { name: 'Send password reset' }).click();
+    await expect(page.getByText('A password reset link was emailed to this account')).toBeVisible();
     await page.getByRole('button', { name: 'Disable account' }).click();
     await expect(page.getByText('Disabled. Sessions ended and tokens revoked')).toBeVisible();
     await expect(page.getByText('Disabled', { exact: true })).toBeVisible();

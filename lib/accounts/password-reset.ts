@@ -30,8 +30,10 @@ export interface AccountFlowContext {
   ip?: string | null;
   userAgent?: string | null;
   requestId?: string | null;
-  /** Who acts: the person (pages) or an operator (the command line). */
+  /** Who acts: the person (pages) or an operator (the command line, the console). */
   actor?: 'user' | 'operator';
+  /** The operator, when one acts from the console (the command line is "command line"). */
+  operator?: { id: string | null; label: string };
   now?: Date;
 }
 
@@ -57,7 +59,7 @@ export async function requestPasswordReset(email: string, ctx: AccountFlowContex
   await (ctx.mail ?? queueMail)(passwordResetMail({ to: user.email, url, minutes: RESET_LINK_MINUTES }));
   await recordAudit({
     type: 'password.reset_requested',
-    actor: ctx.actor === 'operator' ? { type: 'operator', label: 'command line' } : { type: 'user', id: user.id, label: user.email },
+    actor: ctx.actor === 'operator' ? { type: 'operator', id: ctx.operator?.id ?? null, label: ctx.operator?.label ?? 'command line' } : { type: 'user', id: user.id, label: user.email },
     userId: user.id,
     ...audit(ctx),
   });

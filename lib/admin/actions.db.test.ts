@@ -7,12 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flushAudit, setAuditDatabase } from '@/lib/audit';
 import { listAuditEvents } from '@/lib/db/audit';
 import { findApplicationForAdmin } from '@/lib/db/admin-applications';
-import { endUserSessions, findUserForAdmin, revokeUserTokens, setUserOperator } from '@/lib/db/admin-users';
+import { findUserForAdmin, setUserOperator } from '@/lib/db/admin-users';
+import { cliOperatorContext } from './cli-context';
 import { userSessions } from '@/drizzle/schema';
 import { basic, body, createTestServer, form } from '@/lib/testing/oauth';
 import { deleteApplication, disableApplication, revokeApplicationTokens, transferApplication } from './application-actions';
 import type { OperatorContext } from './context';
-import { deleteUser, disableUser, endSessions, setOperator } from './user-actions';
+import type { DbHandle } from '@/lib/db/types';
+import type { MailMessage } from '@/lib/mail';
+import { deleteUser, disableUser, endSessions, revokeTokens, sendPasswordReset, setOperator } from './user-actions';
 
 type T = Awaited<ReturnType<typeof createTestServer>>;
 let t: T;
@@ -24,16 +27,8 @@ beforeAll(async () => {
   setAuditDatabase(t.db);
   operator = await t.user('ops@example.com');
   await setUserOperator(t.db, operator.id, true);
-  ctx = {
-    db: t.db,
-    actor: { id: operator.id, label: operator.email },
-    events: t.deps.events,
-    operatorEmails: [],
-    async endAccess(userId, options = {}) {
-      const now = t.now();
-      return { sessionsEnded: await endUserSessions(t.db, userId, now), tokensRevoked: options.keepTokens ? 0 : await revokeUserTokens(t.db, userId, now) };
-    },
-  };
+  // The command line's context over the test database (endUserAccess's work on it), as the operator.
+  ctx = { ...cliOperatorContext({ db: t.db } as DbHandle, t.deps.events), actor: { id: operator.id, label: operator.email }, operatorEmails: [] };
 });
 afterAll(() => setAuditDatabase(null));
 
@@ -81,6 +76,45 @@ describe('operator actions on accounts', () => {
     expect(await deleteUser(ctx, user.id, ` ${user.email.toUpperCase()} `)).toMatchObject({ ok: true });
     expect(await findUserForAdmin(t.db, user.id)).toBeNull();
     expect(await last('account.deleted')).toMatchObject({ userId: user.id, detail: { email: user.email, by: 'operator' } });
+  });
+});
+
+describe('send a password reset from the console', () => {
+  it('mails the account a reset link, recorded with the operator as actor; refused for a disabled account', async () => {
+    const user = await t.user();
+    const sent: MailMessage[] = [];
+    const flow = { baseUrl: 'https://id.example', mail: async (m: MailMessage) => void sent.push(m) };
+    expect(await sendPasswordReset(ctx, user.id, flow)).toEqual({ ok: true, value: user.email });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ to: user.email });
+    expect(sent[0]!.text).toMatch(/https:\/\/id\.example\/reset-password\?token=\S+/);
+    expect(await last('password.reset_requested')).toMatchObject({ actorType: 'operator', actorId: operator.id, actorLabel: operator.email, userId: user.id });
+
+    await disableUser(ctx, user.id, true);
+    expect(await sendPasswordReset(ctx, user.id, flow)).toMatchObject({ ok: false, code: 'user_disabled' });
+    expect(await sendPasswordReset(ctx, 'not-a-uuid', flow)).toMatchObject({ ok: false, code: 'not_found' });
+    expect(sent).toHaveLength(1);
+  });
+});
+
+describe('revoke all of a person\'s tokens', () => {
+  it('RFC 7662 §2.2: inactive afterwards, sessions kept; one audit row with the operator, token_revoked per token', async () => {
+    const app = await t.application();
+    const user = await t.user();
+    await openSession(user.id);
+    const res = await t.server.token(form('/o/token', { grant_type: 'password', username: user.email, password: user.password }, basic(app.clientId, app.clientSecret)));
+    const { access_token } = (await body(res)) as { access_token: string };
+    const seen: unknown[] = [];
+    const off = t.deps.events.on('token_revoked', (e) => void seen.push(e));
+    expect(await revokeTokens(ctx, user.id)).toEqual({ ok: true, value: 2 });
+    off();
+    expect(seen).toHaveLength(2);
+    expect(seen[0]).toMatchObject({ clientId: app.clientId, userId: user.id, source: 'operator' });
+    const intro = await t.server.introspect(form('/o/introspect', { token: access_token }, basic(app.clientId, app.clientSecret)));
+    expect((await body(intro)).active).toBe(false);
+    expect(await last('token.revoked')).toMatchObject({ actorType: 'operator', actorId: operator.id, userId: user.id, detail: { by: 'operator', tokens: 2 } });
+    expect(await endSessions(ctx, user.id)).toEqual({ ok: true, value: 1 });
+    expect(await revokeTokens(ctx, 'not-a-uuid')).toMatchObject({ ok: false, code: 'not_found' });
   });
 });
 

@@ -14,6 +14,7 @@ import {
 } from '@/lib/db/admin-applications';
 import { findUserByEmailForAdmin } from '@/lib/db/admin-users';
 import type { RevokedTokens } from '@/lib/db/applications';
+import { announceEachToken } from '@/lib/server/revocation-events';
 import { ok, refused, type ActionResult, type OperatorContext } from './context';
 
 const now = (ctx: OperatorContext) => (ctx.now ?? (() => new Date()))();
@@ -30,10 +31,7 @@ function audit(ctx: OperatorContext, type: string, app: Pick<AdminApplicationRow
 
 function announce(ctx: OperatorContext, revoked: RevokedTokens, source: 'operator' | 'deletion') {
   // The audit row is written here (with the operator as actor), so only the per-token events go out.
-  if (!ctx.events) return;
-  const { applicationId, clientId } = revoked;
-  for (let i = 0; i < revoked.accessTokens; i++) ctx.events.emit('token_revoked', { applicationId, clientId, tokenType: 'access_token', source });
-  for (let i = 0; i < revoked.refreshTokens; i++) ctx.events.emit('token_revoked', { applicationId, clientId, tokenType: 'refresh_token', source });
+  if (ctx.events) announceEachToken(ctx.events, revoked, { source });
 }
 
 export async function disableApplication(ctx: OperatorContext, id: string, disabled: boolean): Promise<ActionResult<AdminApplicationRow>> {

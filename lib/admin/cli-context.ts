@@ -1,27 +1,32 @@
 /**
  * The operator context of a `manage` command: the database it opened, "the command line" as the
- * actor. It ends sessions and revokes tokens on that database itself: endUserAccess opens the
- * server's database, which a command-line process must never open a second time (PGlite).
+ * actor. Ending access is endUserAccess's own work (lib/accounts/end-access.ts, endAccess) over
+ * that database and the command's bus, so the command line and the console end the same
+ * sessions, revoke the same tokens and codes, and announce the same events.
  */
+import { endAccess } from '@/lib/accounts/end-access';
 import { getSettings } from '@/lib/config/settings';
-import { endUserSessions, revokeUserTokens } from '@/lib/db/admin-users';
+import { createAuthorizationStore } from '@/lib/db/authorizations';
+import { createSessionStore } from '@/lib/db/sessions';
 import type { DbHandle } from '@/lib/db/types';
-import type { EventBus } from '@/lib/oauth/events';
+import { EventBus } from '@/lib/oauth/events';
 import type { OperatorContext } from './context';
 import { osUserName } from '@/lib/config/process-env';
 
-export function cliOperatorContext(db: DbHandle, events?: EventBus): OperatorContext {
+/** "the command line" and the OS user running it, as the audit trail names a command's actor. */
+export function commandLineActor(): { type: 'operator'; id: null; label: string } {
   const user = osUserName();
+  return { type: 'operator', id: null, label: user ? `command line (${user})` : 'command line' };
+}
+
+export function cliOperatorContext(db: DbHandle, events: EventBus = new EventBus()): OperatorContext {
+  const { id, label } = commandLineActor();
+  const stores = { sessions: createSessionStore(db.db), tokens: createAuthorizationStore(db.db) };
   return {
     db: db.db,
-    actor: { id: null, label: user ? `command line (${user})` : 'command line' },
+    actor: { id, label },
     events,
     operatorEmails: getSettings().clients.operatorEmails,
-    async endAccess(userId, options = {}) {
-      const now = new Date();
-      const sessionsEnded = await endUserSessions(db.db, userId, now);
-      const tokensRevoked = options.keepTokens ? 0 : await revokeUserTokens(db.db, userId, now);
-      return { sessionsEnded, tokensRevoked };
-    },
+    endAccess: (userId, options) => endAccess({ ...stores, events, now: new Date() }, userId, options),
   };
 }

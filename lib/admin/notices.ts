@@ -14,6 +14,7 @@ const NOTICES: Record<string, Notice> = {
   operator_off: { tone: 'success', title: 'This account is no longer an operator.' },
   sessions_ended: { tone: 'success', title: 'Every session of this account has ended.' },
   tokens_revoked: { tone: 'success', title: 'Every token was revoked.' },
+  reset_sent: { tone: 'success', title: 'A password reset link was emailed to this account (valid 30 minutes, once).' },
   transferred: { tone: 'success', title: 'The application has a new owner.' },
   user_deleted: { tone: 'success', title: 'The account was deleted.' },
   application_deleted: { tone: 'success', title: 'The application was deleted; its tokens stopped working.' },
@@ -24,6 +25,7 @@ const NOTICES: Record<string, Notice> = {
   last_operator: { tone: 'error', title: 'This is the last operator. Make someone else an operator first.' },
   confirm: { tone: 'error', title: 'The confirmation did not match. Nothing was deleted.' },
   no_account: { tone: 'error', title: 'No account has that email.' },
+  user_disabled: { tone: 'error', title: 'This account is disabled. Enable it first.' },
   invalid: { tone: 'error', title: 'Some values were not valid. Nothing was changed.' },
 };
 

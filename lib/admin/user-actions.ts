@@ -4,17 +4,19 @@
  * as actor. Disabling yourself, or leaving the server without an enabled operator, is refused
  * with the reason.
  */
+import { requestPasswordReset, type AccountFlowContext } from '@/lib/accounts/password-reset';
 import { recordAudit } from '@/lib/audit';
 import {
   deleteUser as deleteUserRow,
   findUserForAdmin,
   listAccountsByEmail,
   listOperatorAccounts,
-  revokeUserTokens,
   setUserDisabled,
   setUserOperator,
   type AdminUserRow,
 } from '@/lib/db/admin-users';
+import { createAuthorizationStore } from '@/lib/db/authorizations';
+import { announceEachToken } from '@/lib/server/revocation-events';
 import { ok, refused, type ActionResult, type OperatorContext } from './context';
 
 const now = (ctx: OperatorContext) => (ctx.now ?? (() => new Date()))();
@@ -76,9 +78,29 @@ export async function endSessions(ctx: OperatorContext, userId: string): Promise
 export async function revokeTokens(ctx: OperatorContext, userId: string): Promise<ActionResult<number>> {
   const user = await load(ctx, userId);
   if (!user) return refused('not_found', 'No such user.');
-  const revoked = await revokeUserTokens(ctx.db, user.id, now(ctx));
-  await audit(ctx, 'token.revoked', user, { by: 'operator', tokens: revoked });
-  return ok(revoked);
+  // The same revocation as endUserAccess (tokens and unexchanged codes, every application); the
+  // audit row is written here with the operator as actor, so only the per-token events go out.
+  const revoked = await createAuthorizationStore(ctx.db).revokeTokensForUser(user.id, now(ctx));
+  let tokens = 0;
+  for (const r of revoked) {
+    if (ctx.events) announceEachToken(ctx.events, r, { source: 'operator', userId: user.id });
+    tokens += r.accessTokens + r.refreshTokens;
+  }
+  await audit(ctx, 'token.revoked', user, { by: 'operator', tokens });
+  return ok(tokens);
+}
+
+/**
+ * Mails the account a reset link, as "Forgot password?" does (the same link, lifetime and
+ * password.reset_requested event, with the operator as actor). Its email is the account's own,
+ * so the operator never sees the link.
+ */
+export async function sendPasswordReset(ctx: OperatorContext, userId: string, flow: Pick<AccountFlowContext, 'baseUrl' | 'mail'>): Promise<ActionResult<string>> {
+  const user = await load(ctx, userId);
+  if (!user) return refused('not_found', 'No such user.');
+  if (user.disabledAt) return refused('user_disabled', `${user.email} is disabled; enable the account first.`);
+  const sent = await requestPasswordReset(user.email, { ...flow, db: ctx.db, actor: 'operator', operator: ctx.actor, now: now(ctx) });
+  return sent ? ok(user.email) : refused('not_found', 'No such user.');
 }
 
 /** `confirmation` must be the account's email, typed. */

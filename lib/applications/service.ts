@@ -7,11 +7,16 @@
  * nowhere else (256 bits, shown once, stored as their SHA-256 digest), and leaves grant types
  * the caller does not choose (an explicit refresh_token) as they are. A refusal is an
  * ApplicationInputError naming the field; each caller words the field its own way.
+ *
+ * A caller that acts for someone passes `by` (the owner in the dashboard, an operator on the
+ * command line): the change is then recorded in the audit trail (application.created, .updated,
+ * .secret_rotated, .deleted) right after it is made. Test factories pass none.
  */
 import type { ApplicationChanges, createApplicationStore, OperatorApplication, RevokedTokens, WhichApplication } from '@/lib/db/applications';
 import { newClientId } from '@/lib/oauth/client-id';
 import type { EventBus } from '@/lib/oauth/events';
 import { digest, randomToken } from '@/lib/oauth/secrets';
+import { recordAudit, type AuditInput } from '@/lib/audit';
 import { announceRevokedTokens } from '@/lib/server/revocation-events';
 import { isGrantType, type ClientType, type GrantType } from './options';
 import { applicationProblem, ApplicationInputError, type CheckedInput, type RedirectSettings } from './rules';
@@ -44,12 +49,19 @@ export interface ApplicationInput {
 /** What an update changes; absent keys stay. An owner's update never reaches owner, skip authorization or resource server (the store drops them). */
 export type ApplicationUpdate = Partial<Omit<ApplicationInput, 'clientId' | 'clientSecret'>>;
 
+/** Who made a change, for the audit trail. */
+export type ApplicationActor = AuditInput['actor'];
+
+function audit(by: ApplicationActor | undefined, type: string, app: { clientId: string; ownerId?: string | null }, detail: Record<string, unknown>): Promise<void> {
+  return by ? recordAudit({ type, actor: by, clientId: app.clientId, userId: app.ownerId ?? null, detail }) : Promise.resolve();
+}
+
 function check(input: CheckedInput, settings: RedirectSettings): void {
   const problem = applicationProblem(input, settings);
   if (problem) throw ApplicationInputError.of(problem);
 }
 
-export async function registerApplication(store: ApplicationStore, input: ApplicationInput, settings: RedirectSettings) {
+export async function registerApplication(store: ApplicationStore, input: ApplicationInput, settings: RedirectSettings, by?: ApplicationActor) {
   check(input, settings);
   const clientSecret = input.clientType === 'confidential' ? (input.clientSecret ?? randomToken()) : null;
   const app = await store.createApplication({
@@ -69,6 +81,7 @@ export async function registerApplication(store: ApplicationStore, input: Applic
     resourceServer: input.resourceServer ?? false,
   });
   if (!app) throw new ApplicationInputError('clientId', `client_id "${input.clientId}" is already taken`);
+  await audit(by, 'application.created', { clientId: app.clientId, ownerId: input.ownerId }, { application: app.name, clientType: input.clientType, grantTypes: input.grantTypes });
   return { application: app, clientSecret };
 }
 
@@ -83,6 +96,7 @@ export async function updateApplication(
   which: WhichApplication,
   update: ApplicationUpdate,
   settings: RedirectSettings,
+  by?: ApplicationActor,
 ): Promise<{ application: OperatorApplication; clientSecret: string | null } | null> {
   const app = await store.findApplication(which);
   if (!app) return null;
@@ -128,24 +142,36 @@ export async function updateApplication(
   };
   if (!(await store.updateApplication(which, changes))) return null;
   const application = await store.findApplication(which);
-  return application ? { application, clientSecret } : null;
+  if (!application) return null;
+  // What changed, by name only (values may be long; never a secret).
+  const changed = Object.keys(update).filter((k) => update[k as keyof ApplicationUpdate] !== undefined);
+  await audit(by, 'application.updated', application, { application: application.name, changed, ...(clientSecret && { secretIssued: true }) });
+  return { application, clientSecret };
 }
 
 /**
  * A new client secret for a confidential application: the old one stops working with the next
  * request (only the new digest is stored). Null for a public client or when `which` names none.
  */
-export async function rotateSecret(store: ApplicationStore, which: WhichApplication): Promise<string | null> {
+export async function rotateSecret(store: ApplicationStore, which: WhichApplication, by?: ApplicationActor): Promise<string | null> {
   const clientSecret = randomToken();
-  return (await store.rotateSecret(which, digest(clientSecret))) ? clientSecret : null;
+  if (!(await store.rotateSecret(which, digest(clientSecret)))) return null;
+  if (by) {
+    const app = await store.findApplication(which);
+    if (app) await audit(by, 'application.secret_rotated', app, { application: app.name });
+  }
+  return clientSecret;
 }
 
 /**
  * Deletes the application; the database cascades to its tokens, codes, consents and pending
  * requests. `events` hears token_revoked for each token that was still live.
  */
-export async function deleteApplication(store: ApplicationStore, which: WhichApplication, events?: EventBus): Promise<RevokedTokens | null> {
+export async function deleteApplication(store: ApplicationStore, which: WhichApplication, events?: EventBus, by?: ApplicationActor): Promise<RevokedTokens | null> {
+  // The name and owner for the audit row, read before they are gone.
+  const app = by ? await store.findApplication(which) : null;
   const deleted = await store.deleteApplication(which);
   if (deleted && events) announceRevokedTokens(events, deleted);
+  if (deleted) await audit(by, 'application.deleted', { clientId: deleted.clientId, ownerId: app?.ownerId }, { application: app?.name ?? null, accessTokens: deleted.accessTokens, refreshTokens: deleted.refreshTokens });
   return deleted;
 }

@@ -3,7 +3,8 @@
  * server actions, posted by hand with skipAuthorization=on, must not set it, so a stranger's
  * application can never send a signed-in victim straight back with a code.
  */
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { setAuditDatabase } from '@/lib/audit';
 import { createApplicationStore } from '@/lib/db/applications';
 import { createDashboardStore } from '@/lib/db/dashboard';
 import { BASE, createTestServer, get } from '@/lib/testing/oauth';
@@ -43,8 +44,12 @@ function craftedForm(): FormData {
 
 beforeAll(async () => {
   state.t = await createTestServer();
+  // The actions record application.created/updated: into the test database.
+  setAuditDatabase(state.t.db);
   state.userId = (await state.t.user()).id;
 });
+
+afterAll(() => setAuditDatabase(null));
 
 describe('issue 15 item 1: only operators may skip the consent page', () => {
   it('a crafted register POST with skipAuthorization=on stores an application that still asks for consent', async () => {

@@ -48,6 +48,17 @@ async function passwordTokens(app: { clientId: string; clientSecret: string }, u
 }
 
 describe('events from the engine', () => {
+  it('token issuance and token_authenticated write no row (metrics count them; the token endpoint never waits on an insert)', async () => {
+    const app = await t.application();
+    const user = await t.user();
+    const before = (await rows()).length;
+    await passwordTokens(app, user);
+    const cc = await t.server.token(form('/o/token', { grant_type: 'client_credentials' }, basic(app.clientId, app.clientSecret)));
+    expect(cc.status).toBe(200);
+    t.deps.events.emit('token_authenticated', { applicationId: app.id, clientId: app.clientId, userId: user.id, scope: [] });
+    expect((await rows()).length).toBe(before);
+  });
+
   it('consent.granted: the user, the application and the scopes, with the request id, address and user agent', async () => {
     const app = await t.application({ name: 'Photo Printer' });
     const user = await t.user();

@@ -36,25 +36,19 @@ export function auditEngineEvents(events: EventBus, lookups: () => Promise<Audit
       void trackAudit(listener(e).catch((err: unknown) => console.error(`audit: ${event} not recorded:`, err instanceof Error ? err.message : err)));
     });
 
+  // Granted and denied read the same: the user, the application, the scopes.
+  const consent = async (type: string, e: OAuthEvents['app_authorized'] | OAuthEvents['authorization_denied']) =>
+    write({
+      type,
+      actor: { type: 'user', id: e.userId, label: await userLabel(e.userId) },
+      userId: e.userId,
+      clientId: e.clientId,
+      detail: { scope: e.scope.join(' '), application: await appName(e.clientId) },
+    });
+
   const off = [
-    on('app_authorized', async (e) => {
-      await write({
-        type: 'consent.granted',
-        actor: { type: 'user', id: e.userId, label: await userLabel(e.userId) },
-        userId: e.userId,
-        clientId: e.clientId,
-        detail: { scope: e.scope.join(' '), application: await appName(e.clientId) },
-      });
-    }),
-    on('authorization_denied', async (e) => {
-      await write({
-        type: 'consent.denied',
-        actor: { type: 'user', id: e.userId, label: await userLabel(e.userId) },
-        userId: e.userId,
-        clientId: e.clientId,
-        detail: { scope: e.scope.join(' '), application: await appName(e.clientId) },
-      });
-    }),
+    on('app_authorized', (e) => consent('consent.granted', e)),
+    on('authorization_denied', (e) => consent('consent.denied', e)),
     on('token_revoked', async (e) => {
       if (e.source) return; // announced once as grant_revoked
       const name = await appName(e.clientId);

@@ -6,23 +6,12 @@
 import { and, count, desc, eq, ilike, isNull, or, sql } from 'drizzle-orm';
 import { accessTokens, applications, refreshTokens, users } from '@/drizzle/schema';
 import { deleteApplicationWhere, type RevokedTokens } from './applications';
-import { isUuid, revokeChains } from './sql-helpers';
+import type { ApplicationView } from '@/lib/admin/views';
+import { containsPattern, isUuid, revokeChains } from './sql-helpers';
 import type { Db } from './types';
 
-export interface AdminApplicationRow {
-  id: string;
-  clientId: string;
-  name: string;
-  clientType: 'confidential' | 'public';
-  grantTypes: string[];
-  registeredVia: 'dashboard' | 'dynamic' | 'metadata_document';
-  ownerId: string | null;
-  ownerEmail: string | null;
-  disabledAt: Date | null;
-  createdAt: Date;
-  /** The newest access token's issue time: when a client last got a token. */
-  lastUsedAt: Date | null;
-}
+/** The console's view of an application (lib/admin/views.ts), as these queries return it. */
+export type AdminApplicationRow = ApplicationView;
 
 const lastUsed = sql<Date | null>`(select max(t.created_at) from ${accessTokens} t where t.application_id = ${sql.raw('"applications"."id"')})`.mapWith((v: unknown) =>
   v === null || v === undefined ? null : new Date(v as string),
@@ -42,11 +31,9 @@ const columns = {
   lastUsedAt: lastUsed,
 };
 
-const likeEscape = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 /** Applications whose name, client_id or owner's email contains `q`, newest first, with the total. */
 export async function searchApplications(db: Db, q: string, offset: number, limit: number): Promise<{ rows: AdminApplicationRow[]; total: number }> {
-  const where = q ? or(ilike(applications.name, likeEscape(q)), ilike(applications.clientId, likeEscape(q)), ilike(users.email, likeEscape(q))) : undefined;
+  const where = q ? or(ilike(applications.name, containsPattern(q)), ilike(applications.clientId, containsPattern(q)), ilike(users.email, containsPattern(q))) : undefined;
   const [rows, [total]] = await Promise.all([
     db.select(columns).from(applications).leftJoin(users, eq(users.id, applications.ownerId)).where(where).orderBy(desc(applications.createdAt)).offset(offset).limit(limit),
     db.select({ n: count() }).from(applications).leftJoin(users, eq(users.id, applications.ownerId)).where(where),
@@ -110,24 +97,4 @@ export async function revokeApplicationTokens(db: Db, id: string, now: Date): Pr
 export async function deleteApplicationById(db: Db, id: string, now: Date): Promise<RevokedTokens | null> {
   if (!isUuid(id)) return null;
   return deleteApplicationWhere(db, eq(applications.id, id), now);
-}
-
-/** Access tokens issued per UTC day over the last `days` days, oldest first, zero-filled (any application). */
-export async function tokensIssuedPerDayForAdmin(db: Db, id: string, days = 14, now = new Date()): Promise<{ day: string; count: number }[]> {
-  const DAY_MS = 86_400_000;
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  const from = new Date(today - (days - 1) * DAY_MS);
-  const day = sql<string>`to_char(${accessTokens.createdAt} at time zone 'UTC', 'YYYY-MM-DD')`;
-  const rows = isUuid(id)
-    ? await db
-        .select({ day, count: sql<number>`count(*)`.mapWith(Number) })
-        .from(accessTokens)
-        .where(and(eq(accessTokens.applicationId, id), sql`${accessTokens.createdAt} >= ${from.toISOString()}`))
-        .groupBy(day)
-    : [];
-  const counts = new Map(rows.map((r) => [r.day, r.count]));
-  return Array.from({ length: days }, (_, i) => {
-    const d = new Date(from.getTime() + i * DAY_MS).toISOString().slice(0, 10);
-    return { day: d, count: counts.get(d) ?? 0 };
-  });
 }

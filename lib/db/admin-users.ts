@@ -3,19 +3,13 @@
  * delete. Not owner-scoped (only operators reach these; the pages check the role first).
  */
 import { and, asc, count, desc, eq, ilike, isNull, or, sql } from 'drizzle-orm';
-import { accessTokens, applications, consents, refreshTokens, userSessions, users } from '@/drizzle/schema';
-import { isUuid, pgTextArray, revokeChains, rowCount } from './sql-helpers';
+import { applications, consents, users } from '@/drizzle/schema';
+import type { UserView } from '@/lib/admin/views';
+import { containsPattern, isUuid, pgTextArray } from './sql-helpers';
 import type { Db } from './types';
 
-export interface AdminUserRow {
-  id: string;
-  email: string;
-  name: string | null;
-  emailVerified: boolean;
-  operator: boolean;
-  disabledAt: Date | null;
-  createdAt: Date;
-}
+/** The console's view of a person (lib/admin/views.ts), as these queries return it. */
+export type AdminUserRow = UserView;
 
 const columns = {
   id: users.id,
@@ -27,12 +21,9 @@ const columns = {
   createdAt: users.createdAt,
 };
 
-/** `%` and `_` typed by the operator are literal, not wildcards. */
-const likeEscape = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 /** Users whose email or name contains `q` (case-insensitive), newest first, with the total for paging. */
 export async function searchUsers(db: Db, q: string, offset: number, limit: number): Promise<{ rows: AdminUserRow[]; total: number }> {
-  const where = q ? or(ilike(users.email, likeEscape(q)), ilike(users.name, likeEscape(q))) : undefined;
+  const where = q ? or(ilike(users.email, containsPattern(q)), ilike(users.name, containsPattern(q))) : undefined;
   const [rows, [total]] = await Promise.all([
     db.select(columns).from(users).where(where).orderBy(desc(users.createdAt), asc(users.email)).offset(offset).limit(limit),
     db.select({ n: count() }).from(users).where(where),
@@ -85,26 +76,6 @@ export async function deleteUser(db: Db, id: string): Promise<boolean> {
   return rows.length > 0;
 }
 
-export interface AdminSessionRow {
-  id: string;
-  ip: string | null;
-  userAgent: string | null;
-  createdAt: Date;
-  lastSeenAt: Date;
-  expiresAt: Date;
-}
-
-/** The user's live browser sessions (user_sessions), most recent first. */
-export async function listSessionsForAdmin(db: Db, userId: string, now: Date): Promise<AdminSessionRow[]> {
-  if (!isUuid(userId)) return [];
-  return db
-    .select({ id: userSessions.id, ip: userSessions.ip, userAgent: userSessions.userAgent, createdAt: userSessions.createdAt, lastSeenAt: userSessions.lastSeenAt, expiresAt: userSessions.expiresAt })
-    .from(userSessions)
-    .where(and(eq(userSessions.userId, userId), isNull(userSessions.endedAt), sql`${userSessions.expiresAt} > ${now.toISOString()}`))
-    .orderBy(desc(userSessions.lastSeenAt))
-    .limit(50);
-}
-
 export interface AdminAuthorizationRow {
   applicationId: string;
   clientId: string;
@@ -141,30 +112,4 @@ export async function listApplicationsOwnedBy(db: Db, userId: string): Promise<A
     .where(eq(applications.ownerId, userId))
     .orderBy(desc(applications.createdAt))
     .limit(100);
-}
-
-/**
- * Revokes every live access and refresh token the user holds, in every application; returns how
- * many were live. (The console's "Revoke all tokens"; the command line's disableuser, which must
- * not open the server's database a second time, uses it in place of endUserAccess.)
- */
-export async function revokeUserTokens(db: Db, userId: string, now: Date): Promise<number> {
-  if (!isUuid(userId)) return 0;
-  return db.transaction(async (tx) => {
-    const live = await tx.execute(sql`select 1 from ${accessTokens} where user_id = ${userId} and revoked_at is null and expires_at > ${now.toISOString()}
-      union all select 1 from ${refreshTokens} where user_id = ${userId} and revoked_at is null and rotated_at is null`);
-    await revokeChains(tx, sql`user_id = ${userId}`, now);
-    return rowCount(live);
-  });
-}
-
-/** Ends every live browser session of the user (user_sessions); returns how many. */
-export async function endUserSessions(db: Db, userId: string, now: Date): Promise<number> {
-  if (!isUuid(userId)) return 0;
-  const rows = await db
-    .update(userSessions)
-    .set({ endedAt: now })
-    .where(and(eq(userSessions.userId, userId), isNull(userSessions.endedAt)))
-    .returning({ id: userSessions.id });
-  return rows.length;
 }

@@ -13,6 +13,7 @@ import { createTestDb } from '@/lib/testing/test-db';
 import { createApplicationStore } from './applications';
 import { createDashboardStore, type ApplicationChanges } from './dashboard';
 import { createStore } from './engine-store';
+import { tokensIssuedPerDay } from './tokens-per-day';
 import type { Db } from './types';
 
 let db: Db;
@@ -247,6 +248,9 @@ describe('applications, scoped to their owner', () => {
 
     // Another owner learns nothing: every day is zero.
     expect((await dashboard.tokensIssuedPerDay(app.id, bob.id, 14, NOW)).every((d) => d.count === 0)).toBe(true);
+    // The console's chart: any application, no owner asked.
+    expect(await tokensIssuedPerDay(db, app.id, { now: NOW })).toEqual(days);
+    expect((await tokensIssuedPerDay(db, 'not-a-uuid', { now: NOW })).every((d) => d.count === 0)).toBe(true);
   });
 });
 

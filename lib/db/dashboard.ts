@@ -10,13 +10,12 @@ import { accessTokens, applications, consents } from '@/drizzle/schema';
 import type { ApplicationDetails, ApplicationSummary, AuthorizationSummary, DailyCount, SelfRegisteredSummary } from '@/lib/dashboard/views';
 import { createApplicationStore, type ApplicationChanges, type RevokedTokens } from './applications';
 import { createAuthorizationStore } from './authorizations';
+import { tokensIssuedPerDay } from './tokens-per-day';
 import { hasSecretColumn, isUuid } from './sql-helpers';
 import type { Db } from './types';
 
 export type { ApplicationChanges, ApplicationDetails, ApplicationSummary, AuthorizationSummary, DailyCount, SelfRegisteredSummary };
 export { isUuid };
-
-const DAY_MS = 86_400_000;
 
 export function createDashboardStore(db: Db) {
   // The writes are the application store's, named by id and owner (one implementation for every caller).
@@ -101,35 +100,9 @@ export function createDashboardStore(db: Db) {
     /** A confidential client's new secret digest (the old one stops working); false for a public client or another owner's. */
     rotateSecretForOwner: (id: string, ownerId: string, newDigest: string, now = new Date()) => writes.rotateSecret({ id, ownerId }, newDigest, now),
 
-    /**
-     * Access tokens issued per UTC day over the last `days` days (today included), oldest
-     * first, zero-filled. All zeros for another owner's application.
-     */
-    async tokensIssuedPerDay(applicationId: string, ownerId: string, days = 14, now = new Date()): Promise<DailyCount[]> {
-      const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-      const from = new Date(today - (days - 1) * DAY_MS);
-      const day = sql<string>`to_char(${accessTokens.createdAt} at time zone 'UTC', 'YYYY-MM-DD')`;
-      const rows =
-        isUuid(applicationId) && isUuid(ownerId)
-          ? await db
-              .select({ day, count: sql<number>`count(*)`.mapWith(Number) })
-              .from(accessTokens)
-              .innerJoin(applications, eq(applications.id, accessTokens.applicationId))
-              .where(
-                and(
-                  eq(applications.id, applicationId),
-                  eq(applications.ownerId, ownerId),
-                  sql`${accessTokens.createdAt} >= ${from.toISOString()}`,
-                ),
-              )
-              .groupBy(day)
-          : [];
-      const counts = new Map(rows.map((r) => [r.day, r.count]));
-      return Array.from({ length: days }, (_, i) => {
-        const d = new Date(from.getTime() + i * DAY_MS).toISOString().slice(0, 10);
-        return { day: d, count: counts.get(d) ?? 0 };
-      });
-    },
+    /** The chart's numbers (tokens-per-day.ts): all zeros for another owner's application. */
+    tokensIssuedPerDay: (applicationId: string, ownerId: string, days = 14, now = new Date()): Promise<DailyCount[]> =>
+      tokensIssuedPerDay(db, applicationId, { days, now, ownerId }),
 
     /** The authorizations people granted (authorizations.ts). */
     ...createAuthorizationStore(db),

@@ -71,6 +71,11 @@ export async function revokeChains(tx: Pick<Db, 'execute'>, where: SQL, now: Dat
   await tx.execute(sql`update ${accessTokens} set revoked_at = ${at}::timestamptz where ${where} and revoked_at is null`);
 }
 
+/** An ILIKE pattern matching values that contain `q`: the `%` and `_` someone typed are literal, not wildcards. */
+export function containsPattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Ids come from URLs: a malformed one is "not found", never a database error. */

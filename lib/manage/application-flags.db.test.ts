@@ -3,7 +3,8 @@
  * --resources, --rate-limit, --allowed-origins, --post-logout-redirect-uris, --algorithm, mapped
  * onto the application service's input, and a bad flag is one line naming it.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setAuditDatabase } from '@/lib/audit';
 import type { DbHandle } from '@/lib/db/types';
 import { createTestServer } from '@/lib/testing/oauth';
 import { UsageError, type Command } from './command';
@@ -14,6 +15,7 @@ type T = Awaited<ReturnType<typeof createTestServer>>;
 let t: T;
 beforeAll(async () => {
   t = await createTestServer();
+  setAuditDatabase(t.db);
 });
 
 async function run(command: Command, positionals: string[], values: Record<string, string | boolean> = {}) {
@@ -23,6 +25,8 @@ async function run(command: Command, positionals: string[], values: Record<strin
 }
 
 const CB = { 'redirect-uris': 'https://ops.example/cb' };
+
+afterAll(() => setAuditDatabase(null));
 
 describe('manage createapplication: the form’s fields as flags', () => {
   it('stores resources, rate limit, origins, post-logout URIs and algorithm as the dashboard would', async () => {

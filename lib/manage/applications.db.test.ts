@@ -6,7 +6,9 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { flushAudit, setAuditDatabase } from '@/lib/audit';
+import { listAuditEvents } from '@/lib/db/audit';
 import type { DbHandle } from '@/lib/db/types';
 import { EventBus } from '@/lib/oauth/events';
 import { digest } from '@/lib/oauth/secrets';
@@ -21,6 +23,7 @@ type T = Awaited<ReturnType<typeof createTestServer>>;
 let t: T;
 beforeAll(async () => {
   t = await createTestServer();
+  setAuditDatabase(t.db);
 });
 
 async function run(command: Command, positionals: string[], values: Record<string, string | boolean> = {}, json = true, events?: EventBus) {
@@ -33,6 +36,8 @@ const jsonOf = async (command: Command, positionals: string[], values: Record<st
 async function ownerless(name = 'Ops tool') {
   return (await jsonOf(createapplication, ['confidential', 'authorization-code'], { name, 'redirect-uris': 'https://ops.example/cb' })) as { client_id: string; id: string };
 }
+
+afterAll(() => setAuditDatabase(null));
 
 describe('manage listapplications', () => {
   it('lists owner-less applications that no screen shows, filtered by --owner', async () => {
@@ -135,6 +140,10 @@ describe('manage deleteapplication', () => {
     expect(seen).toEqual([`${app.client_id}:access_token`, `${app.client_id}:refresh_token`]);
     expect(await t.store.findApplicationByClientId(app.client_id)).toBeNull();
     expect(await t.store.findAccessToken(digest('a1'))).toBeNull();
+    // Created and deleted by "the command line" in the audit trail (issue 18).
+    await flushAudit();
+    const types = (await listAuditEvents(t.db, { clientId: app.client_id }, 10)).rows.map((r) => [r.type, r.actorType, r.actorLabel?.startsWith('command line')]);
+    expect(types).toEqual(expect.arrayContaining([['application.created', 'operator', true], ['application.deleted', 'operator', true]]));
   });
   it('an unknown client_id is one line, exit code 2', async () => {
     await expect(run(deleteapplication, ['nope'])).rejects.toThrow(new UsageError('no application with client_id "nope"'));

@@ -1,5 +1,6 @@
 /** `npm run manage -- createapplication --resource-server`: an operator marks a resource server, which may introspect any token (RFC 7662 §4). */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setAuditDatabase } from '@/lib/audit';
 import type { DbHandle } from '@/lib/db/types';
 import { basic, body, createTestServer, form } from '@/lib/testing/oauth';
 import { UsageError } from './command';
@@ -9,6 +10,7 @@ type T = Awaited<ReturnType<typeof createTestServer>>;
 let t: T;
 beforeAll(async () => {
   t = await createTestServer();
+  setAuditDatabase(t.db);
 });
 
 async function run(values: Record<string, string | boolean>, positionals: string[], json = true) {
@@ -16,6 +18,8 @@ async function run(values: Record<string, string | boolean>, positionals: string
   await createapplication.run({ args: { values, positionals }, db: { db: t.db } as DbHandle, json, out: (s) => lines.push(s) });
   return lines;
 }
+
+afterAll(() => setAuditDatabase(null));
 
 describe('manage createapplication --resource-server', () => {
   it('RFC 7662 §4: marks the application, which then introspects tokens issued to any other application', async () => {

@@ -2,6 +2,7 @@ import { registerApplication } from '@/lib/applications/service';
 import { createApplicationStore } from '@/lib/db/applications';
 import { getSettings } from '@/lib/config/settings';
 import { APPLICATION_FLAGS_HELP, APPLICATION_OPTIONS, APPLICATION_USAGE, asUsageError, GRANT_HELP, parseClientType, parseGrants, readApplicationFlags } from './application-flags';
+import { commandLineActor } from '@/lib/admin/cli-context';
 import { UsageError, type Command } from './command';
 
 /** Registers an application through the same service as the dashboard's register page; the flags are the form's fields plus the operator-only ones. */
@@ -42,6 +43,7 @@ export const createapplication: Command = {
           clientSecret: text('client-secret'),
         },
         getSettings(),
+        commandLineActor(),
       );
       if (json) {
         out(JSON.stringify({ id: application.id, client_id: application.clientId, client_secret: clientSecret, name: application.name, resource_server: !!application.resourceServer }));

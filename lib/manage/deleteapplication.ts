@@ -1,3 +1,4 @@
+import { commandLineActor } from '@/lib/admin/cli-context';
 import { deleteApplication } from '@/lib/applications/service';
 import { createApplicationStore } from '@/lib/db/applications';
 import { UsageError, type Command } from './command';
@@ -12,7 +13,7 @@ export const deleteapplication: Command = {
     const [clientId, ...extra] = args.positionals;
     if (!clientId) throw new UsageError('client_id: expected the client_id of the application to delete');
     if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
-    const deleted = await deleteApplication(createApplicationStore(db.db), { clientId }, events);
+    const deleted = await deleteApplication(createApplicationStore(db.db), { clientId }, events, commandLineActor());
     if (!deleted) throw new UsageError(`no application with client_id "${clientId}"`);
     if (json) out(JSON.stringify({ client_id: deleted.clientId, deleted: true, revoked_access_tokens: deleted.accessTokens, revoked_refresh_tokens: deleted.refreshTokens }));
     else out(`deleted application ${deleted.clientId} (${deleted.accessTokens} access and ${deleted.refreshTokens} refresh tokens revoked)`);

@@ -1,7 +1,7 @@
 import { setOperator } from '@/lib/admin/user-actions';
 import { cliOperatorContext } from '@/lib/admin/cli-context';
-import { findUserByEmailForAdmin } from '@/lib/db/admin-users';
 import { UsageError, type Command } from './command';
+import { accountFromEmailFlag } from './email-flag';
 
 /** The operator role: the /admin console and operator-only settings. */
 export const setoperator: Command = {
@@ -10,11 +10,7 @@ export const setoperator: Command = {
   usage: 'setoperator --email EMAIL [--off] [--json]\n  OAUTH2_OPERATOR_EMAILS still names operators too; --off cannot remove the last one.',
   options: { email: { type: 'string' }, off: { type: 'boolean' } },
   async run({ args, db, json, out, events }) {
-    if (args.positionals.length) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
-    const email = typeof args.values.email === 'string' ? args.values.email : '';
-    if (!email) throw new UsageError('--email: expected the account’s email');
-    const user = await findUserByEmailForAdmin(db.db, email);
-    if (!user) throw new UsageError(`--email: no account with email ${email}`);
+    const user = await accountFromEmailFlag(db.db, args);
     const on = !args.values.off;
     const result = await setOperator(cliOperatorContext(db, events), user.id, on);
     if (!result.ok) throw new UsageError(result.reason);

@@ -2,6 +2,7 @@ import { updateApplication } from '@/lib/applications/service';
 import { createApplicationStore } from '@/lib/db/applications';
 import { getSettings } from '@/lib/config/settings';
 import { APPLICATION_FLAGS_HELP, APPLICATION_OPTIONS, APPLICATION_USAGE, asUsageError, GRANT_HELP, parseClientType, parseGrants, readApplicationFlags } from './application-flags';
+import { commandLineActor } from '@/lib/admin/cli-context';
 import { UsageError, type Command } from './command';
 import { toJson } from './listapplications';
 
@@ -45,7 +46,7 @@ export const updateapplication: Command = {
 
     let saved;
     try {
-      saved = await updateApplication(createApplicationStore(db.db), { clientId }, changes, getSettings());
+      saved = await updateApplication(createApplicationStore(db.db), { clientId }, changes, getSettings(), commandLineActor());
     } catch (e) {
       asUsageError(e);
     }

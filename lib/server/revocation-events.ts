@@ -15,10 +15,20 @@ export interface RevocationCause {
 }
 
 export function announceRevokedTokens(events: EventBus, revoked: RevokedTokens, cause: RevocationCause = { source: 'deletion' }): void {
-  const { applicationId, clientId } = revoked;
-  const { source } = cause;
   const userId = cause.userId ?? null;
-  for (let i = 0; i < revoked.accessTokens; i++) events.emit('token_revoked', { applicationId, clientId, tokenType: 'access_token', userId, source });
-  for (let i = 0; i < revoked.refreshTokens; i++) events.emit('token_revoked', { applicationId, clientId, tokenType: 'refresh_token', userId, source });
-  events.emit('grant_revoked', { applicationId, clientId, userId, source, accessTokens: revoked.accessTokens, refreshTokens: revoked.refreshTokens });
+  announceEachToken(events, revoked, { source: cause.source, userId });
+  const { applicationId, clientId, accessTokens, refreshTokens } = revoked;
+  events.emit('grant_revoked', { applicationId, clientId, userId, source: cause.source, accessTokens, refreshTokens });
+}
+
+/**
+ * Only the per-token token_revoked events (metrics), for a caller that writes the act's audit
+ * row itself with a fuller actor (the operators' console and commands). Without `cause.userId`
+ * the events carry none (an application's tokens belong to many people).
+ */
+export function announceEachToken(events: EventBus, revoked: RevokedTokens, cause: RevocationCause): void {
+  const { applicationId, clientId } = revoked;
+  const base = { applicationId, clientId, source: cause.source, ...(cause.userId !== undefined && { userId: cause.userId }) };
+  for (let i = 0; i < revoked.accessTokens; i++) events.emit('token_revoked', { ...base, tokenType: 'access_token' });
+  for (let i = 0; i < revoked.refreshTokens; i++) events.emit('token_revoked', { ...base, tokenType: 'refresh_token' });
 }

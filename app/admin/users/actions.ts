@@ -7,7 +7,8 @@ import { redirect } from 'next/navigation';
 import type { ActionResult } from '@/lib/admin/context';
 import { requireOperator } from '@/lib/admin/require-operator';
 import { consoleContext } from '@/lib/admin/server-context';
-import { deleteUser, disableUser, endSessions, revokeTokens, setOperator } from '@/lib/admin/user-actions';
+import { requestMailBaseUrl } from '@/lib/accounts/base-url';
+import { deleteUser, disableUser, endSessions, revokeTokens, sendPasswordReset, setOperator } from '@/lib/admin/user-actions';
 
 const field = (formData: FormData, name: string) => {
   const v = formData.get(name);
@@ -43,6 +44,12 @@ export async function revokeTokensAction(formData: FormData): Promise<void> {
   const ctx = await consoleContext(await requireOperator());
   const id = field(formData, 'id');
   back(id, await revokeTokens(ctx, id), 'tokens_revoked');
+}
+
+export async function sendPasswordResetAction(formData: FormData): Promise<void> {
+  const ctx = await consoleContext(await requireOperator());
+  const id = field(formData, 'id');
+  back(id, await sendPasswordReset(ctx, id, { baseUrl: await requestMailBaseUrl() }), 'reset_sent');
 }
 
 export async function deleteUserAction(formData: FormData): Promise<void> {

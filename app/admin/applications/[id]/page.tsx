@@ -16,9 +16,10 @@ import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { noticeFor } from '@/lib/admin/notices';
 import { requireOperator } from '@/lib/admin/require-operator';
-import { findApplicationForAdmin, tokensIssuedPerDayForAdmin } from '@/lib/db/admin-applications';
+import { findApplicationForAdmin } from '@/lib/db/admin-applications';
 import { listAuditEvents } from '@/lib/db/audit';
 import { getDb } from '@/lib/db/client';
+import { tokensIssuedPerDay } from '@/lib/db/tokens-per-day';
 import { formatDate, formatDateTime, formatRelative } from '@/lib/ui/format';
 import { deleteApplicationAction, revokeApplicationTokensAction, setApplicationDisabledAction, transferApplicationAction } from '../actions';
 
@@ -34,7 +35,7 @@ export default async function AdminApplicationPage({ params, searchParams }: { p
   const app = await findApplicationForAdmin(db, id);
   if (!app) notFound();
   const now = new Date();
-  const [days, activity] = await Promise.all([tokensIssuedPerDayForAdmin(db, app.id, 14, now), listAuditEvents(db, { clientId: app.clientId }, 15)]);
+  const [days, activity] = await Promise.all([tokensIssuedPerDay(db, app.id, { now }), listAuditEvents(db, { clientId: app.clientId }, 15)]);
 
   return (
     <div className="space-y-8">

@@ -13,10 +13,11 @@ import { noticeFor } from '@/lib/admin/notices';
 import { requireOperator } from '@/lib/admin/require-operator';
 import { isOperator } from '@/lib/auth/operator';
 import { listAuditEvents } from '@/lib/db/audit';
-import { findUserForAdmin, listApplicationsOwnedBy, listAuthorizationsForAdmin, listSessionsForAdmin } from '@/lib/db/admin-users';
+import { findUserForAdmin, listApplicationsOwnedBy, listAuthorizationsForAdmin } from '@/lib/db/admin-users';
 import { getDb } from '@/lib/db/client';
+import { getSessionStore } from '@/lib/db/sessions';
 import { formatDate, formatDateTime, formatRelative } from '@/lib/ui/format';
-import { deleteUserAction, endSessionsAction, revokeTokensAction, setOperatorAction, setUserDisabledAction } from '../actions';
+import { deleteUserAction, endSessionsAction, revokeTokensAction, sendPasswordResetAction, setOperatorAction, setUserDisabledAction } from '../actions';
 
 export const metadata: Metadata = { title: 'User' };
 
@@ -33,7 +34,7 @@ export default async function AdminUserPage({ params, searchParams }: { params: 
   const [applications, authorizations, sessions, activity] = await Promise.all([
     listApplicationsOwnedBy(db, user.id),
     listAuthorizationsForAdmin(db, user.id),
-    listSessionsForAdmin(db, user.id, now),
+    getSessionStore().then((store) => store.listSessionsForUser(user.id, now)),
     listAuditEvents(db, { userId: user.id }, 20),
   ]);
   const operator = isOperator(user);
@@ -68,6 +69,11 @@ export default async function AdminUserPage({ params, searchParams }: { params: 
             ) : self ? null : (
               <ActionButton action={setUserDisabledAction} fields={{ id: user.id, disable: '1' }} variant="danger">
                 Disable account
+              </ActionButton>
+            )}
+            {user.disabledAt ? null : (
+              <ActionButton action={sendPasswordResetAction} fields={{ id: user.id }}>
+                Send password reset
               </ActionButton>
             )}
             <ActionButton action={endSessionsAction} fields={{ id: user.id }}>

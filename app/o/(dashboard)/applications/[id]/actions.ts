@@ -11,7 +11,7 @@ import { getApplicationStore } from '@/lib/db';
 
 export async function rotateSecret(id: string): Promise<RotateSecretState> {
   const user = await requireUser(`/o/applications/${encodeURIComponent(id)}`);
-  const clientSecret = await rotate(await getApplicationStore(), { id, ownerId: user.id });
+  const clientSecret = await rotate(await getApplicationStore(), { id, ownerId: user.id }, { type: 'user', id: user.id, label: user.email });
   if (!clientSecret) notFound();
   return { ok: true, clientSecret };
 }

@@ -9,6 +9,6 @@ import { events } from '@/lib/server/events';
 export async function deleteApplication(formData: FormData): Promise<void> {
   const id = String(formData.get('id') ?? '');
   const user = await requireUser(`/o/applications/${encodeURIComponent(id)}/delete`);
-  if (!(await remove(await getApplicationStore(), { id, ownerId: user.id }, events))) notFound();
+  if (!(await remove(await getApplicationStore(), { id, ownerId: user.id }, events, { type: 'user', id: user.id, label: user.email }))) notFound();
   redirect('/o/applications?deleted=1');
 }

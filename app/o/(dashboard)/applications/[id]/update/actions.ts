@@ -18,7 +18,7 @@ export async function updateApplication(id: string, _prev: ApplicationFormState,
   if (!form.ok) return form;
   let saved: Awaited<ReturnType<typeof update>>;
   try {
-    saved = await update(await getApplicationStore(), { id, ownerId: user.id }, storedApplication(form.data), getSettings());
+    saved = await update(await getApplicationStore(), { id, ownerId: user.id }, storedApplication(form.data), getSettings(), { type: 'user', id: user.id, label: user.email });
   } catch (e) {
     return refusedBy(e, form.values);
   }
