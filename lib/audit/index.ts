@@ -2,7 +2,7 @@
  * The audit trail's one entry point. Never pass a token, secret, code or password in `detail`
  * (keys with those names are dropped anyway).
  *
- * recordAudit writes one audit_events row (drizzle/schema.ts) right after the change it
+ * recordAudit writes one audit_events row (drizzle/schema/) right after the change it
  * records. It never throws: a failed write is logged and counted (audit_write_failures_total),
  * so the action that succeeded is not reported as failed. The request's id, client address and
  * user agent come from the request context (server.mjs) when the caller does not pass them.

@@ -6,7 +6,7 @@
  *
  * RLF's SQL (checked against 11.x): `INSERT INTO "rate_limits" VALUES ($1, $2, $3) ON CONFLICT(key)
  * DO UPDATE … RETURNING points, expire`, `SELECT points, expire … WHERE key = $1`, `DELETE … WHERE
- * key = $1 / expire < $1`: positional columns key, points, expire, as drizzle/schema.ts's
+ * key = $1 / expire < $1`: positional columns key, points, expire, as drizzle/schema/'s
  * rate_limits (migration 0002) declares them. `expire` is a bigint, which postgres.js returns as a
  * string; it is turned back into a number here (epoch milliseconds fit exactly).
  */
