@@ -11,6 +11,13 @@ export interface DatabaseEnv {
   url: string | undefined;
   /** DATABASE_POOL_SIZE (default 10): connections per instance. */
   poolSize: number;
+  /**
+   * DATABASE_STATEMENT_TIMEOUT_MS (default 10000, 0 = none): PostgreSQL cancels a statement that
+   * runs longer, so a request never hangs on a stuck database (it answers 503 instead).
+   */
+  statementTimeoutMs: number;
+  /** DATABASE_CONNECT_TIMEOUT_SECONDS (default 5): how long opening a connection may take. */
+  connectTimeoutSeconds: number;
   /** OAUTH2_DATA_DIR (default .data): the embedded database, its secrets and the mail outbox. */
   dataDir: string;
 }
@@ -19,6 +26,8 @@ export function databaseEnv(env: Env = process.env): DatabaseEnv {
   return {
     url: env.DATABASE_URL || undefined,
     poolSize: int(env, 'DATABASE_POOL_SIZE', 10, 1),
+    statementTimeoutMs: int(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 10_000, 0),
+    connectTimeoutSeconds: int(env, 'DATABASE_CONNECT_TIMEOUT_SECONDS', 5, 1),
     dataDir: path.resolve(/*turbopackIgnore: true*/ env.OAUTH2_DATA_DIR || '.data'),
   };
 }

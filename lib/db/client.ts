@@ -21,8 +21,8 @@ export function openServerDatabase(): Promise<DbHandle> {
   return singleton<ServerDatabase>('database', () => {
     const state = {} as ServerDatabase;
     state.opening = (async () => {
-      const { url, poolSize } = databaseEnv();
-      const handle = url ? openPostgres(url, { max: poolSize }) : await openEmbedded({ serve: true });
+      const { url, poolSize, statementTimeoutMs, connectTimeoutSeconds } = databaseEnv();
+      const handle = url ? openPostgres(url, { max: poolSize, statementTimeoutMs, connectTimeoutSeconds }) : await openEmbedded({ serve: true });
       if (url) await assertReachable(handle, url);
       state.open = handle;
       return handle;

@@ -30,6 +30,11 @@ export interface Deps {
   settings: Readonly<Settings>;
   clock: () => Date;
   events: EventBus;
+  /**
+   * Whether a thrown error means the storage is away for now (database restarting, connection
+   * lost, statement timeout): answered 503 temporarily_unavailable with Retry-After, not 500.
+   */
+  isUnavailable?: (e: unknown) => boolean;
   /** Who is signed in to this server in the browser making the request (authorize only). */
   currentUser: (req: Request) => Promise<SignedInUser | null>;
   /**

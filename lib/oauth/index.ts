@@ -4,7 +4,7 @@
  */
 import type { Deps } from './context';
 import { preflight, withAnyOriginCors, withErrorCors } from './cors';
-import { errorResponse } from './errors';
+import { errorResponse, OAuthError } from './errors';
 import { authorizeEndpoint } from './endpoints/authorize';
 import { decideAuthorization, loadConsent, type Decision } from './endpoints/consent';
 import { discovery } from './endpoints/discovery';
@@ -31,10 +31,16 @@ function guarded(fn: (req: Request, deps: Deps) => Promise<Response>, deps: Deps
   return async (req) => {
     try {
       return await fn(req, deps);
-    } catch (e) {
+    } catch (caught) {
+      const e = deps.isUnavailable?.(caught) ? unavailable() : caught;
       return cors ? withErrorCors(errorResponse(e), req, deps) : errorResponse(e);
     }
   };
+}
+
+/** RFC 6749 §4.1.2.1's temporarily_unavailable: the database is away; the pool reconnects by itself. */
+function unavailable(): OAuthError {
+  return new OAuthError('temporarily_unavailable', 'the server cannot reach its database right now; retry shortly', { 'Retry-After': '5' });
 }
 
 /** OAUTH2_CORS_ANY_ORIGIN: `*` on the endpoint's every response, success or error. */

@@ -16,6 +16,7 @@ import { noteErrorCode } from '@/lib/observability/observe';
 import { getRateLimits } from '@/lib/rate-limit';
 import { verificationHold } from '@/lib/accounts/verification-settings';
 import { singleton } from '@/lib/runtime/singletons';
+import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 
 // The bus lives in its own module so the toolkit can emit on it without loading the engine.
 
@@ -43,6 +44,7 @@ export function getOAuthServer(): Promise<OAuthServer> {
         return s ? { userId: s.userId, authTime: s.authTime, emailVerified: s.emailVerified } : null;
       },
       verifyPassword: verifyPasswordOrNothing,
+      isUnavailable: isDatabaseUnavailable,
       accountHold: (account) => verificationHold(account, settings.accounts.signup),
       protectedResources,
       fetchMetadataDocument: createMetadataDocumentFetcher(),
