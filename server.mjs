@@ -120,6 +120,10 @@ await app.prepare();
 await (await app.server?.getServer?.())?.prepare?.();
 const server = http.createServer(onRequest);
 server.keepAliveTimeout = 65_000; // longer than common proxies' idle timeouts (nginx 60 s)
+// Slow clients (slowloris): the headers must arrive within 15 s and the whole request within
+// 30 s, or the socket is closed (408), so a trickle of bytes cannot hold a connection forever.
+server.headersTimeout = 15_000;
+server.requestTimeout = 30_000;
 server.on('error', (e) => fail(`server: cannot listen on ${hostname}:${port} (${e.code ?? e.message})`));
 server.listen(port, hostname, () => logger.info({ port, hostname }, `listening on http://${hostname}:${port}`));
 

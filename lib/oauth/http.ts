@@ -61,6 +61,39 @@ function fromSearchParams(sp: URLSearchParams): Params {
   return params;
 }
 
+/** Issue 24: the largest form or JSON body a protocol endpoint reads (requests are a few hundred bytes). */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * The body as UTF-8 text, refused with `tooBig()` once it passes `max` bytes: by its
+ * Content-Length before reading, or while reading (chunked), so a huge body costs nothing.
+ * Invalid UTF-8 is invalid_request rather than silently replaced.
+ */
+export async function readBoundedText(req: Request, max: number, tooBig: () => OAuthError): Promise<string> {
+  if (Number(req.headers.get('content-length') ?? 0) > max) throw tooBig();
+  if (!req.body) return '';
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      throw tooBig();
+    }
+    chunks.push(value);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new OAuthError('invalid_request', 'the request body is not valid UTF-8');
+  }
+}
+
+const bodyTooLarge = () => new OAuthError('invalid_request', `the request body is larger than ${MAX_BODY_BYTES / 1024} KB`, {}, 413);
+
 /**
  * The request's parameters: the query for GET, the body for POST (form-urlencoded, or JSON as
  * DOT's JSONOAuthLibCore). Repeated parameters and other content types are invalid_request.
@@ -68,8 +101,8 @@ function fromSearchParams(sp: URLSearchParams): Params {
 export async function readParams(req: Request): Promise<Params> {
   if (req.method === 'GET' || req.method === 'HEAD') return fromSearchParams(new URL(req.url).searchParams);
   const type = (req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type === 'application/x-www-form-urlencoded') return fromSearchParams(new URLSearchParams(await req.text()));
-  if (type === 'application/json') return fromJson(await req.text());
+  if (type === 'application/x-www-form-urlencoded') return fromSearchParams(new URLSearchParams(await readBoundedText(req, MAX_BODY_BYTES, bodyTooLarge)));
+  if (type === 'application/json') return fromJson(await readBoundedText(req, MAX_BODY_BYTES, bodyTooLarge));
   if (type === '' && req.headers.get('content-length') === '0') return new Map();
   throw new OAuthError(
     'invalid_request',

@@ -42,9 +42,9 @@ describe(`RFC 7591 §3.2.2 bounded client metadata on ${testDatabaseKind}`, () =
     expect(res.body.error_description).toMatch(message);
   });
 
-  it('a body over 64 KB is refused before it is parsed', async () => {
+  it('a body over 64 KB is refused before it is parsed (413)', async () => {
     const res = await register({ unknown_field: 'x'.repeat(METADATA_LIMITS.bodyBytes) });
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(413);
     expect(res.body).toMatchObject({ error: 'invalid_client_metadata', error_description: 'the client metadata is larger than 64 KB' });
   });
 

@@ -12,7 +12,7 @@ import type { Deps } from '../context';
 import { issuerFor } from '../context';
 import { OAuthError } from '../errors';
 import { enforce } from '../rate-limit';
-import { json, NO_STORE } from '../http';
+import { json, NO_STORE, readBoundedText } from '../http';
 import { digest, randomToken } from '../secrets';
 import type { ClientRecord } from '../store';
 import { newClientId } from '../client-id';
@@ -33,32 +33,12 @@ export function rules(deps: Deps): MetadataRules {
   };
 }
 
-/** The body as text, refused once it passes `max` bytes (read no further: a huge body costs nothing). */
-async function readBounded(req: Request, max: number): Promise<string> {
-  const tooBig = () => new OAuthError('invalid_client_metadata', `the client metadata is larger than ${max / 1024} KB`);
-  if (Number(req.headers.get('content-length') ?? 0) > max) throw tooBig();
-  if (!req.body) return '';
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      throw tooBig();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 /** §3.1: the request body is a JSON object of client metadata. */
 export async function readMetadata(req: Request): Promise<Record<string, unknown>> {
   const type = (req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/json') throw new OAuthError('invalid_client_metadata', 'send the client metadata as an application/json object (RFC 7591 §3.1)');
-  const text = await readBounded(req, METADATA_LIMITS.bodyBytes);
+  const max = METADATA_LIMITS.bodyBytes;
+  const text = await readBoundedText(req, max, () => new OAuthError('invalid_client_metadata', `the client metadata is larger than ${max / 1024} KB`, {}, 413));
   let body: unknown;
   try {
     body = JSON.parse(text);
