@@ -14,5 +14,6 @@ else
   echo "(TEST_DATABASE_URL unset: integration tests ran on PGlite only; .ci/run also runs them on PostgreSQL)"
 fi
 step "end-to-end tests (Playwright, Chromium)"; bash scripts/e2e.sh
+step "crash safety: the embedded database after SIGKILL (scripts/crash-test-embedded.mjs)"; node scripts/crash-test-embedded.mjs
 step "crash safety: SIGKILL and SIGTERM under load on PostgreSQL (scripts/crash-test.mjs)"
 if [ -n "${TEST_DATABASE_URL:-}" ]; then node scripts/crash-test.mjs; else echo "(TEST_DATABASE_URL unset: skipped; .ci/run runs it)"; fi
