@@ -22,6 +22,8 @@ import { disableuser } from './disableuser';
 import { listinitialaccesstokens } from './listinitialaccesstokens';
 import { revokeinitialaccesstoken } from './revokeinitialaccesstoken';
 import { setoperator } from './setoperator';
+import { backup } from './backup';
+import { restore } from './restore';
 import { EventBus } from '@/lib/oauth/events';
 import { flushAudit, setAuditDatabase } from '@/lib/audit';
 import { auditEngineEvents } from '@/lib/audit/engine-events';
@@ -45,6 +47,8 @@ const COMMANDS: Command[] = [
   rotatekeys,
   seed,
   verifyemail,
+  backup,
+  restore,
 ];
 
 function help(): string {
