@@ -21,6 +21,7 @@ import pino from 'pino';
 import promClient from 'prom-client';
 import { forwardedFor, requestIdOf, routeOf } from './lib/observability/request-facts.mjs';
 import { readServerSettings } from './lib/observability/server-settings.mjs';
+import { sendWebResponse, toWebRequest } from './lib/observability/fast-path.mjs';
 
 // ---- settings (lib/observability/server-settings.mjs: the rules lib/observability/settings.ts applies too)
 function fail(message) {
@@ -33,7 +34,7 @@ try {
 } catch (e) {
   fail(e.message);
 }
-const { logLevel, accessLog } = serverSettings;
+const { logLevel, accessLog, fastPath } = serverSettings;
 const shutdownTimeoutMs = serverSettings.shutdownTimeoutSeconds * 1000;
 
 function arg(flag, fallback) {
@@ -73,6 +74,11 @@ const httpDuration =
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
   });
 
+// How many requests the fast path served (OAUTH2_FAST_PATH): proof in /api/metrics that it is on.
+const fastPathServed =
+  promClient.register.getSingleMetric('http_fast_path_requests_total') ??
+  new promClient.Counter({ name: 'http_fast_path_requests_total', help: 'Requests served by the fast path, without Next routing (this instance)' });
+
 const app = next({ dev: false, hostname, port, dir: process.cwd() });
 const handle = app.getRequestHandler();
 
@@ -104,7 +110,13 @@ function onRequest(req, res) {
     logger.info(line, 'request');
   });
   requestContext.run(ctx, () => {
-    handle(req, res).catch((e) => {
+    // The machine endpoints go straight to the engine's handlers (lib/server/machine-routes.ts);
+    // everything else, and every request when OAUTH2_FAST_PATH=off, through Next.
+    const q = (req.url ?? '/').indexOf('?');
+    const fast = fastPath ? globalThis.__oauthFastPath?.(req.method ?? 'GET', q === -1 ? req.url ?? '/' : req.url.slice(0, q)) : null;
+    if (fast) fastPathServed.inc();
+    const served = fast ? fast.handler(toWebRequest(req)).then((r) => sendWebResponse(req, res, r, fast.extraHeaders)) : handle(req, res);
+    served.catch((e) => {
       logger.error({ reqId: id, err: e instanceof Error ? e.message : String(e) }, 'unhandled error');
       if (!res.headersSent) res.statusCode = 500;
       res.end();

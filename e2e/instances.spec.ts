@@ -10,7 +10,7 @@
  *   - /api/ready answers 503 when PostgreSQL goes down; /api/health stays 200
  * Starts servers: run under `flock /tmp/heavy.lock` (scripts/e2e.sh is).
  */
-import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -19,7 +19,7 @@ import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { CALLBACK, pkcePair, randomState, signIn, startFakeClient, waitForCallback } from './helpers';
-import { freePort } from './servers';
+import { freePort, startInstance, startPostgres, stopPostgres, type Instance } from './servers';
 
 const run = promisify(execFile);
 const root = path.resolve(__dirname, '..');
@@ -31,52 +31,6 @@ const rateLimitsImplemented = (() => {
   const seen = spawnSync('grep', ['-rl', '--include=*.ts', '--exclude=*.test.ts', RATE_LIMIT_SETTING, path.join(root, 'lib')], { encoding: 'utf8' });
   return seen.stdout.trim() !== '';
 })();
-
-interface Instance {
-  name: string;
-  url: string;
-  port: number;
-  proc: ChildProcess;
-  /** Everything the process wrote, stdout and stderr. */
-  output: string[];
-  exited: Promise<number | null>;
-}
-
-
-/** scripts/pg-temp.sh from TypeScript: a fresh PostgreSQL 15 cluster on a free port. */
-function startPostgres(): { url: string; dir: string } {
-  // Without FORCE_COLOR (Playwright sets it): node would print the port number in colour.
-  const plain = { ...process.env };
-  delete plain.FORCE_COLOR;
-  const r = spawnSync('bash', ['-c', 'source scripts/pg-temp.sh && pg_temp_start >&2 && echo "$PG_TEMP_DIR $PG_TEMP_URL"'], { cwd: root, encoding: 'utf8', env: plain });
-  if (r.status !== 0) throw new Error(`pg-temp: ${r.stderr}`);
-  const [dir, url] = r.stdout.trim().split(' ');
-  return { dir: dir!, url: url! };
-}
-function stopPostgres(dir: string) {
-  spawnSync('bash', ['-c', 'source scripts/pg-temp.sh && pg_temp_stop'], { cwd: root, env: { ...process.env, PG_TEMP_DIR: dir } });
-}
-
-async function startInstance(name: string, port: number, env: NodeJS.ProcessEnv): Promise<Instance> {
-  const proc = spawn(process.execPath, ['server.mjs', '-p', String(port), '-H', '127.0.0.1'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const output: string[] = [];
-  const collect = (chunk: Buffer) => output.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-  proc.stdout!.on('data', collect);
-  proc.stderr!.on('data', collect);
-  const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    if (proc.exitCode !== null) throw new Error(`${name} exited during start:\n${output.join('\n')}`);
-    const ok = await fetch(`${url}/api/ready`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) break;
-    if (i > 120) throw new Error(`${name} not ready after 60 s:\n${output.join('\n')}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  return { name, url, port, proc, output, exited };
-}
 
 /** The JSON request-log lines an instance wrote. */
 function requestLines(instance: Instance): Record<string, unknown>[] {

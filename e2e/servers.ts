@@ -3,7 +3,7 @@
  * production server (scripts/e2e-server.mjs, a fresh embedded database with the demo users) on
  * a free port with extra environment, and a throwaway TLS certificate for 127.0.0.1.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -79,4 +79,52 @@ export function loopbackTls(): { key: string; cert: string; certFile: string } {
     ], { stdio: 'ignore' });
   }
   return { key: fs.readFileSync(keyFile, 'utf8'), cert: fs.readFileSync(certFile, 'utf8'), certFile };
+}
+
+// Production shape: server.mjs instances on one PostgreSQL (instances.spec.ts, fast-path.spec.ts).
+
+export interface Instance {
+  name: string;
+  url: string;
+  port: number;
+  proc: ChildProcess;
+  /** Everything the process wrote, stdout and stderr. */
+  output: string[];
+  exited: Promise<number | null>;
+}
+
+
+/** scripts/pg-temp.sh from TypeScript: a fresh PostgreSQL 15 cluster on a free port. */
+export function startPostgres(): { url: string; dir: string } {
+  // Without FORCE_COLOR (Playwright sets it): node would print the port number in colour.
+  const plain = { ...process.env };
+  delete plain.FORCE_COLOR;
+  const r = spawnSync('bash', ['-c', 'source scripts/pg-temp.sh && pg_temp_start >&2 && echo "$PG_TEMP_DIR $PG_TEMP_URL"'], { cwd: root, encoding: 'utf8', env: plain });
+  if (r.status !== 0) throw new Error(`pg-temp: ${r.stderr}`);
+  const [dir, url] = r.stdout.trim().split(' ');
+  return { dir: dir!, url: url! };
+}
+export function stopPostgres(dir: string) {
+  spawnSync('bash', ['-c', 'source scripts/pg-temp.sh && pg_temp_stop'], { cwd: root, env: { ...process.env, PG_TEMP_DIR: dir } });
+}
+
+export async function startInstance(name: string, port: number, env: NodeJS.ProcessEnv): Promise<Instance> {
+  const proc = spawn(process.execPath, ['server.mjs', '-p', String(port), '-H', '127.0.0.1'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output: string[] = [];
+  const collect = (chunk: Buffer) => output.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+  proc.stdout!.on('data', collect);
+  proc.stderr!.on('data', collect);
+  const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    if (proc.exitCode !== null) throw new Error(`${name} exited during start:\n${output.join('\n')}`);
+    const ok = await fetch(`${url}/api/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    if (i > 120) throw new Error(`${name} not ready after 60 s:\n${output.join('\n')}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return { name, url, port, proc, output, exited };
 }

@@ -10,7 +10,7 @@ export const LOG_LEVELS = /** @type {const} */ (['fatal', 'error', 'warn', 'info
 
 /**
  * @param {Record<string, string | undefined>} env
- * @returns {{ logLevel: (typeof LOG_LEVELS)[number], accessLog: boolean, shutdownTimeoutSeconds: number }}
+ * @returns {{ logLevel: (typeof LOG_LEVELS)[number], accessLog: boolean, shutdownTimeoutSeconds: number, fastPath: boolean }}
  */
 export function readServerSettings(env) {
   const level = (env.LOG_LEVEL?.trim() || 'info').toLowerCase();
@@ -23,5 +23,10 @@ export function readServerSettings(env) {
   if (shutdown !== '' && !/^\d+$/.test(shutdown)) {
     throw new Error(`OAUTH2_SHUTDOWN_TIMEOUT_SECONDS: expected a whole number ≥ 0, got "${env.OAUTH2_SHUTDOWN_TIMEOUT_SECONDS}"`);
   }
-  return { logLevel: /** @type {(typeof LOG_LEVELS)[number]} */ (level), accessLog, shutdownTimeoutSeconds: shutdown === '' ? 25 : Number(shutdown) };
+  // OAUTH2_FAST_PATH (default on): the machine endpoints skip Next's routing (lib/server/machine-routes.ts).
+  const fast = (env.OAUTH2_FAST_PATH ?? '').trim();
+  let fastPath = true;
+  if (/^(0|false|no|off)$/i.test(fast)) fastPath = false;
+  else if (fast !== '' && !/^(1|true|yes|on)$/i.test(fast)) throw new Error(`OAUTH2_FAST_PATH: expected on or off, got "${env.OAUTH2_FAST_PATH}"`);
+  return { logLevel: /** @type {(typeof LOG_LEVELS)[number]} */ (level), accessLog, shutdownTimeoutSeconds: shutdown === '' ? 25 : Number(shutdown), fastPath };
 }

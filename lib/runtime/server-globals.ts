@@ -9,8 +9,12 @@ export interface ServerLifecycle {
   customServer?: boolean;
 }
 
+/** The machine endpoints' matcher (lib/server/machine-routes.ts), for server.mjs's fast path. */
+export type FastPathMatcher = (method: string, pathname: string) => { handler: (req: Request) => Promise<Response>; extraHeaders: Readonly<Record<string, string>> } | null;
+
 declare global {
   var __oauthLifecycle: ServerLifecycle | undefined;
+  var __oauthFastPath: FastPathMatcher | undefined;
   var __oauthCloseDatabase: (() => Promise<void>) | undefined;
 }
 
@@ -21,4 +25,9 @@ export function serverLifecycle(): ServerLifecycle | undefined {
 /** server.mjs calls this after draining. */
 export function onCloseDatabase(close: () => Promise<void>): void {
   globalThis.__oauthCloseDatabase = close;
+}
+
+/** Set at start (lib/server/start.ts): server.mjs dispatches the machine endpoints through it. */
+export function offerFastPath(match: FastPathMatcher): void {
+  globalThis.__oauthFastPath = match;
 }

@@ -11,7 +11,7 @@ import { authSecret } from '@/lib/auth/secret';
 import { DEMO_USERS, seedDemoUsers } from '@/lib/auth/demo-users';
 import { checkIssuerRequired, demoUsersWanted } from '@/lib/config/deployment';
 import { processEnv, usesEmbeddedDatabase } from '@/lib/config/process-env';
-import { onCloseDatabase, serverLifecycle } from '@/lib/runtime/server-globals';
+import { offerFastPath, onCloseDatabase, serverLifecycle } from '@/lib/runtime/server-globals';
 
 export async function startServer(): Promise<void> {
   try {
@@ -32,6 +32,8 @@ export async function startServer(): Promise<void> {
     // OIDC signing keys: generated on first start, shared by every instance through the database.
     const { getOAuthServer } = await import('@/lib/server/oauth-server');
     await (await getOAuthServer()).deps.keys?.ensureKeys();
+    // server.mjs (OAUTH2_FAST_PATH) sends the machine endpoints straight to their handlers.
+    offerFastPath((await import('@/lib/server/machine-routes')).matchMachineRoute);
     console.log(`Database ready (${embedded ? 'embedded PGlite under .data/' : 'PostgreSQL'}), migrations applied.`);
     // Mail: delivers what was queued (also while the server was down) and retries failures.
     const { startMailWorker } = await import('@/lib/mail');
