@@ -107,6 +107,9 @@ export default async function AdminApplicationPage({ params, searchParams }: { p
             <ActionButton action={revokeApplicationTokensAction} fields={{ id: app.id }}>
               Revoke all its tokens
             </ActionButton>
+            <Link href={`/admin/tokens?application=${encodeURIComponent(app.clientId)}`} className="inline-flex h-8 items-center rounded-lg px-3 text-sm font-medium text-slate-700 hover:bg-slate-100">
+              See tokens
+            </Link>
             {app.ownerId === me.id ? (
               <Link href={`/o/applications/${app.id}/update`} className="inline-flex h-8 items-center rounded-lg px-3 text-sm font-medium text-slate-700 hover:bg-slate-100">
                 Edit
