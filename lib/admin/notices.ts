@@ -15,6 +15,7 @@ const NOTICES: Record<string, Notice> = {
   sessions_ended: { tone: 'success', title: 'Every session of this account has ended.' },
   tokens_revoked: { tone: 'success', title: 'Every token was revoked.' },
   reset_sent: { tone: 'success', title: 'A password reset link was emailed to this account (valid 30 minutes, once).' },
+  saved: { tone: 'success', title: 'Saved. The changes apply to the next authorization and token request.' },
   transferred: { tone: 'success', title: 'The application has a new owner.' },
   user_deleted: { tone: 'success', title: 'The account was deleted.' },
   application_deleted: { tone: 'success', title: 'The application was deleted; its tokens stopped working.' },
