@@ -13,13 +13,20 @@ import { getSessionStore, type SessionStore } from '@/lib/db/sessions';
 import type { RevokedTokens } from '@/lib/db/applications';
 import type { EventBus } from '@/lib/oauth/events';
 import { events } from '@/lib/server/events';
-import { announceRevokedTokens } from '@/lib/server/revocation-events';
+import { announceRevokedTokens, type RevocationCause } from '@/lib/server/revocation-events';
+
+/**
+ * Why a person's access ends, for the token.revoked rows (and so their /account/activity): who
+ * acted (`source`: the person, an operator, a deletion) and what came with it (`reason`).
+ */
+export type EndAccessCause = Pick<RevocationCause, 'source' | 'reason'>;
 
 export interface EndAccessOptions {
   /** The session that made the change stays signed in (user_sessions.id). */
   exceptSessionId?: string;
   /** Keep applications' tokens (the "keep apps signed in" choice). */
   keepTokens?: boolean;
+  cause: EndAccessCause;
 }
 
 export interface EndAccessDeps {
@@ -30,19 +37,19 @@ export interface EndAccessDeps {
 }
 
 /** The work, with its stores passed in (tests give it a test database). */
-export async function endAccess(deps: EndAccessDeps, userId: string, options: EndAccessOptions = {}): Promise<{ sessionsEnded: number; tokensRevoked: number }> {
+export async function endAccess(deps: EndAccessDeps, userId: string, options: EndAccessOptions): Promise<{ sessionsEnded: number; tokensRevoked: number }> {
   const sessionsEnded = await deps.sessions.endSessionsForUser(userId, deps.now, options.exceptSessionId);
   if (options.keepTokens) return { sessionsEnded, tokensRevoked: 0 };
   const revoked = await deps.tokens.revokeTokensForUser(userId, deps.now);
   let tokensRevoked = 0;
   for (const r of revoked) {
-    announceRevokedTokens(deps.events, r);
+    announceRevokedTokens(deps.events, r, { ...options.cause, userId });
     tokensRevoked += r.accessTokens + r.refreshTokens;
   }
   return { sessionsEnded, tokensRevoked };
 }
 
-export async function endUserAccess(userId: string, options: EndAccessOptions = {}): Promise<{ sessionsEnded: number; tokensRevoked: number }> {
+export async function endUserAccess(userId: string, options: EndAccessOptions): Promise<{ sessionsEnded: number; tokensRevoked: number }> {
   const [sessions, tokens] = await Promise.all([getSessionStore(), getDashboardStore()]);
   return endAccess({ sessions, tokens, events, now: new Date() }, userId, options);
 }

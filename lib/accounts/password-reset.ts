@@ -89,7 +89,7 @@ export async function resetPassword(token: string, newPassword: string, ctx: Acc
   if (!done.ok) return done;
   const user = done.value;
   const keepTokens = getSettings().accounts.resetKeepsTokens;
-  const ended = await endUserAccess(user.id, { keepTokens });
+  const ended = await endUserAccess(user.id, { keepTokens, cause: { source: 'user', reason: 'password_reset' } });
   await (ctx.mail ?? queueMail)(
     passwordChangedMail({ to: user.email, signInUrl: `${ctx.baseUrl}/login`, forgotUrl: `${ctx.baseUrl}/forgot-password`, tokensRevoked: !keepTokens }),
   );
