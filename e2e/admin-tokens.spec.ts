@@ -50,7 +50,8 @@ test('an operator finds an application’s tokens and revokes one, then all show
   const newer = await clientToken(request, app);
   const { context, page } = await operator(browser);
   await page.goto('/admin');
-  await page.getByRole('link', { name: 'Tokens' }).first().click();
+  await expect(page).toHaveURL(/\/admin\/users/);
+  await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Tokens', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Name a person or an application' })).toBeVisible();
   await page.getByLabel('Application').fill(app.clientId);
   await page.getByRole('button', { name: 'Find' }).click();

@@ -7,9 +7,15 @@ import { ActionButton } from './action-button';
 const STATUS: Record<TokenView['status'], { label: string; className: string }> = {
   active: { label: 'Active', className: 'bg-emerald-50 text-emerald-700 ring-emerald-200' },
   revoked: { label: 'Revoked', className: 'bg-red-50 text-red-700 ring-red-200' },
-  expired: { label: 'Expired', className: 'bg-slate-100 text-slate-600 ring-slate-200' },
-  rotated: { label: 'Replaced', className: 'bg-slate-100 text-slate-600 ring-slate-200' },
+  expired: { label: 'Expired', className: 'bg-slate-100 text-slate-600 ring-slate-300' },
+  rotated: { label: 'Replaced', className: 'bg-slate-100 text-slate-600 ring-slate-300' },
 };
+
+/** Its own colours (Badge's neutral tone would fight them). */
+function StatusBadge({ status }: { status: TokenView['status'] }) {
+  const { label, className } = STATUS[status];
+  return <span className={`inline-flex items-center rounded-md px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${className}`}>{label}</span>;
+}
 
 /**
  * Tokens found on the Tokens page: application, person, scope, issued, expires and status, with
@@ -23,7 +29,7 @@ export function TokenList({ tokens, now, revoke, back }: { tokens: TokenView[]; 
           <div className="min-w-0 flex-1 space-y-1">
             <div className="flex flex-wrap items-center gap-2">
               <Badge tone={t.kind === 'refresh' ? 'amber' : 'accent'}>{t.kind === 'refresh' ? 'Refresh token' : 'Access token'}</Badge>
-              <Badge className={STATUS[t.status].className}>{STATUS[t.status].label}</Badge>
+              <StatusBadge status={t.status} />
               <Link href={`/admin/applications/${t.applicationId}`} className="min-w-0 truncate text-sm font-medium text-slate-900 hover:text-accent-700">
                 {t.applicationName}
               </Link>
@@ -53,7 +59,7 @@ export function TokenList({ tokens, now, revoke, back }: { tokens: TokenView[]; 
           </div>
           {t.status === 'active' ? (
             <div className="shrink-0">
-              <ActionButton action={revoke} fields={{ ...back, kind: t.kind, id: String(t.id) }} variant="danger">
+              <ActionButton action={revoke} fields={{ ...back, kind: t.kind, id: String(t.id) }}>
                 Revoke<span className="sr-only"> {t.kind} token of {t.applicationName}</span>
               </ActionButton>
             </div>

@@ -9,7 +9,9 @@
  * revocation path does.
  */
 import { getDashboardStore } from '@/lib/db';
-import { getSessionStore, type SessionStore } from '@/lib/db/sessions';
+import { createAuthorizationStore } from '@/lib/db/authorizations';
+import { createSessionStore, getSessionStore, type SessionStore } from '@/lib/db/sessions';
+import type { Db } from '@/lib/db/types';
 import type { RevokedTokens } from '@/lib/db/applications';
 import type { EventBus } from '@/lib/oauth/events';
 import { events } from '@/lib/server/events';
@@ -52,4 +54,19 @@ export async function endAccess(deps: EndAccessDeps, userId: string, options: En
 export async function endUserAccess(userId: string, options: EndAccessOptions): Promise<{ sessionsEnded: number; tokensRevoked: number }> {
   const [sessions, tokens] = await Promise.all([getSessionStore(), getDashboardStore()]);
   return endAccess({ sessions, tokens, events, now: new Date() }, userId, options);
+}
+
+/**
+ * endUserAccess over a given database and bus (a command's connection, a test database), or the
+ * server's own when none is given: flows that take their database through a context
+ * (AccountFlowContext, lib/admin's OperatorContext) end access on that same database.
+ */
+export async function endAccessIn(
+  where: { db?: Db; events?: EventBus; now?: Date },
+  userId: string,
+  options: EndAccessOptions,
+): Promise<{ sessionsEnded: number; tokensRevoked: number }> {
+  if (!where.db) return endUserAccess(userId, options);
+  const deps = { sessions: createSessionStore(where.db), tokens: createAuthorizationStore(where.db), events: where.events ?? events, now: where.now ?? new Date() };
+  return endAccess(deps, userId, options);
 }

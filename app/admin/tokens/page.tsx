@@ -43,7 +43,8 @@ export default async function AdminTokensPage({ searchParams }: { searchParams: 
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const back = { user: query.user, application: query.application, status: query.status, page: String(query.page) };
   const oneApplication = filter.applications?.length === 1 ? filter.applications[0] : null;
-  const whose = [filter.user?.email, oneApplication ? `at ${oneApplication.name}` : null].filter(Boolean).join(' ');
+  // "of alice@example.com", "of Photo Printer", "of alice@example.com at Photo Printer".
+  const whose = filter.user ? `${filter.user.email}${oneApplication ? ` at ${oneApplication.name}` : ''}` : (oneApplication?.name ?? '');
 
   return (
     <div className="space-y-6">
@@ -62,7 +63,7 @@ export default async function AdminTokensPage({ searchParams }: { searchParams: 
         <>
           {!oneApplication && filter.applications ? null : (
             <div className="flex flex-col gap-2 rounded-xl border border-red-200 bg-white p-4 shadow-sm sm:flex-row sm:items-center sm:justify-between">
-              <p className="text-sm text-slate-700">Revoke every active token {whose ? `of ${whose}` : ''}, on every page. They stop working at once.</p>
+              <p className="text-sm text-slate-700">Revoke every active token of {whose}, on every page. They stop working at once.</p>
               <ActionButton action={revokeShownTokensAction} fields={{ user: query.user, application: query.application, status: query.status }} variant="danger">
                 Revoke all shown
               </ActionButton>
