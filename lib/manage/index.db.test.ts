@@ -37,7 +37,7 @@ afterAll(async () => {
 });
 
 async function manage(...args: string[]): Promise<Record<string, unknown>> {
-  const env = { ...process.env, OAUTH2_DATA_DIR: dir };
+  const env: NodeJS.ProcessEnv = { ...process.env, OAUTH2_DATA_DIR: dir };
   delete env.DATABASE_URL;
   const { stdout } = await promisify(execFile)('npx', ['tsx', 'lib/manage/index.ts', ...args, '--json'], { cwd: process.cwd(), env, timeout: 120_000 });
   const lines = stdout.trim().split('\n');
