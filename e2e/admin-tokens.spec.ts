@@ -11,7 +11,7 @@ import { expect, test, type APIRequestContext, type Browser, type Page } from '@
 import { ALICE, createApplication, signIn, type TestApplication } from './helpers';
 
 const SHOTS = path.join(__dirname, 'screenshots');
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: 240_000 });
 
 async function shoot(page: Page, name: string) {
   for (const [suffix, width] of [['desktop', 1280], ['phone', 390]] as const) {
