@@ -39,11 +39,14 @@ export function ApplicationForm({
   defaultValues,
   mode,
   cancelHref,
+  basePath = '/o/applications',
 }: {
   action: Action;
   defaultValues: ApplicationFormValues;
   mode: 'register' | 'update';
   cancelHref: string;
+  /** Where the application pages live after a secret is shown: the dashboard's, or the console's (/admin/applications). */
+  basePath?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   const hydrated = useSyncExternalStore(subscribe, () => true, () => false);
@@ -82,10 +85,10 @@ export function ApplicationForm({
         clientId={state.clientId}
         clientSecret={state.clientSecret}
       >
-        <ButtonLink href="/o/applications" variant="secondary">
+        <ButtonLink href={basePath} variant="secondary">
           All applications
         </ButtonLink>
-        <ButtonLink href={`/o/applications/${state.id}`}>Go to the application</ButtonLink>
+        <ButtonLink href={`${basePath}/${state.id}`}>Go to the application</ButtonLink>
       </SecretShownOnce>
     );
   }

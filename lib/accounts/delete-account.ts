@@ -24,7 +24,7 @@ export async function deleteAccount(
   input: { user: { id: string; email: string }; origin: { ip: string; userAgent: string | null } },
 ): Promise<{ applicationsDeleted: number } | null> {
   const { user } = input;
-  const ended = await deps.endUserAccess(user.id, {});
+  const ended = await deps.endUserAccess(user.id, { cause: { source: 'user', reason: 'account_deleted' } });
   const deleted = await deps.deleteUserAccount(user.id, deps.now);
   if (!deleted) return null;
   for (const app of deleted.applications) announceRevokedTokens(deps.events, app);

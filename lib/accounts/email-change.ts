@@ -64,6 +64,8 @@ export async function sendEmailChangeConfirmation(
     type: 'email.change_requested',
     actor: { type: 'user', id: userId, label: user.email },
     userId,
+    // The address asked for, as the notice to the current address says it: the person can tell a change they did not ask for.
+    detail: { to: address },
     ip: context.ip ?? null,
     userAgent: context.userAgent ?? null,
     requestId: context.requestId ?? null,

@@ -4,7 +4,10 @@
  * sees afterwards: RFC 6749 §5.2 invalid_grant for the refresh token, RFC 7662 §2.2
  * active:false for the access token.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { auditEngineEvents } from '@/lib/audit/engine-events';
+import { flushAudit, setAuditDatabase } from '@/lib/audit';
+import { listActivityForUser } from '@/lib/db/audit';
 import { createDashboardStore } from '@/lib/db/dashboard';
 import { createSessionStore } from '@/lib/db/sessions';
 import { basic, body, createTestServer, form } from '@/lib/testing/oauth';
@@ -14,10 +17,17 @@ import { checkSession, startSession } from './sessions';
 const t = await createTestServer();
 const sessions = createSessionStore(t.db);
 const dashboard = createDashboardStore(t.db);
+// The audit trail hears the test server's bus, as lib/server/events' subscriber does in the app.
+setAuditDatabase(t.db);
+const offAudit = auditEngineEvents(t.deps.events, async () => t.deps.store);
+afterAll(() => {
+  offAudit();
+  setAuditDatabase(null);
+});
 
 const newSession = (userId: string) => startSession(sessions, { userId, origin: { ip: null, userAgent: null }, authMethods: ['pwd'], now: t.now(), maxAgeSeconds: 3600 });
 
-function run(userId: string, options: Parameters<typeof endAccess>[2] = {}) {
+function run(userId: string, options: Parameters<typeof endAccess>[2] = { cause: { source: 'user', reason: 'password_change' } }) {
   return endAccess({ sessions, tokens: dashboard, events: t.deps.events, now: t.now() }, userId, options);
 }
 
@@ -58,7 +68,7 @@ describe('endUserAccess: every session and every application token', () => {
     const here = await newSession(user.id);
     const elsewhere = await newSession(user.id);
 
-    expect(await run(user.id, { exceptSessionId: here.sessionId, keepTokens: true })).toEqual({ sessionsEnded: 1, tokensRevoked: 0 });
+    expect(await run(user.id, { exceptSessionId: here.sessionId, keepTokens: true, cause: { source: 'user', reason: 'password_change' } })).toEqual({ sessionsEnded: 1, tokensRevoked: 0 });
     expect(await checkSession(sessions, here.secret, t.now())).not.toBeNull();
     expect(await checkSession(sessions, elsewhere.secret, t.now())).toBeNull();
     expect((await t.introspect(app, tokens.access_token)).active).toBe(true);
@@ -75,5 +85,20 @@ describe('endUserAccess: every session and every application token', () => {
     );
     expect(res.status).toBe(400);
     expect((await body(res)).error).toBe('invalid_grant');
+  });
+
+  it('the token.revoked rows say why and whose: on the person’s activity (a password change by them; disabled by an operator)', async () => {
+    const user = await t.user();
+    const app = await t.application({ name: 'Cause App', grantTypes: ['password'] });
+    await t.passwordGrant(app, user);
+    await run(user.id, { cause: { source: 'user', reason: 'password_reset' } });
+    await t.passwordGrant(app, user);
+    await run(user.id, { cause: { source: 'operator', reason: 'account_disabled' } });
+    await flushAudit();
+    const rows = (await listActivityForUser(t.db, user.id, 10)).rows.filter((r) => r.type === 'token.revoked');
+    expect(rows.map((r) => [r.actorType, r.actorLabel, r.userId, r.clientId, r.detail])).toEqual([
+      ['operator', null, user.id, app.clientId, { by: 'operator', reason: 'account_disabled', accessTokens: 1, refreshTokens: 1, application: 'Cause App' }],
+      ['user', user.email, user.id, app.clientId, { by: 'user', reason: 'password_reset', accessTokens: 1, refreshTokens: 1, application: 'Cause App' }],
+    ]);
   });
 });

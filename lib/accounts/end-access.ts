@@ -9,17 +9,26 @@
  * revocation path does.
  */
 import { getDashboardStore } from '@/lib/db';
-import { getSessionStore, type SessionStore } from '@/lib/db/sessions';
+import { createAuthorizationStore } from '@/lib/db/authorizations';
+import { createSessionStore, getSessionStore, type SessionStore } from '@/lib/db/sessions';
+import type { Db } from '@/lib/db/types';
 import type { RevokedTokens } from '@/lib/db/applications';
 import type { EventBus } from '@/lib/oauth/events';
 import { events } from '@/lib/server/events';
-import { announceRevokedTokens } from '@/lib/server/revocation-events';
+import { announceRevokedTokens, type RevocationCause } from '@/lib/server/revocation-events';
+
+/**
+ * Why a person's access ends, for the token.revoked rows (and so their /account/activity): who
+ * acted (`source`: the person, an operator, a deletion) and what came with it (`reason`).
+ */
+export type EndAccessCause = Pick<RevocationCause, 'source' | 'reason'>;
 
 export interface EndAccessOptions {
   /** The session that made the change stays signed in (user_sessions.id). */
   exceptSessionId?: string;
   /** Keep applications' tokens (the "keep apps signed in" choice). */
   keepTokens?: boolean;
+  cause: EndAccessCause;
 }
 
 export interface EndAccessDeps {
@@ -30,19 +39,34 @@ export interface EndAccessDeps {
 }
 
 /** The work, with its stores passed in (tests give it a test database). */
-export async function endAccess(deps: EndAccessDeps, userId: string, options: EndAccessOptions = {}): Promise<{ sessionsEnded: number; tokensRevoked: number }> {
+export async function endAccess(deps: EndAccessDeps, userId: string, options: EndAccessOptions): Promise<{ sessionsEnded: number; tokensRevoked: number }> {
   const sessionsEnded = await deps.sessions.endSessionsForUser(userId, deps.now, options.exceptSessionId);
   if (options.keepTokens) return { sessionsEnded, tokensRevoked: 0 };
   const revoked = await deps.tokens.revokeTokensForUser(userId, deps.now);
   let tokensRevoked = 0;
   for (const r of revoked) {
-    announceRevokedTokens(deps.events, r);
+    announceRevokedTokens(deps.events, r, { ...options.cause, userId });
     tokensRevoked += r.accessTokens + r.refreshTokens;
   }
   return { sessionsEnded, tokensRevoked };
 }
 
-export async function endUserAccess(userId: string, options: EndAccessOptions = {}): Promise<{ sessionsEnded: number; tokensRevoked: number }> {
+export async function endUserAccess(userId: string, options: EndAccessOptions): Promise<{ sessionsEnded: number; tokensRevoked: number }> {
   const [sessions, tokens] = await Promise.all([getSessionStore(), getDashboardStore()]);
   return endAccess({ sessions, tokens, events, now: new Date() }, userId, options);
+}
+
+/**
+ * endUserAccess over a given database and bus (a command's connection, a test database), or the
+ * server's own when none is given: flows that take their database through a context
+ * (AccountFlowContext, lib/admin's OperatorContext) end access on that same database.
+ */
+export async function endAccessIn(
+  where: { db?: Db; events?: EventBus; now?: Date },
+  userId: string,
+  options: EndAccessOptions,
+): Promise<{ sessionsEnded: number; tokensRevoked: number }> {
+  if (!where.db) return endUserAccess(userId, options);
+  const deps = { sessions: createSessionStore(where.db), tokens: createAuthorizationStore(where.db), events: where.events ?? events, now: where.now ?? new Date() };
+  return endAccess(deps, userId, options);
 }

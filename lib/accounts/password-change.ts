@@ -56,7 +56,11 @@ export async function changePassword(deps: PasswordChangeDeps, input: PasswordCh
   if (input.newPassword === input.currentPassword) return { ok: false, field: 'newPassword', message: 'That is your current password: choose a new one' };
 
   await deps.setUserPasswordHash(user.id, await deps.hashPassword(input.newPassword));
-  const ended = await deps.endUserAccess(user.id, { exceptSessionId: input.sessionId, keepTokens: input.keepAppsSignedIn });
+  const ended = await deps.endUserAccess(user.id, {
+    exceptSessionId: input.sessionId,
+    keepTokens: input.keepAppsSignedIn,
+    cause: { source: 'user', reason: 'password_change' },
+  });
   await deps.queueMail(
     passwordChangedMail({
       to: user.email,

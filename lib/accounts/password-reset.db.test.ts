@@ -1,24 +1,39 @@
+/**
+ * The account mail flows with their real parts: the audit trail writes to the test database,
+ * ending access revokes on it and announces on the test server's bus (AccountFlowContext's db
+ * and events), so the tests read the rows, sessions and tokens a person would see.
+ */
 import { randomUUID } from 'node:crypto';
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { users } from '@/drizzle/schema';
-import { createTestDb } from '@/lib/testing/test-db';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { userSessions, users } from '@/drizzle/schema';
+import { flushAudit, setAuditDatabase } from '@/lib/audit';
+import { auditEngineEvents } from '@/lib/audit/engine-events';
+import { listAuditEvents } from '@/lib/db/audit';
 import type { Db } from '@/lib/db/types';
 import type { MailMessage } from '@/lib/mail';
 import { createRateLimits } from '@/lib/rate-limit/limiter';
 import { parseRateLimitSettings } from '@/lib/rate-limit/settings';
 import { verifyPassword } from '@/lib/auth/password';
+import { createTestServer } from '@/lib/testing/oauth';
 import { eq } from 'drizzle-orm';
-
-const endUserAccess = vi.fn(async () => ({ sessionsEnded: 2, tokensRevoked: 3 }));
-const recordAudit = vi.fn(async () => {});
-vi.mock('@/lib/accounts/end-access', () => ({ endUserAccess: (...a: unknown[]) => endUserAccess(...(a as [])) }));
-vi.mock('@/lib/audit', () => ({ recordAudit: (...a: unknown[]) => recordAudit(...(a as [])) }));
-
-const { requestPasswordReset, resetPassword, checkResetLink } = await import('./password-reset');
-const { sendVerificationEmail, confirmEmailVerification } = await import('./verification');
-const { sendEmailChangeConfirmation, confirmEmailChange } = await import('./email-change');
+import { requestPasswordReset, resetPassword, checkResetLink } from './password-reset';
+import { sendVerificationEmail, confirmEmailVerification } from './verification';
+import { sendEmailChangeConfirmation, confirmEmailChange } from './email-change';
 
 const BASE = 'https://id.example';
+const t = await createTestServer();
+setAuditDatabase(t.db);
+const offAudit = auditEngineEvents(t.deps.events, async () => t.deps.store);
+afterAll(() => {
+  offAudit();
+  setAuditDatabase(null);
+});
+
+/** The audit rows about `userId` (newest first), once every write has landed. */
+async function auditOf(userId: string, type?: string) {
+  await flushAudit();
+  return (await listAuditEvents(t.db, { userId, ...(type && { type }) }, 50)).rows;
+}
 
 describe('password reset, verification and email change flows', () => {
   let db: Db;
@@ -26,19 +41,18 @@ describe('password reset, verification and email change flows', () => {
   const mail = async (m: MailMessage) => {
     sent.push(m);
   };
+  // The test server's password check is `hash === 'hash:' + password`, so these accounts can use the password grant.
   const user = async (email = `p-${randomUUID()}@example.com`) => {
-    const [u] = await db.insert(users).values({ email, passwordHash: 'old' }).returning();
+    const [u] = await db.insert(users).values({ email, passwordHash: 'hash:old-password' }).returning();
     return u!;
   };
   const tokenFrom = (m: MailMessage | undefined, path: string) => new URL(m!.links!.find((l) => new URL(l).pathname === path)!).searchParams.get('token')!;
 
-  beforeAll(async () => {
-    db = (await createTestDb()).db;
+  beforeAll(() => {
+    db = t.db;
   });
   beforeEach(() => {
     sent = [];
-    endUserAccess.mockClear();
-    recordAudit.mockClear();
   });
 
   it('an unknown or disabled address sends nothing and records nothing (the page answers the same)', async () => {
@@ -47,7 +61,7 @@ describe('password reset, verification and email change flows', () => {
     await db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, disabled.id));
     expect(await requestPasswordReset(disabled.email, { baseUrl: BASE, db, mail })).toBe(false);
     expect(sent).toEqual([]);
-    expect(recordAudit).not.toHaveBeenCalled();
+    expect(await auditOf(disabled.id)).toEqual([]);
   });
 
   it('mails a link to this server, valid 30 minutes, whatever the case of the address typed', async () => {
@@ -57,8 +71,9 @@ describe('password reset, verification and email change flows', () => {
     expect(sent[0]).toMatchObject({ to: u.email, subject: 'Reset your OAuth Server password' });
     expect(sent[0]!.text).toContain('for 30 minutes');
     expect(sent[0]!.links![0]).toMatch(/^https:\/\/id\.example\/reset-password\?token=[\w-]{43}$/);
-    expect(recordAudit).toHaveBeenCalledWith(expect.objectContaining({ type: 'password.reset_requested', userId: u.id }));
-    expect(JSON.stringify(recordAudit.mock.calls)).not.toContain(tokenFrom(sent[0], '/reset-password'));
+    const rows = await auditOf(u.id);
+    expect(rows).toMatchObject([{ type: 'password.reset_requested', actorType: 'user', actorId: u.id, actorLabel: u.email, userId: u.id }]);
+    expect(JSON.stringify(rows)).not.toContain(tokenFrom(sent[0], '/reset-password'));
   });
 
   it('the per-address limit stops the mail silently', async () => {
@@ -72,25 +87,43 @@ describe('password reset, verification and email change flows', () => {
 
   it('a reset sets the password, ends access (tokens revoked by default), mails a notice and records password.reset', async () => {
     const u = await user();
+    const app = await t.application({ name: 'Reset App', grantTypes: ['password'] });
+    const held = await t.passwordGrant(app, { email: u.email, password: 'old-password' });
+    await db.insert(userSessions).values({ sessionDigest: `d-${randomUUID()}`, userId: u.id, expiresAt: new Date(Date.now() + 3_600_000) });
     await requestPasswordReset(u.email, { baseUrl: BASE, db, mail });
     const token = tokenFrom(sent[0], '/reset-password');
     expect(await checkResetLink(token, { db })).toEqual({ ok: true, email: u.email });
 
-    expect(await resetPassword(token, 'password', { baseUrl: BASE, db, mail })).toEqual({ ok: false, passwordError: expect.stringMatching(/most common/) });
-    expect(await resetPassword(token, u.email, { baseUrl: BASE, db, mail })).toEqual({ ok: false, passwordError: expect.stringMatching(/email address/) });
-    expect(endUserAccess).not.toHaveBeenCalled();
+    const ctx = { baseUrl: BASE, db, mail, events: t.deps.events };
+    expect(await resetPassword(token, 'password', ctx)).toEqual({ ok: false, passwordError: expect.stringMatching(/most common/) });
+    expect(await resetPassword(token, u.email, ctx)).toEqual({ ok: false, passwordError: expect.stringMatching(/email address/) });
+    expect((await t.introspect(app, held.access_token)).active).toBe(true); // a refused password changes nothing
 
-    expect(await resetPassword(token, 'a brand new secret', { baseUrl: BASE, db, mail, ip: '203.0.113.9' })).toEqual({ ok: true, email: u.email });
+    expect(await resetPassword(token, 'a brand new secret', { ...ctx, ip: '203.0.113.9' })).toEqual({ ok: true, email: u.email });
     const [row] = await db.select().from(users).where(eq(users.id, u.id));
     expect(await verifyPassword(row!.passwordHash!, 'a brand new secret')).toBe(true);
-    expect(endUserAccess).toHaveBeenCalledWith(u.id, { keepTokens: false });
+    // RFC 7662 §2.2: the application's tokens are inactive; the session ended.
+    expect((await t.introspect(app, held.access_token)).active).toBe(false);
+    const [session] = await db.select().from(userSessions).where(eq(userSessions.userId, u.id));
+    expect(session!.endedAt).toBeInstanceOf(Date);
     expect(sent.at(-1)).toMatchObject({ to: u.email, subject: 'Your OAuth Server password was changed' });
-    expect(recordAudit).toHaveBeenCalledWith(
-      expect.objectContaining({ type: 'password.reset', userId: u.id, ip: '203.0.113.9', detail: { sessionsEnded: 2, tokensRevoked: 3, keepTokens: false } }),
-    );
-    expect(JSON.stringify(recordAudit.mock.calls)).not.toContain('a brand new secret');
+    const rows = await auditOf(u.id);
+    expect(rows.find((r) => r.type === 'password.reset')).toMatchObject({
+      actorType: 'user',
+      userId: u.id,
+      ip: '203.0.113.9',
+      detail: { sessionsEnded: 1, tokensRevoked: 2, keepTokens: false },
+    });
+    // The revocation says why, on the person's own trail.
+    expect(rows.find((r) => r.type === 'token.revoked')).toMatchObject({
+      actorType: 'user',
+      actorId: u.id,
+      clientId: app.clientId,
+      detail: { by: 'user', reason: 'password_reset', accessTokens: 1, refreshTokens: 1 },
+    });
+    expect(JSON.stringify(rows)).not.toContain('a brand new secret');
 
-    expect(await resetPassword(token, 'another new secret', { baseUrl: BASE, db, mail })).toEqual({ ok: false, problem: 'used' });
+    expect(await resetPassword(token, 'another new secret', ctx)).toEqual({ ok: false, problem: 'used' });
   });
 
   it('verification: the link marks the address verified once', async () => {
@@ -121,6 +154,12 @@ describe('password reset, verification and email change flows', () => {
     expect(await confirmEmailChange(tokenFrom(sent[0], '/confirm-email'), { db })).toEqual({ ok: true, email: target });
     const [moved] = await db.select().from(users).where(eq(users.id, u.id));
     expect(moved).toMatchObject({ email: target, emailVerified: true });
+    // Both steps are on the person's trail: asked (with the address asked for), then confirmed.
+    expect((await auditOf(u.id, 'email.')).map((r) => [r.type, r.actorType, r.actorLabel, r.detail])).toEqual([
+      ['email.changed', 'user', target, { previousDomain: 'example.com' }],
+      ['email.change_requested', 'user', u.email, { to: target }],
+    ]);
+    expect(JSON.stringify(await auditOf(u.id))).not.toContain(tokenFrom(sent[0], '/confirm-email'));
   });
 
   it('email change to an address another account uses: the same answer, that address is told, nothing changes', async () => {
@@ -132,5 +171,8 @@ describe('password reset, verification and email change flows', () => {
       [u.email, 'Your OAuth Server email address is about to change'],
     ]);
     expect(sent[0]!.links!.some((l) => l.includes('/confirm-email'))).toBe(false);
+    // The same row as a real request (the trail must not tell that the address is taken), and nothing on the other account's.
+    expect((await auditOf(u.id, 'email.')).map((r) => [r.type, r.detail])).toEqual([['email.change_requested', { to: other.email }]]);
+    expect(await auditOf(other.id, 'email.')).toEqual([]);
   });
 });

@@ -11,11 +11,12 @@ import type { Db } from '@/lib/db/types';
 import { getSettings } from '@/lib/config/settings';
 import { hashPassword } from '@/lib/auth/password';
 import { checkNewPassword } from '@/lib/auth/password-policy';
-import { endUserAccess } from '@/lib/accounts/end-access';
+import { endAccessIn } from '@/lib/accounts/end-access';
 import { recordAudit } from '@/lib/audit';
 import { queueMail, type MailMessage } from '@/lib/mail';
 import { passwordResetMail } from '@/lib/mail/templates/password-reset';
 import { passwordChangedMail } from '@/lib/mail/templates/password-changed';
+import type { EventBus } from '@/lib/oauth/events';
 import type { RateLimits } from '@/lib/oauth/rate-limit';
 
 export const RESET_LINK_MINUTES = 30;
@@ -35,6 +36,8 @@ export interface AccountFlowContext {
   /** The operator, when one acts from the console (the command line is "command line"). */
   operator?: { id: string | null; label: string };
   now?: Date;
+  /** Where the revocations are announced: the server's bus (lib/server/events) unless given. */
+  events?: EventBus;
 }
 
 async function tokens(ctx: AccountFlowContext) {
@@ -89,7 +92,7 @@ export async function resetPassword(token: string, newPassword: string, ctx: Acc
   if (!done.ok) return done;
   const user = done.value;
   const keepTokens = getSettings().accounts.resetKeepsTokens;
-  const ended = await endUserAccess(user.id, { keepTokens });
+  const ended = await endAccessIn(ctx, user.id, { keepTokens, cause: { source: 'user', reason: 'password_reset' } });
   await (ctx.mail ?? queueMail)(
     passwordChangedMail({ to: user.email, signInUrl: `${ctx.baseUrl}/login`, forgotUrl: `${ctx.baseUrl}/forgot-password`, tokensRevoked: !keepTokens }),
   );

@@ -9,9 +9,10 @@ import { listAuditEvents } from '@/lib/db/audit';
 import { findApplicationForAdmin } from '@/lib/db/admin-applications';
 import { findUserForAdmin, setUserOperator } from '@/lib/db/admin-users';
 import { cliOperatorContext } from './cli-context';
-import { userSessions } from '@/drizzle/schema';
 import { basic, body, createTestServer, form } from '@/lib/testing/oauth';
-import { deleteApplication, disableApplication, revokeApplicationTokens, transferApplication } from './application-actions';
+import { deleteApplication, disableApplication, editApplication, revokeApplicationTokens, transferApplication } from './application-actions';
+import { eq } from 'drizzle-orm';
+import { applications, userSessions } from '@/drizzle/schema';
 import type { OperatorContext } from './context';
 import type { DbHandle } from '@/lib/db/types';
 import type { MailMessage } from '@/lib/mail';
@@ -149,5 +150,51 @@ describe('operator actions on applications', () => {
     expect(await deleteApplication(ctx, app.id, 'To go')).toMatchObject({ ok: true });
     expect(await findApplicationForAdmin(t.db, app.id)).toBeNull();
     expect(await last('application.deleted')).toMatchObject({ actorType: 'operator', clientId: app.clientId });
+  });
+});
+
+describe('operators edit and delete any application through the application service', () => {
+  it('edits one with no owner (command line) and a self-registered one; application.updated names the operator', async () => {
+    const app = await t.application({ name: 'Ownerless', clientType: 'public', grantTypes: ['authorization_code'] });
+    const update = { name: 'Ownerless renamed', redirectUris: ['https://client.example/cb', 'https://client.example/cb2'] };
+    const result = await editApplication(ctx, app.id, update, t.deps.settings);
+    expect(result).toMatchObject({ ok: true, value: { application: { name: 'Ownerless renamed', ownerId: null, redirectUris: update.redirectUris }, clientSecret: null } });
+    expect(await last('application.updated')).toMatchObject({
+      actorType: 'operator',
+      actorId: operator.id,
+      actorLabel: operator.email,
+      clientId: app.clientId,
+      userId: null,
+      detail: { application: 'Ownerless renamed', changed: ['name', 'redirectUris'] },
+    });
+
+    // Self-registered (RFC 7591): the same form, the same rules; public → confidential shows a new secret once.
+    await t.db.update(applications).set({ registeredVia: 'dynamic' }).where(eq(applications.id, app.id));
+    const confidential = await editApplication(ctx, app.id, { clientType: 'confidential' }, t.deps.settings);
+    expect(confidential.ok && confidential.value.clientSecret).toMatch(/^\S{32,}$/);
+    expect(await last('application.updated')).toMatchObject({ actorType: 'operator', detail: { changed: ['clientType'], secretIssued: true } });
+
+    // A value the rules refuse names its field; nothing is saved.
+    await expect(editApplication(ctx, app.id, { redirectUris: ['not a url'] }, t.deps.settings)).rejects.toMatchObject({ field: 'redirectUris' });
+    expect((await findApplicationForAdmin(t.db, app.id))?.name).toBe('Ownerless renamed');
+    expect(await editApplication(ctx, 'not-a-uuid', update, t.deps.settings)).toMatchObject({ ok: false, code: 'not_found' });
+  });
+
+  it('deletes with the name typed: application.deleted with the operator as actor, its tokens stop working', async () => {
+    const owner = await t.user();
+    const app = await t.application({ name: 'Someone Else’s', ownerId: owner.id });
+    const tokens = await t.passwordGrant(app, owner);
+    expect(await deleteApplication(ctx, app.id, 'Someone Else')).toMatchObject({ ok: false, code: 'confirm' });
+    expect(await deleteApplication(ctx, app.id, ' Someone Else’s ')).toMatchObject({ ok: true, value: { accessTokens: 1, refreshTokens: 1 } });
+    expect(await last('application.deleted')).toMatchObject({
+      actorType: 'operator',
+      actorId: operator.id,
+      clientId: app.clientId,
+      userId: owner.id,
+      detail: { application: 'Someone Else’s', accessTokens: 1, refreshTokens: 1 },
+    });
+    // Gone with it: another application introspecting (RFC 7662 §4, a resource server) finds nothing active.
+    const api = await t.application({ resourceServer: true });
+    expect((await t.introspect(api, tokens.access_token)).active).toBe(false);
   });
 });

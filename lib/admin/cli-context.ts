@@ -1,13 +1,11 @@
 /**
  * The operator context of a `manage` command: the database it opened, "the command line" as the
- * actor. Ending access is endUserAccess's own work (lib/accounts/end-access.ts, endAccess) over
+ * actor. Ending access is endUserAccess's own work (lib/accounts/end-access.ts, endAccessIn) over
  * that database and the command's bus, so the command line and the console end the same
  * sessions, revoke the same tokens and codes, and announce the same events.
  */
-import { endAccess } from '@/lib/accounts/end-access';
+import { endAccessIn } from '@/lib/accounts/end-access';
 import { getSettings } from '@/lib/config/settings';
-import { createAuthorizationStore } from '@/lib/db/authorizations';
-import { createSessionStore } from '@/lib/db/sessions';
 import type { DbHandle } from '@/lib/db/types';
 import { EventBus } from '@/lib/oauth/events';
 import type { OperatorContext } from './context';
@@ -21,12 +19,11 @@ export function commandLineActor(): { type: 'operator'; id: null; label: string 
 
 export function cliOperatorContext(db: DbHandle, events: EventBus = new EventBus()): OperatorContext {
   const { id, label } = commandLineActor();
-  const stores = { sessions: createSessionStore(db.db), tokens: createAuthorizationStore(db.db) };
   return {
     db: db.db,
     actor: { id, label },
     events,
     operatorEmails: getSettings().clients.operatorEmails,
-    endAccess: (userId, options) => endAccess({ ...stores, events, now: new Date() }, userId, options),
+    endAccess: (userId, options) => endAccessIn({ db: db.db, events }, userId, options),
   };
 }

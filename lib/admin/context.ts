@@ -2,6 +2,7 @@
  * What an operator action needs, the same for the console (the server's database, the signed-in
  * operator, endUserAccess) and the command line (the database it opened, "the command line").
  */
+import type { EndAccessOptions } from '@/lib/accounts/end-access';
 import type { Db } from '@/lib/db/types';
 import type { EventBus } from '@/lib/oauth/events';
 
@@ -10,7 +11,7 @@ export interface OperatorContext {
   /** Who acts: the signed-in operator (id and email), or the command line (no id). */
   actor: { id: string | null; label: string };
   /** Ends the user's sessions and (unless kept) tokens: lib/accounts/end-access.ts in the server. */
-  endAccess(userId: string, options?: { keepTokens?: boolean }): Promise<{ sessionsEnded: number; tokensRevoked: number }>;
+  endAccess(userId: string, options: EndAccessOptions): Promise<{ sessionsEnded: number; tokensRevoked: number }>;
   /** Where token_revoked / grant_revoked go (metrics; the audit rows are written here directly). */
   events?: EventBus;
   now?: () => Date;
@@ -19,7 +20,7 @@ export interface OperatorContext {
 }
 
 /** Why an action was refused: the console shows a message per code (never text from a URL), the CLI the reason. */
-export type RefusalCode = 'not_found' | 'self' | 'last_operator' | 'confirm' | 'no_account' | 'user_disabled';
+export type RefusalCode = 'not_found' | 'self' | 'last_operator' | 'confirm' | 'no_account' | 'user_disabled' | 'not_active';
 
 export type ActionResult<T = undefined> = { ok: true; value: T } | { ok: false; code: RefusalCode; reason: string };
 

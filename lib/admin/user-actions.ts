@@ -51,7 +51,7 @@ export async function disableUser(ctx: OperatorContext, userId: string, disabled
   await setUserDisabled(ctx.db, user.id, disabled, now(ctx));
   // Disabled: sessions end and tokens are revoked at once (they are already refused while the
   // account is disabled; revoking keeps them dead if it is enabled again).
-  const ended = disabled ? await ctx.endAccess(user.id) : { sessionsEnded: 0, tokensRevoked: 0 };
+  const ended = disabled ? await ctx.endAccess(user.id, { cause: { source: 'operator', reason: 'account_disabled' } }) : { sessionsEnded: 0, tokensRevoked: 0 };
   await audit(ctx, disabled ? 'user.disabled' : 'user.enabled', user, disabled ? ended : {});
   return ok(ended);
 }
@@ -70,7 +70,7 @@ export async function setOperator(ctx: OperatorContext, userId: string, operator
 export async function endSessions(ctx: OperatorContext, userId: string): Promise<ActionResult<number>> {
   const user = await load(ctx, userId);
   if (!user) return refused('not_found', 'No such user.');
-  const { sessionsEnded } = await ctx.endAccess(user.id, { keepTokens: true });
+  const { sessionsEnded } = await ctx.endAccess(user.id, { keepTokens: true, cause: { source: 'operator' } });
   await audit(ctx, 'session.ended', user, { by: 'operator', sessionsEnded });
   return ok(sessionsEnded);
 }

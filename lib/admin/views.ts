@@ -37,3 +37,25 @@ export interface AuditEventView {
   requestId: string | null;
   detail: unknown;
 }
+
+/** What the console's Tokens page shows of one access or refresh token (never its value: only its digest is stored). */
+export interface TokenView {
+  kind: 'access' | 'refresh';
+  id: number;
+  applicationId: string;
+  clientId: string;
+  applicationName: string;
+  /** Null for client_credentials tokens. */
+  userId: string | null;
+  userEmail: string | null;
+  scope: string;
+  createdAt: Date;
+  /** Null: a refresh token that never expires (no OAUTH2_REFRESH_TOKEN_EXPIRE_SECONDS nor per-application lifetime). */
+  expiresAt: Date | null;
+  /** `rotated`: a refresh token exchanged for the next one of its chain. */
+  status: 'active' | 'revoked' | 'expired' | 'rotated';
+}
+
+/** The Tokens page's status filter ('any' shows every token). */
+export const TOKEN_STATUSES = ['any', 'active', 'revoked', 'expired'] as const;
+export type TokenStatusFilter = (typeof TOKEN_STATUSES)[number];

@@ -67,7 +67,7 @@ export function auditEngineEvents(events: EventBus, lookups: () => Promise<Audit
         actor: e.source === 'user' ? { type: 'user', id: e.userId, label: await userLabel(e.userId) } : { type: e.source === 'operator' ? 'operator' : 'system' },
         userId: e.userId,
         clientId: e.clientId,
-        detail: { by: e.source, accessTokens: e.accessTokens, refreshTokens: e.refreshTokens, application: await appName(e.clientId) },
+        detail: { by: e.source, ...(e.reason && { reason: e.reason }), accessTokens: e.accessTokens, refreshTokens: e.refreshTokens, application: await appName(e.clientId) },
       });
     }),
     on('client_registered', async (e) => {

@@ -1,11 +1,11 @@
 /**
  * The operators' console and commands, about applications: every kind (dashboard, CLI,
  * self-registered, metadata documents) with owner and last use; disable, transfer, revoke all
- * tokens. Deleting goes through deleteApplicationWhere (applications.ts), as the CLI's does.
+ * tokens. Editing and deleting go through the application service (lib/applications/service.ts).
  */
 import { and, count, desc, eq, ilike, isNull, or, sql } from 'drizzle-orm';
 import { accessTokens, applications, refreshTokens, users } from '@/drizzle/schema';
-import { deleteApplicationWhere, type RevokedTokens } from './applications';
+import type { RevokedTokens } from './applications';
 import type { ApplicationView } from '@/lib/admin/views';
 import { containsPattern, isUuid, revokeChains } from './sql-helpers';
 import type { Db } from './types';
@@ -91,10 +91,4 @@ export async function revokeApplicationTokens(db: Db, id: string, now: Date): Pr
     await revokeChains(tx, sql`application_id = ${id}`, now);
     return { applicationId: app.id, clientId: app.clientId, accessTokens: a?.n ?? 0, refreshTokens: r?.n ?? 0 };
   });
-}
-
-/** Deletes the application (cascading to its tokens, codes and consents), counting its live tokens first. */
-export async function deleteApplicationById(db: Db, id: string, now: Date): Promise<RevokedTokens | null> {
-  if (!isUuid(id)) return null;
-  return deleteApplicationWhere(db, eq(applications.id, id), now);
 }

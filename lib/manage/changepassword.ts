@@ -36,7 +36,7 @@ export const changepassword: Command = {
     // Pending reset and email-change links are used up with it, as with a reset.
     await createAccountStore(db.db).setUserPasswordHash(user.id, await hashPassword(password));
     const keepTokens = getSettings().accounts.resetKeepsTokens;
-    const ended = await endUserAccess(user.id, { keepTokens });
+    const ended = await endUserAccess(user.id, { keepTokens, cause: { source: 'operator', reason: 'password_change' } });
     await recordAudit({ type: 'password.changed', actor: { type: 'operator', label: 'command line' }, userId: user.id, detail: { via: 'changepassword', ...ended, keepTokens } });
     out(
       json

@@ -24,10 +24,8 @@ import { revokeinitialaccesstoken } from './revokeinitialaccesstoken';
 import { setoperator } from './setoperator';
 import { backup } from './backup';
 import { restore } from './restore';
-import { EventBus } from '@/lib/oauth/events';
-import { flushAudit, setAuditDatabase } from '@/lib/audit';
-import { auditEngineEvents } from '@/lib/audit/engine-events';
-import { createStore } from '@/lib/db/engine-store';
+import { flushAudit } from '@/lib/audit';
+import { events } from '@/lib/server/events';
 
 const COMMANDS: Command[] = [
   createapplication,
@@ -83,12 +81,10 @@ async function main(argv: string[]): Promise<number> {
   const db = await openCliDatabase();
   try {
     if (db.kind !== "pglite-socket") await db.migrate(); // the running server has migrated
-    adoptDatabase(db); // modules that ask getDb() (mail, ending access) use this connection
-    // The audit trail goes to the database this command opened; its own bus feeds it as the server's does.
-    setAuditDatabase(db.db);
-    const events = new EventBus();
-    const store = createStore(db.db);
-    auditEngineEvents(events, async () => store);
+    // Modules that ask getDb() (mail, ending access, the audit trail's writes and lookups) use
+    // this connection. The commands announce on the process's one bus (lib/server/events), which
+    // feeds the audit trail as in the server: one bus, one subscriber.
+    adoptDatabase(db);
     await command.run({ args: args as never, db, json: !!args.values.json, out: (s) => console.log(s), events });
     await flushAudit();
   } finally {

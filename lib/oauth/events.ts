@@ -27,6 +27,8 @@ export interface OAuthEvents {
     clientId: string;
     userId: string | null;
     source: 'user' | 'operator' | 'deletion';
+    /** Why access ended, when it was a side effect (lib/accounts/end-access.ts): a new password, a disabled or deleted account. */
+    reason?: 'password_change' | 'password_reset' | 'account_disabled' | 'account_deleted';
     accessTokens: number;
     refreshTokens: number;
   };

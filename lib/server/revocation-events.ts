@@ -10,15 +10,17 @@ import type { RevokedTokens } from '@/lib/db/applications';
 
 export interface RevocationCause {
   source: OAuthEvents['grant_revoked']['source'];
-  /** Whose tokens they were, when one person's (an authorization revoked). */
+  /** Whose tokens they were, when one person's (an authorization revoked, a person's access ended). */
   userId?: string | null;
+  /** Why, when the revocation came with something else (a password change, a disabled account). */
+  reason?: OAuthEvents['grant_revoked']['reason'];
 }
 
 export function announceRevokedTokens(events: EventBus, revoked: RevokedTokens, cause: RevocationCause = { source: 'deletion' }): void {
   const userId = cause.userId ?? null;
   announceEachToken(events, revoked, { source: cause.source, userId });
   const { applicationId, clientId, accessTokens, refreshTokens } = revoked;
-  events.emit('grant_revoked', { applicationId, clientId, userId, source: cause.source, accessTokens, refreshTokens });
+  events.emit('grant_revoked', { applicationId, clientId, userId, source: cause.source, ...(cause.reason && { reason: cause.reason }), accessTokens, refreshTokens });
 }
 
 /**

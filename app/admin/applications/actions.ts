@@ -1,7 +1,10 @@
 'use server';
 /** The console's actions on an application; each checks the operator role and writes its audit event (lib/admin). */
 import { redirect } from 'next/navigation';
-import { deleteApplication, disableApplication, revokeApplicationTokens, transferApplication } from '@/lib/admin/application-actions';
+import { deleteApplication, disableApplication, editApplication, revokeApplicationTokens, transferApplication } from '@/lib/admin/application-actions';
+import { readApplicationForm, refusedBy } from '@/lib/applications/form-state';
+import { storedApplication, type ApplicationFormState } from '@/lib/applications/schema';
+import { getSettings } from '@/lib/config/settings';
 import type { ActionResult } from '@/lib/admin/context';
 import { requireOperator } from '@/lib/admin/require-operator';
 import { consoleContext } from '@/lib/admin/server-context';
@@ -42,4 +45,21 @@ export async function deleteApplicationAction(formData: FormData): Promise<void>
   const result = await deleteApplication(ctx, id, field(formData, 'confirmation'));
   if (result.ok) redirect('/admin/applications?notice=application_deleted');
   back(id, result, '');
+}
+
+/** The dashboard's edit form, for any application (any owner, or none); refusals appear beside their field. */
+export async function editApplicationAction(id: string, _prev: ApplicationFormState, formData: FormData): Promise<ApplicationFormState> {
+  const ctx = await consoleContext(await requireOperator());
+  const form = readApplicationForm(formData);
+  if (!form.ok) return form;
+  let result: Awaited<ReturnType<typeof editApplication>>;
+  try {
+    result = await editApplication(ctx, id, storedApplication(form.data), getSettings());
+  } catch (e) {
+    return refusedBy(e, form.values);
+  }
+  if (!result.ok) redirect('/admin/applications?notice=not_found');
+  const { application, clientSecret } = result.value;
+  if (clientSecret) return { ok: true, id: application.id, name: application.name, clientId: application.clientId, clientSecret };
+  redirect(`/admin/applications/${application.id}?notice=saved`);
 }

@@ -29,7 +29,7 @@ type Params = Promise<{ id: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function AdminApplicationPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
-  const me = await requireOperator();
+  await requireOperator();
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const db = await getDb();
   const app = await findApplicationForAdmin(db, id);
@@ -107,16 +107,16 @@ export default async function AdminApplicationPage({ params, searchParams }: { p
             <ActionButton action={revokeApplicationTokensAction} fields={{ id: app.id }}>
               Revoke all its tokens
             </ActionButton>
-            {app.ownerId === me.id ? (
-              <Link href={`/o/applications/${app.id}/update`} className="inline-flex h-8 items-center rounded-lg px-3 text-sm font-medium text-slate-700 hover:bg-slate-100">
-                Edit
-              </Link>
-            ) : null}
+            <Link href={`/admin/tokens?application=${encodeURIComponent(app.clientId)}`} className="inline-flex h-8 items-center rounded-lg px-3 text-sm font-medium text-slate-700 hover:bg-slate-100">
+              See tokens
+            </Link>
+            <Link href={`/admin/applications/${app.id}/edit`} className="inline-flex h-8 items-center rounded-lg px-3 text-sm font-medium text-slate-700 hover:bg-slate-100">
+              Edit
+            </Link>
           </div>
           <p className="text-xs text-slate-500">
             A disabled application gets <code className="font-mono">invalid_client</code> at the token endpoint and an error page at sign-in, and its tokens stop working, until enabled again.
-            To change its settings, use <code className="font-mono break-all">npm run manage -- updateapplication {app.clientId}</code>
-            {app.ownerId === me.id ? ' or Edit' : ''}.
+            To change its settings, use Edit (the dashboard’s form) or <code className="font-mono break-all">npm run manage -- updateapplication {app.clientId}</code>.
           </p>
           <form action={transferApplicationAction} className="flex flex-col gap-2 border-t border-slate-100 pt-4 sm:flex-row sm:items-end">
             <input type="hidden" name="id" value={app.id} />

@@ -82,6 +82,9 @@ export default async function AdminUserPage({ params, searchParams }: { params: 
             <ActionButton action={revokeTokensAction} fields={{ id: user.id }}>
               Revoke all tokens
             </ActionButton>
+            <Link href={`/admin/tokens?user=${encodeURIComponent(user.email)}`} className="inline-flex h-8 items-center rounded-lg px-3 text-sm font-medium text-slate-700 hover:bg-slate-100">
+              See tokens
+            </Link>
             <ActionButton action={setOperatorAction} fields={{ id: user.id, operator: user.operator ? '0' : '1' }} variant="ghost">
               {user.operator ? 'Remove operator role' : 'Make operator'}
             </ActionButton>
