@@ -65,7 +65,9 @@ type Endpoint =
   | 'logout'
   | 'register'
   | 'clientConfiguration'
-  | 'registrationPreflight';
+  | 'registrationPreflight'
+  | 'deviceAuthorization'
+  | 'par';
 const handler =
   (name: Endpoint) =>
   async (req: Request): Promise<Response> => {
@@ -104,4 +106,6 @@ export const oauth = {
   register: handler('register'),
   clientConfiguration: handler('clientConfiguration'),
   registrationPreflight: handler('registrationPreflight'),
+  deviceAuthorization: handler('deviceAuthorization'),
+  par: handler('par'),
 };
