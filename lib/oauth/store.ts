@@ -65,6 +65,8 @@ export interface SelfRegisteredClient {
   redirectUris: string[];
   name: string;
   metadata: ClientMetadata;
+  /** RFC 9126 §6 require_pushed_authorization_requests (absent = false). */
+  requirePushedAuthorizationRequests?: boolean;
 }
 
 export interface UserRecord {
