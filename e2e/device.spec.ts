@@ -54,6 +54,8 @@ async function reachDeviceConsent(page: Page, typed: string) {
 }
 
 test.describe('RFC 8628 device authorization grant in the browser', () => {
+  // Registering through the CLI, sign-in and polling at the real interval take a while on a busy machine.
+  test.setTimeout(120_000);
   test('enter the code, sign in, approve: the polling device gets tokens', async ({ page, request }) => {
     const app = await deviceApp();
     const device = await startDevice(request, app);
@@ -104,11 +106,11 @@ test.describe('RFC 8628 device authorization grant in the browser', () => {
     await page.goto('/o/device');
     await page.getByLabel('Code').fill('BCDF-GHJK');
     await page.getByRole('button', { name: 'Continue' }).click();
-    await expect(page.getByRole('alert')).toHaveText(/That code is wrong or has expired/);
+    await expect(page.locator('#user_code-error')).toHaveText(/That code is wrong or has expired/);
     await screenshots(page, 'device-wrong-code');
     await page.getByLabel('Code').fill('hello');
     await page.getByRole('button', { name: 'Continue' }).click();
-    await expect(page.getByRole('alert')).toHaveText(/Codes are eight letters/);
+    await expect(page.locator('#user_code-error')).toHaveText(/Codes are eight letters/);
   });
 
   test('an expired code: the page says so and the device hears expired_token', async ({ page, request }) => {
@@ -119,7 +121,7 @@ test.describe('RFC 8628 device authorization grant in the browser', () => {
     await page.goto('/o/device');
     await page.getByLabel('Code').fill(device.user_code);
     await page.getByRole('button', { name: 'Continue' }).click();
-    await expect(page.getByRole('alert')).toHaveText(/wrong or has expired/);
+    await expect(page.locator('#user_code-error')).toHaveText(/wrong or has expired/);
     expect((await poll(request, app, device.device_code)).body.error).toBe('expired_token');
   });
 

@@ -56,12 +56,14 @@ export default async function DevicePage({ searchParams }: { searchParams: Searc
             </div>
           </Card>
         )}
-        <p className="mt-5 px-2 text-center text-xs text-pretty text-slate-500">
-          Only enter a code from a device you are using yourself. Nobody from this service will ever ask you for one.{' '}
-          <Link href="/" className="font-medium text-slate-700 underline-offset-2 hover:underline">
-            Home
-          </Link>
-        </p>
+        {result === 'connected' || result === 'denied' ? null : (
+          <p className="mt-5 px-2 text-center text-xs text-pretty text-slate-500">
+            Only enter a code from a device you are using yourself. Nobody from this service will ever ask you for one.{' '}
+            <Link href="/" className="font-medium text-slate-700 underline-offset-2 hover:underline">
+              Home
+            </Link>
+          </p>
+        )}
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEVICE_CODE_GRANT_TYPE } from '@/lib/oauth/device/grant-type';
+import { createApplicationStore } from '@/lib/db/applications';
 import { digest } from '@/lib/oauth/secrets';
 import { basic, body, createTestServer, form } from '@/lib/testing/oauth';
 import { testDatabaseKind } from '@/lib/testing/test-db';
@@ -207,6 +208,16 @@ describe(`device authorization grant (RFC 8628) on ${testDatabaseKind}`, () => {
       const meta = await body(await t.server.metadata(new Request('https://as.example/.well-known/oauth-authorization-server')));
       expect(meta.device_authorization_endpoint).toBe('https://as.example/o/device_authorization');
       expect(meta.grant_types_supported).toContain(DEVICE_CODE_GRANT_TYPE);
+    });
+  });
+
+  describe('cleartokens', () => {
+    it('removes expired device authorizations', async () => {
+      const app = await deviceApp({ deviceCodeLifetime: 5 });
+      await authorizeDevice(app.clientId);
+      t.advance(6);
+      const removed = await createApplicationStore(t.db).clearExpired(t.now(), null);
+      expect(removed.deviceAuthorizations).toBeGreaterThanOrEqual(1);
     });
   });
 });
