@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEVICE_CODE_GRANT_TYPE } from '@/lib/oauth/device/grant-type';
 import { createApplicationStore } from '@/lib/db/applications';
+import { createRateLimits } from '@/lib/rate-limit/limiter';
+import { parseRateLimitSettings } from '@/lib/rate-limit/settings';
 import { digest } from '@/lib/oauth/secrets';
 import { basic, body, createTestServer, form } from '@/lib/testing/oauth';
 import { testDatabaseKind } from '@/lib/testing/test-db';
@@ -105,6 +107,23 @@ describe(`device authorization grant (RFC 8628) on ${testDatabaseKind}`, () => {
     it('says a wrong or malformed code is not one', async () => {
       expect(await t.server.lookUpDeviceCode('BCDF-GHJK', IP)).toEqual({ ok: false, problem: 'unknown' });
       expect(await t.server.lookUpDeviceCode('AEIO-1234', IP)).toEqual({ ok: false, problem: 'malformed' });
+    });
+
+    it('RFC 8628 §5.1: wrong codes are limited per address; right ones do not count, other addresses are not affected', async () => {
+      const app = await deviceApp();
+      const { json } = await authorizeDevice(app.clientId);
+      // The engine reads deps.limits on each call: switched on for this test only.
+      t.deps.limits = createRateLimits(parseRateLimitSettings({ OAUTH2_RATE_LIMIT_DEVICE_USER_CODE_IP: '3/600' }), { kind: 'memory' })!;
+      try {
+        for (let i = 0; i < 5; i++) expect((await t.server.lookUpDeviceCode(String(json.user_code), '198.51.100.1')).ok).toBe(true);
+        for (let i = 0; i < 3; i++) expect(await t.server.lookUpDeviceCode('BCDF-GHJK', '198.51.100.1')).toEqual({ ok: false, problem: 'unknown' });
+        const locked = await t.server.lookUpDeviceCode(String(json.user_code), '198.51.100.1');
+        expect(locked).toMatchObject({ ok: false, problem: 'rate_limited' });
+        expect(locked.ok === false && locked.retryAfter).toBeGreaterThan(0);
+        expect((await t.server.lookUpDeviceCode(String(json.user_code), '198.51.100.2')).ok).toBe(true);
+      } finally {
+        delete t.deps.limits;
+      }
     });
 
     it('a decided code cannot be decided again', async () => {
