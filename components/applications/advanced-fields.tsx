@@ -1,4 +1,4 @@
-/** The form's "Advanced" section: the ID token signing algorithm and the rate limit. */
+/** The form's "Advanced" section: the ID token signing algorithm, the rate limit and "Require PAR". */
 import { FieldError } from '@/components/ui/field-error';
 import { Input } from '@/components/ui/input';
 import { ALGORITHMS, RATE_LIMIT_MODES } from '@/lib/applications/options';
@@ -60,6 +60,24 @@ export function AdvancedFields({ register, values, errorFor, showPerMinute }: Fi
           </div>
         ) : null}
       </fieldset>
+      <div className="flex items-start gap-3">
+        <input
+          id="requirePar"
+          type="checkbox"
+          defaultChecked={values.requirePar}
+          aria-describedby="requirePar-hint"
+          className="mt-0.5 size-4 shrink-0 cursor-pointer accent-accent-600"
+          {...register('requirePar')}
+        />
+        <div>
+          <label htmlFor="requirePar" className="cursor-pointer text-sm font-medium text-slate-800">
+            Require PAR
+          </label>
+          <p id="requirePar-hint" className="mt-0.5 text-sm text-slate-500">
+            Your app must push each authorization request to /o/par first (RFC 9126), so its parameters cannot be changed in the browser.
+          </p>
+        </div>
+      </div>
     </>
   );
 }

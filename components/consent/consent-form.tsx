@@ -1,4 +1,5 @@
 'use client';
+import type { ReactNode } from 'react';
 import { useFormStatus } from 'react-dom';
 import { decide } from '@/app/o/consent/actions';
 import { Button } from '@/components/ui/button';
@@ -18,17 +19,25 @@ export function ConsentForm({
   scopes,
   resources,
   redirectHost,
+  action = decide,
+  notice,
 }: {
+  /** The pending request's id (for a device: its user code, which the device action looks up again). */
   requestId: string;
   csrf: string;
   applicationName: string;
   scopes: { name: string; description: string }[];
   /** RFC 8707 resource indicators the access is limited to. */
   resources: string[];
-  redirectHost: string;
+  /** Where the browser goes back to; null for a device (nothing is redirected). */
+  redirectHost: string | null;
+  /** The server action deciding it: the authorization request's (default) or a device's. */
+  action?: (formData: FormData) => Promise<void>;
+  /** Shown above the buttons (the device flow's warning). */
+  notice?: ReactNode;
 }) {
   return (
-    <form action={decide}>
+    <form action={action}>
       <input type="hidden" name="request" value={requestId} />
       <input type="hidden" name="csrf" value={csrf} />
       {scopes.length ? <input type="hidden" name="scope_choice" value="1" /> : null}
@@ -59,14 +68,17 @@ export function ConsentForm({
             </ul>
           </div>
         ) : null}
-        <p className="flex items-start gap-2.5 rounded-lg border border-slate-200 bg-slate-50 px-3 py-2.5 text-sm text-slate-700">
-          <svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} className="mt-0.5 size-4 shrink-0 text-slate-500">
-            <path strokeLinecap="round" strokeLinejoin="round" d="M13.5 6H18a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2v-4.5M10 14 20 4m0 0h-5m5 0v5" />
-          </svg>
-          <span className="min-w-0">
-            You will be sent back to <strong className="font-mono font-semibold break-all text-slate-900">{redirectHost}</strong>
-          </span>
-        </p>
+        {notice}
+        {redirectHost === null ? null : (
+          <p className="flex items-start gap-2.5 rounded-lg border border-slate-200 bg-slate-50 px-3 py-2.5 text-sm text-slate-700">
+            <svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} className="mt-0.5 size-4 shrink-0 text-slate-500">
+              <path strokeLinecap="round" strokeLinejoin="round" d="M13.5 6H18a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2v-4.5M10 14 20 4m0 0h-5m5 0v5" />
+            </svg>
+            <span className="min-w-0">
+              You will be sent back to <strong className="font-mono font-semibold break-all text-slate-900">{redirectHost}</strong>
+            </span>
+          </p>
+        )}
       </div>
       <DecisionButtons />
     </form>

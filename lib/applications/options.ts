@@ -54,6 +54,19 @@ export const GRANTS = [
     refreshTokens: false,
   },
   {
+    // RFC 8628: the grant_type a device polls with (lib/oauth/device/grant-type.ts).
+    value: 'urn:ietf:params:oauth:grant-type:device_code',
+    label: 'Device code',
+    badge: 'Device code',
+    description: 'For TVs, command-line tools and other devices without a browser: people approve on their phone or computer by entering a short code.',
+    legacy: false,
+    dotName: 'device-code',
+    needsRedirect: false,
+    confidentialOnly: false,
+    selfRegistration: true,
+    refreshTokens: true,
+  },
+  {
     value: 'implicit',
     label: 'Implicit',
     badge: 'Implicit',

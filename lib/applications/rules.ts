@@ -21,6 +21,7 @@ export type ApplicationField =
   | 'algorithm'
   | 'rateLimit'
   | 'resourceServer'
+  | 'deviceCodeLifetime'
   | 'clientId';
 
 export interface Problem {
@@ -139,6 +140,17 @@ export interface CheckedInput {
   resources?: readonly string[];
   rateLimit?: number | null;
   resourceServer?: boolean;
+  deviceCodeLifetime?: number | null;
+}
+
+/** RFC 8628: an application's own device code lifetime, in seconds (null: the setting's). */
+export const DEVICE_CODE_LIFETIME = { min: 5, max: 86_400 } as const;
+
+export function deviceCodeLifetimeProblem(seconds: number | null | undefined): Problem | null {
+  if (seconds === null || seconds === undefined) return null;
+  return Number.isSafeInteger(seconds) && seconds >= DEVICE_CODE_LIFETIME.min && seconds <= DEVICE_CODE_LIFETIME.max
+    ? null
+    : { field: 'deviceCodeLifetime', message: `the device code lifetime must be a whole number of seconds from ${DEVICE_CODE_LIFETIME.min} to ${DEVICE_CODE_LIFETIME.max}` };
 }
 
 /** Every rule, in the order a person fixes them; the first problem, or null. */
@@ -153,6 +165,7 @@ export function applicationProblem(input: CheckedInput, settings: RedirectSettin
     listProblem('allowedOrigins', input.allowedOrigins ?? [], settings) ??
     listProblem('resources', input.resources ?? [], settings) ??
     resourceServerProblem(input.clientType, input.resourceServer) ??
+    deviceCodeLifetimeProblem(input.deviceCodeLifetime) ??
     (rateLimit === null || rateLimit === 0 ? null : rateLimitProblem(String(rateLimit)))
   );
 }

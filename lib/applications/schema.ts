@@ -63,6 +63,8 @@ const fields = {
   algorithm: z.enum(ALGORITHM_VALUES, 'Choose RS256, ES256 or none'),
   rateLimitMode: z.enum(RATE_LIMIT_MODE_VALUES, 'Choose the default, a custom limit or no limit'),
   rateLimitPerMinute: z.string().trim().max(20, 'Too long'),
+  /** RFC 9126 §5 "Require PAR" (stored as require_pushed_authorization_requests). */
+  requirePar: z.boolean(),
 };
 
 export const applicationSchema = z.object(fields).superRefine((app, ctx) => {
@@ -100,6 +102,8 @@ export function applicationFormValues(formData: FormData): ApplicationFormValues
     // A form without the field (an older page) keeps the settings' limit.
     rateLimitMode: (text('rateLimitMode') || 'default') as ApplicationFormValues['rateLimitMode'],
     rateLimitPerMinute: text('rateLimitPerMinute'),
+    // A checkbox sends its value only when ticked.
+    requirePar: formData.has('requirePar'),
   };
 }
 
@@ -111,13 +115,13 @@ function rateLimitFrom(data: Pick<ApplicationData, 'rateLimitMode' | 'rateLimitP
 
 /** The form's data as the service takes it: its two rate-limit fields become the one rate_limit column. */
 export function storedApplication(data: ApplicationData) {
-  const { rateLimitMode, rateLimitPerMinute, ...rest } = data;
-  return { ...rest, rateLimit: rateLimitFrom({ rateLimitMode, rateLimitPerMinute }) };
+  const { rateLimitMode, rateLimitPerMinute, requirePar, ...rest } = data;
+  return { ...rest, rateLimit: rateLimitFrom({ rateLimitMode, rateLimitPerMinute }), requirePushedAuthorizationRequests: requirePar };
 }
 
 /** What the edit form starts from: a stored application's columns (as the dashboard reads them). */
 type StoredApplicationFields = Pick<ApplicationDetails, 'name' | 'clientType' | 'grantTypes' | 'redirectUris' | 'postLogoutRedirectUris' | 'allowedOrigins' | 'algorithm'> &
-  Partial<Pick<ApplicationDetails, 'resources' | 'rateLimit'>>;
+  Partial<Pick<ApplicationDetails, 'resources' | 'rateLimit' | 'requirePushedAuthorizationRequests'>>;
 
 /** A stored application as the edit form's starting values. */
 export function applicationToFormValues(app: StoredApplicationFields): ApplicationFormValues {
@@ -133,6 +137,7 @@ export function applicationToFormValues(app: StoredApplicationFields): Applicati
     algorithm: (ALGORITHM_VALUES as readonly string[]).includes(app.algorithm) ? (app.algorithm as ApplicationFormValues['algorithm']) : '',
     rateLimitMode: rateLimitMode(rateLimit),
     rateLimitPerMinute: rateLimit ? String(rateLimit) : '',
+    requirePar: app.requirePushedAuthorizationRequests ?? false,
   };
 }
 
@@ -147,6 +152,7 @@ export const EMPTY_APPLICATION: ApplicationFormValues = {
   algorithm: '',
   rateLimitMode: 'default',
   rateLimitPerMinute: '',
+  requirePar: false,
 };
 
 /** What the register and edit actions answer; the form shows it (a panel with the secret on success). */

@@ -41,6 +41,10 @@ export interface ApplicationInput {
   rateLimit?: number | null;
   /** Operators only (`createapplication --resource-server`): may introspect any token (RFC 7662 §4). */
   resourceServer?: boolean;
+  /** RFC 8628: its device codes' lifetime in seconds (≥ 5; null = OAUTH2_DEVICE_CODE_EXPIRE_SECONDS). */
+  deviceCodeLifetime?: number | null;
+  /** RFC 9126 §5 "Require PAR": /o/authorize takes only its pushed requests. */
+  requirePushedAuthorizationRequests?: boolean;
   ownerId: string | null;
   clientId?: string;
   clientSecret?: string;
@@ -79,6 +83,8 @@ export async function registerApplication(store: ApplicationStore, input: Applic
     resources: input.resources ?? [],
     rateLimit: input.rateLimit ?? null,
     resourceServer: input.resourceServer ?? false,
+    deviceCodeLifetime: input.deviceCodeLifetime ?? null,
+    requirePushedAuthorizationRequests: input.requirePushedAuthorizationRequests ?? false,
   });
   if (!app) throw new ApplicationInputError('clientId', `client_id "${input.clientId}" is already taken`);
   await audit(by, 'application.created', { clientId: app.clientId, ownerId: input.ownerId }, { application: app.name, clientType: input.clientType, grantTypes: input.grantTypes });
@@ -114,6 +120,7 @@ export async function updateApplication(
       resources: update.resources ?? app.resources,
       rateLimit: update.rateLimit === undefined ? app.rateLimit : update.rateLimit,
       resourceServer: update.resourceServer ?? app.resourceServer,
+      deviceCodeLifetime: update.deviceCodeLifetime,
     },
     settings,
   );
@@ -138,6 +145,8 @@ export async function updateApplication(
     ownerId: update.ownerId,
     skipAuthorization: update.skipAuthorization,
     resourceServer: update.resourceServer,
+    deviceCodeLifetime: update.deviceCodeLifetime,
+    requirePushedAuthorizationRequests: update.requirePushedAuthorizationRequests,
     clientSecretDigest,
   };
   if (!(await store.updateApplication(which, changes))) return null;

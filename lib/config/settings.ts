@@ -138,6 +138,8 @@ export function parseSettings(env: Env): Readonly<AppSettings> {
     keyRotationGraceSeconds: int(env, 'OAUTH2_KEY_ROTATION_GRACE_SECONDS', defaultSettings.keyRotationGraceSeconds),
     pendingAuthorizationExpireSeconds: defaultSettings.pendingAuthorizationExpireSeconds,
     resources: resourcesSetting(env),
+    deviceCodeExpireSeconds: int(env, 'OAUTH2_DEVICE_CODE_EXPIRE_SECONDS', defaultSettings.deviceCodeExpireSeconds, 5),
+    requirePushedAuthorizationRequests: bool(env, 'OAUTH2_REQUIRE_PUSHED_AUTHORIZATION_REQUESTS', defaultSettings.requirePushedAuthorizationRequests),
     allowTokenInQuery: bool(env, 'OAUTH2_ALLOW_TOKEN_IN_QUERY', false),
     resourceServer: resourceServer(env),
     clients: parseClientRegistrationSettings(env),

@@ -35,6 +35,8 @@ export interface ApplicationDetails extends ApplicationSummary {
   hasSecret: boolean;
   /** Requests per minute at token, introspect and revoke: null = the settings', 0 = no limit. */
   rateLimit: number | null;
+  /** RFC 9126 §5 "Require PAR". */
+  requirePushedAuthorizationRequests: boolean;
 }
 
 export interface DailyCount {

@@ -3,7 +3,7 @@
  * (createApplicationStore(db).clearExpired), which the command opens.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { accessTokens, applications, authorizationCodes, consents, pendingAuthorizations, refreshTokens } from '@/drizzle/schema';
+import { accessTokens, applications, authorizationCodes, consents, deviceAuthorizations, pendingAuthorizations, pushedAuthorizationRequests, refreshTokens } from '@/drizzle/schema';
 import type { Db } from './types';
 
 /** How long cleartokens keeps a client ID metadata document's application that never completed an authorization. */
@@ -55,6 +55,15 @@ export async function clearExpired(db: Db, now: Date, refreshExpireSeconds: numb
     db.execute(sql`delete from ${pendingAuthorizations} where id in (
       select id from ${pendingAuthorizations} where expires_at < ${nowIso} limit ${batchSize}) returning 1`),
   );
+  // RFC 8628 device authorizations and RFC 9126 pushed requests: useless once expired (a used one expires minutes later).
+  const devices = await batched(() =>
+    db.execute(sql`delete from ${deviceAuthorizations} where id in (
+      select id from ${deviceAuthorizations} where expires_at < ${nowIso} limit ${batchSize}) returning 1`),
+  );
+  const pushed = await batched(() =>
+    db.execute(sql`delete from ${pushedAuthorizationRequests} where id in (
+      select id from ${pushedAuthorizationRequests} where expires_at < ${nowIso} limit ${batchSize}) returning 1`),
+  );
   const unusedBefore = new Date(now.getTime() - unusedDocumentSeconds * 1000).toISOString();
   const used = (table: SQL) => sql`exists (select 1 from ${table} u where u.application_id = ${applications}.id)`;
   const documents = await batched(() =>
@@ -65,5 +74,5 @@ export async function clearExpired(db: Db, now: Date, refreshExpireSeconds: numb
         and not ${used(sql`${refreshTokens}`)} and not ${used(sql`${pendingAuthorizations}`)}
       limit ${batchSize}) returning 1`),
   );
-  return { accessTokens: access, refreshTokens: refresh, authorizationCodes: codes, pendingAuthorizations: pending, metadataDocumentClients: documents };
+  return { accessTokens: access, refreshTokens: refresh, authorizationCodes: codes, pendingAuthorizations: pending, metadataDocumentClients: documents, deviceAuthorizations: devices, pushedRequests: pushed };
 }

@@ -19,6 +19,7 @@ function selfRegisteredColumns(c: SelfRegisteredClient, now: Date) {
     redirectUris: c.redirectUris,
     name: c.name,
     clientMetadata: c.metadata,
+    requirePushedAuthorizationRequests: c.requirePushedAuthorizationRequests ?? false,
     updatedAt: now,
   };
 }

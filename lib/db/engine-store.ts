@@ -27,6 +27,8 @@ import type {
   Store,
 } from '@/lib/oauth/store';
 import { createRegistrationStore } from './engine-registration';
+import { createDeviceAuthorizationStore } from './device-authorizations';
+import { createPushedRequestStore } from './pushed-requests';
 import { clientColumns, pgTextArray, revokeChains, rowCount } from './sql-helpers';
 import type { Db } from './types';
 import { createUserStore, type UserStore } from './users';
@@ -81,6 +83,8 @@ export function createStore(db: Db): Store & UserStore {
   return {
     ...createUserStore(db),
     ...createRegistrationStore(db),
+    ...createDeviceAuthorizationStore(db),
+    ...createPushedRequestStore(db),
 
     async findApplicationByClientId(clientId) {
       const [row] = await clientByClientId.execute({ clientId });

@@ -36,6 +36,8 @@ export const clientColumns = {
   metadataFetchedAt: applications.metadataFetchedAt,
   tokenEndpointAuthMethod: applications.tokenEndpointAuthMethod,
   disabledAt: applications.disabledAt,
+  deviceCodeLifetime: applications.deviceCodeLifetime,
+  requirePushedAuthorizationRequests: applications.requirePushedAuthorizationRequests,
 };
 
 /** Whether a secret is set: its digest never leaves lib/db for the dashboard or the CLI. */

@@ -5,7 +5,7 @@
  * refusal into one line naming the flag.
  */
 import { ALGORITHMS, CLIENT_TYPE_VALUES, GRANTS, isGrantType, type ClientType, type GrantType } from '@/lib/applications/options';
-import { ApplicationInputError, rateLimitProblem, type ApplicationField } from '@/lib/applications/rules';
+import { ApplicationInputError, DEVICE_CODE_LIFETIME, rateLimitProblem, type ApplicationField } from '@/lib/applications/rules';
 import type { ApplicationUpdate } from '@/lib/applications/service';
 import { createUserStore } from '@/lib/db/users';
 import type { DbHandle } from '@/lib/db/types';
@@ -28,15 +28,20 @@ export const APPLICATION_OPTIONS = {
   user: { type: 'string' },
   'skip-authorization': { type: 'boolean' },
   'resource-server': { type: 'boolean' },
+  'device-code-lifetime': { type: 'string' },
+  'require-par': { type: 'boolean' },
 } satisfies Command['options'];
 
 export const APPLICATION_USAGE =
   '[--name NAME] [--redirect-uris "URI ..."] [--post-logout-redirect-uris "URI ..."] [--allowed-origins "ORIGIN ..."]\n' +
-  '                  [--resources "URI ..."] [--algorithm RS256|ES256|none] [--rate-limit N|default|none]';
+  '                  [--resources "URI ..."] [--algorithm RS256|ES256|none] [--rate-limit N|default|none]\n' +
+  '                  [--device-code-lifetime SECONDS|default] [--require-par | --no-require-par]';
 
 export const APPLICATION_FLAGS_HELP =
   '  --resources:  RFC 8707 resource URIs it serves as a resource server (its tokens\' audience)\n' +
-  '  --rate-limit: requests per minute at token, introspect and revoke: a number, default (the server\'s) or none';
+  '  --rate-limit: requests per minute at token, introspect and revoke: a number, default (the server\'s) or none\n' +
+  `  --device-code-lifetime: RFC 8628 device codes expire after SECONDS (${DEVICE_CODE_LIFETIME.min} or more), or default (OAUTH2_DEVICE_CODE_EXPIRE_SECONDS)\n` +
+  '  --require-par: RFC 9126 "Require PAR": /o/authorize takes only requests pushed to /o/par';
 
 export function parseClientType(raw: string | undefined, what = 'client type'): ClientType {
   const type = CLIENT_TYPE_VALUES.find((t) => t === raw);
@@ -65,6 +70,13 @@ function parseAlgorithm(raw: string | undefined): string {
   const algorithm = ALGORITHMS.find((a) => a.cli === raw || (raw === '' && a.value === ''));
   if (raw === undefined || !algorithm) throw new UsageError(`--algorithm: expected ${ALGORITHMS.map((a) => a.cli).filter((c) => c !== 'none').join(', ')} or none`);
   return algorithm.value;
+}
+
+/** RFC 8628: default = null (the setting's), else whole seconds (the rules check the range). */
+function parseDeviceCodeLifetime(raw: string): number | null {
+  if (raw === 'default') return null;
+  if (!/^\d+$/.test(raw.trim())) throw new UsageError(`--device-code-lifetime: expected a whole number of seconds (${DEVICE_CODE_LIFETIME.min} or more) or default`);
+  return Number(raw);
 }
 
 /** The stored rate_limit: default = null (the server's), none = 0, or requests per minute. */
@@ -97,6 +109,8 @@ export async function readApplicationFlags(values: Record<string, string | boole
     rateLimit: text('rate-limit') === undefined ? undefined : parseRateLimit(text('rate-limit')!),
     skipAuthorization: bool('skip-authorization'),
     resourceServer: bool('resource-server'),
+    deviceCodeLifetime: text('device-code-lifetime') === undefined ? undefined : parseDeviceCodeLifetime(text('device-code-lifetime')!),
+    requirePushedAuthorizationRequests: bool('require-par'),
     ownerId: text('user') === undefined ? undefined : await ownerIdFor(db, text('user')!),
   };
 }
@@ -112,6 +126,7 @@ const FLAG_OF: Partial<Record<ApplicationField, string>> = {
   rateLimit: '--rate-limit',
   resourceServer: '--resource-server',
   algorithm: '--algorithm',
+  deviceCodeLifetime: '--device-code-lifetime',
 };
 
 /** An application rule's refusal as the command's one line; anything else is rethrown. */

@@ -29,7 +29,13 @@ export type OAuthErrorCode =
   | 'invalid_redirect_uri'
   | 'invalid_client_metadata'
   | 'invalid_software_statement'
-  | 'unapproved_software_statement';
+  | 'unapproved_software_statement'
+  // RFC 8628 §3.5 (device access token polling)
+  | 'authorization_pending'
+  | 'slow_down'
+  | 'expired_token'
+  // RFC 9126 §4 / RFC 9101 §7: a request_uri that is unknown, used, expired or another client's
+  | 'invalid_request_uri';
 
 const STATUS: Partial<Record<OAuthErrorCode, number>> = {
   invalid_client: 401,

@@ -8,6 +8,9 @@ import { errorResponse, OAuthError } from './errors';
 import { authorizeEndpoint } from './endpoints/authorize';
 import { decideAuthorization, loadConsent, type Decision } from './endpoints/consent';
 import { discovery } from './endpoints/discovery';
+import { deviceAuthorization } from './endpoints/device-authorization';
+import { decideDeviceAuthorization, lookUpDeviceCode, type DeviceApprover } from './endpoints/device-verification';
+import { pushedAuthorizationRequest } from './endpoints/par';
 import { introspect } from './endpoints/introspect';
 import { jwks } from './endpoints/jwks';
 import { logout, planLogout } from './endpoints/logout';
@@ -21,6 +24,7 @@ import { token } from './endpoints/token';
 
 export type { Deps, SignedInUser } from './context';
 export type { Decision, ConsentView } from './endpoints/consent';
+export type { DeviceLookup, DeviceRequestView, DeviceApprover } from './endpoints/device-verification';
 export { EventBus } from './events';
 export { OAuthError } from './errors';
 
@@ -57,6 +61,10 @@ export function createOAuthServer(deps: Deps) {
     register: anyOrigin(guarded(register, deps), deps),
     clientConfiguration: anyOrigin(guarded(clientConfiguration, deps), deps),
     revoke: guarded(revoke, deps, true),
+    /** RFC 8628 §3.1 */
+    deviceAuthorization: guarded(deviceAuthorization, deps),
+    /** RFC 9126 §2 */
+    par: guarded(pushedAuthorizationRequest, deps),
     introspect: guarded(introspect, deps, true),
     metadata: guarded(metadata, deps),
     discovery: guarded(discovery, deps),
@@ -72,6 +80,9 @@ export function createOAuthServer(deps: Deps) {
     loadConsent: (requestId: string, userId: string) => loadConsent(requestId, userId, deps),
     decideAuthorization: (requestId: string, user: { userId: string; authTime: number }, decision: Decision) =>
       decideAuthorization(requestId, user, decision, deps),
+    /** RFC 8628 §3.3: the /o/device page's lookup (wrong codes counted per address) and the decision on the consent page. */
+    lookUpDeviceCode: (userCode: string, ip: string) => lookUpDeviceCode(userCode, ip, deps),
+    decideDeviceAuthorization: (userCode: string, user: DeviceApprover, decision: Decision) => decideDeviceAuthorization(userCode, user, decision, deps),
     /** prompt=select_account: the page's view and its two buttons. */
     loadAccountChoice: (requestId: string) => loadAccountChoice(requestId, deps),
     continueWithAccount: (requestId: string, userId: string) => continueWithAccount(requestId, userId, deps),

@@ -21,6 +21,10 @@ export const PATHS = {
   logoutConfirm: '/o/logout/confirm',
   /** RFC 7591 §3 (and RFC 7592 at /o/register/<client_id>) */
   register: '/o/register',
+  /** RFC 8628 §3.1 */
+  deviceAuthorization: '/o/device_authorization',
+  /** RFC 9126 §2 */
+  par: '/o/par',
   /** RFC 8414 §3 */
   serverMetadata: '/.well-known/oauth-authorization-server',
   /** OIDC Discovery 1.0 §4 */
@@ -33,6 +37,8 @@ export const PATHS = {
   error: '/o/error',
   leaving: '/o/leaving',
   selectAccount: '/o/select-account',
+  /** RFC 8628 §3.3: where a person enters a device's user code. */
+  device: '/o/device',
 } as const;
 
 /**

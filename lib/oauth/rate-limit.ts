@@ -20,7 +20,8 @@ export type LimitName =
   | 'register_ip'
   | 'metadata_fetch_ip'
   | 'account_email_ip'
-  | 'account_email_account';
+  | 'account_email_account'
+  | 'device_user_code_ip';
 
 export interface RateLimits {
   /** The address the request came from, behind the configured number of trusted proxies. */

@@ -39,6 +39,10 @@ export interface Settings {
   pendingAuthorizationExpireSeconds: number;
   /** OAUTH2_RESOURCES: resource indicators (RFC 8707) accepted besides this app's APIs and those applications declare. */
   resources: string[];
+  /** OAUTH2_DEVICE_CODE_EXPIRE_SECONDS: RFC 8628 device codes (an application may shorten it). */
+  deviceCodeExpireSeconds: number;
+  /** OAUTH2_REQUIRE_PUSHED_AUTHORIZATION_REQUESTS: RFC 9126 §5, /o/authorize takes only pushed requests. */
+  requirePushedAuthorizationRequests: boolean;
   /** Dynamic registration, client ID metadata documents and any-origin CORS (OAUTH2_MCP; lib/agents/settings.ts). */
   clients: ClientRegistrationSettings;
 }
@@ -70,5 +74,7 @@ export const defaultSettings: Settings = {
   keyRotationGraceSeconds: 86400,
   pendingAuthorizationExpireSeconds: 600,
   resources: [],
+  deviceCodeExpireSeconds: 600,
+  requirePushedAuthorizationRequests: false,
   clients: defaultClientRegistrationSettings,
 };

@@ -36,6 +36,10 @@ export interface ClientRecord {
    * invalid_client), /o/authorize shows the error page, and its tokens are inactive. Absent in fakes = enabled.
    */
   disabledAt?: Date | null;
+  /** RFC 8628: its own device code lifetime in seconds (null or absent: the setting's). */
+  deviceCodeLifetime?: number | null;
+  /** RFC 9126 §5: /o/authorize takes only its pushed requests. Absent in fakes = false. */
+  requirePushedAuthorizationRequests?: boolean;
 }
 
 export type RegisteredVia = 'dashboard' | 'dynamic' | 'metadata_document';
@@ -61,6 +65,8 @@ export interface SelfRegisteredClient {
   redirectUris: string[];
   name: string;
   metadata: ClientMetadata;
+  /** RFC 9126 §6 require_pushed_authorization_requests (absent = false). */
+  requirePushedAuthorizationRequests?: boolean;
 }
 
 export interface UserRecord {
@@ -201,7 +207,12 @@ export interface SigningKeyRecord {
   expiresAt: Date | null;
 }
 
-export interface Store {
+export type { DeviceAuthorizationRecord, DeviceAuthorizationStore, NewDeviceAuthorization, DevicePoll } from './device/store';
+export type { PushedRequestStore } from './par/store';
+import type { DeviceAuthorizationStore } from './device/store';
+import type { PushedRequestStore } from './par/store';
+
+export interface Store extends DeviceAuthorizationStore, PushedRequestStore {
   findApplicationByClientId(clientId: string): Promise<ClientRecord | null>;
   /** CORS preflight: does any application list this origin? */
   isAllowedOrigin(origin: string): Promise<boolean>;

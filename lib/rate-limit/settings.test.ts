@@ -23,6 +23,7 @@ describe('rate-limit settings (OAUTH2_RATE_LIMIT*, OAUTH2_TRUSTED_PROXIES)', () 
       metadata_fetch_ip: { points: 30, duration: 3600 },
       account_email_ip: { points: 20, duration: 3600 },
       account_email_account: { points: 5, duration: 3600 },
+      device_user_code_ip: { points: 20, duration: 600 },
     });
   });
   it('reads <count>/<seconds> and off for each limit', () => {

@@ -60,6 +60,12 @@ export const LIMIT_DEFAULTS: Record<LimitName, { env: string; value: string; wha
     value: '5/3600',
     what: 'reset and verification mails per email address (over it, the page answers the same and no mail is sent)',
   },
+  // RFC 8628 §5.1: wrong user codes entered at /o/device, per address (right ones do not count).
+  device_user_code_ip: {
+    env: 'OAUTH2_RATE_LIMIT_DEVICE_USER_CODE_IP',
+    value: '20/600',
+    what: 'wrong device user codes entered at /o/device per IP (then every code from that IP waits)',
+  },
 };
 
 /** "<count>/<seconds>" or "off". */

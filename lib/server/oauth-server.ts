@@ -67,7 +67,9 @@ type Endpoint =
   | 'logout'
   | 'register'
   | 'clientConfiguration'
-  | 'registrationPreflight';
+  | 'registrationPreflight'
+  | 'deviceAuthorization'
+  | 'par';
 const handler =
   (name: Endpoint) =>
   async (req: Request): Promise<Response> => {
@@ -106,4 +108,6 @@ export const oauth = {
   register: handler('register'),
   clientConfiguration: handler('clientConfiguration'),
   registrationPreflight: handler('registrationPreflight'),
+  deviceAuthorization: handler('deviceAuthorization'),
+  par: handler('par'),
 };

@@ -128,6 +128,8 @@ export function engineFetch(server: ReturnType<typeof createOAuthServer>) {
     '/o/authorize': server.authorize,
     '/o/logout': server.logout,
     '/o/register': server.register,
+    '/o/par': server.par,
+    '/o/device_authorization': server.deviceAuthorization,
   };
   return async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const req = input instanceof Request ? input : new Request(input, init);

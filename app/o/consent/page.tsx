@@ -16,6 +16,7 @@ import { getOAuthServer } from '@/lib/server/oauth-server';
 import { resumeAuthorizationPath } from '@/lib/oauth/paths';
 import { isOnThisDevice } from '@/lib/oauth/redirect-uri';
 import { switchAccount } from './actions';
+import { DeviceConsent } from './device-consent';
 
 export const metadata: Metadata = { title: 'Authorize application' };
 
@@ -31,7 +32,11 @@ const EXPIRED = 'This authorization request has expired or was already used. Ret
  * it was started for, and the decision goes to the `decide` server action.
  */
 export default async function ConsentPage({ searchParams }: { searchParams: SearchParams }) {
-  const requestId = first((await searchParams).request) ?? '';
+  const params = await searchParams;
+  const requestId = first(params.request) ?? '';
+  // RFC 8628 §3.3: a device's request, reached from /o/device.
+  const userCode = first(params.user_code);
+  if (!requestId && userCode) return <DeviceConsent userCode={userCode} />;
   if (!requestId) return <RequestError description={EXPIRED} advice="Start again from the application you were using." />;
 
   const user = await currentUser();

@@ -23,6 +23,8 @@ import type { AuthorizationRequest, ClientRecord, PendingAuthorizationRecord } f
 import { completeAuthorization, errorRedirect } from './authorization-response';
 import { accountChoiceNeeded, SELECT_ACCOUNT_PATH, withoutSelectAccount } from './select-account';
 import { PATHS } from '../paths';
+import { AuthorizationError, UntrustedRequest } from './authorization-request-errors';
+import { pushedRequestsRequired, takePushedRequest } from '../par/take';
 
 /** response_type → the grant type an application must be registered for. */
 const RESPONSE_TYPES: Record<string, { grantType: string; oidc: boolean }> = {
@@ -34,22 +36,18 @@ const RESPONSE_TYPES: Record<string, { grantType: string; oidc: boolean }> = {
 
 const PROMPTS = new Set(['none', 'login', 'consent', 'select_account']);
 
-/** A problem a person must see on our own page: the client or its redirect URI cannot be trusted. */
-export class UntrustedRequest extends Error {
-  constructor(
-    readonly code: string,
-    readonly description: string,
-  ) {
-    super(description);
-  }
-}
+export { UntrustedRequest } from './authorization-request-errors';
 
 export async function authorize(req: Request, deps: Deps): Promise<Response> {
   try {
     const params = await readParams(req);
     const pendingId = params.get('pending');
     if (pendingId !== undefined && params.size === 1) return await resume(req, pendingId, deps);
-    const { client, request } = await validate(req, params, deps);
+    // RFC 9126 §4: a pushed request is used as pushed, whatever else the URL says.
+    const { client, request } = params.has('request_uri') ? await takePushedRequest(req, params, deps) : await validateAuthorizationRequest(req, params, deps);
+    if (!params.has('request_uri') && pushedRequestsRequired(client, deps.settings)) {
+      throw new UntrustedRequest('invalid_request', `${client.name} must push its authorization requests to ${PATHS.par} first (RFC 9126), so this request cannot be used.`);
+    }
     const now = deps.clock();
     const pending: PendingAuthorizationRecord = {
       id: randomToken(),
@@ -75,8 +73,8 @@ function errorPage(req: Request, deps: Deps, error: string, description: string)
   return redirect(url.pathname + url.search, req.method);
 }
 
-/** §4.1.1 / §4.2.1 / OIDC §3.1.2.1-2: everything the request says, checked, or thrown. */
-async function validate(req: Request, params: Params, deps: Deps): Promise<{ client: ClientRecord; request: AuthorizationRequest }> {
+/** §4.1.1 / §4.2.1 / OIDC §3.1.2.1-2: everything the request says, checked, or thrown (also for PAR, RFC 9126 §2.1). */
+export async function validateAuthorizationRequest(req: Request, params: Params, deps: Deps): Promise<{ client: ClientRecord; request: AuthorizationRequest }> {
   const clientId = params.get('client_id');
   if (clientId === undefined) throw new UntrustedRequest('invalid_request', "The request has no 'client_id', so we cannot tell which application is asking.");
   // A client ID metadata document that cannot be used throws invalid_client with the reason (shown on our page).
@@ -113,7 +111,7 @@ async function validate(req: Request, params: Params, deps: Deps): Promise<{ cli
   const defaultMode = responseType === 'code' || !type ? 'query' : 'fragment';
   // Error redirects to a client that chose its own redirect URIs go through the interstitial (lib/oauth/leaving.ts).
   const fail = (code: OAuthError['code'], description: string) =>
-    new AuthorizationError(leavingRedirect(client, errorRedirect({ redirectUri, responseMode: defaultMode, state, issuer }, code, description)));
+    new AuthorizationError(leavingRedirect(client, errorRedirect({ redirectUri, responseMode: defaultMode, state, issuer }, code, description)), code, description);
 
   if (rawType === undefined) throw fail('invalid_request', "missing required parameter 'response_type'");
   if (!type || (type.oidc && !deps.idTokens)) throw fail('unsupported_response_type', `unsupported response_type '${rawType}'`);
@@ -193,12 +191,6 @@ async function validate(req: Request, params: Params, deps: Deps): Promise<{ cli
   };
 }
 
-/** An error that goes back to the client's (validated) redirect URI. */
-class AuthorizationError extends Error {
-  constructor(readonly location: string) {
-    super('authorization error');
-  }
-}
 
 async function resume(req: Request, id: string, deps: Deps): Promise<Response> {
   const pending = await deps.store.findPendingAuthorization(id, deps.clock());

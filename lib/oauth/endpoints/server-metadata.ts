@@ -18,6 +18,10 @@ export function serverMetadata(req: Request, deps: Deps): Record<string, unknown
     token_endpoint: endpointUrl(issuer, 'token'),
     revocation_endpoint: endpointUrl(issuer, 'revoke'),
     introspection_endpoint: endpointUrl(issuer, 'introspect'),
+    // RFC 8628 §4, RFC 9126 §5
+    device_authorization_endpoint: endpointUrl(issuer, 'deviceAuthorization'),
+    pushed_authorization_request_endpoint: endpointUrl(issuer, 'par'),
+    require_pushed_authorization_requests: deps.settings.requirePushedAuthorizationRequests,
     ...(oidc
       ? { userinfo_endpoint: endpointUrl(issuer, 'userinfo'), jwks_uri: endpointUrl(issuer, 'jwks'), end_session_endpoint: endpointUrl(issuer, 'logout') }
       : {}),

@@ -106,7 +106,8 @@ export function checkClientMetadata(raw: unknown, rules: MetadataRules): Checked
     const grant = GRANTS.find((g) => g.confidentialOnly && grantTypes.includes(g.value))!.value;
     throw bad(`grant_type "${grant}": ${confidential.message} (a token_endpoint_auth_method other than none)`);
   }
-  const responseTypes = [...new Set(stringArray(input, 'response_types', METADATA_LIMITS.listEntries) ?? ['code'])];
+  // A client without the code grant (e.g. only the device code grant, RFC 8628) has no response type by default.
+  const responseTypes = [...new Set(stringArray(input, 'response_types', METADATA_LIMITS.listEntries) ?? (grantTypes.includes('authorization_code') ? ['code'] : []))];
   for (const r of responseTypes) if (r !== 'code') throw bad(`response_type "${r}" is not supported (only code)`);
   // §2.1: grant_types and response_types must agree.
   if (responseTypes.length && !grantTypes.includes('authorization_code')) throw bad('response_types "code" needs the authorization_code grant type');
@@ -146,6 +147,10 @@ export function checkClientMetadata(raw: unknown, rules: MetadataRules): Checked
     if (unknown) throw bad(`scope "${unknown}" is not offered by this server`);
     metadata.scope = scopes.join(' ');
   }
+  // RFC 9126 §6: the client asks that /o/authorize take only its pushed requests.
+  const requirePar = input.require_pushed_authorization_requests;
+  if (requirePar !== undefined && requirePar !== null && typeof requirePar !== 'boolean') throw bad('require_pushed_authorization_requests must be true or false');
+  if (requirePar === true) metadata.require_pushed_authorization_requests = true;
 
   return {
     authMethod,
@@ -158,6 +163,7 @@ export function checkClientMetadata(raw: unknown, rules: MetadataRules): Checked
       redirectUris,
       name: (metadata.client_name as string | undefined)?.trim() || fallbackName(redirectUris),
       metadata,
+      requirePushedAuthorizationRequests: requirePar === true,
     },
   };
 }

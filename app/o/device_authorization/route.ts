@@ -1,0 +1,3 @@
+import { oauth } from '@/lib/server/oauth-server';
+
+export const POST = oauth.deviceAuthorization;

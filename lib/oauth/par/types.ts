@@ -1,0 +1,2 @@
+export type { Params } from '../http';
+export type { AuthorizationRequest, ClientRecord } from '../store';
