@@ -41,6 +41,12 @@ interface NewApplication {
   rateLimit?: number | null;
   /** Operators only (CLI): may introspect any token (RFC 7662 §4). */
   resourceServer?: boolean;
+  /** private_key_jwt (RFC 7523) or null (secrets as its type allows); its keys inline or by URL. */
+  tokenEndpointAuthMethod?: string | null;
+  jwks?: unknown;
+  jwksUri?: string | null;
+  /** RFC 9068: 'jwt' access tokens, or 'opaque'. */
+  accessTokenFormat?: 'opaque' | 'jwt';
 }
 
 export interface NewInitialAccessToken {
@@ -99,6 +105,10 @@ export interface OperatorApplication {
   rateLimit: number | null;
   hasSecret: boolean;
   createdAt: Date;
+  tokenEndpointAuthMethod: string | null;
+  jwks: unknown;
+  jwksUri: string | null;
+  accessTokenFormat: 'opaque' | 'jwt';
 }
 
 /**
@@ -116,6 +126,10 @@ const OWNER_EDITABLE = [
   'resources',
   'algorithm',
   'rateLimit',
+  'tokenEndpointAuthMethod',
+  'jwks',
+  'jwksUri',
+  'accessTokenFormat',
 ] as const;
 /** Only an operator (by client_id) changes these. */
 type OperatorOnly = 'ownerId' | 'skipAuthorization' | 'resourceServer';
@@ -134,6 +148,10 @@ const operatorColumns = {
   ownerEmail: users.email,
   hasSecret: hasSecretColumn,
   createdAt: applications.createdAt,
+  tokenEndpointAuthMethod: applications.tokenEndpointAuthMethod,
+  jwks: applications.jwks,
+  jwksUri: applications.jwksUri,
+  accessTokenFormat: applications.accessTokenFormat,
 };
 
 /** Applications as the service, the dashboard and the command line manage them. */

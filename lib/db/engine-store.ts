@@ -27,6 +27,7 @@ import type {
   Store,
 } from '@/lib/oauth/store';
 import { createRegistrationStore } from './engine-registration';
+import { createJtiStore } from './used-jtis';
 import { clientColumns, pgTextArray, revokeChains, rowCount } from './sql-helpers';
 import type { Db } from './types';
 import { createUserStore, type UserStore } from './users';
@@ -81,6 +82,7 @@ export function createStore(db: Db): Store & UserStore {
   return {
     ...createUserStore(db),
     ...createRegistrationStore(db),
+    ...createJtiStore(db),
 
     async findApplicationByClientId(clientId) {
       const [row] = await clientByClientId.execute({ clientId });

@@ -36,6 +36,9 @@ export const clientColumns = {
   metadataFetchedAt: applications.metadataFetchedAt,
   tokenEndpointAuthMethod: applications.tokenEndpointAuthMethod,
   disabledAt: applications.disabledAt,
+  jwks: applications.jwks,
+  jwksUri: applications.jwksUri,
+  accessTokenFormat: applications.accessTokenFormat,
 };
 
 /** Whether a secret is set: its digest never leaves lib/db for the dashboard or the CLI. */

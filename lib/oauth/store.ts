@@ -36,6 +36,11 @@ export interface ClientRecord {
    * invalid_client), /o/authorize shows the error page, and its tokens are inactive. Absent in fakes = enabled.
    */
   disabledAt?: Date | null;
+  /** RFC 7523 private_key_jwt: its public keys, inline (a JWK Set) or by URL; absent in fakes = none. */
+  jwks?: unknown;
+  jwksUri?: string | null;
+  /** RFC 9068: 'jwt' access tokens, or opaque ones (absent = 'opaque'). */
+  accessTokenFormat?: 'opaque' | 'jwt';
 }
 
 export type RegisteredVia = 'dashboard' | 'dynamic' | 'metadata_document';
@@ -267,4 +272,10 @@ export interface Store {
    * document's URL. Null when that client_id belongs to an application registered another way.
    */
   saveMetadataDocumentClient(clientId: string, c: SelfRegisteredClient, now: Date): Promise<ClientRecord | null>;
+
+  /**
+   * RFC 7523 §3 (and RFC 9449 §11.1): records a JWT id as used until `expiresAt`, shared by
+   * every instance. False when it was already used and has not expired (a replay).
+   */
+  useJti(key: string, expiresAt: Date, now: Date): Promise<boolean>;
 }
