@@ -62,6 +62,9 @@ export interface SelfRegisteredClient {
   clientSecretDigest: string | null;
   /** RFC 7591 token_endpoint_auth_method as registered: the one method client authentication accepts. */
   tokenEndpointAuthMethod: string;
+  /** RFC 7523 private_key_jwt: its public keys (absent = none). */
+  jwks?: unknown;
+  jwksUri?: string | null;
   grantTypes: string[];
   redirectUris: string[];
   name: string;
