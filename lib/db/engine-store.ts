@@ -28,6 +28,7 @@ import type {
 } from '@/lib/oauth/store';
 import { createRegistrationStore } from './engine-registration';
 import { createJtiStore } from './used-jtis';
+import { createTokenFormatStore } from './token-format';
 import { clientColumns, pgTextArray, revokeChains, rowCount } from './sql-helpers';
 import type { Db } from './types';
 import { createUserStore, type UserStore } from './users';
@@ -83,6 +84,7 @@ export function createStore(db: Db): Store & UserStore {
     ...createUserStore(db),
     ...createRegistrationStore(db),
     ...createJtiStore(db),
+    ...createTokenFormatStore(db),
 
     async findApplicationByClientId(clientId) {
       const [row] = await clientByClientId.execute({ clientId });

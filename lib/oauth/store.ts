@@ -281,4 +281,7 @@ export interface Store {
    * every instance. False when it was already used and has not expired (a replay).
    */
   useJti(key: string, expiresAt: Date, now: Date): Promise<boolean>;
+
+  /** RFC 9068 per resource: whether an application serving one of these resources wants JWT access tokens. */
+  resourcesWantJwtAccessTokens(resources: string[]): Promise<boolean>;
 }
