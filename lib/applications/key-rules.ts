@@ -36,3 +36,19 @@ export function keysProblem(input: KeyInput): Problem | null {
   const problem = jwksUriProblem(input.jwksUri!);
   return problem ? { field: 'jwksUri', message: `${input.jwksUri} ${problem}`, value: input.jwksUri! } : null;
 }
+
+/** The form's choices (a public client authenticates with none: its client_id alone). */
+export const AUTH_METHOD_OPTIONS = [
+  { value: 'client_secret', label: 'Client secret', description: 'A secret this server generates, sent with each token request.' },
+  { value: 'private_key_jwt', label: 'Private key JWT', description: 'Your server signs a short JWT with its own key (RFC 7523). Nothing secret is shared.' },
+] as const;
+export type AuthMethodOption = (typeof AUTH_METHOD_OPTIONS)[number]['value'];
+export const AUTH_METHOD_VALUES = AUTH_METHOD_OPTIONS.map((o) => o.value) as [AuthMethodOption, ...AuthMethodOption[]];
+
+/** RFC 9068: opaque tokens are checked by introspection; JWTs can be verified by the API itself. */
+export const ACCESS_TOKEN_FORMATS = [
+  { value: 'opaque', label: 'Opaque (default)', description: 'A random string. APIs check it by asking this server (introspection).' },
+  { value: 'jwt', label: 'JWT (RFC 9068)', description: 'A signed token APIs verify with this server’s public keys, without calling it.' },
+] as const;
+export type AccessTokenFormat = (typeof ACCESS_TOKEN_FORMATS)[number]['value'];
+export const ACCESS_TOKEN_FORMAT_VALUES = ACCESS_TOKEN_FORMATS.map((o) => o.value) as [AccessTokenFormat, ...AccessTokenFormat[]];

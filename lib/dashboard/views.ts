@@ -35,6 +35,12 @@ export interface ApplicationDetails extends ApplicationSummary {
   hasSecret: boolean;
   /** Requests per minute at token, introspect and revoke: null = the settings', 0 = no limit. */
   rateLimit: number | null;
+  /** RFC 7523: 'private_key_jwt', or null/another RFC 7591 method (a secret); its public keys. */
+  tokenEndpointAuthMethod: string | null;
+  jwks: unknown;
+  jwksUri: string | null;
+  /** RFC 9068: 'jwt' or 'opaque' access tokens. */
+  accessTokenFormat: 'opaque' | 'jwt';
 }
 
 export interface DailyCount {

@@ -77,6 +77,10 @@ export function createDashboardStore(db: Db) {
           updatedAt: applications.updatedAt,
           hasSecret: hasSecretColumn,
           rateLimit: applications.rateLimit,
+          tokenEndpointAuthMethod: applications.tokenEndpointAuthMethod,
+          jwks: applications.jwks,
+          jwksUri: applications.jwksUri,
+          accessTokenFormat: applications.accessTokenFormat,
         })
         .from(applications)
         .where(and(eq(applications.id, id), eq(applications.ownerId, ownerId)))
