@@ -55,6 +55,7 @@ test('a service registered for private_key_jwt gets no secret and authenticates 
   await page.getByRole('button', { name: 'Register application' }).click();
   await expect(page.getByRole('heading', { name: /is registered$/ })).toBeVisible();
   await expect(page.getByLabel('Client secret', { exact: true })).toHaveCount(0);
+  await expect(page.getByText(/No client secret: your server signs a short JWT/)).toBeVisible();
   const clientId = await page.getByLabel('Client ID', { exact: true }).inputValue();
   await shoot(page, 'registered');
 

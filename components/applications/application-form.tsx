@@ -84,6 +84,7 @@ export function ApplicationForm({
         }
         clientId={state.clientId}
         clientSecret={state.clientSecret}
+        keyAuthentication={state.keyAuthentication}
       >
         <ButtonLink href="/o/applications" variant="secondary">
           All applications

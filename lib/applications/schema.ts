@@ -195,5 +195,5 @@ export const EMPTY_APPLICATION: ApplicationFormValues = {
 /** What the register and edit actions answer; the form shows it (a panel with the secret on success). */
 export type ApplicationFormState =
   | { ok: false; fieldErrors?: Partial<Record<ApplicationFormField, string[]>>; formError?: string; values: ApplicationFormValues }
-  | { ok: true; id: string; name: string; clientId: string; clientSecret: string | null }
+  | { ok: true; id: string; name: string; clientId: string; clientSecret: string | null; keyAuthentication?: boolean }
   | null;
