@@ -23,6 +23,7 @@ import {
   type ApplicationFormState,
   type ApplicationFormValues,
 } from '@/lib/applications/schema';
+import { KeyFields } from './key-fields';
 import { AdvancedFields } from './advanced-fields';
 import { describedBy, type FieldGroupProps } from './form-context';
 import { Field, OptionCards, Section } from './form-parts';
@@ -61,6 +62,8 @@ export function ApplicationForm({
   });
   const { register, setError, formState } = form;
   const rateLimitMode = useWatch({ control: form.control, name: 'rateLimitMode' });
+  const authMethod = useWatch({ control: form.control, name: 'tokenEndpointAuthMethod' });
+  const clientType = useWatch({ control: form.control, name: 'clientType' });
 
   // The server's verdict on the last submission beside its field, the first one focused.
   useEffect(() => {
@@ -84,6 +87,7 @@ export function ApplicationForm({
         }
         clientId={state.clientId}
         clientSecret={state.clientSecret}
+        keyAuthentication={state.keyAuthentication}
       >
         <ButtonLink href={basePath} variant="secondary">
           All applications
@@ -150,6 +154,10 @@ export function ApplicationForm({
 
       <Section title="Redirects and origins" description="Where this server may send people back to, and which web pages may call it.">
         <RedirectFields {...fields} />
+      </Section>
+
+      <Section title="Authentication and tokens" description="How your app proves who it is, and what its access tokens look like.">
+        <KeyFields {...fields} showKeys={!hydrated || (clientType === 'confidential' && authMethod === 'private_key_jwt')} />
       </Section>
 
       <Section title="Advanced">

@@ -17,12 +17,15 @@ export function SecretShownOnce({
   description,
   clientId,
   clientSecret,
+  keyAuthentication,
   children,
 }: {
   title: string;
   description?: ReactNode;
   clientId: string;
   clientSecret: string | null;
+  /** RFC 7523: a confidential client that authenticates with its own key has no secret either. */
+  keyAuthentication?: boolean;
   /** The way on: links or buttons under the panel. */
   children?: ReactNode;
 }) {
@@ -54,6 +57,10 @@ export function SecretShownOnce({
               rotate the secret from the application&apos;s page to get a new one.
             </Alert>
           </>
+        ) : keyAuthentication ? (
+          <p className="text-sm text-slate-600">
+            No client secret: your server signs a short JWT with its private key for each token request (private key JWT, RFC 7523).
+          </p>
         ) : (
           <p className="text-sm text-slate-600">
             Public clients have no secret: they prove each token request with PKCE (a <code className="font-mono text-[0.8125rem]">code_verifier</code>) instead.

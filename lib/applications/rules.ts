@@ -7,6 +7,7 @@
  */
 import { redirectUriProblem, redirectUriShapeProblem } from '@/lib/oauth/redirect-uri';
 import type { Settings } from '@/lib/oauth/settings';
+import { keysProblem, type KeyInput } from './key-rules';
 import { GRANTS, LIST_MAX, MAX_RATE_LIMIT, NAME_MAX, type ClientType } from './options';
 
 /** The fields a rule can name: an application's input, as the service takes it. */
@@ -22,6 +23,10 @@ export type ApplicationField =
   | 'rateLimit'
   | 'resourceServer'
   | 'deviceCodeLifetime'
+  | 'tokenEndpointAuthMethod'
+  | 'jwks'
+  | 'jwksUri'
+  | 'accessTokenFormat'
   | 'clientId';
 
 export interface Problem {
@@ -130,7 +135,7 @@ export function rateLimitProblem(perMinute: string): Problem | null {
 }
 
 /** What the server checks before it stores an application (the service; the CLI and the dashboard reach it there). */
-export interface CheckedInput {
+export interface CheckedInput extends Omit<KeyInput, 'clientType'> {
   name: string;
   clientType: ClientType;
   grantTypes: readonly string[];
@@ -166,6 +171,7 @@ export function applicationProblem(input: CheckedInput, settings: RedirectSettin
     listProblem('resources', input.resources ?? [], settings) ??
     resourceServerProblem(input.clientType, input.resourceServer) ??
     deviceCodeLifetimeProblem(input.deviceCodeLifetime) ??
+    keysProblem(input) ??
     (rateLimit === null || rateLimit === 0 ? null : rateLimitProblem(String(rateLimit)))
   );
 }

@@ -20,6 +20,8 @@ import {
   RATE_LIMIT_MODE_VALUES,
   type GrantType,
 } from './options';
+import { ACCESS_TOKEN_FORMAT_VALUES, AUTH_METHOD_VALUES, keysProblem, KEY_AUTH_METHOD, type TokenEndpointAuthMethod } from './key-rules';
+import { parseJwks, JWKS_MAX_CHARS, type JsonWebKeySet } from '@/lib/oauth/client-jwks';
 import { confidentialGrantProblem, listProblem, nameProblem, rateLimitProblem, redirectUrisRequired, sentence, type Problem } from './rules';
 
 /** One URI per line; blank lines and surrounding spaces are ignored. */
@@ -65,13 +67,38 @@ const fields = {
   rateLimitPerMinute: z.string().trim().max(20, 'Too long'),
   /** RFC 9126 §5 "Require PAR" (stored as require_pushed_authorization_requests). */
   requirePar: z.boolean(),
+  // RFC 7523: how a confidential client authenticates; its public keys inline (JSON) or by URL. RFC 9068: the token format.
+  tokenEndpointAuthMethod: z.enum(AUTH_METHOD_VALUES, 'Choose client secret or private key JWT'),
+  jwks: z.string().trim().max(JWKS_MAX_CHARS, 'Too long'),
+  jwksUri: z.string().trim().max(2000, 'Too long'),
+  accessTokenFormat: z.enum(ACCESS_TOKEN_FORMAT_VALUES, 'Choose opaque or JWT'),
 };
 
 export const applicationSchema = z.object(fields).superRefine((app, ctx) => {
   if (app.rateLimitMode === 'custom') issue(ctx, rateLimitProblem(app.rateLimitPerMinute), 'rateLimitPerMinute');
   issue(ctx, redirectUrisRequired(app.grantTypes, app.redirectUris));
   issue(ctx, confidentialGrantProblem(app.clientType, app.grantTypes));
+  const keys = storedKeys(app);
+  if ('problem' in keys) issue(ctx, { field: 'jwks', message: keys.problem });
+  else issue(ctx, keysProblem({ clientType: app.clientType, ...keys }));
 });
+
+/**
+ * The form's key fields as the service takes them. A public client has none (the fields are
+ * ignored); a client secret keeps none either, so switching back drops the keys.
+ */
+type StoredKeys = { tokenEndpointAuthMethod: TokenEndpointAuthMethod; jwks: JsonWebKeySet | null; jwksUri: string | null } | { problem: string };
+
+function storedKeys(app: Pick<z.output<z.ZodObject<typeof fields>>, 'clientType' | 'tokenEndpointAuthMethod' | 'jwks' | 'jwksUri'>): StoredKeys {
+  if (app.clientType !== 'confidential' || app.tokenEndpointAuthMethod !== KEY_AUTH_METHOD) return { tokenEndpointAuthMethod: null, jwks: null, jwksUri: null };
+  let jwks: JsonWebKeySet | null = null;
+  if (app.jwks) {
+    const parsed = parseJwks(app.jwks);
+    if ('problem' in parsed) return { problem: parsed.problem };
+    jwks = parsed.jwks;
+  }
+  return { tokenEndpointAuthMethod: KEY_AUTH_METHOD, jwks, jwksUri: app.jwksUri || null };
+}
 
 /** What the form holds: the textareas are strings. */
 export type ApplicationFormValues = z.input<typeof applicationSchema>;
@@ -104,6 +131,11 @@ export function applicationFormValues(formData: FormData): ApplicationFormValues
     rateLimitPerMinute: text('rateLimitPerMinute'),
     // A checkbox sends its value only when ticked.
     requirePar: formData.has('requirePar'),
+    // A form without the fields (an older page) keeps a client secret and opaque tokens.
+    tokenEndpointAuthMethod: (text('tokenEndpointAuthMethod') || 'client_secret') as ApplicationFormValues['tokenEndpointAuthMethod'],
+    jwks: text('jwks'),
+    jwksUri: text('jwksUri'),
+    accessTokenFormat: (text('accessTokenFormat') || 'opaque') as ApplicationFormValues['accessTokenFormat'],
   };
 }
 
@@ -115,13 +147,16 @@ function rateLimitFrom(data: Pick<ApplicationData, 'rateLimitMode' | 'rateLimitP
 
 /** The form's data as the service takes it: its two rate-limit fields become the one rate_limit column. */
 export function storedApplication(data: ApplicationData) {
-  const { rateLimitMode, rateLimitPerMinute, requirePar, ...rest } = data;
-  return { ...rest, rateLimit: rateLimitFrom({ rateLimitMode, rateLimitPerMinute }), requirePushedAuthorizationRequests: requirePar };
+  const { rateLimitMode, rateLimitPerMinute, requirePar, tokenEndpointAuthMethod, jwks, jwksUri, ...rest } = data;
+  const keys = storedKeys({ clientType: data.clientType, tokenEndpointAuthMethod, jwks, jwksUri });
+  // The schema refused a bad JWKS before this runs.
+  if ('problem' in keys) throw new Error(keys.problem);
+  return { ...rest, ...keys, rateLimit: rateLimitFrom({ rateLimitMode, rateLimitPerMinute }), requirePushedAuthorizationRequests: requirePar };
 }
 
 /** What the edit form starts from: a stored application's columns (as the dashboard reads them). */
 type StoredApplicationFields = Pick<ApplicationDetails, 'name' | 'clientType' | 'grantTypes' | 'redirectUris' | 'postLogoutRedirectUris' | 'allowedOrigins' | 'algorithm'> &
-  Partial<Pick<ApplicationDetails, 'resources' | 'rateLimit' | 'requirePushedAuthorizationRequests'>>;
+  Partial<Pick<ApplicationDetails, 'resources' | 'rateLimit' | 'requirePushedAuthorizationRequests' | 'tokenEndpointAuthMethod' | 'jwks' | 'jwksUri' | 'accessTokenFormat'>>;
 
 /** A stored application as the edit form's starting values. */
 export function applicationToFormValues(app: StoredApplicationFields): ApplicationFormValues {
@@ -138,6 +173,10 @@ export function applicationToFormValues(app: StoredApplicationFields): Applicati
     rateLimitMode: rateLimitMode(rateLimit),
     rateLimitPerMinute: rateLimit ? String(rateLimit) : '',
     requirePar: app.requirePushedAuthorizationRequests ?? false,
+    tokenEndpointAuthMethod: app.tokenEndpointAuthMethod === KEY_AUTH_METHOD ? KEY_AUTH_METHOD : 'client_secret',
+    jwks: app.jwks ? JSON.stringify(app.jwks, null, 2) : '',
+    jwksUri: app.jwksUri ?? '',
+    accessTokenFormat: app.accessTokenFormat ?? 'opaque',
   };
 }
 
@@ -153,10 +192,14 @@ export const EMPTY_APPLICATION: ApplicationFormValues = {
   rateLimitMode: 'default',
   rateLimitPerMinute: '',
   requirePar: false,
+  tokenEndpointAuthMethod: 'client_secret',
+  jwks: '',
+  jwksUri: '',
+  accessTokenFormat: 'opaque',
 };
 
 /** What the register and edit actions answer; the form shows it (a panel with the secret on success). */
 export type ApplicationFormState =
   | { ok: false; fieldErrors?: Partial<Record<ApplicationFormField, string[]>>; formError?: string; values: ApplicationFormValues }
-  | { ok: true; id: string; name: string; clientId: string; clientSecret: string | null }
+  | { ok: true; id: string; name: string; clientId: string; clientSecret: string | null; keyAuthentication?: boolean }
   | null;

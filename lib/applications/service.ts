@@ -18,6 +18,8 @@ import type { EventBus } from '@/lib/oauth/events';
 import { digest, randomToken } from '@/lib/oauth/secrets';
 import { recordAudit, type AuditInput } from '@/lib/audit';
 import { announceRevokedTokens } from '@/lib/server/revocation-events';
+import type { JsonWebKeySet } from '@/lib/oauth/client-jwks';
+import { KEY_AUTH_METHOD, type TokenEndpointAuthMethod } from './key-rules';
 import { isGrantType, type ClientType, type GrantType } from './options';
 import { applicationProblem, ApplicationInputError, type CheckedInput, type RedirectSettings } from './rules';
 
@@ -45,6 +47,12 @@ export interface ApplicationInput {
   deviceCodeLifetime?: number | null;
   /** RFC 9126 §5 "Require PAR": /o/authorize takes only its pushed requests. */
   requirePushedAuthorizationRequests?: boolean;
+  /** RFC 7523: 'private_key_jwt' (no secret; its keys inline or by URL) or null (a secret, as its type allows). */
+  tokenEndpointAuthMethod?: TokenEndpointAuthMethod;
+  jwks?: JsonWebKeySet | null;
+  jwksUri?: string | null;
+  /** RFC 9068: 'jwt' access tokens, or 'opaque' (the default). */
+  accessTokenFormat?: 'opaque' | 'jwt';
   ownerId: string | null;
   clientId?: string;
   clientSecret?: string;
@@ -67,7 +75,9 @@ function check(input: CheckedInput, settings: RedirectSettings): void {
 
 export async function registerApplication(store: ApplicationStore, input: ApplicationInput, settings: RedirectSettings, by?: ApplicationActor) {
   check(input, settings);
-  const clientSecret = input.clientType === 'confidential' ? (input.clientSecret ?? randomToken()) : null;
+  // A client that signs with its key has no secret: one it never uses could only leak.
+  const usesSecret = input.clientType === 'confidential' && input.tokenEndpointAuthMethod !== KEY_AUTH_METHOD;
+  const clientSecret = usesSecret ? (input.clientSecret ?? randomToken()) : null;
   const app = await store.createApplication({
     clientId: input.clientId ?? newClientId(),
     clientSecretDigest: clientSecret ? digest(clientSecret) : null,
@@ -85,6 +95,10 @@ export async function registerApplication(store: ApplicationStore, input: Applic
     resourceServer: input.resourceServer ?? false,
     deviceCodeLifetime: input.deviceCodeLifetime ?? null,
     requirePushedAuthorizationRequests: input.requirePushedAuthorizationRequests ?? false,
+    tokenEndpointAuthMethod: input.tokenEndpointAuthMethod ?? null,
+    jwks: input.jwks ?? null,
+    jwksUri: input.jwksUri ?? null,
+    accessTokenFormat: input.accessTokenFormat ?? 'opaque',
   });
   if (!app) throw new ApplicationInputError('clientId', `client_id "${input.clientId}" is already taken`);
   await audit(by, 'application.created', { clientId: app.clientId, ownerId: input.ownerId }, { application: app.name, clientType: input.clientType, grantTypes: input.grantTypes });
@@ -109,6 +123,9 @@ export async function updateApplication(
   // Grant types the caller does not choose (e.g. an explicit refresh_token) stay.
   const grantTypes = update.grantTypes ? [...update.grantTypes, ...app.grantTypes.filter((g) => !isGrantType(g))] : undefined;
   const clientType = update.clientType ?? app.clientType;
+  const authMethod = update.tokenEndpointAuthMethod === undefined ? app.tokenEndpointAuthMethod : update.tokenEndpointAuthMethod;
+  // A public client has no keys; leaving private_key_jwt drops them.
+  const keyed = authMethod === KEY_AUTH_METHOD && clientType === 'confidential';
   check(
     {
       name: update.name ?? app.name,
@@ -121,13 +138,16 @@ export async function updateApplication(
       rateLimit: update.rateLimit === undefined ? app.rateLimit : update.rateLimit,
       resourceServer: update.resourceServer ?? app.resourceServer,
       deviceCodeLifetime: update.deviceCodeLifetime,
+      tokenEndpointAuthMethod: authMethod,
+      jwks: keyed ? (update.jwks === undefined ? app.jwks : update.jwks) : null,
+      jwksUri: keyed ? (update.jwksUri === undefined ? app.jwksUri : update.jwksUri) : null,
     },
     settings,
   );
 
   let clientSecret: string | null = null;
   let clientSecretDigest: string | null | undefined;
-  if (clientType === 'public') clientSecretDigest = null;
+  if (clientType === 'public' || keyed) clientSecretDigest = null;
   else if (!app.hasSecret) {
     clientSecret = randomToken();
     clientSecretDigest = digest(clientSecret);
@@ -148,6 +168,9 @@ export async function updateApplication(
     deviceCodeLifetime: update.deviceCodeLifetime,
     requirePushedAuthorizationRequests: update.requirePushedAuthorizationRequests,
     clientSecretDigest,
+    tokenEndpointAuthMethod: update.tokenEndpointAuthMethod,
+    ...(keyed ? { jwks: update.jwks, jwksUri: update.jwksUri } : { jwks: null, jwksUri: null }),
+    accessTokenFormat: update.accessTokenFormat,
   };
   if (!(await store.updateApplication(which, changes))) return null;
   const application = await store.findApplication(which);

@@ -37,6 +37,12 @@ export interface ApplicationDetails extends ApplicationSummary {
   rateLimit: number | null;
   /** RFC 9126 §5 "Require PAR". */
   requirePushedAuthorizationRequests: boolean;
+  /** RFC 7523: 'private_key_jwt', or null/another RFC 7591 method (a secret); its public keys. */
+  tokenEndpointAuthMethod: string | null;
+  jwks: unknown;
+  jwksUri: string | null;
+  /** RFC 9068: 'jwt' or 'opaque' access tokens. */
+  accessTokenFormat: 'opaque' | 'jwt';
 }
 
 export interface DailyCount {

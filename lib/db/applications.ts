@@ -43,6 +43,12 @@ interface NewApplication {
   resourceServer?: boolean;
   deviceCodeLifetime?: number | null;
   requirePushedAuthorizationRequests?: boolean;
+  /** private_key_jwt (RFC 7523) or null (secrets as its type allows); its keys inline or by URL. */
+  tokenEndpointAuthMethod?: string | null;
+  jwks?: unknown;
+  jwksUri?: string | null;
+  /** RFC 9068: 'jwt' access tokens, or 'opaque'. */
+  accessTokenFormat?: 'opaque' | 'jwt';
 }
 
 export interface NewInitialAccessToken {
@@ -101,6 +107,10 @@ export interface OperatorApplication {
   rateLimit: number | null;
   hasSecret: boolean;
   createdAt: Date;
+  tokenEndpointAuthMethod: string | null;
+  jwks: unknown;
+  jwksUri: string | null;
+  accessTokenFormat: 'opaque' | 'jwt';
 }
 
 /**
@@ -120,6 +130,10 @@ const OWNER_EDITABLE = [
   'rateLimit',
   'deviceCodeLifetime',
   'requirePushedAuthorizationRequests',
+  'tokenEndpointAuthMethod',
+  'jwks',
+  'jwksUri',
+  'accessTokenFormat',
 ] as const;
 /** Only an operator (by client_id) changes these. */
 type OperatorOnly = 'ownerId' | 'skipAuthorization' | 'resourceServer';
@@ -138,6 +152,10 @@ const operatorColumns = {
   ownerEmail: users.email,
   hasSecret: hasSecretColumn,
   createdAt: applications.createdAt,
+  tokenEndpointAuthMethod: applications.tokenEndpointAuthMethod,
+  jwks: applications.jwks,
+  jwksUri: applications.jwksUri,
+  accessTokenFormat: applications.accessTokenFormat,
 };
 
 /** Applications as the service, the dashboard and the command line manage them. */

@@ -78,6 +78,10 @@ export function createDashboardStore(db: Db) {
           hasSecret: hasSecretColumn,
           rateLimit: applications.rateLimit,
           requirePushedAuthorizationRequests: applications.requirePushedAuthorizationRequests,
+          tokenEndpointAuthMethod: applications.tokenEndpointAuthMethod,
+          jwks: applications.jwks,
+          jwksUri: applications.jwksUri,
+          accessTokenFormat: applications.accessTokenFormat,
         })
         .from(applications)
         .where(and(eq(applications.id, id), eq(applications.ownerId, ownerId)))

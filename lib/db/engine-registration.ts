@@ -15,6 +15,8 @@ function selfRegisteredColumns(c: SelfRegisteredClient, now: Date) {
     clientType: c.clientType,
     clientSecretDigest: c.clientSecretDigest,
     tokenEndpointAuthMethod: c.tokenEndpointAuthMethod,
+    jwks: c.jwks ?? null,
+    jwksUri: c.jwksUri ?? null,
     grantTypes: c.grantTypes,
     redirectUris: c.redirectUris,
     name: c.name,

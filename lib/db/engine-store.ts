@@ -29,6 +29,8 @@ import type {
 import { createRegistrationStore } from './engine-registration';
 import { createDeviceAuthorizationStore } from './device-authorizations';
 import { createPushedRequestStore } from './pushed-requests';
+import { createJtiStore } from './used-jtis';
+import { createTokenFormatStore } from './token-format';
 import { clientColumns, pgTextArray, revokeChains, rowCount } from './sql-helpers';
 import type { Db } from './types';
 import { createUserStore, type UserStore } from './users';
@@ -85,6 +87,8 @@ export function createStore(db: Db): Store & UserStore {
     ...createRegistrationStore(db),
     ...createDeviceAuthorizationStore(db),
     ...createPushedRequestStore(db),
+    ...createJtiStore(db),
+    ...createTokenFormatStore(db),
 
     async findApplicationByClientId(clientId) {
       const [row] = await clientByClientId.execute({ clientId });

@@ -38,6 +38,9 @@ export const clientColumns = {
   disabledAt: applications.disabledAt,
   deviceCodeLifetime: applications.deviceCodeLifetime,
   requirePushedAuthorizationRequests: applications.requirePushedAuthorizationRequests,
+  jwks: applications.jwks,
+  jwksUri: applications.jwksUri,
+  accessTokenFormat: applications.accessTokenFormat,
 };
 
 /** Whether a secret is set: its digest never leaves lib/db for the dashboard or the CLI. */

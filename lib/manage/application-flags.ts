@@ -10,6 +10,7 @@ import type { ApplicationUpdate } from '@/lib/applications/service';
 import { createUserStore } from '@/lib/db/users';
 import type { DbHandle } from '@/lib/db/types';
 import { UsageError, type Command } from './command';
+import { KEY_FLAGS_HELP, KEY_OPTIONS, KEY_USAGE, readKeyFlags } from './key-flags';
 
 const DOT_NAMES = GRANTS.map((g) => g.dotName).join(', ');
 
@@ -30,18 +31,21 @@ export const APPLICATION_OPTIONS = {
   'resource-server': { type: 'boolean' },
   'device-code-lifetime': { type: 'string' },
   'require-par': { type: 'boolean' },
+  ...KEY_OPTIONS,
 } satisfies Command['options'];
 
 export const APPLICATION_USAGE =
   '[--name NAME] [--redirect-uris "URI ..."] [--post-logout-redirect-uris "URI ..."] [--allowed-origins "ORIGIN ..."]\n' +
   '                  [--resources "URI ..."] [--algorithm RS256|ES256|none] [--rate-limit N|default|none]\n' +
-  '                  [--device-code-lifetime SECONDS|default] [--require-par | --no-require-par]';
+  '                  [--device-code-lifetime SECONDS|default] [--require-par | --no-require-par]\n' +
+  `                  ${KEY_USAGE}`;
 
 export const APPLICATION_FLAGS_HELP =
   '  --resources:  RFC 8707 resource URIs it serves as a resource server (its tokens\' audience)\n' +
   '  --rate-limit: requests per minute at token, introspect and revoke: a number, default (the server\'s) or none\n' +
   `  --device-code-lifetime: RFC 8628 device codes expire after SECONDS (${DEVICE_CODE_LIFETIME.min} or more), or default (OAUTH2_DEVICE_CODE_EXPIRE_SECONDS)\n` +
-  '  --require-par: RFC 9126 "Require PAR": /o/authorize takes only requests pushed to /o/par';
+  '  --require-par: RFC 9126 "Require PAR": /o/authorize takes only requests pushed to /o/par\n' +
+  KEY_FLAGS_HELP;
 
 export function parseClientType(raw: string | undefined, what = 'client type'): ClientType {
   const type = CLIENT_TYPE_VALUES.find((t) => t === raw);
@@ -112,6 +116,7 @@ export async function readApplicationFlags(values: Record<string, string | boole
     deviceCodeLifetime: text('device-code-lifetime') === undefined ? undefined : parseDeviceCodeLifetime(text('device-code-lifetime')!),
     requirePushedAuthorizationRequests: bool('require-par'),
     ownerId: text('user') === undefined ? undefined : await ownerIdFor(db, text('user')!),
+    ...readKeyFlags(values),
   };
 }
 
@@ -127,6 +132,10 @@ const FLAG_OF: Partial<Record<ApplicationField, string>> = {
   resourceServer: '--resource-server',
   algorithm: '--algorithm',
   deviceCodeLifetime: '--device-code-lifetime',
+  tokenEndpointAuthMethod: '--token-endpoint-auth-method',
+  jwks: '--jwks',
+  jwksUri: '--jwks-uri',
+  accessTokenFormat: '--access-token-format',
 };
 
 /** An application rule's refusal as the command's one line; anything else is rethrown. */

@@ -50,6 +50,9 @@ export function toJson(a: OperatorApplication) {
     algorithm: a.algorithm || null,
     rate_limit: a.rateLimit,
     has_secret: a.hasSecret,
+    token_endpoint_auth_method: a.tokenEndpointAuthMethod,
+    jwks_uri: a.jwksUri,
+    access_token_format: a.accessTokenFormat,
     created_at: a.createdAt.toISOString(),
   };
 }

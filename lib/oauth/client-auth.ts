@@ -1,18 +1,20 @@
 /**
  * RFC 6749 §2.3: client authentication at the token, revocation and introspection endpoints.
  * client_secret_basic (§2.3.1, id and secret form-urlencoded inside Basic), client_secret_post,
- * and `none` for public clients (client_id alone). One method per request.
+ * `none` for public clients (client_id alone), and private_key_jwt (RFC 7523, client-assertion.ts).
+ * One method per request.
  */
 import type { Deps } from './context';
 import { OAuthError } from './errors';
 import { hasControlCharacter, type Params } from './http';
 import { findClient } from './client-id-metadata-document';
+import { clientAssertionProblem, readClientAssertion } from './client-assertion';
 import { rateLimited, type LimitName, type RateLimits } from './rate-limit';
 import { digest, safeEqual } from './secrets';
 import type { ClientRecord } from './store';
 
-export type ClientAuthMethod = 'client_secret_basic' | 'client_secret_post' | 'none';
-export const CLIENT_AUTH_METHODS: ClientAuthMethod[] = ['client_secret_basic', 'client_secret_post', 'none'];
+export type ClientAuthMethod = 'client_secret_basic' | 'client_secret_post' | 'private_key_jwt' | 'none';
+export const CLIENT_AUTH_METHODS: ClientAuthMethod[] = ['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'none'];
 
 export interface AuthenticatedClient {
   client: ClientRecord;
@@ -23,6 +25,8 @@ interface Credentials {
   clientId: string;
   secret: string | null;
   method: ClientAuthMethod;
+  /** private_key_jwt: the client's signed JWT (RFC 7523 §2.2). */
+  assertion?: string;
 }
 
 const BASIC_CHALLENGE = { 'WWW-Authenticate': 'Basic realm="oauth", charset="UTF-8"' };
@@ -57,6 +61,11 @@ function readCredentials(req: Request, params: Params): Credentials | null {
   const basic = parseBasic(req.headers.get('authorization'));
   const postId = params.get('client_id');
   const postSecret = params.get('client_secret');
+  const assertion = readClientAssertion(params);
+  if (assertion) {
+    if (basic || postSecret !== undefined) throw new OAuthError('invalid_request', 'use only one client authentication method (a client assertion, Basic or client_secret)');
+    return { clientId: assertion.clientId, secret: null, method: 'private_key_jwt', assertion: assertion.assertion };
+  }
   if (basic) {
     if (postSecret !== undefined) throw new OAuthError('invalid_request', 'use only one client authentication method (Basic or client_secret in the body)');
     if (postId !== undefined && postId !== basic.clientId) throw new OAuthError('invalid_client', 'client_id does not match the Authorization header', BASIC_CHALLENGE);
@@ -96,7 +105,7 @@ export async function authenticateClient(req: Request, params: Params, deps: Dep
   // credentials from it wait: a guesser must not learn from a 200 that the last guess was right.
   // Other addresses are not affected, so nobody can lock a client out of its own servers.
   if (lockedFor !== null) throw rateLimited(deps, lockedFor.limit, lockedFor.retryAfter);
-  const fail = async () => {
+  const fail = async (reason?: string) => {
     deps.events.emit('client_auth_failed', { clientId: creds.clientId, method: creds.method });
     if (limits) {
       // Only a client with a secret can be guessed at; for any other client_id (public, unknown)
@@ -107,9 +116,13 @@ export async function authenticateClient(req: Request, params: Params, deps: Dep
         limits.fail('client_auth_failures_ip', `ip:${ip}`),
       ]);
     }
-    return new OAuthError('invalid_client', 'client authentication failed', challenge);
+    return new OAuthError('invalid_client', reason ?? 'client authentication failed', challenge);
   };
-  if (creds.secret === null) {
+  if (creds.assertion !== undefined) {
+    // RFC 7523 §3: the reason is the client developer's to read (client_ids are not secret).
+    const problem = client ? await clientAssertionProblem(creds.assertion, client, req, deps) : null;
+    if (!client || problem) throw await fail(problem ?? undefined);
+  } else if (creds.secret === null) {
     // Public clients identify themselves with client_id alone; confidential ones must prove it.
     if (!client || client.clientType !== 'public') throw await fail();
   } else {

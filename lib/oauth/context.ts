@@ -58,6 +58,8 @@ export interface Deps {
   protectedResources?: (issuer: string) => string[];
   /** Fetches a client ID metadata document (SSRF-safe; lib/agents/fetch-metadata-document.ts); absent: documents are not fetched. */
   fetchMetadataDocument?: import('./client-id-metadata-document').MetadataDocumentFetcher;
+  /** Fetches a client's jwks_uri for private_key_jwt (SSRF-safe, as metadata documents); absent: only inline jwks work. */
+  fetchJwks?: import('./client-assertion').JwksFetcher;
   /** Signs the browser out of this server (RP-initiated logout). */
   signOut?: (req: Request) => Promise<void>;
   /** Rate limits (lib/rate-limit); absent when they are off, and then nothing is counted. */

@@ -4,6 +4,7 @@ import type { Deps } from './context';
 import { OAuthError } from './errors';
 import { digest, randomToken } from './secrets';
 import type { ClientRecord, IssuedFrom } from './store';
+import { mintJwtAccessToken, wantsJwt, type AuthenticationContext } from './jwt-access-token';
 
 export interface IssueInput {
   client: ClientRecord;
@@ -23,6 +24,10 @@ export interface IssueInput {
   audience?: string[] | null;
   /** RFC 8707 §2.2: the grant's resources the refresh token keeps (defaults to the audience). */
   refreshResources?: string[] | null;
+  /** RFC 9068: the issuer the request was made to (a JWT access token's iss); absent = the OAUTH2_ISSUER setting. */
+  issuer?: string;
+  /** RFC 9068 §2.2.1: acr / amr for a JWT access token, when the grant knows them. */
+  authentication?: AuthenticationContext;
 }
 
 export interface TokenResponseBody {
@@ -36,19 +41,20 @@ export interface TokenResponseBody {
 
 export async function issueTokens(input: IssueInput, deps: Deps): Promise<TokenResponseBody> {
   const { settings, clock, store } = deps;
-  const accessToken = randomToken();
   const expiresIn = settings.accessTokenExpireSeconds;
   const scope = input.scope.join(' ');
   const familyId = input.familyId ?? (input.withRefresh ? randomUUID() : null);
   const refreshToken = input.withRefresh ? randomToken() : null;
   const now = clock();
+  const expiresAt = new Date(now.getTime() + expiresIn * 1000);
+  const accessToken = (await wantsJwt(input.client, input.audience, deps)) ? await mintJwt(input, scope, now, expiresAt, deps) : randomToken();
   const issued = await store.issueTokens(
     {
       tokenDigest: digest(accessToken),
       applicationId: input.client.id,
       userId: input.userId,
       scope,
-      expiresAt: new Date(now.getTime() + expiresIn * 1000),
+      expiresAt,
       authorizationCodeId: input.authorizationCodeId ?? null,
       familyId,
       createdAt: now,
@@ -74,4 +80,14 @@ export async function issueTokens(input: IssueInput, deps: Deps): Promise<TokenR
   const body: TokenResponseBody = { access_token: accessToken, token_type: 'Bearer', expires_in: expiresIn, scope };
   if (refreshToken) body.refresh_token = refreshToken;
   return body;
+}
+
+/** RFC 9068: the access token as a signed JWT (its digest is stored like an opaque token's). */
+function mintJwt(input: IssueInput, scope: string, issuedAt: Date, expiresAt: Date, deps: Deps): Promise<string> {
+  const issuer = input.issuer ?? deps.settings.issuer;
+  if (!issuer) throw new OAuthError('server_error', 'a JWT access token needs the issuer: set OAUTH2_ISSUER');
+  return mintJwtAccessToken(
+    { client: input.client, userId: input.userId, scope, audience: input.audience ?? null, authTime: input.authTime, authentication: input.authentication, issuer, issuedAt, expiresAt },
+    deps,
+  );
 }

@@ -40,6 +40,11 @@ export interface ClientRecord {
   deviceCodeLifetime?: number | null;
   /** RFC 9126 §5: /o/authorize takes only its pushed requests. Absent in fakes = false. */
   requirePushedAuthorizationRequests?: boolean;
+  /** RFC 7523 private_key_jwt: its public keys, inline (a JWK Set) or by URL; absent in fakes = none. */
+  jwks?: unknown;
+  jwksUri?: string | null;
+  /** RFC 9068: 'jwt' access tokens, or opaque ones (absent = 'opaque'). */
+  accessTokenFormat?: 'opaque' | 'jwt';
 }
 
 export type RegisteredVia = 'dashboard' | 'dynamic' | 'metadata_document';
@@ -61,6 +66,9 @@ export interface SelfRegisteredClient {
   clientSecretDigest: string | null;
   /** RFC 7591 token_endpoint_auth_method as registered: the one method client authentication accepts. */
   tokenEndpointAuthMethod: string;
+  /** RFC 7523 private_key_jwt: its public keys (absent = none). */
+  jwks?: unknown;
+  jwksUri?: string | null;
   grantTypes: string[];
   redirectUris: string[];
   name: string;
@@ -278,4 +286,13 @@ export interface Store extends DeviceAuthorizationStore, PushedRequestStore {
    * document's URL. Null when that client_id belongs to an application registered another way.
    */
   saveMetadataDocumentClient(clientId: string, c: SelfRegisteredClient, now: Date): Promise<ClientRecord | null>;
+
+  /**
+   * RFC 7523 §3 (and RFC 9449 §11.1): records a JWT id as used until `expiresAt`, shared by
+   * every instance. False when it was already used and has not expired (a replay).
+   */
+  useJti(key: string, expiresAt: Date, now: Date): Promise<boolean>;
+
+  /** RFC 9068 per resource: whether an application serving one of these resources wants JWT access tokens. */
+  resourcesWantJwtAccessTokens(resources: string[]): Promise<boolean>;
 }

@@ -10,7 +10,7 @@ import { KeyRing } from '@/lib/oauth/oidc/keys';
 import { PATHS } from '@/lib/oauth/paths';
 import { createIdTokenSigner } from '@/lib/oauth/oidc/id-token';
 import { protectedResources } from '@/lib/resource-server/protected-resources';
-import { createMetadataDocumentFetcher } from '@/lib/agents/fetch-metadata-document';
+import { createMetadataDocumentFetcher, fetchMetadataDocument } from '@/lib/agents/fetch-metadata-document';
 import { events } from '@/lib/server/events';
 import { noteErrorCode } from '@/lib/observability/observe';
 import { getRateLimits } from '@/lib/rate-limit';
@@ -48,6 +48,8 @@ export function getOAuthServer(): Promise<OAuthServer> {
       accountHold: (account) => verificationHold(account, settings.accounts.signup),
       protectedResources,
       fetchMetadataDocument: createMetadataDocumentFetcher(),
+      // private_key_jwt keys by URL: the same SSRF-safe fetch, https only, room for a few keys.
+      fetchJwks: (url) => fetchMetadataDocument(url, { allowHttpLoopback: false, maxBytes: 64 * 1024 }),
       limits: await getRateLimits(),
       paths: { login: PATHS.login, consent: PATHS.consent, error: PATHS.error },
     });

@@ -56,7 +56,7 @@ export async function completeAuthorization(
   const out: Record<string, string | null> = { ...common };
   let accessToken: string | undefined;
   if (request.responseType.includes('token') && request.responseType !== 'id_token') {
-    const body = await issueTokens({ client, userId: user.userId, scope, withRefresh: false, audience: request.resources?.length ? request.resources : null }, deps);
+    const body = await issueTokens({ client, userId: user.userId, scope, withRefresh: false, audience: request.resources?.length ? request.resources : null, issuer: request.issuer }, deps);
     accessToken = body.access_token;
     Object.assign(out, { access_token: body.access_token, token_type: body.token_type, expires_in: String(body.expires_in), scope: body.scope });
   }

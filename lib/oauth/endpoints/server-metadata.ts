@@ -1,5 +1,6 @@
 /** RFC 8414: authorization server metadata (and the OIDC Discovery document built on it). */
 import { CLIENT_AUTH_METHODS } from '../client-auth';
+import { ASSERTION_ALGS } from '../client-jwks';
 import { SUPPORTED_GRANT_TYPES } from '@/lib/applications/options';
 import type { Deps } from '../context';
 import { issuerFor } from '../context';
@@ -32,6 +33,10 @@ export function serverMetadata(req: Request, deps: Deps): Record<string, unknown
     token_endpoint_auth_methods_supported: authMethods,
     revocation_endpoint_auth_methods_supported: authMethods,
     introspection_endpoint_auth_methods_supported: [...authMethods.filter((m) => m !== 'none'), 'bearer'],
+    // RFC 7523 private_key_jwt: the algorithms a client assertion may be signed with (no HMAC: secrets are stored as digests).
+    token_endpoint_auth_signing_alg_values_supported: ASSERTION_ALGS,
+    revocation_endpoint_auth_signing_alg_values_supported: ASSERTION_ALGS,
+    introspection_endpoint_auth_signing_alg_values_supported: ASSERTION_ALGS,
     code_challenge_methods_supported: pkceMethods(deps.settings),
     // RFC 9207: every authorization response carries iss.
     authorization_response_iss_parameter_supported: true,

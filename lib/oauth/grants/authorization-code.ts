@@ -58,6 +58,7 @@ export const authorizationCode: Grant = {
         authorizationCodeId: code.id,
         authTime: code.authTime,
         audience,
+        issuer: issuerFor(req, deps.settings),
         refreshResources: code.resources ?? null,
         from: { authorizationCodeId: code.id },
       },

@@ -27,7 +27,8 @@ export const clientCredentials: Grant = {
   async handle(params, { client }, deps, req) {
     if (client.clientType !== 'confidential') throw new OAuthError('unauthorized_client', 'client_credentials is for confidential clients only');
     const scope = withoutSelfGrantedIntrospection(params.get('scope'), resolveScopes(params.get('scope'), deps.settings), client);
-    const audience = await audienceFor(params, null, issuerFor(req, deps.settings), deps);
-    return issueTokens({ client, userId: null, scope, withRefresh: false, audience }, deps);
+    const issuer = issuerFor(req, deps.settings);
+    const audience = await audienceFor(params, null, issuer, deps);
+    return issueTokens({ client, userId: null, scope, withRefresh: false, audience, issuer }, deps);
   },
 };

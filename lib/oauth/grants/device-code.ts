@@ -35,7 +35,7 @@ export const deviceCode: Grant = {
     const scope = parseScope(record.scope);
     // As the authorization code grant: a refresh token (rotated for public clients), and an ID token for openid.
     const body = await issueTokens(
-      { client, userId, scope, withRefresh: true, authTime: record.authTime, audience: record.resources, refreshResources: record.resources },
+      { client, userId, scope, withRefresh: true, authTime: record.authTime, audience: record.resources, refreshResources: record.resources, issuer: issuerFor(req, deps.settings) },
       deps,
     );
     if (deps.idTokens && scope.includes('openid') && issuesIdTokens(client)) {

@@ -29,7 +29,8 @@ export const password: Grant = {
     if (deps.accountHold?.(user)) throw new OAuthError('invalid_grant', 'the user must verify their email address first');
     // The owner sees this grant under Authorized applications and can revoke it there, like any authorization.
     await deps.store.recordConsent(user.id, client.id, scope, deps.clock());
-    const audience = await audienceFor(params, null, issuerFor(req, deps.settings), deps);
-    return issueTokens({ client, userId: user.id, scope, withRefresh: true, authTime: deps.clock(), audience }, deps);
+    const issuer = issuerFor(req, deps.settings);
+    const audience = await audienceFor(params, null, issuer, deps);
+    return issueTokens({ client, userId: user.id, scope, withRefresh: true, authTime: deps.clock(), audience, issuer }, deps);
   },
 };

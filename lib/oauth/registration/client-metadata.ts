@@ -11,12 +11,13 @@
 import { GRANTS, REFRESH_TOKEN } from '@/lib/applications/options';
 import { confidentialGrantProblem, listProblem, redirectUrisRequired } from '@/lib/applications/rules';
 import { OAuthError } from '../errors';
+import { checkClientKeys } from './client-keys';
 import { hasControlCharacter } from '../http';
 import { isOfferedScope } from '../scopes';
 import type { Settings } from '../settings';
 import type { ClientMetadata, SelfRegisteredClient } from '../store';
 
-export const AUTH_METHODS = ['none', 'client_secret_basic', 'client_secret_post'] as const;
+export const AUTH_METHODS = ['none', 'client_secret_basic', 'client_secret_post', 'private_key_jwt'] as const;
 export type RegistrationAuthMethod = (typeof AUTH_METHODS)[number];
 /** The grant table's self-registration grants, and refresh_token (RFC 7591 §2 lists it; it comes with the code grant). */
 const GRANT_TYPES: string[] = [...GRANTS.filter((g) => g.selfRegistration).map((g) => g.value), REFRESH_TOKEN.value];
@@ -122,11 +123,14 @@ export function checkClientMetadata(raw: unknown, rules: MetadataRules): Checked
   const uriProblem = listProblem('redirectUris', redirectUris, rules.settings, clientType);
   if (uriProblem) throw new OAuthError('invalid_redirect_uri', `redirect URI ${uriProblem.message}`);
 
+  const keys = checkClientKeys(input, authMethod);
   const metadata: ClientMetadata = {
     redirect_uris: redirectUris,
     token_endpoint_auth_method: authMethod,
     grant_types: grantTypes,
     response_types: responseTypes,
+    ...(keys.jwks ? { jwks: keys.jwks } : {}),
+    ...(keys.jwksUri ? { jwks_uri: keys.jwksUri } : {}),
   };
   for (const field of STRING_FIELDS) {
     const v = input[field];
@@ -158,6 +162,8 @@ export function checkClientMetadata(raw: unknown, rules: MetadataRules): Checked
       clientType,
       clientSecretDigest: null,
       tokenEndpointAuthMethod: authMethod,
+      jwks: keys.jwks ?? null,
+      jwksUri: keys.jwksUri ?? null,
       // Stored as the dashboard stores them: refresh_token comes with authorization_code.
       grantTypes: grantTypes.filter((g) => g !== REFRESH_TOKEN.value),
       redirectUris,

@@ -76,7 +76,7 @@ export function clientInformation(
     client_id_issued_at: Math.floor(issuedAt.getTime() / 1000),
     ...(secrets.clientSecret ? { client_secret: secrets.clientSecret } : {}),
     // 0: the secret does not expire.
-    ...(client.clientType === 'confidential' ? { client_secret_expires_at: 0 } : {}),
+    ...(client.clientType === 'confidential' && client.tokenEndpointAuthMethod !== 'private_key_jwt' ? { client_secret_expires_at: 0 } : {}),
     ...(secrets.registrationAccessToken ? { registration_access_token: secrets.registrationAccessToken } : {}),
     registration_client_uri: `${endpointUrl(issuer, 'register')}/${encodeURIComponent(client.clientId)}`,
     ...metadata,
@@ -95,7 +95,8 @@ export async function register(req: Request, deps: Deps): Promise<Response> {
   if (tokenMode) await spendInitialAccessToken(initialAccessToken!, deps);
 
   const now = deps.clock();
-  const clientSecret = checked.client.clientType === 'confidential' ? randomToken() : undefined;
+  // private_key_jwt: the client proves itself with its key, so it gets no secret.
+  const clientSecret = checked.client.clientType === 'confidential' && checked.authMethod !== 'private_key_jwt' ? randomToken() : undefined;
   const registrationAccessToken = randomToken();
   const client = await deps.store.createRegisteredClient(
     newClientId(),

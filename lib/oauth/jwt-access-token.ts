@@ -1,0 +1,72 @@
+/**
+ * RFC 9068: access tokens as JWTs a resource server can verify without calling us. They are
+ * signed with the server's signing keys (the JWKS at /o/.well-known/jwks.json), always RS256
+ * (§4: the one algorithm every resource server must support), with header typ "at+jwt".
+ * The token's digest is still stored like an opaque token's, so introspection, revocation and
+ * the bearer checks of this server see no difference.
+ */
+import { randomUUID } from 'node:crypto';
+import { SignJWT } from 'jose';
+import type { Deps } from './context';
+import { OAuthError } from './errors';
+import type { ClientRecord } from './store';
+
+export const JWT_ACCESS_TOKEN_TYPE = 'at+jwt';
+export const JWT_ACCESS_TOKEN_ALG = 'RS256';
+
+/**
+ * How the person signed in (OIDC Core §2 acr, RFC 8176 amr), for grants that know it. A hook:
+ * the grants fill it once sign-in methods are recorded with codes and refresh tokens.
+ */
+export interface AuthenticationContext {
+  acr?: string | null;
+  amr?: string[] | null;
+}
+
+export interface JwtAccessTokenInput {
+  client: ClientRecord;
+  userId: string | null;
+  scope: string;
+  audience: string[] | null;
+  authTime?: Date | null;
+  authentication?: AuthenticationContext;
+  issuer: string;
+  issuedAt: Date;
+  expiresAt: Date;
+}
+
+/**
+ * Whether this token is a JWT: the client asked for JWTs, or (RFC 8707) one of the resources it
+ * is for belongs to an API configured for JWTs. The lookup runs only when resources were named
+ * and the client's own format is opaque, so the common path costs no query.
+ */
+export async function wantsJwt(client: ClientRecord, audience: string[] | null | undefined, deps: Deps): Promise<boolean> {
+  if (client.accessTokenFormat === 'jwt') return true;
+  if (!audience?.length) return false;
+  return deps.store.resourcesWantJwtAccessTokens(audience);
+}
+
+/** §2.2 claims: iss, exp, aud, sub, client_id, iat, jti, scope, and auth_time / acr / amr when known. */
+export async function mintJwtAccessToken(input: JwtAccessTokenInput, deps: Deps): Promise<string> {
+  if (!deps.keys) throw new OAuthError('server_error', 'JWT access tokens need the server\'s signing keys, which are not configured');
+  const { kid, key } = await deps.keys.signingKey(JWT_ACCESS_TOKEN_ALG);
+  const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
+  const aud = input.audience?.length ? (input.audience.length === 1 ? input.audience[0]! : input.audience) : input.issuer;
+  const claims: Record<string, unknown> = {
+    client_id: input.client.clientId,
+    scope: input.scope,
+    ...(input.authTime ? { auth_time: seconds(input.authTime) } : {}),
+    ...(input.authentication?.acr ? { acr: input.authentication.acr } : {}),
+    ...(input.authentication?.amr?.length ? { amr: input.authentication.amr } : {}),
+  };
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: JWT_ACCESS_TOKEN_ALG, kid, typ: JWT_ACCESS_TOKEN_TYPE })
+    .setIssuer(input.issuer)
+    // §2.2: sub is the resource owner, or the client itself when there is none (client credentials).
+    .setSubject(input.userId ?? input.client.clientId)
+    .setAudience(aud)
+    .setIssuedAt(seconds(input.issuedAt))
+    .setExpirationTime(seconds(input.expiresAt))
+    .setJti(randomUUID())
+    .sign(key);
+}
