@@ -27,6 +27,8 @@ import { AdvancedFields } from './advanced-fields';
 import { describedBy, type FieldGroupProps } from './form-context';
 import { Field, OptionCards, Section } from './form-parts';
 import { GrantTypeFields } from './grant-type-fields';
+import { LifetimeFields, ScopeFields, type ScopeOption } from './policy-fields';
+import type { LifetimeField } from '@/lib/applications/policy';
 import { RedirectFields } from './redirect-fields';
 import { SecretShownOnce } from './secret-shown-once';
 
@@ -39,11 +41,14 @@ export function ApplicationForm({
   defaultValues,
   mode,
   cancelHref,
+  policy,
 }: {
   action: Action;
   defaultValues: ApplicationFormValues;
   mode: 'register' | 'update';
   cancelHref: string;
+  /** The server's scopes it may choose from, and what a blank lifetime means (the settings). */
+  policy: { scopes: ScopeOption[]; lifetimeDefaults: Record<LifetimeField, string> };
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   const hydrated = useSyncExternalStore(subscribe, () => true, () => false);
@@ -149,8 +154,13 @@ export function ApplicationForm({
         <RedirectFields {...fields} />
       </Section>
 
+      <Section title="Scopes" description="What your app may ask for. A request for any other scope is refused.">
+        <ScopeFields {...fields} options={policy.scopes} />
+      </Section>
+
       <Section title="Advanced">
         <AdvancedFields {...fields} showPerMinute={!hydrated || rateLimitMode === 'custom'} />
+        <LifetimeFields {...fields} defaults={policy.lifetimeDefaults} />
       </Section>
 
       <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">

@@ -21,7 +21,12 @@ export type ApplicationField =
   | 'algorithm'
   | 'rateLimit'
   | 'resourceServer'
-  | 'clientId';
+  | 'clientId'
+  | 'allowedScopes'
+  | 'accessTokenLifetime'
+  | 'refreshTokenLifetime'
+  | 'idTokenLifetime'
+  | 'clientSecret';
 
 export interface Problem {
   field: ApplicationField;

@@ -20,6 +20,7 @@ import {
   RATE_LIMIT_MODE_VALUES,
   type GrantType,
 } from './options';
+import { lifetimeProblem, type LifetimeField } from './policy';
 import { confidentialGrantProblem, listProblem, nameProblem, rateLimitProblem, redirectUrisRequired, sentence, type Problem } from './rules';
 
 /** One URI per line; blank lines and surrounding spaces are ignored. */
@@ -63,7 +64,26 @@ const fields = {
   algorithm: z.enum(ALGORITHM_VALUES, 'Choose RS256, ES256 or none'),
   rateLimitMode: z.enum(RATE_LIMIT_MODE_VALUES, 'Choose the default, a custom limit or no limit'),
   rateLimitPerMinute: z.string().trim().max(20, 'Too long'),
+  // Issue 19: the scopes it may request (the server checks each against OAUTH2_SCOPES), its lifetimes (blank = the server's), refresh tokens.
+  allowedScopes: z.array(z.string().max(100, 'Too long'), 'Choose the scopes').max(100, 'Too many scopes').transform((s) => [...new Set(s)]),
+  accessTokenLifetime: lifetimeField('accessTokenLifetime'),
+  refreshTokenLifetime: lifetimeField('refreshTokenLifetime'),
+  idTokenLifetime: lifetimeField('idTokenLifetime'),
+  issueRefreshTokens: z.enum(['on', 'off'], 'Choose whether to issue refresh tokens'),
 };
+
+/** A lifetime in seconds as typed: blank = the server's setting, else a whole number within the bounds. */
+function lifetimeField(field: LifetimeField) {
+  return z
+    .string()
+    .trim()
+    .max(20, 'Too long')
+    .superRefine((text, ctx) => {
+      if (!text) return;
+      const problem = /^\d+$/.test(text) ? lifetimeProblem(field, Number(text)) : lifetimeProblem(field, NaN);
+      if (problem) ctx.addIssue({ code: 'custom', message: sentence(problem) });
+    });
+}
 
 export const applicationSchema = z.object(fields).superRefine((app, ctx) => {
   if (app.rateLimitMode === 'custom') issue(ctx, rateLimitProblem(app.rateLimitPerMinute), 'rateLimitPerMinute');
@@ -100,6 +120,12 @@ export function applicationFormValues(formData: FormData): ApplicationFormValues
     // A form without the field (an older page) keeps the settings' limit.
     rateLimitMode: (text('rateLimitMode') || 'default') as ApplicationFormValues['rateLimitMode'],
     rateLimitPerMinute: text('rateLimitPerMinute'),
+    allowedScopes: formData.getAll('allowedScopes').filter((v): v is string => typeof v === 'string'),
+    accessTokenLifetime: text('accessTokenLifetime'),
+    refreshTokenLifetime: text('refreshTokenLifetime'),
+    idTokenLifetime: text('idTokenLifetime'),
+    // A form without the field (an older page) keeps refresh tokens on.
+    issueRefreshTokens: text('issueRefreshTokens') === 'off' ? 'off' : 'on',
   };
 }
 
@@ -111,18 +137,35 @@ function rateLimitFrom(data: Pick<ApplicationData, 'rateLimitMode' | 'rateLimitP
 
 /** The form's data as the service takes it: its two rate-limit fields become the one rate_limit column. */
 export function storedApplication(data: ApplicationData) {
-  const { rateLimitMode, rateLimitPerMinute, ...rest } = data;
-  return { ...rest, rateLimit: rateLimitFrom({ rateLimitMode, rateLimitPerMinute }) };
+  const { rateLimitMode, rateLimitPerMinute, issueRefreshTokens, accessTokenLifetime, refreshTokenLifetime, idTokenLifetime, ...rest } = data;
+  const seconds = (text: string) => (text ? Number(text) : null);
+  return {
+    ...rest,
+    rateLimit: rateLimitFrom({ rateLimitMode, rateLimitPerMinute }),
+    accessTokenLifetime: seconds(accessTokenLifetime),
+    refreshTokenLifetime: seconds(refreshTokenLifetime),
+    idTokenLifetime: seconds(idTokenLifetime),
+    issueRefreshTokens: issueRefreshTokens === 'on',
+  };
 }
 
 /** What the edit form starts from: a stored application's columns (as the dashboard reads them). */
 type StoredApplicationFields = Pick<ApplicationDetails, 'name' | 'clientType' | 'grantTypes' | 'redirectUris' | 'postLogoutRedirectUris' | 'allowedOrigins' | 'algorithm'> &
-  Partial<Pick<ApplicationDetails, 'resources' | 'rateLimit'>>;
+  Partial<Pick<ApplicationDetails, 'resources' | 'rateLimit' | LifetimeField | 'issueRefreshTokens'>>;
 
-/** A stored application as the edit form's starting values. */
-export function applicationToFormValues(app: StoredApplicationFields): ApplicationFormValues {
+/**
+ * A stored application as the edit form's starting values. `allowedScopes`: the scopes it may
+ * request now (lib/oauth/client-scopes.ts allowedScopesFor, which resolves a null list).
+ */
+export function applicationToFormValues(app: StoredApplicationFields, allowedScopes: string[] = []): ApplicationFormValues {
   const rateLimit = app.rateLimit ?? null;
+  const lifetime = (f: LifetimeField) => (app[f] == null ? '' : String(app[f]));
   return {
+    allowedScopes,
+    accessTokenLifetime: lifetime('accessTokenLifetime'),
+    refreshTokenLifetime: lifetime('refreshTokenLifetime'),
+    idTokenLifetime: lifetime('idTokenLifetime'),
+    issueRefreshTokens: app.issueRefreshTokens === false ? 'off' : 'on',
     name: app.name,
     clientType: app.clientType,
     grantTypes: app.grantTypes.filter((g): g is GrantType => isGrantType(g)),
@@ -147,6 +190,12 @@ export const EMPTY_APPLICATION: ApplicationFormValues = {
   algorithm: '',
   rateLimitMode: 'default',
   rateLimitPerMinute: '',
+  // The register page sets the server's default scopes plus openid profile email (policy.ts initialScopes).
+  allowedScopes: [],
+  accessTokenLifetime: '',
+  refreshTokenLifetime: '',
+  idTokenLifetime: '',
+  issueRefreshTokens: 'on',
 };
 
 /** What the register and edit actions answer; the form shows it (a panel with the secret on success). */

@@ -6,7 +6,7 @@
  * so another account's id finds nothing and changes nothing (DOT's ApplicationOwnerIsUserMixin).
  * The dashboard's read-only views (lists, counts, the chart) are in dashboard.ts.
  */
-import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { accessTokens, applications, initialAccessTokens, refreshTokens, users } from '@/drizzle/schema';
 import type { ClientRecord } from '@/lib/oauth/store';
 import { clearExpired } from './clear-expired';
@@ -41,6 +41,12 @@ interface NewApplication {
   rateLimit?: number | null;
   /** Operators only (CLI): may introspect any token (RFC 7662 §4). */
   resourceServer?: boolean;
+  /** Issue 19 policy; absent = the server's defaults. */
+  allowedScopes?: string[] | null;
+  accessTokenLifetime?: number | null;
+  refreshTokenLifetime?: number | null;
+  idTokenLifetime?: number | null;
+  issueRefreshTokens?: boolean;
 }
 
 export interface NewInitialAccessToken {
@@ -99,6 +105,13 @@ export interface OperatorApplication {
   rateLimit: number | null;
   hasSecret: boolean;
   createdAt: Date;
+  /** Issue 19 policy: null = the server's defaults. */
+  allowedScopes: string[] | null;
+  accessTokenLifetime: number | null;
+  refreshTokenLifetime: number | null;
+  idTokenLifetime: number | null;
+  issueRefreshTokens: boolean;
+  previousSecretExpiresAt: Date | null;
 }
 
 /**
@@ -116,6 +129,11 @@ const OWNER_EDITABLE = [
   'resources',
   'algorithm',
   'rateLimit',
+  'allowedScopes',
+  'accessTokenLifetime',
+  'refreshTokenLifetime',
+  'idTokenLifetime',
+  'issueRefreshTokens',
 ] as const;
 /** Only an operator (by client_id) changes these. */
 type OperatorOnly = 'ownerId' | 'skipAuthorization' | 'resourceServer';
@@ -174,13 +192,30 @@ export function createApplicationStore(db: Db) {
      * Replaces a confidential client's secret digest: the old secret stops working with the
      * next request. False for a public client or when `which` names none.
      */
-    async rotateSecret(which: WhichApplication, newDigest: string, now = new Date()): Promise<boolean> {
+    async rotateSecret(which: WhichApplication, newDigest: string, now = new Date(), keepPreviousUntil: Date | null = null): Promise<boolean> {
+      const where = whereOf(which);
+      if (!where) return false;
+      // Issue 19: with an overlap the current digest becomes the previous one (read from the row
+      // being updated, so it never leaves the database); without one any previous secret ends too.
+      const previous = keepPreviousUntil
+        ? { previousSecretDigest: sql`${applications.clientSecretDigest}`, previousSecretExpiresAt: keepPreviousUntil }
+        : { previousSecretDigest: null, previousSecretExpiresAt: null };
+      const rows = await db
+        .update(applications)
+        .set({ clientSecretDigest: newDigest, ...previous, updatedAt: now })
+        .where(and(where, eq(applications.clientType, 'confidential')))
+        .returning({ id: applications.id });
+      return rows.length > 0;
+    },
+
+    /** "Revoke now": the previous secret (kept by a rotation's overlap) stops working. False when `which` names none or none was kept. */
+    async revokePreviousSecret(which: WhichApplication, now = new Date()): Promise<boolean> {
       const where = whereOf(which);
       if (!where) return false;
       const rows = await db
         .update(applications)
-        .set({ clientSecretDigest: newDigest, updatedAt: now })
-        .where(and(where, eq(applications.clientType, 'confidential')))
+        .set({ previousSecretDigest: null, previousSecretExpiresAt: null, updatedAt: now })
+        .where(and(where, isNotNull(applications.previousSecretDigest)))
         .returning({ id: applications.id });
       return rows.length > 0;
     },

@@ -77,6 +77,14 @@ export function createDashboardStore(db: Db) {
           updatedAt: applications.updatedAt,
           hasSecret: hasSecretColumn,
           rateLimit: applications.rateLimit,
+          allowedScopes: applications.allowedScopes,
+          accessTokenLifetime: applications.accessTokenLifetime,
+          refreshTokenLifetime: applications.refreshTokenLifetime,
+          idTokenLifetime: applications.idTokenLifetime,
+          issueRefreshTokens: applications.issueRefreshTokens,
+          resourceServer: applications.resourceServer,
+          previousSecretExpiresAt: applications.previousSecretExpiresAt,
+          disabledAt: applications.disabledAt,
         })
         .from(applications)
         .where(and(eq(applications.id, id), eq(applications.ownerId, ownerId)))

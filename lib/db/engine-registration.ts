@@ -19,6 +19,8 @@ function selfRegisteredColumns(c: SelfRegisteredClient, now: Date) {
     redirectUris: c.redirectUris,
     name: c.name,
     clientMetadata: c.metadata,
+    // Issue 19: the registered `scope` is what it may request (RFC 7591 §2); absent = the default list.
+    allowedScopes: c.allowedScopes ?? null,
     updatedAt: now,
   };
 }

@@ -27,6 +27,12 @@ export const applicationColumns = {
   registeredVia: applications.registeredVia,
   rateLimit: applications.rateLimit,
   resourceServer: applications.resourceServer,
+  allowedScopes: applications.allowedScopes,
+  accessTokenLifetime: applications.accessTokenLifetime,
+  refreshTokenLifetime: applications.refreshTokenLifetime,
+  idTokenLifetime: applications.idTokenLifetime,
+  issueRefreshTokens: applications.issueRefreshTokens,
+  previousSecretExpiresAt: applications.previousSecretExpiresAt,
 };
 
 /** The engine's ClientRecord (lib/oauth/store.ts). */
@@ -36,6 +42,7 @@ export const clientColumns = {
   metadataFetchedAt: applications.metadataFetchedAt,
   tokenEndpointAuthMethod: applications.tokenEndpointAuthMethod,
   disabledAt: applications.disabledAt,
+  previousSecretDigest: applications.previousSecretDigest,
 };
 
 /** Whether a secret is set: its digest never leaves lib/db for the dashboard or the CLI. */

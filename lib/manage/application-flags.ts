@@ -10,6 +10,7 @@ import type { ApplicationUpdate } from '@/lib/applications/service';
 import { createUserStore } from '@/lib/db/users';
 import type { DbHandle } from '@/lib/db/types';
 import { UsageError, type Command } from './command';
+import { POLICY_FLAG_OF, POLICY_HELP, POLICY_OPTIONS, POLICY_USAGE, readPolicyFlags } from './policy-flags';
 
 const DOT_NAMES = GRANTS.map((g) => g.dotName).join(', ');
 
@@ -28,15 +29,18 @@ export const APPLICATION_OPTIONS = {
   user: { type: 'string' },
   'skip-authorization': { type: 'boolean' },
   'resource-server': { type: 'boolean' },
+  ...POLICY_OPTIONS,
 } satisfies Command['options'];
 
 export const APPLICATION_USAGE =
   '[--name NAME] [--redirect-uris "URI ..."] [--post-logout-redirect-uris "URI ..."] [--allowed-origins "ORIGIN ..."]\n' +
-  '                  [--resources "URI ..."] [--algorithm RS256|ES256|none] [--rate-limit N|default|none]';
+  '                  [--resources "URI ..."] [--algorithm RS256|ES256|none] [--rate-limit N|default|none]\n' +
+  `                  ${POLICY_USAGE}`;
 
 export const APPLICATION_FLAGS_HELP =
   '  --resources:  RFC 8707 resource URIs it serves as a resource server (its tokens\' audience)\n' +
-  '  --rate-limit: requests per minute at token, introspect and revoke: a number, default (the server\'s) or none';
+  '  --rate-limit: requests per minute at token, introspect and revoke: a number, default (the server\'s) or none\n' +
+  POLICY_HELP;
 
 export function parseClientType(raw: string | undefined, what = 'client type'): ClientType {
   const type = CLIENT_TYPE_VALUES.find((t) => t === raw);
@@ -98,6 +102,7 @@ export async function readApplicationFlags(values: Record<string, string | boole
     skipAuthorization: bool('skip-authorization'),
     resourceServer: bool('resource-server'),
     ownerId: text('user') === undefined ? undefined : await ownerIdFor(db, text('user')!),
+    ...readPolicyFlags(values),
   };
 }
 
@@ -112,6 +117,7 @@ const FLAG_OF: Partial<Record<ApplicationField, string>> = {
   rateLimit: '--rate-limit',
   resourceServer: '--resource-server',
   algorithm: '--algorithm',
+  ...POLICY_FLAG_OF,
 };
 
 /** An application rule's refusal as the command's one line; anything else is rethrown. */

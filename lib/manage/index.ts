@@ -22,6 +22,7 @@ import { disableuser } from './disableuser';
 import { listinitialaccesstokens } from './listinitialaccesstokens';
 import { revokeinitialaccesstoken } from './revokeinitialaccesstoken';
 import { setoperator } from './setoperator';
+import { rotatesecret } from './rotatesecret';
 import { EventBus } from '@/lib/oauth/events';
 import { flushAudit, setAuditDatabase } from '@/lib/audit';
 import { auditEngineEvents } from '@/lib/audit/engine-events';
@@ -42,6 +43,7 @@ const COMMANDS: Command[] = [
   setoperator,
   disableuser,
   disableapplication,
+  rotatesecret,
   rotatekeys,
   seed,
   verifyemail,

@@ -50,6 +50,12 @@ export function toJson(a: OperatorApplication) {
     algorithm: a.algorithm || null,
     rate_limit: a.rateLimit,
     has_secret: a.hasSecret,
+    allowed_scopes: a.allowedScopes,
+    access_token_lifetime: a.accessTokenLifetime,
+    refresh_token_lifetime: a.refreshTokenLifetime,
+    id_token_lifetime: a.idTokenLifetime,
+    issue_refresh_tokens: a.issueRefreshTokens,
+    previous_secret_expires_at: a.previousSecretExpiresAt?.toISOString() ?? null,
     created_at: a.createdAt.toISOString(),
   };
 }

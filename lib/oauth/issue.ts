@@ -37,10 +37,14 @@ export interface TokenResponseBody {
 export async function issueTokens(input: IssueInput, deps: Deps): Promise<TokenResponseBody> {
   const { settings, clock, store } = deps;
   const accessToken = randomToken();
-  const expiresIn = settings.accessTokenExpireSeconds;
+  // Issue 19: the application's own lifetime replaces the setting.
+  const expiresIn = input.client.accessTokenLifetime ?? settings.accessTokenExpireSeconds;
   const scope = input.scope.join(' ');
-  const familyId = input.familyId ?? (input.withRefresh ? randomUUID() : null);
-  const refreshToken = input.withRefresh ? randomToken() : null;
+  // DOT's refresh_token_allowed: an application switched off gets no new grant's refresh token
+  // (a refresh token it already holds keeps rotating until it is revoked or expires).
+  const withRefresh = input.withRefresh && (input.familyId !== undefined || input.client.issueRefreshTokens !== false);
+  const familyId = input.familyId ?? (withRefresh ? randomUUID() : null);
+  const refreshToken = withRefresh ? randomToken() : null;
   const now = clock();
   const issued = await store.issueTokens(
     {

@@ -17,7 +17,8 @@ import { readResources, requireKnownResources } from '../resource-indicators';
 import { findClient } from '../client-id-metadata-document';
 import { isOnThisDevice, matchRedirectUri, redirectUriShapeProblem } from '../redirect-uri';
 import { RateLimitedError, rateLimited, tooManyRequestsPage } from '../rate-limit';
-import { coversScopes, parseScope, resolveScopes } from '../scopes';
+import { coversScopes, parseScope } from '../scopes';
+import { resolveClientScopes } from '../client-scopes';
 import { randomToken } from '../secrets';
 import type { AuthorizationRequest, ClientRecord, PendingAuthorizationRecord } from '../store';
 import { completeAuthorization, errorRedirect } from './authorization-response';
@@ -126,7 +127,7 @@ async function validate(req: Request, params: Params, deps: Deps): Promise<{ cli
 
   let scope: string[];
   try {
-    scope = resolveScopes(params.get('scope'), deps.settings);
+    scope = resolveClientScopes(params.get('scope'), client, deps.settings);
   } catch (e) {
     throw fail('invalid_scope', (e as OAuthError).description);
   }

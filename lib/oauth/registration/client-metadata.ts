@@ -13,6 +13,7 @@ import { confidentialGrantProblem, listProblem, redirectUrisRequired } from '@/l
 import { OAuthError } from '../errors';
 import { hasControlCharacter } from '../http';
 import { isOfferedScope } from '../scopes';
+import { PRIVILEGED_SCOPES } from '../client-scopes';
 import type { Settings } from '../settings';
 import type { ClientMetadata, SelfRegisteredClient } from '../store';
 
@@ -144,7 +145,10 @@ export function checkClientMetadata(raw: unknown, rules: MetadataRules): Checked
     const scopes = input.scope.split(' ').filter(Boolean);
     const unknown = scopes.find((s) => !isOfferedScope(rules.settings, s));
     if (unknown) throw bad(`scope "${unknown}" is not offered by this server`);
-    metadata.scope = scopes.join(' ');
+    // Issue 19: a client cannot register itself into a privileged scope; an operator grants it.
+    const privileged = scopes.find((s) => PRIVILEGED_SCOPES.includes(s));
+    if (privileged) throw bad(`scope "${privileged}" is only for applications an operator has marked as resource servers`);
+    metadata.scope = [...new Set(scopes)].join(' ');
   }
 
   return {
@@ -158,6 +162,8 @@ export function checkClientMetadata(raw: unknown, rules: MetadataRules): Checked
       redirectUris,
       name: (metadata.client_name as string | undefined)?.trim() || fallbackName(redirectUris),
       metadata,
+      // The registered scope is what it may request (enforced at authorize and token); absent = the default list.
+      allowedScopes: typeof metadata.scope === 'string' ? metadata.scope.split(' ').filter(Boolean) : null,
     },
   };
 }

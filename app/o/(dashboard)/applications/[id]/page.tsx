@@ -18,6 +18,7 @@ import { getDashboardStore } from '@/lib/db';
 import { formatDate, formatDateTime, plural } from '@/lib/ui/format';
 import { getSettings } from '@/lib/config/settings';
 import { rotateSecret } from './actions';
+import { allowedScopesFor } from '@/lib/oauth/client-scopes';
 
 type Params = Promise<{ id: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -41,7 +42,10 @@ export default async function ApplicationPage({ params, searchParams }: { params
   const [days, query, base] = await Promise.all([store.tokensIssuedPerDay(app.id, user.id), searchParams, currentIssuer()]);
 
   const settings = getSettings();
-  const scope = [...(app.algorithm ? ['openid'] : []), ...settings.defaultScopes].join(' ');
+  const allowed = allowedScopesFor(app, settings);
+  const scope = [...(app.algorithm ? ['openid'] : []), ...settings.defaultScopes].filter((s) => allowed.includes(s)).join(' ');
+  const seconds = (own: number | null, setting: number | null) =>
+    own !== null ? `${own.toLocaleString('en')} seconds` : setting === null ? 'Default (no expiry)' : `Default (${setting.toLocaleString('en')} seconds)`;
 
   return (
     <div className="space-y-6">
@@ -146,6 +150,25 @@ export default async function ApplicationPage({ params, searchParams }: { params
               {app.skipAuthorization ? 'Yes: people are not asked to approve' : 'No: people approve on a consent screen'}
               <span className="mt-0.5 block text-xs text-slate-500">Only the server operator can change this.</span>
             </Row>
+            <Row label="Scopes">
+              {allowed.length ? (
+                <ul className="flex flex-wrap gap-1.5" aria-label="Scopes it may request">
+                  {allowed.map((name) => (
+                    <li key={name} title={settings.scopes[name]} className="rounded-md bg-slate-100 px-2 py-0.5 font-mono text-xs text-slate-700">
+                      {name}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <span className="text-slate-500">None</span>
+              )}
+              {app.allowedScopes === null ? <span className="mt-0.5 block text-xs text-slate-500">The server&apos;s default list.</span> : null}
+            </Row>
+            <Row label="Access token lifetime">{seconds(app.accessTokenLifetime, settings.accessTokenExpireSeconds)}</Row>
+            <Row label="Refresh tokens">
+              {app.issueRefreshTokens ? `Issued; lifetime ${seconds(app.refreshTokenLifetime, settings.refreshTokenExpireSeconds).toLowerCase()}` : 'Not issued'}
+            </Row>
+            <Row label="ID token lifetime">{seconds(app.idTokenLifetime, settings.idTokenExpireSeconds)}</Row>
             <Row label="ID token signing">{app.algorithm || 'None (OAuth 2.0 only)'}</Row>
             <Row label="Rate limit">{rateLimitText(app.rateLimit, settings.rateLimits.limits.token_client)}</Row>
             <Row label="Created">{formatDateTime(app.createdAt)}</Row>
