@@ -15,9 +15,10 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { CLIENT_TYPES } from '@/lib/applications/options';
 import { requireUser } from '@/lib/auth';
 import { getDashboardStore } from '@/lib/db';
-import { formatDate, formatDateTime, plural } from '@/lib/ui/format';
+import { formatDate, formatDateTime, formatRelative, plural } from '@/lib/ui/format';
+import { Button } from '@/components/ui/button';
 import { getSettings } from '@/lib/config/settings';
-import { rotateSecret } from './actions';
+import { revokePreviousSecret, rotateSecret } from './actions';
 import { allowedScopesFor } from '@/lib/oauth/client-scopes';
 
 type Params = Promise<{ id: string }>;
@@ -42,6 +43,7 @@ export default async function ApplicationPage({ params, searchParams }: { params
   const [days, query, base] = await Promise.all([store.tokensIssuedPerDay(app.id, user.id), searchParams, currentIssuer()]);
 
   const settings = getSettings();
+  const now = new Date();
   const allowed = allowedScopesFor(app, settings);
   const scope = [...(app.algorithm ? ['openid'] : []), ...settings.defaultScopes].filter((s) => allowed.includes(s)).join(' ');
   const seconds = (own: number | null, setting: number | null) =>
@@ -87,7 +89,23 @@ export default async function ApplicationPage({ params, searchParams }: { params
           <div>
             <p className="text-sm font-medium text-slate-800">Client secret</p>
             {app.clientType === 'confidential' ? (
-              <RotateSecretForm action={rotateSecret.bind(null, app.id)} hasSecret={app.hasSecret} />
+              <>
+                <RotateSecretForm action={rotateSecret.bind(null, app.id)} hasSecret={app.hasSecret} />
+                {app.previousSecretExpiresAt && app.previousSecretExpiresAt.getTime() > now.getTime() ? (
+                  <div className="mt-3 flex flex-col gap-2 rounded-lg border border-amber-200 bg-amber-50/60 p-3 sm:flex-row sm:items-center sm:justify-between">
+                    <p className="text-sm text-amber-900">
+                      Previous secret expires {formatRelative(app.previousSecretExpiresAt, now)} (
+                      <time dateTime={app.previousSecretExpiresAt.toISOString()}>{formatDateTime(app.previousSecretExpiresAt)}</time>). Until then
+                      both secrets work.
+                    </p>
+                    <form action={revokePreviousSecret.bind(null, app.id)}>
+                      <Button type="submit" variant="secondary" size="sm" className="shrink-0">
+                        Revoke now
+                      </Button>
+                    </form>
+                  </div>
+                ) : null}
+              </>
             ) : (
               <p className="mt-1 text-sm text-slate-600">None: a public client proves its token requests with PKCE instead.</p>
             )}
