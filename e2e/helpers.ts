@@ -59,6 +59,8 @@ export async function createApplication(
     resourceServer?: boolean;
     /** ID token signing; '' = OAuth 2.0 only (openid refused). */
     algorithm?: '' | 'RS256' | 'ES256';
+    /** `--scopes`: the scopes it may request (issue 19). */
+    scopes?: string;
   } = {},
 ): Promise<TestApplication> {
   const name = options.name ?? `Test app ${randomBytes(3).toString('hex')}`;
@@ -83,6 +85,7 @@ export async function createApplication(
   if (options.postLogoutRedirectUris) args.push('--post-logout-redirect-uris', options.postLogoutRedirectUris.join(' '));
   if (options.allowedOrigins) args.push('--allowed-origins', options.allowedOrigins.join(' '));
   if (options.resourceServer) args.push('--resource-server');
+  if (options.scopes !== undefined) args.push('--scopes', options.scopes);
   const { stdout } = await run('npx', args, { cwd: root, env: manageEnv(), timeout: 60_000 });
   const line = stdout.trim().split('\n').pop() ?? '';
   const out = JSON.parse(line) as { id: string; client_id: string; client_secret: string | null; name: string };

@@ -5,16 +5,11 @@ import { Button, buttonClasses } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
 import { cn } from '@/lib/ui/utils';
 import { CredentialField } from './secret-shown-once';
+import { OVERLAP_OPTIONS } from '@/lib/applications/policy';
 
 export type RotateSecretState = { ok: true; clientSecret: string; overlapLabel: string | null } | { ok: false; error: string } | null;
 
-/** "Keep the old secret working for …": the choices, in seconds (issue 19; at most 7 days). */
-export const OVERLAP_OPTIONS = [
-  { value: '0', label: 'None: it stops working now' },
-  { value: '3600', label: '1 hour' },
-  { value: '86400', label: '24 hours' },
-  { value: '604800', label: '7 days' },
-] as const;
+
 
 /**
  * The client secret's row on an application's page: "Rotate secret" behind a confirmation (a

@@ -81,3 +81,11 @@ export function formPolicy(
     checked: app ? allowedScopesFor(app, settings) : [],
   };
 }
+
+/** "Keep the old secret working for …" on the dashboard (issue 19): the choices, in seconds; at most 7 days. */
+export const OVERLAP_OPTIONS = [
+  { value: '0', label: 'None: it stops working now' },
+  { value: '3600', label: '1 hour' },
+  { value: '86400', label: '24 hours' },
+  { value: '604800', label: '7 days' },
+] as const;

@@ -208,6 +208,28 @@ export async function revokePreviousSecret(store: ApplicationStore, which: Which
 }
 
 /**
+ * The owner's disable/enable switch (issue 19 item 4): the operators' disabled_at, so the same
+ * enforcement (invalid_client, the error page at authorize, its tokens inactive). An owner may
+ * not enable an application an operator disabled. 'refused' then; null when `which` names none.
+ */
+export async function setApplicationDisabledByOwner(
+  store: ApplicationStore,
+  which: { id: string; ownerId: string },
+  disabled: boolean,
+  by: ApplicationActor,
+): Promise<'ok' | 'refused' | null> {
+  const app = await store.findApplication(which);
+  if (!app) return null;
+  if (!disabled) {
+    const last = await store.lastDisabledBy(app.clientId);
+    if (last?.type === 'application.disabled' && last.actorType === 'operator') return 'refused';
+  }
+  if (!(await store.setDisabled(which, disabled))) return null;
+  await audit(by, disabled ? 'application.disabled' : 'application.enabled', app, { application: app.name, by: 'owner' });
+  return 'ok';
+}
+
+/**
  * Deletes the application; the database cascades to its tokens, codes, consents and pending
  * requests. `events` hears token_revoked for each token that was still live.
  */

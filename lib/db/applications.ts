@@ -6,8 +6,8 @@
  * so another account's id finds nothing and changes nothing (DOT's ApplicationOwnerIsUserMixin).
  * The dashboard's read-only views (lists, counts, the chart) are in dashboard.ts.
  */
-import { and, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
-import { accessTokens, applications, initialAccessTokens, refreshTokens, users } from '@/drizzle/schema';
+import { and, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { accessTokens, applications, auditEvents, initialAccessTokens, refreshTokens, users } from '@/drizzle/schema';
 import type { ClientRecord } from '@/lib/oauth/store';
 import { clearExpired } from './clear-expired';
 import { applicationColumns, clientColumns, hasSecretColumn, isUuid } from './sql-helpers';
@@ -218,6 +218,28 @@ export function createApplicationStore(db: Db) {
         .where(and(where, isNotNull(applications.previousSecretDigest)))
         .returning({ id: applications.id });
       return rows.length > 0;
+    },
+
+    /** The owner's switch (issue 19 item 4): the same disabled_at an operator sets. False when `which` names none. */
+    async setDisabled(which: WhichApplication, disabled: boolean, now = new Date()): Promise<boolean> {
+      const where = whereOf(which);
+      if (!where) return false;
+      const rows = await db.update(applications).set({ disabledAt: disabled ? now : null, updatedAt: now }).where(where).returning({ id: applications.id });
+      return rows.length > 0;
+    },
+
+    /**
+     * Who last disabled or enabled it, from the audit trail ('operator', 'user', …; null when
+     * nothing is recorded): an owner may not undo an operator's disable.
+     */
+    async lastDisabledBy(clientId: string): Promise<{ type: string; actorType: string } | null> {
+      const [row] = await db
+        .select({ type: auditEvents.type, actorType: auditEvents.actorType })
+        .from(auditEvents)
+        .where(and(eq(auditEvents.clientId, clientId), inArray(auditEvents.type, ['application.disabled', 'application.enabled'])))
+        .orderBy(desc(auditEvents.id))
+        .limit(1);
+      return row ?? null;
     },
 
     /** Deletes it with everything issued to it; null when `which` names none. */

@@ -5,9 +5,10 @@
  * "Revoke now": the kept previous secret stops working at once.
  */
 import { revalidatePath } from 'next/cache';
-import { notFound } from 'next/navigation';
-import { OVERLAP_OPTIONS, type RotateSecretState } from '@/components/applications/rotate-secret-form';
-import { revokePreviousSecret as revokePrevious, rotateSecret as rotate } from '@/lib/applications/service';
+import { notFound, redirect } from 'next/navigation';
+import type { RotateSecretState } from '@/components/applications/rotate-secret-form';
+import { OVERLAP_OPTIONS } from '@/lib/applications/policy';
+import { revokePreviousSecret as revokePrevious, rotateSecret as rotate, setApplicationDisabledByOwner } from '@/lib/applications/service';
 import { requireUser } from '@/lib/auth';
 import { getApplicationStore } from '@/lib/db';
 
@@ -27,4 +28,12 @@ export async function revokePreviousSecret(id: string): Promise<void> {
   const user = await requireUser(`/o/applications/${encodeURIComponent(id)}`);
   await revokePrevious(await getApplicationStore(), { id, ownerId: user.id }, { type: 'user', id: user.id, label: user.email });
   revalidatePath(`/o/applications/${id}`);
+}
+
+/** The owner's disable/enable switch: the operators' flag, so the same enforcement. */
+export async function setDisabled(id: string, disabled: boolean): Promise<void> {
+  const user = await requireUser(`/o/applications/${encodeURIComponent(id)}`);
+  const result = await setApplicationDisabledByOwner(await getApplicationStore(), { id, ownerId: user.id }, disabled, { type: 'user', id: user.id, label: user.email });
+  if (!result) notFound();
+  redirect(`/o/applications/${id}${result === 'refused' ? '?status=operator' : ''}`);
 }

@@ -18,7 +18,7 @@ import { getDashboardStore } from '@/lib/db';
 import { formatDate, formatDateTime, formatRelative, plural } from '@/lib/ui/format';
 import { Button } from '@/components/ui/button';
 import { getSettings } from '@/lib/config/settings';
-import { revokePreviousSecret, rotateSecret } from './actions';
+import { revokePreviousSecret, rotateSecret, setDisabled } from './actions';
 import { allowedScopesFor } from '@/lib/oauth/client-scopes';
 
 type Params = Promise<{ id: string }>;
@@ -78,6 +78,27 @@ export default async function ApplicationPage({ params, searchParams }: { params
       </div>
 
       {query.saved ? <Alert tone="success" title="Changes saved">They apply to the next authorization and token request.</Alert> : null}
+      {query.status === 'operator' ? (
+        <Alert tone="error" title="The server operator disabled this application">Only the operator can enable it again.</Alert>
+      ) : null}
+
+      <Card>
+        <CardHeader className="flex flex-col gap-3 space-y-0 sm:flex-row sm:items-center sm:justify-between">
+          <div className="space-y-1.5">
+            <CardTitle>{app.disabledAt ? 'Disabled' : 'Enabled'}</CardTitle>
+            <CardDescription>
+              {app.disabledAt
+                ? `Since ${formatDateTime(app.disabledAt)}: it cannot get tokens, people cannot authorize it, and its tokens do not work.`
+                : 'It can get tokens and people can authorize it. Disabling it stops all of that at once, without deleting anything.'}
+            </CardDescription>
+          </div>
+          <form action={setDisabled.bind(null, app.id, !app.disabledAt)}>
+            <Button type="submit" variant="secondary" size="sm" className="shrink-0">
+              {app.disabledAt ? 'Enable application' : 'Disable application'}
+            </Button>
+          </form>
+        </CardHeader>
+      </Card>
 
       <Card>
         <CardHeader>
