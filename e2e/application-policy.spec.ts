@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { expect as baseExpect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { ALICE, authorizeUrl, createApplication, pkcePair, randomState, signIn, waitForCallback } from './helpers';
+import { ALICE, authorizeUrl, createApplication, pkcePair, randomState, signIn } from './helpers';
 
 /** Patient assertions: the machine running these may be busy. */
 const expect = baseExpect.configure({ timeout: 60_000 });
@@ -65,9 +65,12 @@ test.describe('per-application policy', () => {
     await expect(page.getByText('Writing scope')).toHaveCount(0);
     await shoot(page, 'consent');
 
-    await page.goto(authorizeUrl(app, challenge, randomState(), { scope: 'openid write' }));
-    const params = await waitForCallback(page);
-    expect(params.get('error')).toBe('invalid_scope');
+    // The browser's session, without following the redirect (nothing listens at the client here).
+    const res = await page.request.get(authorizeUrl(app, challenge, randomState(), { scope: 'openid write' }), { maxRedirects: 0 });
+    expect(res.status()).toBe(302);
+    const back = new URL(res.headers().location!);
+    expect(back.origin + back.pathname).toBe(app.redirectUri);
+    expect(back.searchParams.get('error')).toBe('invalid_scope');
   });
 
   test('rotate with a 24 hour overlap: both secrets work, "Revoke now" ends the old one', async ({ page, request }) => {
