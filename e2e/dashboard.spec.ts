@@ -291,7 +291,7 @@ test.describe('the dashboard', () => {
     await test.step('alice rotates the secret: the new one is shown once and the old one stops working', async () => {
       const page = alice.page;
       await page.getByText('Rotate secret', { exact: true }).click();
-      await expect(page.getByText('The current one stops working immediately')).toBeVisible();
+      await expect(page.getByText('Keep the current one working for a while')).toBeVisible();
       await page.getByRole('button', { name: 'Rotate secret now' }).click();
       await expect(page.getByRole('heading', { name: 'Secret rotated' })).toBeVisible();
       const secret = await page.getByLabel('New client secret', { exact: true }).inputValue();

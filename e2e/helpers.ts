@@ -61,6 +61,8 @@ export async function createApplication(
     algorithm?: '' | 'RS256' | 'ES256';
     /** More `createapplication` flags, as typed (e.g. ['--device-code-lifetime', '5']). */
     extraArgs?: string[];
+    /** `--scopes`: the scopes it may request (issue 19). */
+    scopes?: string;
   } = {},
 ): Promise<TestApplication> {
   const name = options.name ?? `Test app ${randomBytes(3).toString('hex')}`;
@@ -86,6 +88,7 @@ export async function createApplication(
   if (options.allowedOrigins) args.push('--allowed-origins', options.allowedOrigins.join(' '));
   if (options.resourceServer) args.push('--resource-server');
   if (options.extraArgs) args.push(...options.extraArgs);
+  if (options.scopes !== undefined) args.push('--scopes', options.scopes);
   const { stdout } = await run('npx', args, { cwd: root, env: manageEnv(), timeout: 60_000 });
   const line = stdout.trim().split('\n').pop() ?? '';
   const out = JSON.parse(line) as { id: string; client_id: string; client_secret: string | null; name: string };

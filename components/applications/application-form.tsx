@@ -28,6 +28,8 @@ import { AdvancedFields } from './advanced-fields';
 import { describedBy, type FieldGroupProps } from './form-context';
 import { Field, OptionCards, Section } from './form-parts';
 import { GrantTypeFields } from './grant-type-fields';
+import { LifetimeFields, ScopeFields, type ScopeOption } from './policy-fields';
+import type { LifetimeField } from '@/lib/applications/policy';
 import { RedirectFields } from './redirect-fields';
 import { SecretShownOnce } from './secret-shown-once';
 
@@ -41,6 +43,7 @@ export function ApplicationForm({
   mode,
   cancelHref,
   basePath = '/o/applications',
+  policy,
 }: {
   action: Action;
   defaultValues: ApplicationFormValues;
@@ -48,6 +51,8 @@ export function ApplicationForm({
   cancelHref: string;
   /** Where the application pages live after a secret is shown: the dashboard's, or the console's (/admin/applications). */
   basePath?: string;
+  /** The server's scopes it may choose from, and what a blank lifetime means (the settings). */
+  policy: { scopes: ScopeOption[]; lifetimeDefaults: Record<LifetimeField, string> };
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   const hydrated = useSyncExternalStore(subscribe, () => true, () => false);
@@ -156,12 +161,17 @@ export function ApplicationForm({
         <RedirectFields {...fields} />
       </Section>
 
+      <Section title="Scopes" description="What your app may ask for. A request for any other scope is refused.">
+        <ScopeFields {...fields} options={policy.scopes} />
+      </Section>
+
       <Section title="Authentication and tokens" description="How your app proves who it is, and what its access tokens look like.">
         <KeyFields {...fields} showKeys={!hydrated || (clientType === 'confidential' && authMethod === 'private_key_jwt')} />
       </Section>
 
       <Section title="Advanced">
         <AdvancedFields {...fields} showPerMinute={!hydrated || rateLimitMode === 'custom'} />
+        <LifetimeFields {...fields} defaults={policy.lifetimeDefaults} />
       </Section>
 
       <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">

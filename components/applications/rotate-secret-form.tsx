@@ -5,15 +5,18 @@ import { Button, buttonClasses } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
 import { cn } from '@/lib/ui/utils';
 import { CredentialField } from './secret-shown-once';
+import { OVERLAP_OPTIONS } from '@/lib/applications/policy';
 
-export type RotateSecretState = { ok: true; clientSecret: string } | null;
+export type RotateSecretState = { ok: true; clientSecret: string; overlapLabel: string | null } | { ok: false; error: string } | null;
+
+
 
 /**
  * The client secret's row on an application's page: "Rotate secret" behind a confirmation (a
  * disclosure, so it works without JavaScript and with the keyboard), then the new secret,
  * shown once, in its place.
  */
-export function RotateSecretForm({ action, hasSecret }: { action: () => Promise<RotateSecretState>; hasSecret: boolean }) {
+export function RotateSecretForm({ action, hasSecret }: { action: (prev: RotateSecretState, formData: FormData) => Promise<RotateSecretState>; hasSecret: boolean }) {
   const [state, formAction, pending] = useActionState<RotateSecretState, FormData>(action, null);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -30,7 +33,11 @@ export function RotateSecretForm({ action, hasSecret }: { action: () => Promise<
             </svg>
             Secret rotated
           </h3>
-          <p className="mt-1 text-sm text-emerald-900/80">The previous secret has stopped working. Update your app’s configuration with this one.</p>
+          <p className="mt-1 text-sm text-emerald-900/80">
+            {state.overlapLabel
+              ? `The previous secret keeps working for ${state.overlapLabel}. Update your app’s configuration with this one before then.`
+              : 'The previous secret has stopped working. Update your app’s configuration with this one.'}
+          </p>
         </div>
         <CredentialField id="client-secret" label="New client secret" value={state.clientSecret} />
         <Alert tone="warning" title="Copy it now. It will not be shown again.">
@@ -60,10 +67,28 @@ export function RotateSecretForm({ action, hasSecret }: { action: () => Promise<
         <div className="mt-3 rounded-lg border border-red-200 bg-red-50/60 p-4">
           <p className="text-sm font-medium text-red-900">Replace the client secret?</p>
           <p className="mt-1 text-sm text-red-800">
-            You get a new secret, shown once. The current one stops working immediately: your app can’t get tokens until it uses the new
-            one.
+            You get a new secret, shown once. Keep the current one working for a while so your app can switch without downtime, or end it
+            now.
           </p>
-          <form action={formAction} className="mt-3">
+          {state && !state.ok ? <p className="mt-2 text-sm font-medium text-red-800">{state.error}</p> : null}
+          <form action={formAction} className="mt-3 space-y-3">
+            <div>
+              <label htmlFor="overlap" className="block text-sm font-medium text-red-900">
+                Keep the old secret working for
+              </label>
+              <select
+                id="overlap"
+                name="overlap"
+                defaultValue="0"
+                className="mt-1 block h-9 w-full rounded-lg border border-slate-300 bg-white px-3 text-sm text-slate-900 sm:max-w-xs"
+              >
+                {OVERLAP_OPTIONS.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            </div>
             <Button type="submit" variant="danger" size="sm" disabled={pending} aria-busy={pending || undefined}>
               {pending ? <Spinner /> : null}
               Rotate secret now

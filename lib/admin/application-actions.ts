@@ -6,7 +6,7 @@
  * and the CLI do, naming the application by client_id (any owner, or none).
  */
 import { deleteApplication as deleteThroughService, updateApplication, type ApplicationUpdate } from '@/lib/applications/service';
-import type { RedirectSettings } from '@/lib/applications/rules';
+import type { ServiceSettings } from '@/lib/applications/service';
 import { recordAudit } from '@/lib/audit';
 import {
   findApplicationForAdmin,
@@ -77,7 +77,7 @@ export async function editApplication(
   ctx: OperatorContext,
   id: string,
   update: ApplicationUpdate,
-  settings: RedirectSettings,
+  settings: ServiceSettings,
 ): Promise<ActionResult<{ application: OperatorApplication; clientSecret: string | null }>> {
   const app = await findApplicationForAdmin(ctx.db, id);
   if (!app) return refused('not_found', 'No such application.');

@@ -27,7 +27,12 @@ export type ApplicationField =
   | 'jwks'
   | 'jwksUri'
   | 'accessTokenFormat'
-  | 'clientId';
+  | 'clientId'
+  | 'allowedScopes'
+  | 'accessTokenLifetime'
+  | 'refreshTokenLifetime'
+  | 'idTokenLifetime'
+  | 'clientSecret';
 
 export interface Problem {
   field: ApplicationField;

@@ -22,6 +22,7 @@ import {
 } from './options';
 import { ACCESS_TOKEN_FORMAT_VALUES, AUTH_METHOD_VALUES, keysProblem, KEY_AUTH_METHOD, type TokenEndpointAuthMethod } from './key-rules';
 import { parseJwks, JWKS_MAX_CHARS, type JsonWebKeySet } from '@/lib/oauth/client-jwks';
+import { lifetimeProblem, type LifetimeField } from './policy';
 import { confidentialGrantProblem, listProblem, nameProblem, rateLimitProblem, redirectUrisRequired, sentence, type Problem } from './rules';
 
 /** One URI per line; blank lines and surrounding spaces are ignored. */
@@ -72,7 +73,26 @@ const fields = {
   jwks: z.string().trim().max(JWKS_MAX_CHARS, 'Too long'),
   jwksUri: z.string().trim().max(2000, 'Too long'),
   accessTokenFormat: z.enum(ACCESS_TOKEN_FORMAT_VALUES, 'Choose opaque or JWT'),
+  // Issue 19: the scopes it may request (the server checks each against OAUTH2_SCOPES), its lifetimes (blank = the server's), refresh tokens.
+  allowedScopes: z.array(z.string().max(100, 'Too long'), 'Choose the scopes').max(100, 'Too many scopes').transform((s) => [...new Set(s)]),
+  accessTokenLifetime: lifetimeField('accessTokenLifetime'),
+  refreshTokenLifetime: lifetimeField('refreshTokenLifetime'),
+  idTokenLifetime: lifetimeField('idTokenLifetime'),
+  issueRefreshTokens: z.enum(['on', 'off'], 'Choose whether to issue refresh tokens'),
 };
+
+/** A lifetime in seconds as typed: blank = the server's setting, else a whole number within the bounds. */
+function lifetimeField(field: LifetimeField) {
+  return z
+    .string()
+    .trim()
+    .max(20, 'Too long')
+    .superRefine((text, ctx) => {
+      if (!text) return;
+      const problem = /^\d+$/.test(text) ? lifetimeProblem(field, Number(text)) : lifetimeProblem(field, NaN);
+      if (problem) ctx.addIssue({ code: 'custom', message: sentence(problem) });
+    });
+}
 
 export const applicationSchema = z.object(fields).superRefine((app, ctx) => {
   if (app.rateLimitMode === 'custom') issue(ctx, rateLimitProblem(app.rateLimitPerMinute), 'rateLimitPerMinute');
@@ -136,6 +156,12 @@ export function applicationFormValues(formData: FormData): ApplicationFormValues
     jwks: text('jwks'),
     jwksUri: text('jwksUri'),
     accessTokenFormat: (text('accessTokenFormat') || 'opaque') as ApplicationFormValues['accessTokenFormat'],
+    allowedScopes: formData.getAll('allowedScopes').filter((v): v is string => typeof v === 'string'),
+    accessTokenLifetime: text('accessTokenLifetime'),
+    refreshTokenLifetime: text('refreshTokenLifetime'),
+    idTokenLifetime: text('idTokenLifetime'),
+    // A form without the field (an older page) keeps refresh tokens on.
+    issueRefreshTokens: text('issueRefreshTokens') === 'off' ? 'off' : 'on',
   };
 }
 
@@ -147,21 +173,40 @@ function rateLimitFrom(data: Pick<ApplicationData, 'rateLimitMode' | 'rateLimitP
 
 /** The form's data as the service takes it: its two rate-limit fields become the one rate_limit column. */
 export function storedApplication(data: ApplicationData) {
-  const { rateLimitMode, rateLimitPerMinute, requirePar, tokenEndpointAuthMethod, jwks, jwksUri, ...rest } = data;
+  const { rateLimitMode, rateLimitPerMinute, requirePar, tokenEndpointAuthMethod, jwks, jwksUri, issueRefreshTokens, accessTokenLifetime, refreshTokenLifetime, idTokenLifetime, ...rest } = data;
   const keys = storedKeys({ clientType: data.clientType, tokenEndpointAuthMethod, jwks, jwksUri });
   // The schema refused a bad JWKS before this runs.
   if ('problem' in keys) throw new Error(keys.problem);
-  return { ...rest, ...keys, rateLimit: rateLimitFrom({ rateLimitMode, rateLimitPerMinute }), requirePushedAuthorizationRequests: requirePar };
+  const seconds = (text: string) => (text ? Number(text) : null);
+  return {
+    ...rest,
+    ...keys,
+    rateLimit: rateLimitFrom({ rateLimitMode, rateLimitPerMinute }),
+    requirePushedAuthorizationRequests: requirePar,
+    accessTokenLifetime: seconds(accessTokenLifetime),
+    refreshTokenLifetime: seconds(refreshTokenLifetime),
+    idTokenLifetime: seconds(idTokenLifetime),
+    issueRefreshTokens: issueRefreshTokens === 'on',
+  };
 }
 
 /** What the edit form starts from: a stored application's columns (as the dashboard reads them). */
 type StoredApplicationFields = Pick<ApplicationDetails, 'name' | 'clientType' | 'grantTypes' | 'redirectUris' | 'postLogoutRedirectUris' | 'allowedOrigins' | 'algorithm'> &
-  Partial<Pick<ApplicationDetails, 'resources' | 'rateLimit' | 'requirePushedAuthorizationRequests' | 'tokenEndpointAuthMethod' | 'jwks' | 'jwksUri' | 'accessTokenFormat'>>;
+  Partial<Pick<ApplicationDetails, 'resources' | 'rateLimit' | 'requirePushedAuthorizationRequests' | 'tokenEndpointAuthMethod' | 'jwks' | 'jwksUri' | 'accessTokenFormat' | LifetimeField | 'issueRefreshTokens'>>;
 
-/** A stored application as the edit form's starting values. */
-export function applicationToFormValues(app: StoredApplicationFields): ApplicationFormValues {
+/**
+ * A stored application as the edit form's starting values. `allowedScopes`: the scopes it may
+ * request now (lib/oauth/client-scopes.ts allowedScopesFor, which resolves a null list).
+ */
+export function applicationToFormValues(app: StoredApplicationFields, allowedScopes: string[] = []): ApplicationFormValues {
   const rateLimit = app.rateLimit ?? null;
+  const lifetime = (f: LifetimeField) => (app[f] == null ? '' : String(app[f]));
   return {
+    allowedScopes,
+    accessTokenLifetime: lifetime('accessTokenLifetime'),
+    refreshTokenLifetime: lifetime('refreshTokenLifetime'),
+    idTokenLifetime: lifetime('idTokenLifetime'),
+    issueRefreshTokens: app.issueRefreshTokens === false ? 'off' : 'on',
     name: app.name,
     clientType: app.clientType,
     grantTypes: app.grantTypes.filter((g): g is GrantType => isGrantType(g)),
@@ -196,6 +241,12 @@ export const EMPTY_APPLICATION: ApplicationFormValues = {
   jwks: '',
   jwksUri: '',
   accessTokenFormat: 'opaque',
+  // The register page sets the server's default scopes plus openid profile email (policy.ts initialScopes).
+  allowedScopes: [],
+  accessTokenLifetime: '',
+  refreshTokenLifetime: '',
+  idTokenLifetime: '',
+  issueRefreshTokens: 'on',
 };
 
 /** What the register and edit actions answer; the form shows it (a panel with the secret on success). */

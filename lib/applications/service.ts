@@ -22,6 +22,11 @@ import type { JsonWebKeySet } from '@/lib/oauth/client-jwks';
 import { KEY_AUTH_METHOD, type TokenEndpointAuthMethod } from './key-rules';
 import { isGrantType, type ClientType, type GrantType } from './options';
 import { applicationProblem, ApplicationInputError, type CheckedInput, type RedirectSettings } from './rules';
+import { policyProblem, type PolicyInput } from './policy';
+import type { Settings } from '@/lib/oauth/settings';
+
+/** What the rules need from the settings: redirect URI schemes and the offered scopes. */
+export type ServiceSettings = RedirectSettings & Pick<Settings, 'scopes'>;
 
 export type ApplicationStore = ReturnType<typeof createApplicationStore>;
 export type { WhichApplication };
@@ -56,6 +61,13 @@ export interface ApplicationInput {
   ownerId: string | null;
   clientId?: string;
   clientSecret?: string;
+  /** Issue 19 (lib/applications/policy.ts): scopes it may request (null = the server's non-privileged ones) and lifetimes (null = the settings'). */
+  allowedScopes?: string[] | null;
+  accessTokenLifetime?: number | null;
+  refreshTokenLifetime?: number | null;
+  idTokenLifetime?: number | null;
+  /** DOT's refresh_token_allowed (default true). */
+  issueRefreshTokens?: boolean;
 }
 
 /** What an update changes; absent keys stay. An owner's update never reaches owner, skip authorization or resource server (the store drops them). */
@@ -68,12 +80,12 @@ function audit(by: ApplicationActor | undefined, type: string, app: { clientId: 
   return by ? recordAudit({ type, actor: by, clientId: app.clientId, userId: app.ownerId ?? null, detail }) : Promise.resolve();
 }
 
-function check(input: CheckedInput, settings: RedirectSettings): void {
-  const problem = applicationProblem(input, settings);
+function check(input: CheckedInput & PolicyInput, settings: ServiceSettings): void {
+  const problem = applicationProblem(input, settings) ?? policyProblem(input, settings);
   if (problem) throw ApplicationInputError.of(problem);
 }
 
-export async function registerApplication(store: ApplicationStore, input: ApplicationInput, settings: RedirectSettings, by?: ApplicationActor) {
+export async function registerApplication(store: ApplicationStore, input: ApplicationInput, settings: ServiceSettings, by?: ApplicationActor) {
   check(input, settings);
   // A client that signs with its key has no secret: one it never uses could only leak.
   const usesSecret = input.clientType === 'confidential' && input.tokenEndpointAuthMethod !== KEY_AUTH_METHOD;
@@ -99,6 +111,11 @@ export async function registerApplication(store: ApplicationStore, input: Applic
     jwks: input.jwks ?? null,
     jwksUri: input.jwksUri ?? null,
     accessTokenFormat: input.accessTokenFormat ?? 'opaque',
+    allowedScopes: input.allowedScopes ?? null,
+    accessTokenLifetime: input.accessTokenLifetime ?? null,
+    refreshTokenLifetime: input.refreshTokenLifetime ?? null,
+    idTokenLifetime: input.idTokenLifetime ?? null,
+    issueRefreshTokens: input.issueRefreshTokens ?? true,
   });
   if (!app) throw new ApplicationInputError('clientId', `client_id "${input.clientId}" is already taken`);
   await audit(by, 'application.created', { clientId: app.clientId, ownerId: input.ownerId }, { application: app.name, clientType: input.clientType, grantTypes: input.grantTypes });
@@ -115,7 +132,7 @@ export async function updateApplication(
   store: ApplicationStore,
   which: WhichApplication,
   update: ApplicationUpdate,
-  settings: RedirectSettings,
+  settings: ServiceSettings,
   by?: ApplicationActor,
 ): Promise<{ application: OperatorApplication; clientSecret: string | null } | null> {
   const app = await store.findApplication(which);
@@ -141,6 +158,10 @@ export async function updateApplication(
       tokenEndpointAuthMethod: authMethod,
       jwks: keyed ? (update.jwks === undefined ? app.jwks : update.jwks) : null,
       jwksUri: keyed ? (update.jwksUri === undefined ? app.jwksUri : update.jwksUri) : null,
+      allowedScopes: update.allowedScopes === undefined ? app.allowedScopes : update.allowedScopes,
+      accessTokenLifetime: update.accessTokenLifetime === undefined ? app.accessTokenLifetime : update.accessTokenLifetime,
+      refreshTokenLifetime: update.refreshTokenLifetime === undefined ? app.refreshTokenLifetime : update.refreshTokenLifetime,
+      idTokenLifetime: update.idTokenLifetime === undefined ? app.idTokenLifetime : update.idTokenLifetime,
     },
     settings,
   );
@@ -167,6 +188,11 @@ export async function updateApplication(
     resourceServer: update.resourceServer,
     deviceCodeLifetime: update.deviceCodeLifetime,
     requirePushedAuthorizationRequests: update.requirePushedAuthorizationRequests,
+    allowedScopes: update.allowedScopes,
+    accessTokenLifetime: update.accessTokenLifetime,
+    refreshTokenLifetime: update.refreshTokenLifetime,
+    idTokenLifetime: update.idTokenLifetime,
+    issueRefreshTokens: update.issueRefreshTokens,
     clientSecretDigest,
     tokenEndpointAuthMethod: update.tokenEndpointAuthMethod,
     ...(keyed ? { jwks: update.jwks, jwksUri: update.jwksUri } : { jwks: null, jwksUri: null }),
@@ -181,18 +207,58 @@ export async function updateApplication(
   return { application, clientSecret };
 }
 
+/** How long the previous secret may keep working after a rotation (issue 19): at most 7 days. */
+export const MAX_SECRET_OVERLAP_SECONDS = 7 * 86400;
+
 /**
- * A new client secret for a confidential application: the old one stops working with the next
- * request (only the new digest is stored). Null for a public client or when `which` names none.
+ * A new client secret for a confidential application. With `overlapSeconds` the old one keeps
+ * working that long (both are accepted, so a deployed service is re-keyed without downtime);
+ * without, it stops with the next request. Null for a public client or when `which` names none.
  */
-export async function rotateSecret(store: ApplicationStore, which: WhichApplication, by?: ApplicationActor): Promise<string | null> {
+export async function rotateSecret(store: ApplicationStore, which: WhichApplication, by?: ApplicationActor, overlapSeconds = 0, now = new Date()): Promise<string | null> {
+  if (!Number.isInteger(overlapSeconds) || overlapSeconds < 0 || overlapSeconds > MAX_SECRET_OVERLAP_SECONDS) {
+    throw new ApplicationInputError('clientSecret', `the overlap must be from 0 to ${MAX_SECRET_OVERLAP_SECONDS} seconds (7 days)`);
+  }
   const clientSecret = randomToken();
-  if (!(await store.rotateSecret(which, digest(clientSecret)))) return null;
+  const until = overlapSeconds > 0 ? new Date(now.getTime() + overlapSeconds * 1000) : null;
+  if (!(await store.rotateSecret(which, digest(clientSecret), now, until))) return null;
   if (by) {
     const app = await store.findApplication(which);
-    if (app) await audit(by, 'application.secret_rotated', app, { application: app.name });
+    if (app) await audit(by, 'application.secret_rotated', app, { application: app.name, overlapSeconds, ...(until && { previousExpiresAt: until.toISOString() }) });
   }
   return clientSecret;
+}
+
+/** "Revoke now": the previous secret a rotation kept stops working at once. False when none was kept (or `which` names none). */
+export async function revokePreviousSecret(store: ApplicationStore, which: WhichApplication, by?: ApplicationActor): Promise<boolean> {
+  if (!(await store.revokePreviousSecret(which))) return false;
+  if (by) {
+    const app = await store.findApplication(which);
+    if (app) await audit(by, 'application.previous_secret_revoked', app, { application: app.name });
+  }
+  return true;
+}
+
+/**
+ * The owner's disable/enable switch (issue 19 item 4): the operators' disabled_at, so the same
+ * enforcement (invalid_client, the error page at authorize, its tokens inactive). An owner may
+ * not enable an application an operator disabled. 'refused' then; null when `which` names none.
+ */
+export async function setApplicationDisabledByOwner(
+  store: ApplicationStore,
+  which: { id: string; ownerId: string },
+  disabled: boolean,
+  by: ApplicationActor,
+): Promise<'ok' | 'refused' | null> {
+  const app = await store.findApplication(which);
+  if (!app) return null;
+  if (!disabled) {
+    const last = await store.lastDisabledBy(app.clientId);
+    if (last?.type === 'application.disabled' && last.actorType === 'operator') return 'refused';
+  }
+  if (!(await store.setDisabled(which, disabled))) return null;
+  await audit(by, disabled ? 'application.disabled' : 'application.enabled', app, { application: app.name, by: 'owner' });
+  return 'ok';
 }
 
 /**

@@ -43,6 +43,17 @@ export interface ApplicationDetails extends ApplicationSummary {
   jwksUri: string | null;
   /** RFC 9068: 'jwt' or 'opaque' access tokens. */
   accessTokenFormat: 'opaque' | 'jwt';
+  /** Issue 19 policy (lib/applications/policy.ts): null = the server's defaults. */
+  allowedScopes: string[] | null;
+  accessTokenLifetime: number | null;
+  refreshTokenLifetime: number | null;
+  idTokenLifetime: number | null;
+  issueRefreshTokens: boolean;
+  resourceServer: boolean;
+  /** Secret rotation with overlap: when the previous secret stops working (null = none is kept). */
+  previousSecretExpiresAt: Date | null;
+  /** Set when the owner or an operator disabled it. */
+  disabledAt: Date | null;
 }
 
 export interface DailyCount {

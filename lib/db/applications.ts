@@ -6,8 +6,8 @@
  * so another account's id finds nothing and changes nothing (DOT's ApplicationOwnerIsUserMixin).
  * The dashboard's read-only views (lists, counts, the chart) are in dashboard.ts.
  */
-import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
-import { accessTokens, applications, initialAccessTokens, refreshTokens, users } from '@/drizzle/schema';
+import { and, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { accessTokens, applications, auditEvents, initialAccessTokens, refreshTokens, users } from '@/drizzle/schema';
 import type { ClientRecord } from '@/lib/oauth/store';
 import { clearExpired } from './clear-expired';
 import { applicationColumns, clientColumns, hasSecretColumn, isUuid } from './sql-helpers';
@@ -49,6 +49,12 @@ interface NewApplication {
   jwksUri?: string | null;
   /** RFC 9068: 'jwt' access tokens, or 'opaque'. */
   accessTokenFormat?: 'opaque' | 'jwt';
+  /** Issue 19 policy; absent = the server's defaults. */
+  allowedScopes?: string[] | null;
+  accessTokenLifetime?: number | null;
+  refreshTokenLifetime?: number | null;
+  idTokenLifetime?: number | null;
+  issueRefreshTokens?: boolean;
 }
 
 export interface NewInitialAccessToken {
@@ -111,6 +117,13 @@ export interface OperatorApplication {
   jwks: unknown;
   jwksUri: string | null;
   accessTokenFormat: 'opaque' | 'jwt';
+  /** Issue 19 policy: null = the server's defaults. */
+  allowedScopes: string[] | null;
+  accessTokenLifetime: number | null;
+  refreshTokenLifetime: number | null;
+  idTokenLifetime: number | null;
+  issueRefreshTokens: boolean;
+  previousSecretExpiresAt: Date | null;
 }
 
 /**
@@ -134,6 +147,11 @@ const OWNER_EDITABLE = [
   'jwks',
   'jwksUri',
   'accessTokenFormat',
+  'allowedScopes',
+  'accessTokenLifetime',
+  'refreshTokenLifetime',
+  'idTokenLifetime',
+  'issueRefreshTokens',
 ] as const;
 /** Only an operator (by client_id) changes these. */
 type OperatorOnly = 'ownerId' | 'skipAuthorization' | 'resourceServer';
@@ -196,15 +214,54 @@ export function createApplicationStore(db: Db) {
      * Replaces a confidential client's secret digest: the old secret stops working with the
      * next request. False for a public client or when `which` names none.
      */
-    async rotateSecret(which: WhichApplication, newDigest: string, now = new Date()): Promise<boolean> {
+    async rotateSecret(which: WhichApplication, newDigest: string, now = new Date(), keepPreviousUntil: Date | null = null): Promise<boolean> {
+      const where = whereOf(which);
+      if (!where) return false;
+      // Issue 19: with an overlap the current digest becomes the previous one (read from the row
+      // being updated, so it never leaves the database); without one any previous secret ends too.
+      const previous = keepPreviousUntil
+        ? { previousSecretDigest: sql`${applications.clientSecretDigest}`, previousSecretExpiresAt: keepPreviousUntil }
+        : { previousSecretDigest: null, previousSecretExpiresAt: null };
+      const rows = await db
+        .update(applications)
+        .set({ clientSecretDigest: newDigest, ...previous, updatedAt: now })
+        .where(and(where, eq(applications.clientType, 'confidential')))
+        .returning({ id: applications.id });
+      return rows.length > 0;
+    },
+
+    /** "Revoke now": the previous secret (kept by a rotation's overlap) stops working. False when `which` names none or none was kept. */
+    async revokePreviousSecret(which: WhichApplication, now = new Date()): Promise<boolean> {
       const where = whereOf(which);
       if (!where) return false;
       const rows = await db
         .update(applications)
-        .set({ clientSecretDigest: newDigest, updatedAt: now })
-        .where(and(where, eq(applications.clientType, 'confidential')))
+        .set({ previousSecretDigest: null, previousSecretExpiresAt: null, updatedAt: now })
+        .where(and(where, isNotNull(applications.previousSecretDigest)))
         .returning({ id: applications.id });
       return rows.length > 0;
+    },
+
+    /** The owner's switch (issue 19 item 4): the same disabled_at an operator sets. False when `which` names none. */
+    async setDisabled(which: WhichApplication, disabled: boolean, now = new Date()): Promise<boolean> {
+      const where = whereOf(which);
+      if (!where) return false;
+      const rows = await db.update(applications).set({ disabledAt: disabled ? now : null, updatedAt: now }).where(where).returning({ id: applications.id });
+      return rows.length > 0;
+    },
+
+    /**
+     * Who last disabled or enabled it, from the audit trail ('operator', 'user', …; null when
+     * nothing is recorded): an owner may not undo an operator's disable.
+     */
+    async lastDisabledBy(clientId: string): Promise<{ type: string; actorType: string } | null> {
+      const [row] = await db
+        .select({ type: auditEvents.type, actorType: auditEvents.actorType })
+        .from(auditEvents)
+        .where(and(eq(auditEvents.clientId, clientId), inArray(auditEvents.type, ['application.disabled', 'application.enabled'])))
+        .orderBy(desc(auditEvents.id))
+        .limit(1);
+      return row ?? null;
     },
 
     /** Deletes it with everything issued to it; null when `which` names none. */

@@ -82,6 +82,14 @@ export function createDashboardStore(db: Db) {
           jwks: applications.jwks,
           jwksUri: applications.jwksUri,
           accessTokenFormat: applications.accessTokenFormat,
+          allowedScopes: applications.allowedScopes,
+          accessTokenLifetime: applications.accessTokenLifetime,
+          refreshTokenLifetime: applications.refreshTokenLifetime,
+          idTokenLifetime: applications.idTokenLifetime,
+          issueRefreshTokens: applications.issueRefreshTokens,
+          resourceServer: applications.resourceServer,
+          previousSecretExpiresAt: applications.previousSecretExpiresAt,
+          disabledAt: applications.disabledAt,
         })
         .from(applications)
         .where(and(eq(applications.id, id), eq(applications.ownerId, ownerId)))

@@ -27,6 +27,12 @@ export const applicationColumns = {
   registeredVia: applications.registeredVia,
   rateLimit: applications.rateLimit,
   resourceServer: applications.resourceServer,
+  allowedScopes: applications.allowedScopes,
+  accessTokenLifetime: applications.accessTokenLifetime,
+  refreshTokenLifetime: applications.refreshTokenLifetime,
+  idTokenLifetime: applications.idTokenLifetime,
+  issueRefreshTokens: applications.issueRefreshTokens,
+  previousSecretExpiresAt: applications.previousSecretExpiresAt,
 };
 
 /** The engine's ClientRecord (lib/oauth/store.ts). */
@@ -41,6 +47,7 @@ export const clientColumns = {
   jwks: applications.jwks,
   jwksUri: applications.jwksUri,
   accessTokenFormat: applications.accessTokenFormat,
+  previousSecretDigest: applications.previousSecretDigest,
 };
 
 /** Whether a secret is set: its digest never leaves lib/db for the dashboard or the CLI. */

@@ -11,6 +11,7 @@ import { createUserStore } from '@/lib/db/users';
 import type { DbHandle } from '@/lib/db/types';
 import { UsageError, type Command } from './command';
 import { KEY_FLAGS_HELP, KEY_OPTIONS, KEY_USAGE, readKeyFlags } from './key-flags';
+import { POLICY_FLAG_OF, POLICY_HELP, POLICY_OPTIONS, POLICY_USAGE, readPolicyFlags } from './policy-flags';
 
 const DOT_NAMES = GRANTS.map((g) => g.dotName).join(', ');
 
@@ -32,20 +33,24 @@ export const APPLICATION_OPTIONS = {
   'device-code-lifetime': { type: 'string' },
   'require-par': { type: 'boolean' },
   ...KEY_OPTIONS,
+  ...POLICY_OPTIONS,
 } satisfies Command['options'];
 
 export const APPLICATION_USAGE =
   '[--name NAME] [--redirect-uris "URI ..."] [--post-logout-redirect-uris "URI ..."] [--allowed-origins "ORIGIN ..."]\n' +
   '                  [--resources "URI ..."] [--algorithm RS256|ES256|none] [--rate-limit N|default|none]\n' +
   '                  [--device-code-lifetime SECONDS|default] [--require-par | --no-require-par]\n' +
-  `                  ${KEY_USAGE}`;
+  `                  ${KEY_USAGE}\n` +
+  `                  ${POLICY_USAGE}`;
 
 export const APPLICATION_FLAGS_HELP =
   '  --resources:  RFC 8707 resource URIs it serves as a resource server (its tokens\' audience)\n' +
   '  --rate-limit: requests per minute at token, introspect and revoke: a number, default (the server\'s) or none\n' +
   `  --device-code-lifetime: RFC 8628 device codes expire after SECONDS (${DEVICE_CODE_LIFETIME.min} or more), or default (OAUTH2_DEVICE_CODE_EXPIRE_SECONDS)\n` +
   '  --require-par: RFC 9126 "Require PAR": /o/authorize takes only requests pushed to /o/par\n' +
-  KEY_FLAGS_HELP;
+  KEY_FLAGS_HELP +
+  '\n' +
+  POLICY_HELP;
 
 export function parseClientType(raw: string | undefined, what = 'client type'): ClientType {
   const type = CLIENT_TYPE_VALUES.find((t) => t === raw);
@@ -117,6 +122,7 @@ export async function readApplicationFlags(values: Record<string, string | boole
     requirePushedAuthorizationRequests: bool('require-par'),
     ownerId: text('user') === undefined ? undefined : await ownerIdFor(db, text('user')!),
     ...readKeyFlags(values),
+    ...readPolicyFlags(values),
   };
 }
 
@@ -136,6 +142,7 @@ const FLAG_OF: Partial<Record<ApplicationField, string>> = {
   jwks: '--jwks',
   jwksUri: '--jwks-uri',
   accessTokenFormat: '--access-token-format',
+  ...POLICY_FLAG_OF,
 };
 
 /** An application rule's refusal as the command's one line; anything else is rethrown. */

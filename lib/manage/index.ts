@@ -24,6 +24,7 @@ import { revokeinitialaccesstoken } from './revokeinitialaccesstoken';
 import { setoperator } from './setoperator';
 import { backup } from './backup';
 import { restore } from './restore';
+import { rotatesecret } from './rotatesecret';
 import { flushAudit } from '@/lib/audit';
 import { events } from '@/lib/server/events';
 
@@ -42,6 +43,7 @@ const COMMANDS: Command[] = [
   setoperator,
   disableuser,
   disableapplication,
+  rotatesecret,
   rotatekeys,
   seed,
   verifyemail,

@@ -53,6 +53,12 @@ export function toJson(a: OperatorApplication) {
     token_endpoint_auth_method: a.tokenEndpointAuthMethod,
     jwks_uri: a.jwksUri,
     access_token_format: a.accessTokenFormat,
+    allowed_scopes: a.allowedScopes,
+    access_token_lifetime: a.accessTokenLifetime,
+    refresh_token_lifetime: a.refreshTokenLifetime,
+    id_token_lifetime: a.idTokenLifetime,
+    issue_refresh_tokens: a.issueRefreshTokens,
+    previous_secret_expires_at: a.previousSecretExpiresAt?.toISOString() ?? null,
     created_at: a.createdAt.toISOString(),
   };
 }

@@ -126,7 +126,7 @@ export async function authenticateClient(req: Request, params: Params, deps: Dep
     // Public clients identify themselves with client_id alone; confidential ones must prove it.
     if (!client || client.clientType !== 'public') throw await fail();
   } else {
-    const ok = safeEqual(digest(creds.secret), client?.clientSecretDigest ?? DUMMY_DIGEST);
+    const ok = secretMatches(digest(creds.secret), client, deps.clock());
     if (!client || !client.clientSecretDigest || !ok) throw await fail();
   }
   // RFC 6749 §5.2: a client an operator disabled fails authentication (after its credentials
@@ -141,6 +141,18 @@ export async function authenticateClient(req: Request, params: Params, deps: Dep
   }
   deps.events.emit('client_authenticated', { applicationId: client.id, clientId: client.clientId, method: creds.method });
   return { client, method: creds.method };
+}
+
+/**
+ * The current secret, or during a rotation's overlap (issue 19) the previous one. Both digests
+ * are always compared, in constant time, so neither the answer's timing nor its cost says
+ * which one matched or whether an overlap is running.
+ */
+function secretMatches(presented: string, client: ClientRecord | null, now: Date): boolean {
+  const current = safeEqual(presented, client?.clientSecretDigest ?? DUMMY_DIGEST);
+  const previous = safeEqual(presented, client?.previousSecretDigest ?? DUMMY_DIGEST);
+  const overlapping = !!client?.previousSecretDigest && !!client.previousSecretExpiresAt && client.previousSecretExpiresAt.getTime() > now.getTime();
+  return current || (previous && overlapping);
 }
 
 /** The failure counter of one client_id from one address. */

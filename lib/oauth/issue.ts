@@ -41,10 +41,14 @@ export interface TokenResponseBody {
 
 export async function issueTokens(input: IssueInput, deps: Deps): Promise<TokenResponseBody> {
   const { settings, clock, store } = deps;
-  const expiresIn = settings.accessTokenExpireSeconds;
+  // Issue 19: the application's own lifetime replaces the setting.
+  const expiresIn = input.client.accessTokenLifetime ?? settings.accessTokenExpireSeconds;
   const scope = input.scope.join(' ');
-  const familyId = input.familyId ?? (input.withRefresh ? randomUUID() : null);
-  const refreshToken = input.withRefresh ? randomToken() : null;
+  // DOT's refresh_token_allowed: an application switched off gets no new grant's refresh token
+  // (a refresh token it already holds keeps rotating until it is revoked or expires).
+  const withRefresh = input.withRefresh && (input.familyId !== undefined || input.client.issueRefreshTokens !== false);
+  const familyId = input.familyId ?? (withRefresh ? randomUUID() : null);
+  const refreshToken = withRefresh ? randomToken() : null;
   const now = clock();
   const expiresAt = new Date(now.getTime() + expiresIn * 1000);
   const accessToken = (await wantsJwt(input.client, input.audience, deps)) ? await mintJwt(input, scope, now, expiresAt, deps) : randomToken();

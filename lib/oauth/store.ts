@@ -45,6 +45,17 @@ export interface ClientRecord {
   jwksUri?: string | null;
   /** RFC 9068: 'jwt' access tokens, or opaque ones (absent = 'opaque'). */
   accessTokenFormat?: 'opaque' | 'jwt';
+  /** Issue 19: the scopes it may request; null or absent = every offered scope but `introspection` (lib/oauth/client-scopes.ts). */
+  allowedScopes?: string[] | null;
+  /** Issue 19: lifetimes in seconds replacing the settings'; null or absent = the setting. */
+  accessTokenLifetime?: number | null;
+  refreshTokenLifetime?: number | null;
+  idTokenLifetime?: number | null;
+  /** DOT's refresh_token_allowed: false = the code and password grants issue no refresh token. Absent = true. */
+  issueRefreshTokens?: boolean;
+  /** Secret rotation with overlap: the previous secret's digest, accepted until previousSecretExpiresAt. */
+  previousSecretDigest?: string | null;
+  previousSecretExpiresAt?: Date | null;
 }
 
 export type RegisteredVia = 'dashboard' | 'dynamic' | 'metadata_document';
@@ -75,6 +86,8 @@ export interface SelfRegisteredClient {
   metadata: ClientMetadata;
   /** RFC 9126 §6 require_pushed_authorization_requests (absent = false). */
   requirePushedAuthorizationRequests?: boolean;
+  /** RFC 7591 §2 `scope` as registered: the scopes it may request (null = the server's non-privileged ones). */
+  allowedScopes?: string[] | null;
 }
 
 export interface UserRecord {

@@ -17,7 +17,8 @@ import { readResources, requireKnownResources } from '../resource-indicators';
 import { findClient } from '../client-id-metadata-document';
 import { isOnThisDevice, matchRedirectUri, redirectUriShapeProblem } from '../redirect-uri';
 import { RateLimitedError, rateLimited, tooManyRequestsPage } from '../rate-limit';
-import { coversScopes, parseScope, resolveScopes } from '../scopes';
+import { coversScopes, parseScope } from '../scopes';
+import { resolveClientScopes } from '../client-scopes';
 import { randomToken } from '../secrets';
 import type { AuthorizationRequest, ClientRecord, PendingAuthorizationRecord } from '../store';
 import { completeAuthorization, errorRedirect } from './authorization-response';
@@ -124,7 +125,7 @@ export async function validateAuthorizationRequest(req: Request, params: Params,
 
   let scope: string[];
   try {
-    scope = resolveScopes(params.get('scope'), deps.settings);
+    scope = resolveClientScopes(params.get('scope'), client, deps.settings);
   } catch (e) {
     throw fail('invalid_scope', (e as OAuthError).description);
   }

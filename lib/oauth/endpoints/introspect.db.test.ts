@@ -3,7 +3,7 @@
  * headers, body), then the stored state.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { digest } from '@/lib/oauth/secrets';
+import { digest, randomToken } from '@/lib/oauth/secrets';
 import { basic, body, createTestServer, form, get, jsonPost } from '@/lib/testing/oauth';
 
 type T = Awaited<ReturnType<typeof createTestServer>>;
@@ -218,8 +218,15 @@ describe('RFC 7662 §4 who may introspect which token', () => {
   });
 
   it("a bearer caller sees what its application's credentials would: only its own tokens unless a resource server", async () => {
-    // An ordinary application's user token that carries the introspection scope (the password grant allows asking).
-    const bearer = (await tokenResponse(ordinary, { grant_type: 'password', username: user.email, password: user.password, scope: 'introspection' })).access_token as string;
+    // Issue 19: an ordinary application can no longer be granted the introspection scope...
+    const refused = await t.server.token(form('/o/token', { grant_type: 'password', username: user.email, password: user.password, scope: 'introspection' }, basic(ordinary.clientId, ordinary.clientSecret)));
+    expect((await body(refused)).error).toBe('invalid_scope');
+    // ...but one issued before that rule still only sees what the application's credentials would.
+    const bearer = randomToken();
+    await t.store.issueTokens(
+      { tokenDigest: digest(bearer), applicationId: ordinary.id, userId: user.id, scope: 'introspection', expiresAt: new Date(t.now().getTime() + 3600_000), authorizationCodeId: null, familyId: null, createdAt: t.now() },
+      null,
+    );
     const { access } = await userToken();
     const foreign = await t.server.introspect(form('/o/introspect', { token: access }, { Authorization: `Bearer ${bearer}` }));
     expect(await expectJson(foreign, 200)).toStrictEqual({ active: false });

@@ -4,7 +4,8 @@ import { issuerFor } from '../context';
 import { INTROSPECTION_SCOPE } from '../endpoints/introspect';
 import { issueTokens } from '../issue';
 import { audienceFor } from '../resource-indicators';
-import { parseScope, resolveScopes } from '../scopes';
+import { parseScope } from '../scopes';
+import { resolveClientScopes } from '../client-scopes';
 import type { ClientRecord } from '../store';
 import type { Grant } from './types';
 
@@ -26,7 +27,7 @@ export const clientCredentials: Grant = {
   parameters: [],
   async handle(params, { client }, deps, req) {
     if (client.clientType !== 'confidential') throw new OAuthError('unauthorized_client', 'client_credentials is for confidential clients only');
-    const scope = withoutSelfGrantedIntrospection(params.get('scope'), resolveScopes(params.get('scope'), deps.settings), client);
+    const scope = withoutSelfGrantedIntrospection(params.get('scope'), resolveClientScopes(params.get('scope'), client, deps.settings), client);
     const issuer = issuerFor(req, deps.settings);
     const audience = await audienceFor(params, null, issuer, deps);
     return issueTokens({ client, userId: null, scope, withRefresh: false, audience, issuer }, deps);

@@ -7,14 +7,14 @@ import { issuerFor } from '../context';
 import { issueTokens } from '../issue';
 import { audienceFor } from '../resource-indicators';
 import { enforce } from '../rate-limit';
-import { resolveScopes } from '../scopes';
+import { resolveClientScopes } from '../client-scopes';
 import type { Grant } from './types';
 
 export const password: Grant = {
   grantType: 'password',
   parameters: ['username', 'password'],
   async handle(params, { client }, deps, req) {
-    const scope = resolveScopes(params.get('scope'), deps.settings);
+    const scope = resolveClientScopes(params.get('scope'), client, deps.settings);
     const email = params.get('username')!.trim().toLowerCase();
     // The sign-in page's per-account failure limit covers this grant too (one counter per email).
     // The slot is taken before argon2 runs, so concurrent guesses cannot all get past the limit.

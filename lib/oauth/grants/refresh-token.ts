@@ -9,6 +9,7 @@ import { OAuthError } from '../errors';
 import { issueTokens } from '../issue';
 import { audienceFor } from '../resource-indicators';
 import { narrowScopes, parseScope } from '../scopes';
+import { withinAllowed } from '../client-scopes';
 import { digest } from '../secrets';
 import type { ClientRecord, RefreshTokenRecord } from '../store';
 import type { Deps } from '../context';
@@ -29,7 +30,7 @@ export const refreshToken: Grant = {
       // Check a narrowing request before claiming: a refused one must not use up the refresh token.
       const peek = await deps.store.findRefreshToken(tokenDigest);
       if (peek && peek.applicationId === client.id && !peek.revokedAt) {
-        narrowScopes(params.get('scope'), parseScope(peek.scope));
+        narrowScopes(params.get('scope'), withinAllowed(parseScope(peek.scope), client, deps.settings));
         await audienceFor(params, peek.resources ?? null, issuer, deps);
       }
     }
@@ -37,11 +38,13 @@ export const refreshToken: Grant = {
     // another client holding a stolen one neither uses it up nor revokes its family.
     const token = rotate ? await claim(tokenDigest, client, now, deps) : await deps.store.findRefreshToken(tokenDigest);
     if (!token || token.applicationId !== client.id || token.revokedAt) throw new OAuthError('invalid_grant', INVALID);
-    const max = deps.settings.refreshTokenExpireSeconds;
+    // The application's own refresh token lifetime (issue 19) replaces the setting.
+    const max = client.refreshTokenLifetime ?? deps.settings.refreshTokenExpireSeconds;
     if (max !== null && now.getTime() - token.createdAt.getTime() > max * 1000) throw new OAuthError('invalid_grant', 'refresh token has expired');
 
     const original = parseScope(token.scope);
-    const scope = narrowScopes(params.get('scope'), original);
+    // Within what the application may have today: scopes taken off its list stop at the next refresh.
+    const scope = narrowScopes(params.get('scope'), withinAllowed(original, client, deps.settings));
     // RFC 8707 §2.2: each access token may be for a subset of the grant's resources.
     const audience = await audienceFor(params, token.resources ?? null, issuer, deps);
     // As DOT: the access token the refresh token came with stops working.

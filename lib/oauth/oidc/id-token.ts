@@ -33,7 +33,7 @@ export function createIdTokenSigner(deps: { store: Store; settings: Readonly<Set
         .setSubject(user.id)
         .setAudience(client.clientId)
         .setIssuedAt(now)
-        .setExpirationTime(now + deps.settings.idTokenExpireSeconds)
+        .setExpirationTime(now + (client.idTokenLifetime ?? deps.settings.idTokenExpireSeconds))
         .sign(key);
     },
   };

@@ -14,6 +14,7 @@ import { OAuthError } from '../errors';
 import { checkClientKeys } from './client-keys';
 import { hasControlCharacter } from '../http';
 import { isOfferedScope } from '../scopes';
+import { PRIVILEGED_SCOPES } from '../client-scopes';
 import type { Settings } from '../settings';
 import type { ClientMetadata, SelfRegisteredClient } from '../store';
 
@@ -149,7 +150,10 @@ export function checkClientMetadata(raw: unknown, rules: MetadataRules): Checked
     const scopes = input.scope.split(' ').filter(Boolean);
     const unknown = scopes.find((s) => !isOfferedScope(rules.settings, s));
     if (unknown) throw bad(`scope "${unknown}" is not offered by this server`);
-    metadata.scope = scopes.join(' ');
+    // Issue 19: a client cannot register itself into a privileged scope; an operator grants it.
+    const privileged = scopes.find((s) => PRIVILEGED_SCOPES.includes(s));
+    if (privileged) throw bad(`scope "${privileged}" is only for applications an operator has marked as resource servers`);
+    metadata.scope = [...new Set(scopes)].join(' ');
   }
   // RFC 9126 §6: the client asks that /o/authorize take only its pushed requests.
   const requirePar = input.require_pushed_authorization_requests;
@@ -170,6 +174,8 @@ export function checkClientMetadata(raw: unknown, rules: MetadataRules): Checked
       name: (metadata.client_name as string | undefined)?.trim() || fallbackName(redirectUris),
       metadata,
       requirePushedAuthorizationRequests: requirePar === true,
+      // The registered scope is what it may request (enforced at authorize and token); absent = the default list.
+      allowedScopes: typeof metadata.scope === 'string' ? metadata.scope.split(' ').filter(Boolean) : null,
     },
   };
 }

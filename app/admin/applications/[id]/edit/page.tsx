@@ -5,6 +5,8 @@ import { BackLink } from '@/components/back-link';
 import { PageHeader } from '@/components/page-header';
 import { requireOperator } from '@/lib/admin/require-operator';
 import { applicationToFormValues } from '@/lib/applications/schema';
+import { formPolicy } from '@/lib/applications/policy';
+import { getSettings } from '@/lib/config/settings';
 import { findApplicationForAdmin } from '@/lib/db/admin-applications';
 import { createApplicationStore } from '@/lib/db/applications';
 import { getDb } from '@/lib/db/client';
@@ -20,6 +22,7 @@ export default async function AdminEditApplicationPage({ params }: { params: Pro
   const found = await findApplicationForAdmin(db, id);
   const app = found && (await createApplicationStore(db).findApplication({ clientId: found.clientId }));
   if (!app) notFound();
+  const policy = formPolicy(getSettings(), app);
 
   return (
     <div className="max-w-3xl space-y-6">
@@ -30,7 +33,8 @@ export default async function AdminEditApplicationPage({ params }: { params: Pro
       />
       <ApplicationForm
         action={editApplicationAction.bind(null, app.id)}
-        defaultValues={applicationToFormValues(app)}
+        defaultValues={applicationToFormValues(app, policy.checked)}
+        policy={policy}
         mode="update"
         cancelHref={`/admin/applications/${app.id}`}
         basePath="/admin/applications"

@@ -1,17 +1,39 @@
 'use server';
 /**
- * A new client secret for a confidential application, for its owner only. The old secret
- * stops working with the next request; the new one is returned to be shown once.
+ * A new client secret for a confidential application, for its owner only, optionally keeping
+ * the old one working for a while (issue 19); the new one is returned to be shown once. And
+ * "Revoke now": the kept previous secret stops working at once.
  */
-import { notFound } from 'next/navigation';
+import { revalidatePath } from 'next/cache';
+import { notFound, redirect } from 'next/navigation';
 import type { RotateSecretState } from '@/components/applications/rotate-secret-form';
-import { rotateSecret as rotate } from '@/lib/applications/service';
+import { OVERLAP_OPTIONS } from '@/lib/applications/policy';
+import { revokePreviousSecret as revokePrevious, rotateSecret as rotate, setApplicationDisabledByOwner } from '@/lib/applications/service';
 import { requireUser } from '@/lib/auth';
 import { getApplicationStore } from '@/lib/db';
 
-export async function rotateSecret(id: string): Promise<RotateSecretState> {
+export async function rotateSecret(id: string, _prev: RotateSecretState, formData: FormData): Promise<RotateSecretState> {
   const user = await requireUser(`/o/applications/${encodeURIComponent(id)}`);
-  const clientSecret = await rotate(await getApplicationStore(), { id, ownerId: user.id }, { type: 'user', id: user.id, label: user.email });
+  const raw = formData.get('overlap');
+  const choice = OVERLAP_OPTIONS.find((o) => o.value === (typeof raw === 'string' ? raw : '0'));
+  if (!choice) return { ok: false, error: 'Choose how long the old secret keeps working.' };
+  const overlap = Number(choice.value);
+  const clientSecret = await rotate(await getApplicationStore(), { id, ownerId: user.id }, { type: 'user', id: user.id, label: user.email }, overlap);
   if (!clientSecret) notFound();
-  return { ok: true, clientSecret };
+  revalidatePath(`/o/applications/${id}`);
+  return { ok: true, clientSecret, overlapLabel: overlap ? choice.label : null };
+}
+
+export async function revokePreviousSecret(id: string): Promise<void> {
+  const user = await requireUser(`/o/applications/${encodeURIComponent(id)}`);
+  await revokePrevious(await getApplicationStore(), { id, ownerId: user.id }, { type: 'user', id: user.id, label: user.email });
+  revalidatePath(`/o/applications/${id}`);
+}
+
+/** The owner's disable/enable switch: the operators' flag, so the same enforcement. */
+export async function setDisabled(id: string, disabled: boolean): Promise<void> {
+  const user = await requireUser(`/o/applications/${encodeURIComponent(id)}`);
+  const result = await setApplicationDisabledByOwner(await getApplicationStore(), { id, ownerId: user.id }, disabled, { type: 'user', id: user.id, label: user.email });
+  if (!result) notFound();
+  redirect(`/o/applications/${id}${result === 'refused' ? '?status=operator' : ''}`);
 }

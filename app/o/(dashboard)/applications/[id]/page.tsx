@@ -15,9 +15,11 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { CLIENT_TYPES } from '@/lib/applications/options';
 import { requireUser } from '@/lib/auth';
 import { getDashboardStore } from '@/lib/db';
-import { formatDate, formatDateTime, plural } from '@/lib/ui/format';
+import { formatDate, formatDateTime, formatRelative, plural } from '@/lib/ui/format';
+import { Button } from '@/components/ui/button';
 import { getSettings } from '@/lib/config/settings';
-import { rotateSecret } from './actions';
+import { revokePreviousSecret, rotateSecret, setDisabled } from './actions';
+import { allowedScopesFor } from '@/lib/oauth/client-scopes';
 
 type Params = Promise<{ id: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -41,7 +43,11 @@ export default async function ApplicationPage({ params, searchParams }: { params
   const [days, query, base] = await Promise.all([store.tokensIssuedPerDay(app.id, user.id), searchParams, currentIssuer()]);
 
   const settings = getSettings();
-  const scope = [...(app.algorithm ? ['openid'] : []), ...settings.defaultScopes].join(' ');
+  const now = new Date();
+  const allowed = allowedScopesFor(app, settings);
+  const scope = [...(app.algorithm ? ['openid'] : []), ...settings.defaultScopes].filter((s) => allowed.includes(s)).join(' ');
+  const seconds = (own: number | null, setting: number | null) =>
+    own !== null ? `${own.toLocaleString('en')} seconds` : setting === null ? 'Default (no expiry)' : `Default (${setting.toLocaleString('en')} seconds)`;
 
   return (
     <div className="space-y-6">
@@ -72,6 +78,27 @@ export default async function ApplicationPage({ params, searchParams }: { params
       </div>
 
       {query.saved ? <Alert tone="success" title="Changes saved">They apply to the next authorization and token request.</Alert> : null}
+      {query.status === 'operator' ? (
+        <Alert tone="error" title="The server operator disabled this application">Only the operator can enable it again.</Alert>
+      ) : null}
+
+      <Card>
+        <CardHeader className="flex flex-col gap-3 space-y-0 sm:flex-row sm:items-center sm:justify-between">
+          <div className="space-y-1.5">
+            <CardTitle>{app.disabledAt ? 'Disabled' : 'Enabled'}</CardTitle>
+            <CardDescription>
+              {app.disabledAt
+                ? `Since ${formatDateTime(app.disabledAt)}: it cannot get tokens, people cannot authorize it, and its tokens do not work.`
+                : 'It can get tokens and people can authorize it. Disabling it stops all of that at once, without deleting anything.'}
+            </CardDescription>
+          </div>
+          <form action={setDisabled.bind(null, app.id, !app.disabledAt)}>
+            <Button type="submit" variant="secondary" size="sm" className="shrink-0">
+              {app.disabledAt ? 'Enable application' : 'Disable application'}
+            </Button>
+          </form>
+        </CardHeader>
+      </Card>
 
       <Card>
         <CardHeader>
@@ -83,7 +110,23 @@ export default async function ApplicationPage({ params, searchParams }: { params
           <div>
             <p className="text-sm font-medium text-slate-800">Client secret</p>
             {app.clientType === 'confidential' ? (
-              <RotateSecretForm action={rotateSecret.bind(null, app.id)} hasSecret={app.hasSecret} />
+              <>
+                <RotateSecretForm action={rotateSecret.bind(null, app.id)} hasSecret={app.hasSecret} />
+                {app.previousSecretExpiresAt && app.previousSecretExpiresAt.getTime() > now.getTime() ? (
+                  <div className="mt-3 flex flex-col gap-2 rounded-lg border border-amber-200 bg-amber-50/60 p-3 sm:flex-row sm:items-center sm:justify-between">
+                    <p className="text-sm text-amber-900">
+                      Previous secret expires {formatRelative(app.previousSecretExpiresAt, now)} (
+                      <time dateTime={app.previousSecretExpiresAt.toISOString()}>{formatDateTime(app.previousSecretExpiresAt)}</time>). Until then
+                      both secrets work.
+                    </p>
+                    <form action={revokePreviousSecret.bind(null, app.id)}>
+                      <Button type="submit" variant="secondary" size="sm" className="shrink-0">
+                        Revoke now
+                      </Button>
+                    </form>
+                  </div>
+                ) : null}
+              </>
             ) : (
               <p className="mt-1 text-sm text-slate-600">None: a public client proves its token requests with PKCE instead.</p>
             )}
@@ -146,6 +189,25 @@ export default async function ApplicationPage({ params, searchParams }: { params
               {app.skipAuthorization ? 'Yes: people are not asked to approve' : 'No: people approve on a consent screen'}
               <span className="mt-0.5 block text-xs text-slate-500">Only the server operator can change this.</span>
             </Row>
+            <Row label="Scopes">
+              {allowed.length ? (
+                <ul className="flex flex-wrap gap-1.5" aria-label="Scopes it may request">
+                  {allowed.map((name) => (
+                    <li key={name} title={settings.scopes[name]} className="rounded-md bg-slate-100 px-2 py-0.5 font-mono text-xs text-slate-700">
+                      {name}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <span className="text-slate-500">None</span>
+              )}
+              {app.allowedScopes === null ? <span className="mt-0.5 block text-xs text-slate-500">The server&apos;s default list.</span> : null}
+            </Row>
+            <Row label="Access token lifetime">{seconds(app.accessTokenLifetime, settings.accessTokenExpireSeconds)}</Row>
+            <Row label="Refresh tokens">
+              {app.issueRefreshTokens ? `Issued; lifetime ${seconds(app.refreshTokenLifetime, settings.refreshTokenExpireSeconds).toLowerCase()}` : 'Not issued'}
+            </Row>
+            <Row label="ID token lifetime">{seconds(app.idTokenLifetime, settings.idTokenExpireSeconds)}</Row>
             <Row label="ID token signing">{app.algorithm || 'None (OAuth 2.0 only)'}</Row>
             <Row label="Rate limit">{rateLimitText(app.rateLimit, settings.rateLimits.limits.token_client)}</Row>
             <Row label="Created">{formatDateTime(app.createdAt)}</Row>

@@ -6,6 +6,8 @@ import { PageHeader } from '@/components/page-header';
 import { requireUser } from '@/lib/auth';
 import { getDashboardStore } from '@/lib/db';
 import { applicationToFormValues } from '@/lib/applications/schema';
+import { formPolicy } from '@/lib/applications/policy';
+import { getSettings } from '@/lib/config/settings';
 import { updateApplication } from './actions';
 
 export const metadata: Metadata = { title: 'Edit application' };
@@ -15,6 +17,7 @@ export default async function UpdateApplicationPage({ params }: { params: Promis
   const user = await requireUser(`/o/applications/${encodeURIComponent(id)}/update`);
   const app = await (await getDashboardStore()).findApplicationForOwner(id, user.id);
   if (!app) notFound();
+  const policy = formPolicy(getSettings(), app);
 
   return (
     <div className="max-w-3xl space-y-6">
@@ -22,7 +25,8 @@ export default async function UpdateApplicationPage({ params }: { params: Promis
       <PageHeader title={`Edit ${app.name}`} description="Changes apply to the next authorization and token request. The client ID stays the same." />
       <ApplicationForm
         action={updateApplication.bind(null, app.id)}
-        defaultValues={applicationToFormValues(app)}
+        defaultValues={applicationToFormValues(app, policy.checked)}
+        policy={policy}
         mode="update"
         cancelHref={`/o/applications/${app.id}`}
       />
