@@ -41,6 +41,8 @@ export interface ApplicationInput {
   rateLimit?: number | null;
   /** Operators only (`createapplication --resource-server`): may introspect any token (RFC 7662 §4). */
   resourceServer?: boolean;
+  /** Issue 22 "Require two-factor sign-in": its users sign in with two factors (a step-up when not). */
+  requireMfa?: boolean;
   ownerId: string | null;
   clientId?: string;
   clientSecret?: string;
@@ -79,6 +81,7 @@ export async function registerApplication(store: ApplicationStore, input: Applic
     resources: input.resources ?? [],
     rateLimit: input.rateLimit ?? null,
     resourceServer: input.resourceServer ?? false,
+    requireMfa: input.requireMfa ?? false,
   });
   if (!app) throw new ApplicationInputError('clientId', `client_id "${input.clientId}" is already taken`);
   await audit(by, 'application.created', { clientId: app.clientId, ownerId: input.ownerId }, { application: app.name, clientType: input.clientType, grantTypes: input.grantTypes });
@@ -138,6 +141,7 @@ export async function updateApplication(
     ownerId: update.ownerId,
     skipAuthorization: update.skipAuthorization,
     resourceServer: update.resourceServer,
+    requireMfa: update.requireMfa,
     clientSecretDigest,
   };
   if (!(await store.updateApplication(which, changes))) return null;

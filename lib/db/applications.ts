@@ -41,6 +41,8 @@ interface NewApplication {
   rateLimit?: number | null;
   /** Operators only (CLI): may introspect any token (RFC 7662 §4). */
   resourceServer?: boolean;
+  /** Issue 22: its users must sign in with two factors. */
+  requireMfa?: boolean;
 }
 
 export interface NewInitialAccessToken {
@@ -116,6 +118,8 @@ const OWNER_EDITABLE = [
   'resources',
   'algorithm',
   'rateLimit',
+  // Issue 22: only ever makes sign-in stricter for the owner's own application.
+  'requireMfa',
 ] as const;
 /** Only an operator (by client_id) changes these. */
 type OperatorOnly = 'ownerId' | 'skipAuthorization' | 'resourceServer';

@@ -36,6 +36,7 @@ export const clientColumns = {
   metadataFetchedAt: applications.metadataFetchedAt,
   tokenEndpointAuthMethod: applications.tokenEndpointAuthMethod,
   disabledAt: applications.disabledAt,
+  requireMfa: applications.requireMfa,
 };
 
 /** Whether a secret is set: its digest never leaves lib/db for the dashboard or the CLI. */

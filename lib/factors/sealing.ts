@@ -21,5 +21,5 @@ function sealerFor(info: string): Sealer {
   return s;
 }
 
-export const totpSecretSealer = () => sealerFor('totp-secret v1');
+export const totpSealer = () => sealerFor('totp-secret v1');
 export const challengeSealer = () => sealerFor('sign-in-challenge v1');

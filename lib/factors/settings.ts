@@ -26,3 +26,8 @@ export function parseFactorSettings(env: Env): FactorSettings {
   if (key !== null && key.length < 32) throw new SettingsError('OAUTH2_ENCRYPTION_KEY: expected at least 32 characters, e.g. `openssl rand -base64 32`');
   return { requireMfa: raw as RequireMfaMode, encryptionKey: key };
 }
+
+/** Deps.requireMfa: whether OAUTH2_REQUIRE_MFA asks this person for two factors. */
+export function mfaRequiredFor(mode: RequireMfaMode, user: { operator?: boolean }): boolean {
+  return mode === 'everyone' || (mode === 'operators' && user.operator === true);
+}
