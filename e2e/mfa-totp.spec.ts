@@ -8,7 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
 import { signIn } from './helpers';
 
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: 240_000 });
 
 const PASSWORD = 'a long mfa passphrase';
 const uniqueEmail = () => `mfa-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;

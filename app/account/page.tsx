@@ -66,7 +66,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
         )}
       </AccountSection>
 
-      <TwoFactorSection user={user} />
+      <TwoFactorSection user={user} passkeyNotice={typeof params.passkey === 'string' ? params.passkey : undefined} />
 
       <AccountSection id="sessions" title="Signed in on" description="Browsers signed in to your account. Sign out any you do not recognise, then change your password.">
         <div className="space-y-4">

@@ -32,6 +32,7 @@ import { socialProvidersEnv } from '@/lib/config/process-env';
 import { AccountDisabled } from './account-disabled';
 import { auditPasswordSignIn, auditSignOut, auditSocialSignIn } from './sign-in-audit';
 import { requireSecondFactorIfEnrolled, secondFactorProvider, secondStepAfterSocialSignIn } from './second-factor-provider';
+import { passkeyProvider } from './passkey-provider';
 
 export type OAuthProviderId = 'github' | 'google';
 
@@ -64,7 +65,7 @@ const credentials = Credentials({
 });
 
 function providers(): Provider[] {
-  const list: Provider[] = [credentials, secondFactorProvider];
+  const list: Provider[] = [credentials, secondFactorProvider, passkeyProvider];
   for (const { id, clientId, clientSecret } of socialProvidersEnv()) {
     list.push(id === 'github' ? GitHub({ clientId, clientSecret }) : Google({ clientId, clientSecret }));
   }
