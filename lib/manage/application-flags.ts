@@ -28,6 +28,7 @@ export const APPLICATION_OPTIONS = {
   user: { type: 'string' },
   'skip-authorization': { type: 'boolean' },
   'resource-server': { type: 'boolean' },
+  'require-mfa': { type: 'boolean' },
 } satisfies Command['options'];
 
 export const APPLICATION_USAGE =
@@ -36,7 +37,8 @@ export const APPLICATION_USAGE =
 
 export const APPLICATION_FLAGS_HELP =
   '  --resources:  RFC 8707 resource URIs it serves as a resource server (its tokens\' audience)\n' +
-  '  --rate-limit: requests per minute at token, introspect and revoke: a number, default (the server\'s) or none';
+  '  --rate-limit: requests per minute at token, introspect and revoke: a number, default (the server\'s) or none\n' +
+  '  --require-mfa: its users must sign in with two factors (a passkey, or password + code)';
 
 export function parseClientType(raw: string | undefined, what = 'client type'): ClientType {
   const type = CLIENT_TYPE_VALUES.find((t) => t === raw);
@@ -97,6 +99,7 @@ export async function readApplicationFlags(values: Record<string, string | boole
     rateLimit: text('rate-limit') === undefined ? undefined : parseRateLimit(text('rate-limit')!),
     skipAuthorization: bool('skip-authorization'),
     resourceServer: bool('resource-server'),
+    requireMfa: bool('require-mfa'),
     ownerId: text('user') === undefined ? undefined : await ownerIdFor(db, text('user')!),
   };
 }

@@ -12,6 +12,8 @@ import { CHALLENGE_COOKIE, openChallenge } from '@/lib/factors/challenge';
 import { verifyPath } from '@/lib/factors/paths';
 import { challengeSealer } from '@/lib/factors/sealing';
 import { verifySecondFactorAction } from '../../second-factor-actions';
+import { PasskeySignIn } from '@/components/auth/passkey-sign-in';
+import { passkeySignInAction, passkeySignInOptionsAction } from '../../passkey-actions';
 
 export const metadata: Metadata = { title: 'Two-step verification' };
 
@@ -30,8 +32,23 @@ export default async function VerifyPage({ searchParams }: { searchParams: Searc
   const user = challenge ? null : await currentUser();
   const userId = challenge?.uid ?? user?.id;
   if (!userId) redirect(loginUrl(next));
-  const totp = await (await getFactorStore()).findTotp(userId);
+  const store = await getFactorStore();
+  const [totp, passkeyCount] = await Promise.all([store.findTotp(userId), store.countPasskeys(userId)]);
   const stepUp = !challenge;
+  // A passkey is two factors in one: a full sign-in that also satisfies a step-up.
+  const passkey = passkeyCount > 0 ? (
+    <div className="mt-5 border-t border-slate-200 pt-5">
+      <PasskeySignIn next={next} actions={{ options: passkeySignInOptionsAction, signIn: passkeySignInAction }} />
+    </div>
+  ) : null;
+
+  if (!totp?.confirmedAt && passkey) {
+    return (
+      <AuthCard title="Two-step verification" description="This application asks you to confirm it is you with one of your passkeys.">
+        {passkey}
+      </AuthCard>
+    );
+  }
 
   if (!totp?.confirmedAt) {
     // Signed in, and an application asks for two factors this account does not have yet.
@@ -66,6 +83,7 @@ export default async function VerifyPage({ searchParams }: { searchParams: Searc
       }
     >
       <VerifyCodeForm key={recovery ? 'recovery' : 'totp'} action={verifySecondFactorAction} next={next} method={recovery ? 'recovery' : 'totp'} />
+      {passkey}
       <p className="mt-5 text-center text-sm">
         {recovery ? (
           <Link href={verifyPath(next)} className="font-medium text-accent-600 hover:text-accent-700 hover:underline">
