@@ -63,6 +63,8 @@ const fields = {
   algorithm: z.enum(ALGORITHM_VALUES, 'Choose RS256, ES256 or none'),
   rateLimitMode: z.enum(RATE_LIMIT_MODE_VALUES, 'Choose the default, a custom limit or no limit'),
   rateLimitPerMinute: z.string().trim().max(20, 'Too long'),
+  /** Issue 22 "Require two-factor sign-in". */
+  requireMfa: z.boolean(),
 };
 
 export const applicationSchema = z.object(fields).superRefine((app, ctx) => {
@@ -100,6 +102,7 @@ export function applicationFormValues(formData: FormData): ApplicationFormValues
     // A form without the field (an older page) keeps the settings' limit.
     rateLimitMode: (text('rateLimitMode') || 'default') as ApplicationFormValues['rateLimitMode'],
     rateLimitPerMinute: text('rateLimitPerMinute'),
+    requireMfa: formData.get('requireMfa') === 'on',
   };
 }
 
@@ -117,7 +120,7 @@ export function storedApplication(data: ApplicationData) {
 
 /** What the edit form starts from: a stored application's columns (as the dashboard reads them). */
 type StoredApplicationFields = Pick<ApplicationDetails, 'name' | 'clientType' | 'grantTypes' | 'redirectUris' | 'postLogoutRedirectUris' | 'allowedOrigins' | 'algorithm'> &
-  Partial<Pick<ApplicationDetails, 'resources' | 'rateLimit'>>;
+  Partial<Pick<ApplicationDetails, 'resources' | 'rateLimit' | 'requireMfa'>>;
 
 /** A stored application as the edit form's starting values. */
 export function applicationToFormValues(app: StoredApplicationFields): ApplicationFormValues {
@@ -133,6 +136,7 @@ export function applicationToFormValues(app: StoredApplicationFields): Applicati
     algorithm: (ALGORITHM_VALUES as readonly string[]).includes(app.algorithm) ? (app.algorithm as ApplicationFormValues['algorithm']) : '',
     rateLimitMode: rateLimitMode(rateLimit),
     rateLimitPerMinute: rateLimit ? String(rateLimit) : '',
+    requireMfa: app.requireMfa ?? false,
   };
 }
 
@@ -147,6 +151,7 @@ export const EMPTY_APPLICATION: ApplicationFormValues = {
   algorithm: '',
   rateLimitMode: 'default',
   rateLimitPerMinute: '',
+  requireMfa: false,
 };
 
 /** What the register and edit actions answer; the form shows it (a panel with the secret on success). */

@@ -35,6 +35,8 @@ export interface ApplicationDetails extends ApplicationSummary {
   hasSecret: boolean;
   /** Requests per minute at token, introspect and revoke: null = the settings', 0 = no limit. */
   rateLimit: number | null;
+  /** Issue 22 "Require two-factor sign-in". */
+  requireMfa: boolean;
 }
 
 export interface DailyCount {

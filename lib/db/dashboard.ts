@@ -77,6 +77,7 @@ export function createDashboardStore(db: Db) {
           updatedAt: applications.updatedAt,
           hasSecret: hasSecretColumn,
           rateLimit: applications.rateLimit,
+          requireMfa: applications.requireMfa,
         })
         .from(applications)
         .where(and(eq(applications.id, id), eq(applications.ownerId, ownerId)))
