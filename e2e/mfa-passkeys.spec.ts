@@ -30,8 +30,10 @@ async function signOut(page: Page) {
   await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
 }
 
-test('a passkey: added on /account, then a full sign-in on its own; removed, it no longer works', async ({ page }) => {
+test('a passkey: added on /account, then a full sign-in on its own (conditional UI); removed, it is refused', async ({ page }) => {
   await page.goto(`${LOCAL}/login`);
+  await expect(page.getByRole('button', { name: 'Sign in with a passkey' })).toBeVisible();
+  await screenshots(page, 'mfa-login-passkey');
   const { cdp, authenticatorId } = await virtualAuthenticator(page);
   await page.goto(`${LOCAL}/signup`);
   const email = `passkey-${Date.now()}@example.com`;
@@ -55,19 +57,24 @@ test('a passkey: added on /account, then a full sign-in on its own; removed, it 
   await section.scrollIntoViewIfNeeded();
   await screenshots(page, 'mfa-passkeys');
 
+  // Conditional UI: /login asks for a passkey through the email field's autofill as it loads;
+  // the virtual authenticator answers such a request at once (a person would pick the passkey).
   await signOut(page);
   await page.goto(`${LOCAL}/login?next=/account`);
-  await screenshots(page, 'mfa-login-passkey');
-  await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
   await expect(page).toHaveURL(`${LOCAL}/account`);
   await expect(section.getByRole('list', { name: 'Passkeys' })).toContainText('last used');
 
   await section.getByRole('button', { name: 'Remove Virtual key' }).click();
   await expect(section.getByText('The passkey was removed.')).toBeVisible();
   await signOut(page);
+  // The authenticator still holds the credential; the server no longer knows it.
   await page.goto(`${LOCAL}/login`);
+  await expect(page.getByText('That passkey is not registered here')).toBeVisible();
+  await expect(page).toHaveURL(`${LOCAL}/login`);
+  // The button asks again (a modal prompt this time): the same clear refusal, still signed out.
   await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
   await expect(page.getByText('That passkey is not registered here')).toBeVisible();
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
   await screenshots(page, 'mfa-login-passkey-removed');
 });
 
