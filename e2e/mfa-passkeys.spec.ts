@@ -74,7 +74,9 @@ test('a passkey: added on /account, then a full sign-in on its own (conditional 
   // The button asks again (a modal prompt this time): the same clear refusal, still signed out.
   await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
   await expect(page.getByText('That passkey is not registered here')).toBeVisible();
-  await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await expect(page).toHaveURL(`${LOCAL}/login`);
+  await page.goto(`${LOCAL}/account`);
+  await expect(page).toHaveURL(/\/login\?next=%2Faccount/);
   await screenshots(page, 'mfa-login-passkey-removed');
 });
 
