@@ -24,7 +24,7 @@ export async function signUp(page: Page, email = uniqueEmail()) {
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign up' }).click();
-  await expect(page).toHaveURL('/');
+  await expect(page).toHaveURL('/', { timeout: 30_000 });
   return { email, password: PASSWORD };
 }
 
