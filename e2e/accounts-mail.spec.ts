@@ -170,10 +170,10 @@ test('forgot password: the mail, the link, a new password; the old one and old t
   // The old password fails, the new one works.
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill('first-password-1');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByText('Email or password is incorrect')).toBeVisible();
   await page.getByLabel('Password').fill('second-password-2');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page).toHaveURL(`${base}/`);
 
   // The link worked once.

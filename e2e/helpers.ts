@@ -179,7 +179,7 @@ export async function signIn(page: Page, user: { email: string; password: string
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   await page.getByLabel('Email').fill(user.email);
   await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
 /** RFC 6749 §4.1.3 with client_secret_basic (§2.3.1) and the PKCE verifier. */

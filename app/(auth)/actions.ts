@@ -14,6 +14,8 @@ import { hashPassword } from '@/lib/auth/password';
 import { safeNext } from '@/lib/auth/redirect';
 import { checkSignUp, tooManyAttemptsMessage, TooManyAttempts } from '@/lib/auth/sign-in-limits';
 import { AccountDisabled } from '@/lib/auth/account-disabled';
+import { SecondFactorRequired } from '@/lib/auth/second-factor-provider';
+import { continueToSecondStep } from './second-factor-actions';
 import { ACCOUNT_DISABLED_MESSAGE } from '@/lib/auth/sign-in-audit';
 import { getStore } from '@/lib/db';
 import { signInSchema, signUpSchema } from '@/lib/validations/auth';
@@ -48,6 +50,8 @@ export async function signInAction(_prev: AuthFormState, formData: FormData): Pr
     // A server action's answer is always 200; the limit shows as the form's message.
     if (e instanceof TooManyAttempts) return { ok: false, formError: tooManyAttemptsMessage(e.retryAfter), values };
     if (e instanceof AccountDisabled) return { ok: false, formError: ACCOUNT_DISABLED_MESSAGE, values };
+    // Issue 22: the password was right and a code comes next; no session exists until then.
+    if (e instanceof SecondFactorRequired) await continueToSecondStep(e.challenge, next);
     if (e instanceof AuthError && e.type === 'CredentialsSignin') {
       return { ok: false, formError: 'Email or password is incorrect', values };
     }

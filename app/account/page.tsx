@@ -5,6 +5,7 @@ import { EmailForm } from '@/components/account/email-form';
 import { NameForm } from '@/components/account/name-form';
 import { PasswordForm } from '@/components/account/password-form';
 import { SessionList, type SessionView } from '@/components/account/session-list';
+import { TwoFactorSection } from './two-factor-section';
 import { PageHeader } from '@/components/page-header';
 import { Alert } from '@/components/ui/alert';
 import { ButtonLink } from '@/components/ui/button';
@@ -64,6 +65,8 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
           </p>
         )}
       </AccountSection>
+
+      <TwoFactorSection user={user} passkeyNotice={typeof params.passkey === 'string' ? params.passkey : undefined} />
 
       <AccountSection id="sessions" title="Signed in on" description="Browsers signed in to your account. Sign out any you do not recognise, then change your password.">
         <div className="space-y-4">

@@ -1,4 +1,4 @@
-/** The form's "Advanced" section: the ID token signing algorithm, the rate limit and "Require PAR". */
+/** The form's "Advanced" section: the ID token signing algorithm, two-factor sign-in, the rate limit and "Require PAR". */
 import { FieldError } from '@/components/ui/field-error';
 import { Input } from '@/components/ui/input';
 import { ALGORITHMS, RATE_LIMIT_MODES } from '@/lib/applications/options';
@@ -33,6 +33,17 @@ export function AdvancedFields({ register, values, errorFor, showPerMinute }: Fi
           ))}
         </select>
       </Field>
+      <div className="flex items-start gap-3">
+        <input id="requireMfa" type="checkbox" defaultChecked={values.requireMfa} className="mt-0.5 size-4 rounded border-slate-300 text-accent-600 focus:ring-accent-500" aria-describedby="requireMfa-hint" {...register('requireMfa')} />
+        <div>
+          <label htmlFor="requireMfa" className="text-sm font-medium text-slate-800">
+            Require two-factor sign-in
+          </label>
+          <p id="requireMfa-hint" className="mt-0.5 text-sm text-slate-500">
+            People must have signed in with a passkey, or a password and an authenticator-app code, before this application gets a code. Others are asked for the second step first.
+          </p>
+        </div>
+      </div>
       <fieldset aria-describedby="rateLimit-hint">
         <legend className="text-sm font-medium text-slate-800">Rate limit</legend>
         <p id="rateLimit-hint" className="mt-0.5 text-sm text-slate-500">

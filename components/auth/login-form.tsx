@@ -23,7 +23,7 @@ export function LoginForm({ next, defaultEmail }: { next: string; defaultEmail?:
         id="email"
         label="Email"
         type="email"
-        autoComplete="username"
+        autoComplete="username webauthn"
         inputMode="email"
         spellCheck={false}
         autoCapitalize="none"

@@ -79,6 +79,8 @@ const fields = {
   refreshTokenLifetime: lifetimeField('refreshTokenLifetime'),
   idTokenLifetime: lifetimeField('idTokenLifetime'),
   issueRefreshTokens: z.enum(['on', 'off'], 'Choose whether to issue refresh tokens'),
+  /** Issue 22 "Require two-factor sign-in". */
+  requireMfa: z.boolean(),
 };
 
 /** A lifetime in seconds as typed: blank = the server's setting, else a whole number within the bounds. */
@@ -162,6 +164,7 @@ export function applicationFormValues(formData: FormData): ApplicationFormValues
     idTokenLifetime: text('idTokenLifetime'),
     // A form without the field (an older page) keeps refresh tokens on.
     issueRefreshTokens: text('issueRefreshTokens') === 'off' ? 'off' : 'on',
+    requireMfa: formData.get('requireMfa') === 'on',
   };
 }
 
@@ -192,7 +195,7 @@ export function storedApplication(data: ApplicationData) {
 
 /** What the edit form starts from: a stored application's columns (as the dashboard reads them). */
 type StoredApplicationFields = Pick<ApplicationDetails, 'name' | 'clientType' | 'grantTypes' | 'redirectUris' | 'postLogoutRedirectUris' | 'allowedOrigins' | 'algorithm'> &
-  Partial<Pick<ApplicationDetails, 'resources' | 'rateLimit' | 'requirePushedAuthorizationRequests' | 'tokenEndpointAuthMethod' | 'jwks' | 'jwksUri' | 'accessTokenFormat' | LifetimeField | 'issueRefreshTokens'>>;
+  Partial<Pick<ApplicationDetails, 'resources' | 'rateLimit' | 'requirePushedAuthorizationRequests' | 'tokenEndpointAuthMethod' | 'jwks' | 'jwksUri' | 'accessTokenFormat' | LifetimeField | 'issueRefreshTokens' | 'requireMfa'>>;
 
 /**
  * A stored application as the edit form's starting values. `allowedScopes`: the scopes it may
@@ -222,6 +225,7 @@ export function applicationToFormValues(app: StoredApplicationFields, allowedSco
     jwks: app.jwks ? JSON.stringify(app.jwks, null, 2) : '',
     jwksUri: app.jwksUri ?? '',
     accessTokenFormat: app.accessTokenFormat ?? 'opaque',
+    requireMfa: app.requireMfa ?? false,
   };
 }
 
@@ -247,6 +251,7 @@ export const EMPTY_APPLICATION: ApplicationFormValues = {
   refreshTokenLifetime: '',
   idTokenLifetime: '',
   issueRefreshTokens: 'on',
+  requireMfa: false,
 };
 
 /** What the register and edit actions answer; the form shows it (a panel with the secret on success). */

@@ -58,6 +58,8 @@ export interface ApplicationInput {
   jwksUri?: string | null;
   /** RFC 9068: 'jwt' access tokens, or 'opaque' (the default). */
   accessTokenFormat?: 'opaque' | 'jwt';
+  /** Issue 22 "Require two-factor sign-in": its users sign in with two factors (a step-up when not). */
+  requireMfa?: boolean;
   ownerId: string | null;
   clientId?: string;
   clientSecret?: string;
@@ -116,6 +118,7 @@ export async function registerApplication(store: ApplicationStore, input: Applic
     refreshTokenLifetime: input.refreshTokenLifetime ?? null,
     idTokenLifetime: input.idTokenLifetime ?? null,
     issueRefreshTokens: input.issueRefreshTokens ?? true,
+    requireMfa: input.requireMfa ?? false,
   });
   if (!app) throw new ApplicationInputError('clientId', `client_id "${input.clientId}" is already taken`);
   await audit(by, 'application.created', { clientId: app.clientId, ownerId: input.ownerId }, { application: app.name, clientType: input.clientType, grantTypes: input.grantTypes });
@@ -193,6 +196,7 @@ export async function updateApplication(
     refreshTokenLifetime: update.refreshTokenLifetime,
     idTokenLifetime: update.idTokenLifetime,
     issueRefreshTokens: update.issueRefreshTokens,
+    requireMfa: update.requireMfa,
     clientSecretDigest,
     tokenEndpointAuthMethod: update.tokenEndpointAuthMethod,
     ...(keyed ? { jwks: update.jwks, jwksUri: update.jwksUri } : { jwks: null, jwksUri: null }),

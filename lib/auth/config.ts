@@ -31,6 +31,8 @@ import { refuseSignIn, signInIp } from './sign-in-limits';
 import { socialProvidersEnv } from '@/lib/config/process-env';
 import { AccountDisabled } from './account-disabled';
 import { auditPasswordSignIn, auditSignOut, auditSocialSignIn } from './sign-in-audit';
+import { requireSecondFactorIfEnrolled, secondFactorProvider, secondStepAfterSocialSignIn } from './second-factor-provider';
+import { passkeyProvider } from './passkey-provider';
 
 export type OAuthProviderId = 'github' | 'google';
 
@@ -56,12 +58,14 @@ const credentials = Credentials({
     await auditPasswordSignIn(parsed.data.email, result);
     if (result.outcome === 'disabled') throw new AccountDisabled();
     if (result.outcome !== 'signed_in') return null;
-    return { id: result.user.id, email: result.user.email, name: result.user.name };
+    // Issue 22: with an authenticator app, no session yet; the code comes next (/login/verify).
+    await requireSecondFactorIfEnrolled(result.user.id, ['pwd']);
+    return { id: result.user.id, email: result.user.email, name: result.user.name, authMethods: ['pwd'] };
   },
 });
 
 function providers(): Provider[] {
-  const list: Provider[] = [credentials];
+  const list: Provider[] = [credentials, secondFactorProvider, passkeyProvider];
   for (const { id, clientId, clientSecret } of socialProvidersEnv()) {
     list.push(id === 'github' ? GitHub({ clientId, clientSecret }) : Google({ clientId, clientSecret }));
   }
@@ -87,6 +91,12 @@ async function providerVerifiedEmail(provider: string, email: string, profile: u
   return false;
 }
 
+/** The amr values a Credentials provider's authorize returned with the user. */
+function methodsOf(user: unknown): string[] {
+  const methods = (user as { authMethods?: unknown }).authMethods;
+  return Array.isArray(methods) ? methods.filter((m): m is string => typeof m === 'string') : ['pwd'];
+}
+
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 function buildConfig(): NextAuthConfig {
@@ -106,14 +116,15 @@ function buildConfig(): NextAuthConfig {
     // The audit trail's sign-out (sign-in is recorded where its outcome is known, above).
     callbacks: {
       async signIn({ user, account, profile }) {
-        if (!account || account.provider === 'credentials') return true;
+        if (!account || account.type === 'credentials') return true;
         if (!user.email) return false;
         if (!(await providerVerifiedEmail(account.provider, user.email, profile, account.access_token))) return false;
         const found = await accountForSocialSignIn(await getStore(), user.email, user.name, signupOpen());
         if (found.outcome !== 'signed_in') return `/login?error=${found.outcome === 'signup_closed' ? SIGNUP_CLOSED_ERROR : UNVERIFIED_ACCOUNT_ERROR}`;
         if (found.user.disabledAt) return '/login?error=AccountDisabled';
         await auditSocialSignIn(found.user, account.provider);
-        return true;
+        // Issue 22: an account with an authenticator app enters a code after the provider too.
+        return (await secondStepAfterSocialSignIn(found.user.id)) ?? true;
       },
       /** Runs at sign-in (user and account set) and on every session read (token only). */
       async jwt({ token, user, account }) {
@@ -125,7 +136,7 @@ function buildConfig(): NextAuthConfig {
           return (await verifyDatabaseSession(token)) ? token : null;
         }
         let local: { id: string; email: string; name: string | null } | null;
-        if (account.provider === 'credentials') {
+        if (account.type === 'credentials') {
           local = user.id && user.email ? { id: user.id, email: user.email, name: user.name ?? null } : null;
         } else {
           // Decided again here (signIn already did): the session goes only to a verified account.
@@ -133,7 +144,8 @@ function buildConfig(): NextAuthConfig {
           local = found?.outcome === 'signed_in' && !found.user.disabledAt ? found.user : null;
         }
         if (!local) return null; // clears the cookie
-        const authMethods = account.provider === 'credentials' ? ['pwd'] : [];
+        // What the sign-in proved (RFC 8176 amr): each Credentials provider says; social sign-ins none.
+        const authMethods = account.type === 'credentials' ? methodsOf(user) : [];
         const sessionSecret = await beginDatabaseSession(local.id, authMethods);
         return { sub: local.id, uid: local.id, email: local.email, name: local.name, authTime: nowSeconds(), sessionSecret };
       },
@@ -149,6 +161,7 @@ function buildConfig(): NextAuthConfig {
           sessionId: live?.sessionId,
           emailVerified: live?.user.emailVerified ?? false,
           operator: live?.user.operator ?? false,
+          authMethods: live?.authMethods ?? [],
         };
       },
     },

@@ -34,6 +34,8 @@ export interface SignedInUser {
   sessionId: string;
   /** The operator role column (isOperator() also honours OAUTH2_OPERATOR_EMAILS). */
   operator: boolean;
+  /** RFC 8176 amr values this browser's sign-in earned (issue 22). */
+  authMethods: string[];
 }
 
 /**
@@ -42,7 +44,7 @@ export interface SignedInUser {
  * session ended, or whose user was deleted or disabled, never counts as a sign-in.
  */
 export const currentUser = cache(async (): Promise<SignedInUser | null> => {
-  const session = (await auth()) as { user?: { id?: unknown; email?: unknown; name?: unknown }; authTime?: unknown; sessionId?: unknown; emailVerified?: unknown; operator?: unknown } | null;
+  const session = (await auth()) as { user?: { id?: unknown; email?: unknown; name?: unknown }; authTime?: unknown; sessionId?: unknown; emailVerified?: unknown; operator?: unknown; authMethods?: unknown } | null;
   const user = session?.user;
   const id = typeof user?.id === 'string' ? user.id : '';
   const sessionId = typeof session?.sessionId === 'string' ? session.sessionId : '';
@@ -56,13 +58,16 @@ export const currentUser = cache(async (): Promise<SignedInUser | null> => {
     authTime: typeof authTime === 'number' ? authTime : 0,
     sessionId,
     operator: session?.operator === true,
+    authMethods: Array.isArray(session?.authMethods) ? session.authMethods.filter((m): m is string => typeof m === 'string') : [],
   };
 });
 
 /** For /o/authorize: who is signed in and when (for max_age and prompt=login), or null. */
-export async function currentSignIn(): Promise<{ userId: string; email: string; authTime: number; emailVerified: boolean } | null> {
+export async function currentSignIn(): Promise<{ userId: string; email: string; authTime: number; emailVerified: boolean; authMethods: string[]; operator: boolean } | null> {
   const user = await currentUser();
-  return user ? { userId: user.id, email: user.email, authTime: user.authTime, emailVerified: user.emailVerified } : null;
+  return user
+    ? { userId: user.id, email: user.email, authTime: user.authTime, emailVerified: user.emailVerified, authMethods: user.authMethods, operator: user.operator }
+    : null;
 }
 
 /**

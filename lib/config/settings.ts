@@ -11,6 +11,7 @@ import { parseRateLimitSettings, type RateLimitSettings } from '@/lib/rate-limit
 import { parseMailSettings, type MailSettings } from '@/lib/mail/settings';
 import { parseAccountSettings, type AccountSettings } from '@/lib/accounts/verification-settings';
 import { parseAuditSettings, type AuditSettings } from '@/lib/audit/settings';
+import { parseFactorSettings, type FactorSettings } from '@/lib/factors/settings';
 
 export { SettingsError } from '@/lib/config/env';
 
@@ -35,6 +36,8 @@ export interface AppSettings extends Settings {
   accounts: AccountSettings;
   /** OAUTH2_AUDIT_RETENTION_DAYS, OAUTH2_UNUSED_CLIENT_DAYS (lib/audit/settings.ts). */
   audit: AuditSettings;
+  /** OAUTH2_REQUIRE_MFA, OAUTH2_ENCRYPTION_KEY (lib/factors/settings.ts). */
+  factors: FactorSettings;
 }
 
 function resourceServer(env: Env): AppSettings['resourceServer'] {
@@ -148,6 +151,7 @@ export function parseSettings(env: Env): Readonly<AppSettings> {
     mail: parseMailSettings(env),
     accounts: parseAccountSettings(env),
     audit: parseAuditSettings(env),
+    factors: parseFactorSettings(env),
   };
   return Object.freeze(settings);
 }

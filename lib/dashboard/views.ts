@@ -54,6 +54,8 @@ export interface ApplicationDetails extends ApplicationSummary {
   previousSecretExpiresAt: Date | null;
   /** Set when the owner or an operator disabled it. */
   disabledAt: Date | null;
+  /** Issue 22 "Require two-factor sign-in". */
+  requireMfa: boolean;
 }
 
 export interface DailyCount {

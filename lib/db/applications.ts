@@ -55,6 +55,8 @@ interface NewApplication {
   refreshTokenLifetime?: number | null;
   idTokenLifetime?: number | null;
   issueRefreshTokens?: boolean;
+  /** Issue 22: its users must sign in with two factors. */
+  requireMfa?: boolean;
 }
 
 export interface NewInitialAccessToken {
@@ -152,6 +154,8 @@ const OWNER_EDITABLE = [
   'refreshTokenLifetime',
   'idTokenLifetime',
   'issueRefreshTokens',
+  // Issue 22: only ever makes sign-in stricter for the owner's own application.
+  'requireMfa',
 ] as const;
 /** Only an operator (by client_id) changes these. */
 type OperatorOnly = 'ownerId' | 'skipAuthorization' | 'resourceServer';

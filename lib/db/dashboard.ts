@@ -90,6 +90,7 @@ export function createDashboardStore(db: Db) {
           resourceServer: applications.resourceServer,
           previousSecretExpiresAt: applications.previousSecretExpiresAt,
           disabledAt: applications.disabledAt,
+          requireMfa: applications.requireMfa,
         })
         .from(applications)
         .where(and(eq(applications.id, id), eq(applications.ownerId, ownerId)))

@@ -301,9 +301,10 @@ function accessValues(a: NewAccessToken): SQL {
 
 /** The refresh token inserted beside the access token of CTE `a` (one round trip). */
 function insertRefresh(r: NewRefreshToken): SQL {
-  return sql`insert into ${refreshTokens} (token_digest, application_id, user_id, access_token_id, family_id, authorization_code_id, scope, auth_time, created_at, resources)
+  return sql`insert into ${refreshTokens} (token_digest, application_id, user_id, access_token_id, family_id, authorization_code_id, scope, auth_time, created_at, resources, auth_methods, acr)
     select ${r.tokenDigest}, ${r.applicationId}::uuid, ${r.userId}::uuid, a.id, ${r.familyId}::uuid, ${r.authorizationCodeId}::bigint, ${r.scope},
-           ${r.authTime ? r.authTime.toISOString() : null}::timestamptz, ${r.createdAt.toISOString()}::timestamptz, ${pgTextArray(r.resources)}::text[]
+           ${r.authTime ? r.authTime.toISOString() : null}::timestamptz, ${r.createdAt.toISOString()}::timestamptz, ${pgTextArray(r.resources)}::text[],
+           ${pgTextArray(r.authMethods)}::text[], ${r.acr ?? null}
     from a`;
 }
 

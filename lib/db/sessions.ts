@@ -26,6 +26,8 @@ export interface LiveSessionRow {
   sessionId: string;
   lastSeenAt: Date;
   expiresAt: Date;
+  /** RFC 8176 amr values the sign-in earned (issue 22: pwd, otp, hwk/swk, user, mfa). */
+  authMethods: string[];
   user: { id: string; email: string; name: string | null; emailVerified: boolean; operator: boolean };
 }
 
@@ -61,6 +63,7 @@ export function createSessionStore(db: Db) {
           sessionId: userSessions.id,
           lastSeenAt: userSessions.lastSeenAt,
           expiresAt: userSessions.expiresAt,
+          authMethods: userSessions.authMethods,
           id: users.id,
           email: users.email,
           name: users.name,
@@ -72,8 +75,8 @@ export function createSessionStore(db: Db) {
         .where(and(eq(userSessions.sessionDigest, sessionDigest), live(now), isNull(users.disabledAt)))
         .limit(1);
       if (!row) return null;
-      const { sessionId, lastSeenAt, expiresAt, ...user } = row;
-      return { sessionId, lastSeenAt, expiresAt, user };
+      const { sessionId, lastSeenAt, expiresAt, authMethods, ...user } = row;
+      return { sessionId, lastSeenAt, expiresAt, authMethods: authMethods ?? [], user };
     },
 
     /** Records use, unless recorded since `staleBefore` (so a busy session writes once a minute). */

@@ -48,6 +48,7 @@ export const clientColumns = {
   jwksUri: applications.jwksUri,
   accessTokenFormat: applications.accessTokenFormat,
   previousSecretDigest: applications.previousSecretDigest,
+  requireMfa: applications.requireMfa,
 };
 
 /** Whether a secret is set: its digest never leaves lib/db for the dashboard or the CLI. */

@@ -4,33 +4,16 @@
  * key derived from AUTH_SECRET: a database dump or backup does not reveal live links, as the
  * account_tokens table itself holds only digests.
  */
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { sealer, type Sealed } from '@/lib/crypto/sealer';
 
-export interface Sealed {
-  /** base64url of iv (12) ‖ ciphertext ‖ tag (16). */
-  sealed: string;
-}
+export type { Sealed } from '@/lib/crypto/sealer';
 
-/**
- * Seals and unseals under `secret`. The key is derived (HKDF) once, here, not per message: the
- * queue builds one sealer when it starts.
- */
+/** Seals and unseals under `secret` (the queue builds one sealer when it starts). */
 export function mailSealer(secret: string) {
-  const key = Buffer.from(hkdfSync('sha256', secret, 'oauth-server', 'mail-queue v1', 32));
+  const box = sealer(secret, 'mail-queue v1');
   return {
-    seal(value: unknown): Sealed {
-      const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', key, iv);
-      const body = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
-      return { sealed: Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64url') };
-    },
+    seal: (value: unknown): Sealed => ({ sealed: box.seal(value) }),
     /** Throws when the data was sealed under another secret or altered. */
-    unseal<T>(data: Sealed): T {
-      const raw = Buffer.from(data.sealed, 'base64url');
-      const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
-      decipher.setAuthTag(raw.subarray(raw.length - 16));
-      const text = Buffer.concat([decipher.update(raw.subarray(12, raw.length - 16)), decipher.final()]).toString('utf8');
-      return JSON.parse(text) as T;
-    },
+    unseal: <T>(data: Sealed): T => box.unseal<T>(data.sealed),
   };
 }

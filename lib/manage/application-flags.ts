@@ -34,6 +34,7 @@ export const APPLICATION_OPTIONS = {
   'require-par': { type: 'boolean' },
   ...KEY_OPTIONS,
   ...POLICY_OPTIONS,
+  'require-mfa': { type: 'boolean' },
 } satisfies Command['options'];
 
 export const APPLICATION_USAGE =
@@ -50,7 +51,9 @@ export const APPLICATION_FLAGS_HELP =
   '  --require-par: RFC 9126 "Require PAR": /o/authorize takes only requests pushed to /o/par\n' +
   KEY_FLAGS_HELP +
   '\n' +
-  POLICY_HELP;
+  POLICY_HELP +
+  '\n' +
+  '  --require-mfa: its users must sign in with two factors (a passkey, or password + code)';
 
 export function parseClientType(raw: string | undefined, what = 'client type'): ClientType {
   const type = CLIENT_TYPE_VALUES.find((t) => t === raw);
@@ -120,6 +123,7 @@ export async function readApplicationFlags(values: Record<string, string | boole
     resourceServer: bool('resource-server'),
     deviceCodeLifetime: text('device-code-lifetime') === undefined ? undefined : parseDeviceCodeLifetime(text('device-code-lifetime')!),
     requirePushedAuthorizationRequests: bool('require-par'),
+    requireMfa: bool('require-mfa'),
     ownerId: text('user') === undefined ? undefined : await ownerIdFor(db, text('user')!),
     ...readKeyFlags(values),
     ...readPolicyFlags(values),

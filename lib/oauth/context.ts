@@ -9,6 +9,10 @@ export interface SignedInUser {
   authTime: number;
   /** Whether the account's email address is proved (for accountHold, read with the session; absent = not proved). */
   emailVerified?: boolean;
+  /** RFC 8176 amr values the sign-in earned (issue 22); absent = none recorded. */
+  authMethods?: string[];
+  /** The operator role, for OAUTH2_REQUIRE_MFA=operators; absent = false. */
+  operator?: boolean;
 }
 
 /** OIDC Core §2: signs id_tokens (lib/oauth/oidc); absent until OpenID Connect is configured. */
@@ -18,6 +22,9 @@ export interface IdTokenSigner {
     userId: string;
     nonce: string | null;
     authTime: Date | null;
+    /** OIDC Core §2 amr and acr (issue 22); absent or empty: not claimed. */
+    authMethods?: string[] | null;
+    acr?: string | null;
     accessToken?: string;
     scope: string[];
     /** The issuer the request was made to (RFC 8414 §2; the setting, or the request's origin). */
@@ -50,7 +57,7 @@ export interface Deps {
    */
   accountHold?: (account: { id: string; emailVerified: boolean }) => string | null;
   /** Where the browser signs in, and the consent and error pages (paths on this server). */
-  paths: { login: string; consent: string; error: string; /** prompt=select_account (default /o/select-account). */ selectAccount?: string };
+  paths: { login: string; consent: string; error: string; /** prompt=select_account (default /o/select-account). */ selectAccount?: string; /** The second sign-in step (default /login/verify). */ secondFactor?: string };
   idTokens?: IdTokenSigner;
   /** OIDC signing keys (JWKS, id_token_hint verification). */
   keys?: import('./oidc/keys').KeyRing;
@@ -62,6 +69,11 @@ export interface Deps {
   fetchJwks?: import('./client-assertion').JwksFetcher;
   /** Signs the browser out of this server (RP-initiated logout). */
   signOut?: (req: Request) => Promise<void>;
+  /**
+   * Issue 22, OAUTH2_REQUIRE_MFA: whether this signed-in person must have used two factors before
+   * any authorization completes (besides acr_values and the application's requireMfa). Absent: no.
+   */
+  requireMfa?: (user: SignedInUser) => boolean;
   /** Rate limits (lib/rate-limit); absent when they are off, and then nothing is counted. */
   limits?: import('./rate-limit').RateLimits;
 }

@@ -20,6 +20,9 @@ export interface IssueInput {
   refreshScope?: string[];
   authorizationCodeId?: number | null;
   authTime?: Date | null;
+  /** The sign-in's amr and acr, kept on the refresh token (issue 22). */
+  authMethods?: string[] | null;
+  acr?: string | null;
   /** RFC 8707: the access token's audience; null or absent = not restricted. */
   audience?: string[] | null;
   /** RFC 8707 §2.2: the grant's resources the refresh token keeps (defaults to the audience). */
@@ -73,6 +76,8 @@ export async function issueTokens(input: IssueInput, deps: Deps): Promise<TokenR
           familyId,
           authorizationCodeId: input.authorizationCodeId ?? null,
           authTime: input.authTime ?? null,
+          authMethods: input.authMethods ?? null,
+          acr: input.acr ?? null,
           createdAt: now,
           resources: input.refreshResources !== undefined ? input.refreshResources : (input.audience ?? null),
         }

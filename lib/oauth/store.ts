@@ -56,6 +56,8 @@ export interface ClientRecord {
   /** Secret rotation with overlap: the previous secret's digest, accepted until previousSecretExpiresAt. */
   previousSecretDigest?: string | null;
   previousSecretExpiresAt?: Date | null;
+  /** Issue 22 "Require two-factor sign-in": its users must have signed in with two factors. Absent = false. */
+  requireMfa?: boolean;
 }
 
 export type RegisteredVia = 'dashboard' | 'dynamic' | 'metadata_document';
@@ -115,6 +117,9 @@ export interface NewAuthorizationCode {
   expiresAt: Date;
   /** RFC 8707: the resources the authorization request named; null or absent = not restricted. */
   resources?: string[] | null;
+  /** How the person signed in (RFC 8176 amr) and the acr it earned, for the ID token (issue 22). */
+  authMethods?: string[] | null;
+  acr?: string | null;
 }
 
 export interface AuthorizationCodeRecord extends NewAuthorizationCode {
@@ -148,6 +153,9 @@ export interface NewRefreshToken {
   createdAt: Date;
   /** RFC 8707 §2.2: the grant's resources, kept across rotation; each access token may narrow them. */
   resources?: string[] | null;
+  /** The sign-in's amr and acr, kept across rotation for refreshed ID tokens (issue 22). */
+  authMethods?: string[] | null;
+  acr?: string | null;
 }
 
 /**
@@ -216,6 +224,8 @@ export interface AuthorizationRequest {
   issuer: string;
   /** RFC 8707: the resources named (absent in requests stored before resource indicators). */
   resources?: string[];
+  /** OIDC Core §3.1.2.1 acr_values, in order of preference (absent: none asked for). */
+  acrValues?: string[];
 }
 
 export interface SigningKeyRecord {

@@ -13,6 +13,7 @@ export type SingletonKey =
   | 'rate-limits'
   | 'default-metrics'
   | 'session-store'
+  | 'factor-store'
   | 'account-store'
   | 'mail-queue'
   | 'audit-database';

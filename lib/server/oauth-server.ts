@@ -2,6 +2,7 @@
  * The seam between the framework-free engine and this app: the database store, the settings,
  * the session (for /o/authorize only) and argon2. Route handlers export these one-liners.
  */
+import { mfaRequiredFor } from '@/lib/factors/settings';
 import { createOAuthServer, type OAuthServer } from '@/lib/oauth';
 import { getStore } from '@/lib/db';
 import { getSettings } from '@/lib/config/settings';
@@ -41,11 +42,12 @@ export function getOAuthServer(): Promise<OAuthServer> {
       currentUser: async () => {
         const { currentSignIn } = await import('@/lib/auth');
         const s = await currentSignIn();
-        return s ? { userId: s.userId, authTime: s.authTime, emailVerified: s.emailVerified } : null;
+        return s ? { userId: s.userId, authTime: s.authTime, emailVerified: s.emailVerified, authMethods: s.authMethods, operator: s.operator } : null;
       },
       verifyPassword: verifyPasswordOrNothing,
       isUnavailable: isDatabaseUnavailable,
       accountHold: (account) => verificationHold(account, settings.accounts.signup),
+      requireMfa: (user) => mfaRequiredFor(settings.factors.requireMfa, user),
       protectedResources,
       fetchMetadataDocument: createMetadataDocumentFetcher(),
       // private_key_jwt keys by URL: the same SSRF-safe fetch, https only, room for a few keys.

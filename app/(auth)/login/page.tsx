@@ -15,6 +15,8 @@ import { getStore } from '@/lib/db';
 import { existingDemoAccounts } from '@/lib/auth/demo-users';
 import { applicationNameForNext } from '@/lib/auth/pending-authorization';
 import { PATHS } from '@/lib/oauth/paths';
+import { PasskeySignIn } from '@/components/auth/passkey-sign-in';
+import { passkeySignInAction, passkeySignInOptionsAction } from '../passkey-actions';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
@@ -88,6 +90,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
         </div>
       ) : null}
       <LoginForm next={next} defaultEmail={loginHint || (reauth ? user?.email : undefined)} />
+      <div className="mt-5">
+        <PasskeySignIn next={next || '/'} actions={{ options: passkeySignInOptionsAction, signIn: passkeySignInAction }} />
+      </div>
       <ProviderButtons providers={oauthProviders()} next={next} />
     </AuthCard>
   );

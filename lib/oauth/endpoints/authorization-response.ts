@@ -7,6 +7,7 @@ import type { OAuthErrorCode } from '../errors';
 import { buildRedirect } from '../http';
 import { issueTokens } from '../issue';
 import { digest, randomToken } from '../secrets';
+import { acrFor } from '../oidc/amr';
 import type { AuthorizationRequest, ClientRecord } from '../store';
 
 type ResponseTarget = Pick<AuthorizationRequest, 'redirectUri' | 'responseMode' | 'state' | 'issuer'>;
@@ -32,6 +33,9 @@ export async function completeAuthorization(
   await deps.store.recordConsent(user.userId, client.id, scope, now, request.resources ?? []);
   deps.events.emit('app_authorized', { applicationId: client.id, clientId: client.clientId, userId: user.userId, scope });
   const authTime = new Date(user.authTime * 1000);
+  // Issue 22: how the person signed in, for the ID token (codes and refresh tokens keep it).
+  const authMethods = user.authMethods ?? [];
+  const acr = acrFor(authMethods);
   const common = { state: request.state, iss: request.issuer };
 
   if (request.responseType === 'code') {
@@ -46,6 +50,8 @@ export async function completeAuthorization(
       codeChallengeMethod: request.codeChallengeMethod,
       nonce: request.nonce,
       authTime,
+      authMethods,
+      acr,
       expiresAt: new Date(now.getTime() + deps.settings.authorizationCodeExpireSeconds * 1000),
       resources: request.resources?.length ? request.resources : null,
     });
@@ -61,7 +67,7 @@ export async function completeAuthorization(
     Object.assign(out, { access_token: body.access_token, token_type: body.token_type, expires_in: String(body.expires_in), scope: body.scope });
   }
   if (request.responseType.startsWith('id_token') && deps.idTokens) {
-    out.id_token = await deps.idTokens.sign({ client, userId: user.userId, nonce: request.nonce, authTime, accessToken, scope, issuer: request.issuer });
+    out.id_token = await deps.idTokens.sign({ client, userId: user.userId, nonce: request.nonce, authTime, authMethods, acr, accessToken, scope, issuer: request.issuer });
   }
   return buildRedirect(request.redirectUri, out, 'fragment');
 }

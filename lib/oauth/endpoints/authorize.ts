@@ -6,6 +6,7 @@
  * error, state and iss (RFC 9207). A valid request is kept on the server as a pending
  * authorization and the browser is sent to sign-in, to consent, or straight back to the client.
  */
+import { secondFactorNeeded, SECOND_FACTOR_PATH } from '../step-up';
 import type { Deps, SignedInUser } from '../context';
 import { issuerFor } from '../context';
 import { OAuthError } from '../errors';
@@ -163,6 +164,8 @@ export async function validateAuthorizationRequest(req: Request, params: Params,
   if (prompt.includes('none') && prompt.length > 1) throw fail('invalid_request', "prompt=none cannot be combined with other values");
   const maxAgeRaw = params.get('max_age');
   if (maxAgeRaw !== undefined && !/^\d+$/.test(maxAgeRaw)) throw fail('invalid_request', 'max_age must be a whole number of seconds');
+  // OIDC Core §3.1.2.1 acr_values: space-separated, in order of preference (issue 22: step-up).
+  const acrValues = parseScope(params.get('acr_values'));
   const approvalPrompt = params.get('approval_prompt') ?? deps.settings.requestApprovalPrompt;
   if (approvalPrompt !== 'force' && approvalPrompt !== 'auto') throw fail('invalid_request', 'approval_prompt must be force or auto');
   if (params.has('request') || params.has('request_uri')) {
@@ -188,6 +191,7 @@ export async function validateAuthorizationRequest(req: Request, params: Params,
       responseMode,
       issuer,
       ...(resources.length ? { resources } : {}),
+      ...(acrValues.length ? { acrValues } : {}),
     },
   };
 }
@@ -221,6 +225,15 @@ async function proceed(req: Request, pending: PendingAuthorizationRecord, client
     if (request.loginHint) login.searchParams.set('login_hint', request.loginHint);
     if (user) login.searchParams.set('reauth', '1');
     return redirect(login.pathname + login.search, req.method);
+  }
+
+  // Issue 22 step-up: two factors asked for (acr_values, the application, OAUTH2_REQUIRE_MFA) but
+  // the session used one: the second step, then back here; never a refusal while one is possible.
+  if (secondFactorNeeded(user, request, client, deps)) {
+    if (request.prompt.includes('none')) return back('interaction_required', 'the user must complete a second sign-in step');
+    if (isNew) await deps.store.createPendingAuthorization(pending);
+    const next = `${PATHS.authorize}?pending=${pending.id}`;
+    return redirect(`${deps.paths.secondFactor ?? SECOND_FACTOR_PATH}?next=${encodeURIComponent(next)}`, req.method);
   }
 
   if (accountChoiceNeeded(pending, user.userId)) {

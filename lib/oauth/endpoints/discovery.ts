@@ -3,6 +3,7 @@ import type { Deps } from '../context';
 import { withPublicCors } from '../cors';
 import { json } from '../http';
 import { SIGNING_ALGS } from '../oidc/keys';
+import { ACR_VALUES_SUPPORTED } from '../oidc/amr';
 import { serverMetadata } from './server-metadata';
 
 export async function discovery(req: Request, deps: Deps): Promise<Response> {
@@ -11,7 +12,8 @@ export async function discovery(req: Request, deps: Deps): Promise<Response> {
     subject_types_supported: ['public'],
     id_token_signing_alg_values_supported: SIGNING_ALGS,
     userinfo_signing_alg_values_supported: ['none'],
-    claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'auth_time', 'nonce', 'at_hash', 'azp', 'name', 'email', 'email_verified'],
+    claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'auth_time', 'nonce', 'at_hash', 'azp', 'name', 'email', 'email_verified', 'amr', 'acr'],
+    acr_values_supported: [...ACR_VALUES_SUPPORTED],
     prompt_values_supported: ['none', 'login', 'consent', 'select_account'],
     claims_parameter_supported: false,
     request_parameter_supported: false,

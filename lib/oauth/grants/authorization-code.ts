@@ -57,6 +57,8 @@ export const authorizationCode: Grant = {
         withRefresh: true,
         authorizationCodeId: code.id,
         authTime: code.authTime,
+        authMethods: code.authMethods ?? null,
+        acr: code.acr ?? null,
         audience,
         issuer: issuerFor(req, deps.settings),
         refreshResources: code.resources ?? null,
@@ -65,7 +67,7 @@ export const authorizationCode: Grant = {
       deps,
     );
     if (deps.idTokens && scope.includes('openid') && issuesIdTokens(client)) {
-      body.id_token = await deps.idTokens.sign({ client, userId: code.userId, nonce: code.nonce, authTime: code.authTime, accessToken: body.access_token, scope, issuer: issuerFor(req, deps.settings) });
+      body.id_token = await deps.idTokens.sign({ client, userId: code.userId, nonce: code.nonce, authTime: code.authTime, authMethods: code.authMethods, acr: code.acr, accessToken: body.access_token, scope, issuer: issuerFor(req, deps.settings) });
     }
     return body;
   },

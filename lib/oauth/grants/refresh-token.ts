@@ -79,6 +79,8 @@ export const refreshToken: Grant = {
         familyId: token.familyId,
         authorizationCodeId: token.authorizationCodeId,
         authTime: token.authTime,
+        authMethods: token.authMethods ?? null,
+        acr: token.acr ?? null,
         audience,
         issuer,
         refreshResources: token.resources ?? null,
@@ -87,7 +89,7 @@ export const refreshToken: Grant = {
       deps,
     );
     if (deps.idTokens && scope.includes('openid') && token.userId && issuesIdTokens(client)) {
-      body.id_token = await deps.idTokens.sign({ client, userId: token.userId, nonce: null, authTime: token.authTime, accessToken: body.access_token, scope, issuer });
+      body.id_token = await deps.idTokens.sign({ client, userId: token.userId, nonce: null, authTime: token.authTime, authMethods: token.authMethods, acr: token.acr, accessToken: body.access_token, scope, issuer });
     }
     return body;
   },

@@ -14,7 +14,7 @@ export function atHash(accessToken: string): string {
 
 export function createIdTokenSigner(deps: { store: Store; settings: Readonly<Settings>; clock: () => Date; keys: KeyRing }): IdTokenSigner {
   return {
-    async sign({ client, userId, nonce, authTime, accessToken, scope, issuer }) {
+    async sign({ client, userId, nonce, authTime, authMethods, acr, accessToken, scope, issuer }) {
       const user = await deps.store.findUserById(userId);
       if (!user) throw new Error('id_token for a user that no longer exists');
       const alg: SigningAlg = client.algorithm === 'ES256' ? 'ES256' : 'RS256';
@@ -24,6 +24,9 @@ export function createIdTokenSigner(deps: { store: Store; settings: Readonly<Set
         ...claimsFor(user, scope),
         azp: client.clientId,
         ...(authTime ? { auth_time: Math.floor(authTime.getTime() / 1000) } : {}),
+        // OIDC Core §2 (issue 22): how the person signed in (RFC 8176) and the level it reached.
+        ...(authMethods?.length ? { amr: authMethods } : {}),
+        ...(acr ? { acr } : {}),
         ...(nonce ? { nonce } : {}),
         ...(accessToken ? { at_hash: atHash(accessToken) } : {}),
       };
