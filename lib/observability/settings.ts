@@ -15,6 +15,8 @@ export interface ObservabilitySettings {
   accessLog: boolean;
   /** OAUTH2_SHUTDOWN_TIMEOUT_SECONDS: how long SIGTERM waits for requests in flight (default 25). */
   shutdownTimeoutSeconds: number;
+  /** OAUTH2_FAST_PATH: server.mjs sends the machine endpoints straight to the engine (default on). */
+  fastPath: boolean;
 }
 
 export function parseObservabilitySettings(env: Env): ObservabilitySettings {

@@ -14,7 +14,7 @@ import { issuesIdTokens } from '../oidc/enabled';
 import { endpointUrl } from '../paths';
 import { enforce } from '../rate-limit';
 import { readResources, requireKnownResources } from '../resource-indicators';
-import { resolveScopes } from '../scopes';
+import { resolveClientScopes } from '../client-scopes';
 import { digest, randomToken } from '../secrets';
 
 /** Draws again on the (2.6e10 to one) chance that a live user code's digest is taken. */
@@ -36,7 +36,7 @@ export async function deviceAuthorization(req: Request, deps: Deps): Promise<Res
   }
 
   // §3.1: the scope, checked as the authorization endpoint checks it.
-  const scope = resolveScopes(params.get('scope'), deps.settings);
+  const scope = resolveClientScopes(params.get('scope'), client, deps.settings);
   if (scope.includes('openid') && !issuesIdTokens(client)) {
     throw new OAuthError('invalid_scope', "this application is registered without an ID token signing algorithm (OAuth 2.0 only), so it cannot ask for 'openid'");
   }
