@@ -38,6 +38,9 @@ function craftedForm(): FormData {
   fd.append('grantTypes', 'authorization_code');
   fd.set('redirectUris', CB);
   fd.set('algorithm', '');
+  // The form's scope checklist (issue 19), as the dashboard page sends it.
+  fd.append('allowedScopes', 'read');
+  fd.append('allowedScopes', 'write');
   fd.set('skipAuthorization', 'on');
   return fd;
 }
