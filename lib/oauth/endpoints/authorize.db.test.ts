@@ -256,7 +256,7 @@ describe(`authorization endpoint on ${testDatabaseKind}`, () => {
       expect(again.url.searchParams.get('code')).toBeTruthy();
       const forced = await authorize({ response_type: 'code', client_id: app.clientId, scope: 'read', approval_prompt: 'force' });
       expect(forced.url.pathname).toBe('/o/consent');
-      const wider = await authorize({ response_type: 'code', client_id: app.clientId, scope: 'read introspection', approval_prompt: 'auto' });
+      const wider = await authorize({ response_type: 'code', client_id: app.clientId, scope: 'read openid', approval_prompt: 'auto' });
       expect(wider.url.pathname).toBe('/o/consent');
     });
 
