@@ -399,7 +399,7 @@ test.describe('screenshots', () => {
       const context = await browser.newContext({ viewport: vp.viewport, isMobile: vp.isMobile, hasTouch: vp.isMobile });
       const page = await context.newPage();
       const app = await createApplication({ name: 'Photo Printer' });
-      await page.goto(authorizeUrl(app, pkcePair().challenge, randomState(), { scope: 'read write introspection' }));
+      await page.goto(authorizeUrl(app, pkcePair().challenge, randomState(), { scope: 'read write openid' }));
       await expect(page).toHaveURL(LOGIN_FROM_AUTHORIZE);
       await page.screenshot({ path: `e2e/screenshots/signin-from-authorize-${vp.name}.png`, fullPage: true });
 
