@@ -38,6 +38,8 @@ describe('GET /api/ready (readiness: the database answers, migrations applied)',
   it('answers 503 naming the problem when no migrations were applied', async () => {
     const handle = openMemoryPglite();
     try {
+      // Started first: a cold in-memory PGlite can take longer than the probe's 2 s on a busy machine.
+      await handle.db.execute('select 1');
       const res = await readiness(async () => handle.db)();
       expect(res.status).toBe(503);
       expect(await body(res)).toEqual({ status: 'unavailable', reason: 'database: no migrations applied (run npm run db:migrate or restart)' });
