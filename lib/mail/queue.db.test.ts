@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '@/lib/testing/test-db';
 import { startTestSmtp, type TestSmtp } from '@/lib/testing/smtp';
 import type { DbHandle } from '@/lib/db/types';
-import { createMailQueue, type MailQueue } from './queue';
+import { createMailQueue, pgBossDb, type MailQueue } from './queue';
+import { openPostgres } from '@/lib/db/postgres';
 import { createDeliver } from './transport';
 import { mailDeliveriesFailed } from './metrics';
 
@@ -107,5 +108,19 @@ describe('mail without EMAIL_SERVER: the outbox', () => {
     expect(fs.statSync(path.join(dir, files[0]!)).mode & 0o077).toBe(0);
     expect(lines[0]).toContain('Mail to dan@example.com: "Reset your password"');
     expect(lines.slice(1)).toEqual(['  http://x/a', '  http://x/b']);
+  });
+});
+
+describe('pg-boss over postgres.js', () => {
+  it.skipIf(!process.env.TEST_DATABASE_URL)('a failed BEGIN … COMMIT plan leaves no open transaction on the pooled connection (two instances installing the schema at once)', async () => {
+    const handle = openPostgres(process.env.TEST_DATABASE_URL!, { max: 1 });
+    try {
+      const db = pgBossDb(handle);
+      await expect(db.executeSql('BEGIN; SELECT 1/0; COMMIT;')).rejects.toThrow(/division by zero/);
+      // The pool's one connection answers the next query, instead of "current transaction is aborted".
+      expect((await db.executeSql('select $1::int as n', [7])).rows).toEqual([{ n: 7 }]);
+    } finally {
+      await handle.close();
+    }
   });
 });

@@ -83,10 +83,20 @@ export function pgBossDb(handle: DbHandle): { executeSql(text: string, values?: 
         // pg-boss's plans wrap statements in BEGIN … COMMIT, which postgres.js allows only on a
         // connection of its own (a pooled one could interleave other queries into the transaction).
         const reserved = await sql.reserve();
-        const r = await reserved
-          .unsafe(text)
-          .simple()
-          .finally(() => reserved.release());
+        let r;
+        try {
+          r = await reserved.unsafe(text).simple();
+        } catch (e) {
+          // A failed statement skips the rest of the text, COMMIT included, and leaves the plan's
+          // BEGIN open: end it before the connection goes back to the pool, or every later query
+          // on it is refused ("current transaction is aborted"). Two instances starting at once
+          // on a fresh database hit this: the loser's schema install fails with "already exists",
+          // which pg-boss expects, and its next query failed on the poisoned connection.
+          await reserved.unsafe('ROLLBACK').catch(() => {});
+          throw e;
+        } finally {
+          reserved.release();
+        }
         // Several statements answer one result per statement; pg-boss reads the last.
         const last = (Array.isArray(r[0]) ? r.at(-1) : r) as unknown as { count?: number } & unknown[];
         return { rows: [...(last ?? [])], rowCount: last?.count ?? 0 };
