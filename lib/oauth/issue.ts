@@ -27,8 +27,11 @@ export interface IssueInput {
   audience?: string[] | null;
   /** RFC 8707 §2.2: the grant's resources the refresh token keeps (defaults to the audience). */
   refreshResources?: string[] | null;
-  /** RFC 9068: the issuer the request was made to (a JWT access token's iss); absent = the OAUTH2_ISSUER setting. */
-  issuer?: string;
+  /**
+   * RFC 9068: the issuer the request was made to (issuerFor(req)), a JWT access token's iss.
+   * Required, so a new grant cannot forget it and fail only for applications with JWT tokens.
+   */
+  issuer: string;
   /** RFC 9068 §2.2.1: acr / amr for a JWT access token, when the grant knows them. */
   authentication?: AuthenticationContext;
 }
@@ -93,10 +96,8 @@ export async function issueTokens(input: IssueInput, deps: Deps): Promise<TokenR
 
 /** RFC 9068: the access token as a signed JWT (its digest is stored like an opaque token's). */
 function mintJwt(input: IssueInput, scope: string, issuedAt: Date, expiresAt: Date, deps: Deps): Promise<string> {
-  const issuer = input.issuer ?? deps.settings.issuer;
-  if (!issuer) throw new OAuthError('server_error', 'a JWT access token needs the issuer: set OAUTH2_ISSUER');
   return mintJwtAccessToken(
-    { client: input.client, userId: input.userId, scope, audience: input.audience ?? null, authTime: input.authTime, authentication: input.authentication, issuer, issuedAt, expiresAt },
+    { client: input.client, userId: input.userId, scope, audience: input.audience ?? null, authTime: input.authTime, authentication: input.authentication, issuer: input.issuer, issuedAt, expiresAt },
     deps,
   );
 }
