@@ -5,21 +5,14 @@
  * Screenshots of the Tokens page and the edit page at desktop and phone widths. No listener of
  * its own (the fake client on 3199 is left to the specs that need it).
  */
-import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { ALICE, createApplication, signIn, type TestApplication } from './helpers';
+import { shootBothWidths } from './shoot';
 
-const SHOTS = path.join(__dirname, 'screenshots');
 test.describe.configure({ timeout: 240_000 });
 
-async function shoot(page: Page, name: string) {
-  for (const [suffix, width] of [['desktop', 1280], ['phone', 390]] as const) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: path.join(SHOTS, `admin-${name}-${suffix}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
+const shoot = (page: Page, name: string) => shootBothWidths(page, `admin-${name}`);
 
 async function operator(browser: Browser) {
   const context = await browser.newContext();

@@ -5,22 +5,15 @@
  * invalid_client); filters the audit trail and exports what is on screen; a person sees their
  * own consent and revocation. Screenshots of every /admin page at desktop and phone widths.
  */
-import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { ALICE, BOB, authorizeUrl, createApplication, pkcePair, randomState, signIn, startFakeClient, waitForCallback } from './helpers';
+import { shootBothWidths } from './shoot';
 
-const SHOTS = path.join(__dirname, 'screenshots');
 // Several browser contexts and full-page screenshots at two widths per test: more than the default 30 s on a shared machine.
 test.describe.configure({ timeout: 120_000 });
 
-async function shoot(page: Page, name: string) {
-  for (const [suffix, width] of [['desktop', 1280], ['phone', 390]] as const) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: path.join(SHOTS, `admin-${name}-${suffix}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
+const shoot = (page: Page, name: string) => shootBothWidths(page, `admin-${name}`);
 
 async function signedIn(browser: Browser, user: { email: string; password: string }) {
   const context = await browser.newContext();

@@ -3,29 +3,14 @@
  * the scopes the application may have, and secret rotation with a 24-hour overlap: both
  * secrets work with client_credentials until "Revoke now" ends the old one.
  */
-import path from 'node:path';
 import { expect as baseExpect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { ALICE, authorizeUrl, createApplication, pkcePair, randomState, signIn } from './helpers';
+import { shootBothWidths } from './shoot';
 
 /** Patient assertions: the machine running these may be busy. */
 const expect = baseExpect.configure({ timeout: 60_000 });
-const SHOTS = path.join(__dirname, 'screenshots');
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
 
-async function shoot(page: Page, name: string) {
-  for (const [suffix, size] of [
-    ['phone', PHONE],
-    ['desktop', DESKTOP],
-  ] as const) {
-    await page.setViewportSize(size);
-    await page.evaluate(async () => {
-      window.scrollTo(0, 0);
-      await document.fonts.ready;
-    });
-    await page.screenshot({ path: path.join(SHOTS, `policy-${name}-${suffix}.png`), fullPage: true });
-  }
-}
+const shoot = (page: Page, name: string) => shootBothWidths(page, `policy-${name}`);
 
 /** RFC 6749 §4.4 client_credentials with client_secret_basic: the status. */
 async function clientCredentials(request: APIRequestContext, clientId: string, secret: string): Promise<number> {

@@ -5,29 +5,13 @@
  * through the pages and through the server actions. Every screen is photographed at desktop
  * and phone widths, empty and full, into e2e/screenshots/.
  */
-import path from 'node:path';
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { ALICE, BOB, CALLBACK, authorizeUrl, createApplication, pkcePair, randomState, signIn, type TestApplication } from './helpers';
+import { shootBothWidths } from './shoot';
 
-const SHOTS = path.join(__dirname, 'screenshots');
 const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
 
-/** The screen at both widths, whole page; the viewport is desktop again afterwards. */
-async function shoot(page: Page, name: string) {
-  for (const [suffix, size] of [
-    ['phone', PHONE],
-    ['desktop', DESKTOP],
-  ] as const) {
-    await page.setViewportSize(size);
-    // From the top: a full-page shot of a scrolled page draws the sticky header mid-page.
-    await page.evaluate(async () => {
-      window.scrollTo(0, 0);
-      await document.fonts.ready;
-    });
-    await page.screenshot({ path: path.join(SHOTS, `dashboard-${name}-${suffix}.png`), fullPage: true });
-  }
-}
+const shoot = (page: Page, name: string) => shootBothWidths(page, `dashboard-${name}`);
 
 function basic(clientId: string, secret: string) {
   return { Authorization: `Basic ${Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(secret)}`).toString('base64')}` };

@@ -3,29 +3,15 @@
  * with its own key (no secret is shown), a bad JWKS is refused beside the field, and the
  * service gets a JWT access token (RFC 9068) with a signed assertion. Screenshots at both widths.
  */
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { exportJWK, generateKeyPair, jwtVerify, createLocalJWKSet, SignJWT, decodeProtectedHeader } from 'jose';
 import { ALICE, signIn } from './helpers';
+import { shootBothWidths } from './shoot';
 
-const SHOTS = path.join(__dirname, 'screenshots');
 const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
 
-async function shoot(page: Page, name: string) {
-  for (const [suffix, size] of [
-    ['phone', PHONE],
-    ['desktop', DESKTOP],
-  ] as const) {
-    await page.setViewportSize(size);
-    await page.evaluate(async () => {
-      window.scrollTo(0, 0);
-      await document.fonts.ready;
-    });
-    await page.screenshot({ path: path.join(SHOTS, `private-key-jwt-${name}-${suffix}.png`), fullPage: true });
-  }
-}
+const shoot = (page: Page, name: string) => shootBothWidths(page, `private-key-jwt-${name}`);
 
 test('a service registered for private_key_jwt gets no secret and authenticates with its key', async ({ browser, request, baseURL }) => {
   test.setTimeout(180_000);
