@@ -24,7 +24,7 @@ import { randomToken } from '../secrets';
 import type { AuthorizationRequest, ClientRecord, PendingAuthorizationRecord } from '../store';
 import { completeAuthorization, errorRedirect } from './authorization-response';
 import { accountChoiceNeeded, SELECT_ACCOUNT_PATH, withoutSelectAccount } from './select-account';
-import { PATHS } from '../paths';
+import { PATHS, resumeAuthorizationPath } from '../paths';
 import { AuthorizationError, UntrustedRequest } from './authorization-request-errors';
 import { pushedRequestsRequired, takePushedRequest } from '../par/take';
 
@@ -221,7 +221,7 @@ async function proceed(req: Request, pending: PendingAuthorizationRecord, client
     // prompt=select_account: the sign-in page is where the account is chosen.
     if (isNew) await deps.store.createPendingAuthorization({ ...pending, request: withoutSelectAccount(request) });
     const login = new URL(deps.paths.login, req.url);
-    login.searchParams.set('next', `${PATHS.authorize}?pending=${pending.id}`);
+    login.searchParams.set('next', resumeAuthorizationPath(pending.id));
     if (request.loginHint) login.searchParams.set('login_hint', request.loginHint);
     if (user) login.searchParams.set('reauth', '1');
     return redirect(login.pathname + login.search, req.method);
@@ -232,8 +232,7 @@ async function proceed(req: Request, pending: PendingAuthorizationRecord, client
   if (secondFactorNeeded(user, request, client, deps)) {
     if (request.prompt.includes('none')) return back('interaction_required', 'the user must complete a second sign-in step');
     if (isNew) await deps.store.createPendingAuthorization(pending);
-    const next = `${PATHS.authorize}?pending=${pending.id}`;
-    return redirect(`${deps.paths.secondFactor ?? SECOND_FACTOR_PATH}?next=${encodeURIComponent(next)}`, req.method);
+    return redirect(`${deps.paths.secondFactor ?? SECOND_FACTOR_PATH}?next=${encodeURIComponent(resumeAuthorizationPath(pending.id))}`, req.method);
   }
 
   if (accountChoiceNeeded(pending, user.userId)) {
@@ -246,7 +245,7 @@ async function proceed(req: Request, pending: PendingAuthorizationRecord, client
   if (hold) {
     if (request.prompt.includes('none')) return back('interaction_required', 'the user must verify their email address first');
     if (isNew) await deps.store.createPendingAuthorization(pending);
-    return redirect(`${hold}?next=${encodeURIComponent(`/o/authorize?pending=${pending.id}`)}`, req.method);
+    return redirect(`${hold}?next=${encodeURIComponent(resumeAuthorizationPath(pending.id))}`, req.method);
   }
 
   if (!client.skipAuthorization && !request.prompt.includes('consent')) {
