@@ -1,4 +1,4 @@
-/** The form's "Advanced" section: the ID token signing algorithm, two-factor sign-in, the rate limit and "Require PAR". */
+/** The form's "Advanced" section: the ID token signing algorithm, two-factor sign-in, the rate limit, "Require PAR" and "Require DPoP". */
 import { FieldError } from '@/components/ui/field-error';
 import { Input } from '@/components/ui/input';
 import { ALGORITHMS, RATE_LIMIT_MODES } from '@/lib/applications/options';
@@ -87,6 +87,26 @@ export function AdvancedFields({ register, values, errorFor, showPerMinute }: Fi
           <p id="requirePar-hint" className="mt-0.5 text-sm text-slate-500">
             Your app must push each authorization request to /o/par first (RFC 9126), so its parameters cannot be changed in the browser.
           </p>
+        </div>
+      </div>
+      <div className="flex items-start gap-3">
+        <input
+          id="requireDpop"
+          type="checkbox"
+          defaultChecked={values.requireDpop}
+          aria-invalid={errorFor('requireDpop') ? true : undefined}
+          aria-describedby={describedBy('requireDpop', errorFor('requireDpop'), true)}
+          className="mt-0.5 size-4 shrink-0 cursor-pointer accent-accent-600"
+          {...register('requireDpop')}
+        />
+        <div>
+          <label htmlFor="requireDpop" className="cursor-pointer text-sm font-medium text-slate-800">
+            Require DPoP
+          </label>
+          <p id="requireDpop-hint" className="mt-0.5 text-sm text-slate-500">
+            Your app must send a DPoP proof with every token request (RFC 9449), so its tokens are bound to its key and are useless to anyone who copies them.
+          </p>
+          <FieldError id="requireDpop-error" message={errorFor('requireDpop')} />
         </div>
       </div>
     </>

@@ -32,7 +32,8 @@ export type ApplicationField =
   | 'accessTokenLifetime'
   | 'refreshTokenLifetime'
   | 'idTokenLifetime'
-  | 'clientSecret';
+  | 'clientSecret'
+  | 'requireDpop';
 
 export interface Problem {
   field: ApplicationField;
@@ -78,6 +79,16 @@ export function confidentialGrantProblem(clientType: ClientType, grantTypes: rea
   if (clientType !== 'public') return null;
   const grant = GRANTS.find((g) => g.confidentialOnly && grantTypes.includes(g.value));
   return grant ? { field: 'grantTypes', message: `${grant.label.toLowerCase()} needs a confidential client` } : null;
+}
+
+/**
+ * RFC 9449: "Require DPoP" binds every token to a key proved at the token endpoint; the implicit
+ * grant hands tokens to the browser with no proof, so the two cannot go together.
+ */
+export function requireDpopProblem(grantTypes: readonly string[], requireDpop: boolean | undefined): Problem | null {
+  return requireDpop && grantTypes.includes('implicit')
+    ? { field: 'requireDpop', message: 'the implicit grant cannot issue DPoP-bound tokens; remove it or turn off Require DPoP' }
+    : null;
 }
 
 /** RFC 7662 §4: a resource server proves who it is with its secret; a public client has none. */
@@ -151,6 +162,8 @@ export interface CheckedInput extends Omit<KeyInput, 'clientType'> {
   rateLimit?: number | null;
   resourceServer?: boolean;
   deviceCodeLifetime?: number | null;
+  /** RFC 9449 "Require DPoP". */
+  requireDpop?: boolean;
 }
 
 /** RFC 8628: an application's own device code lifetime, in seconds (null: the setting's). */
@@ -175,6 +188,7 @@ export function applicationProblem(input: CheckedInput, settings: RedirectSettin
     listProblem('allowedOrigins', input.allowedOrigins ?? [], settings) ??
     listProblem('resources', input.resources ?? [], settings) ??
     resourceServerProblem(input.clientType, input.resourceServer) ??
+    requireDpopProblem(input.grantTypes, input.requireDpop) ??
     deviceCodeLifetimeProblem(input.deviceCodeLifetime) ??
     keysProblem(input) ??
     (rateLimit === null || rateLimit === 0 ? null : rateLimitProblem(String(rateLimit)))

@@ -23,7 +23,7 @@ import {
 import { ACCESS_TOKEN_FORMAT_VALUES, AUTH_METHOD_VALUES, keysProblem, KEY_AUTH_METHOD, type TokenEndpointAuthMethod } from './key-rules';
 import { parseJwks, JWKS_MAX_CHARS, type JsonWebKeySet } from '@/lib/oauth/client-jwks';
 import { lifetimeProblem, type LifetimeField } from './policy';
-import { confidentialGrantProblem, listProblem, nameProblem, rateLimitProblem, redirectUrisRequired, sentence, type Problem } from './rules';
+import { confidentialGrantProblem, listProblem, nameProblem, rateLimitProblem, redirectUrisRequired, requireDpopProblem, sentence, type Problem } from './rules';
 
 /** One URI per line; blank lines and surrounding spaces are ignored. */
 function splitLines(text: string): string[] {
@@ -81,6 +81,8 @@ const fields = {
   issueRefreshTokens: z.enum(['on', 'off'], 'Choose whether to issue refresh tokens'),
   /** Issue 22 "Require two-factor sign-in". */
   requireMfa: z.boolean(),
+  /** RFC 9449 "Require DPoP" (RFC 7591 dpop_bound_access_tokens). */
+  requireDpop: z.boolean(),
 };
 
 /** A lifetime in seconds as typed: blank = the server's setting, else a whole number within the bounds. */
@@ -100,6 +102,7 @@ export const applicationSchema = z.object(fields).superRefine((app, ctx) => {
   if (app.rateLimitMode === 'custom') issue(ctx, rateLimitProblem(app.rateLimitPerMinute), 'rateLimitPerMinute');
   issue(ctx, redirectUrisRequired(app.grantTypes, app.redirectUris));
   issue(ctx, confidentialGrantProblem(app.clientType, app.grantTypes));
+  issue(ctx, requireDpopProblem(app.grantTypes, app.requireDpop));
   const keys = storedKeys(app);
   if ('problem' in keys) issue(ctx, { field: 'jwks', message: keys.problem });
   else issue(ctx, keysProblem({ clientType: app.clientType, ...keys }));
@@ -165,6 +168,7 @@ export function applicationFormValues(formData: FormData): ApplicationFormValues
     // A form without the field (an older page) keeps refresh tokens on.
     issueRefreshTokens: text('issueRefreshTokens') === 'off' ? 'off' : 'on',
     requireMfa: formData.get('requireMfa') === 'on',
+    requireDpop: formData.get('requireDpop') === 'on',
   };
 }
 
@@ -195,7 +199,7 @@ export function storedApplication(data: ApplicationData) {
 
 /** What the edit form starts from: a stored application's columns (as the dashboard reads them). */
 type StoredApplicationFields = Pick<ApplicationDetails, 'name' | 'clientType' | 'grantTypes' | 'redirectUris' | 'postLogoutRedirectUris' | 'allowedOrigins' | 'algorithm'> &
-  Partial<Pick<ApplicationDetails, 'resources' | 'rateLimit' | 'requirePushedAuthorizationRequests' | 'tokenEndpointAuthMethod' | 'jwks' | 'jwksUri' | 'accessTokenFormat' | LifetimeField | 'issueRefreshTokens' | 'requireMfa'>>;
+  Partial<Pick<ApplicationDetails, 'resources' | 'rateLimit' | 'requirePushedAuthorizationRequests' | 'tokenEndpointAuthMethod' | 'jwks' | 'jwksUri' | 'accessTokenFormat' | LifetimeField | 'issueRefreshTokens' | 'requireMfa' | 'requireDpop'>>;
 
 /**
  * A stored application as the edit form's starting values. `allowedScopes`: the scopes it may
@@ -226,6 +230,7 @@ export function applicationToFormValues(app: StoredApplicationFields, allowedSco
     jwksUri: app.jwksUri ?? '',
     accessTokenFormat: app.accessTokenFormat ?? 'opaque',
     requireMfa: app.requireMfa ?? false,
+    requireDpop: app.requireDpop ?? false,
   };
 }
 
@@ -252,6 +257,7 @@ export const EMPTY_APPLICATION: ApplicationFormValues = {
   idTokenLifetime: '',
   issueRefreshTokens: 'on',
   requireMfa: false,
+  requireDpop: false,
 };
 
 /** What the register and edit actions answer; the form shows it (a panel with the secret on success). */

@@ -60,6 +60,8 @@ export interface ApplicationInput {
   accessTokenFormat?: 'opaque' | 'jwt';
   /** Issue 22 "Require two-factor sign-in": its users sign in with two factors (a step-up when not). */
   requireMfa?: boolean;
+  /** RFC 9449 "Require DPoP": token requests need a DPoP proof, so every token is bound to a key. */
+  requireDpop?: boolean;
   ownerId: string | null;
   clientId?: string;
   clientSecret?: string;
@@ -119,6 +121,7 @@ export async function registerApplication(store: ApplicationStore, input: Applic
     idTokenLifetime: input.idTokenLifetime ?? null,
     issueRefreshTokens: input.issueRefreshTokens ?? true,
     requireMfa: input.requireMfa ?? false,
+    requireDpop: input.requireDpop ?? false,
   });
   if (!app) throw new ApplicationInputError('clientId', `client_id "${input.clientId}" is already taken`);
   await audit(by, 'application.created', { clientId: app.clientId, ownerId: input.ownerId }, { application: app.name, clientType: input.clientType, grantTypes: input.grantTypes });
@@ -158,6 +161,7 @@ export async function updateApplication(
       rateLimit: update.rateLimit === undefined ? app.rateLimit : update.rateLimit,
       resourceServer: update.resourceServer ?? app.resourceServer,
       deviceCodeLifetime: update.deviceCodeLifetime,
+      requireDpop: update.requireDpop ?? app.requireDpop,
       tokenEndpointAuthMethod: authMethod,
       jwks: keyed ? (update.jwks === undefined ? app.jwks : update.jwks) : null,
       jwksUri: keyed ? (update.jwksUri === undefined ? app.jwksUri : update.jwksUri) : null,
@@ -197,6 +201,7 @@ export async function updateApplication(
     idTokenLifetime: update.idTokenLifetime,
     issueRefreshTokens: update.issueRefreshTokens,
     requireMfa: update.requireMfa,
+    requireDpop: update.requireDpop,
     clientSecretDigest,
     tokenEndpointAuthMethod: update.tokenEndpointAuthMethod,
     ...(keyed ? { jwks: update.jwks, jwksUri: update.jwksUri } : { jwks: null, jwksUri: null }),

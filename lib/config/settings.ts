@@ -143,6 +143,7 @@ export function parseSettings(env: Env): Readonly<AppSettings> {
     resources: resourcesSetting(env),
     deviceCodeExpireSeconds: int(env, 'OAUTH2_DEVICE_CODE_EXPIRE_SECONDS', defaultSettings.deviceCodeExpireSeconds, 5),
     requirePushedAuthorizationRequests: bool(env, 'OAUTH2_REQUIRE_PUSHED_AUTHORIZATION_REQUESTS', defaultSettings.requirePushedAuthorizationRequests),
+    dpopNonce: bool(env, 'OAUTH2_DPOP_NONCE', defaultSettings.dpopNonce),
     allowTokenInQuery: bool(env, 'OAUTH2_ALLOW_TOKEN_IN_QUERY', false),
     resourceServer: resourceServer(env),
     clients: parseClientRegistrationSettings(env),

@@ -56,6 +56,8 @@ export interface ApplicationDetails extends ApplicationSummary {
   disabledAt: Date | null;
   /** Issue 22 "Require two-factor sign-in". */
   requireMfa: boolean;
+  /** RFC 9449 "Require DPoP". */
+  requireDpop: boolean;
 }
 
 export interface DailyCount {

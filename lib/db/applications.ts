@@ -57,6 +57,8 @@ interface NewApplication {
   issueRefreshTokens?: boolean;
   /** Issue 22: its users must sign in with two factors. */
   requireMfa?: boolean;
+  /** RFC 9449: token requests need a DPoP proof. */
+  requireDpop?: boolean;
 }
 
 export interface NewInitialAccessToken {
@@ -126,6 +128,8 @@ export interface OperatorApplication {
   idTokenLifetime: number | null;
   issueRefreshTokens: boolean;
   previousSecretExpiresAt: Date | null;
+  /** RFC 9449 "Require DPoP". */
+  requireDpop: boolean;
 }
 
 /**
@@ -156,6 +160,8 @@ const OWNER_EDITABLE = [
   'issueRefreshTokens',
   // Issue 22: only ever makes sign-in stricter for the owner's own application.
   'requireMfa',
+  // RFC 9449: only ever makes the owner's own application's tokens stricter.
+  'requireDpop',
 ] as const;
 /** Only an operator (by client_id) changes these. */
 type OperatorOnly = 'ownerId' | 'skipAuthorization' | 'resourceServer';

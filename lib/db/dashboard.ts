@@ -91,6 +91,7 @@ export function createDashboardStore(db: Db) {
           previousSecretExpiresAt: applications.previousSecretExpiresAt,
           disabledAt: applications.disabledAt,
           requireMfa: applications.requireMfa,
+          requireDpop: applications.requireDpop,
         })
         .from(applications)
         .where(and(eq(applications.id, id), eq(applications.ownerId, ownerId)))

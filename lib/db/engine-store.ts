@@ -58,6 +58,7 @@ export function createStore(db: Db): Store & UserStore {
       revokedAt: accessTokens.revokedAt,
       familyId: accessTokens.familyId,
       audience: accessTokens.audience,
+      jkt: accessTokens.jkt,
       applicationDisabled: sql<boolean>`${applications.disabledAt} is not null`,
       userDisabled: sql<boolean>`coalesce(${users.disabledAt} is not null, false)`,
     })
@@ -79,6 +80,7 @@ export function createStore(db: Db): Store & UserStore {
       authorizationCodeId: sql.placeholder('authorizationCodeId'),
       familyId: sql.placeholder('familyId'),
       createdAt: sql.placeholder('createdAt'),
+      jkt: sql.placeholder('jkt'),
     })
     .prepare('insert_access_token');
 
@@ -150,7 +152,7 @@ export function createStore(db: Db): Store & UserStore {
         if (refresh) {
           await db.execute(sql`with a as (insert into ${accessTokens} (${ACCESS_COLUMNS}) values (${accessValues(access)}) returning id) ${insertRefresh(refresh)}`);
         } else if (access.audience?.length) await db.insert(accessTokens).values({ ...access, audience: access.audience });
-        else await insertAccessToken.execute({ ...access });
+        else await insertAccessToken.execute({ ...access, jkt: access.jkt ?? null });
         return true;
       }
       // Issued from a code or a refresh token: inserted only while that parent is not revoked,
@@ -291,20 +293,20 @@ export function createStore(db: Db): Store & UserStore {
   };
 }
 
-const ACCESS_COLUMNS = sql.raw('token_digest, application_id, user_id, scope, expires_at, authorization_code_id, family_id, created_at, audience');
+const ACCESS_COLUMNS = sql.raw('token_digest, application_id, user_id, scope, expires_at, authorization_code_id, family_id, created_at, audience, jkt');
 
 /** The access token's values, in ACCESS_COLUMNS order. */
 function accessValues(a: NewAccessToken): SQL {
   return sql`${a.tokenDigest}, ${a.applicationId}::uuid, ${a.userId}::uuid, ${a.scope}, ${a.expiresAt.toISOString()}::timestamptz,
-    ${a.authorizationCodeId}::bigint, ${a.familyId}::uuid, ${a.createdAt.toISOString()}::timestamptz, ${pgTextArray(a.audience)}::text[]`;
+    ${a.authorizationCodeId}::bigint, ${a.familyId}::uuid, ${a.createdAt.toISOString()}::timestamptz, ${pgTextArray(a.audience)}::text[], ${a.jkt ?? null}::text`;
 }
 
 /** The refresh token inserted beside the access token of CTE `a` (one round trip). */
 function insertRefresh(r: NewRefreshToken): SQL {
-  return sql`insert into ${refreshTokens} (token_digest, application_id, user_id, access_token_id, family_id, authorization_code_id, scope, auth_time, created_at, resources, auth_methods, acr)
+  return sql`insert into ${refreshTokens} (token_digest, application_id, user_id, access_token_id, family_id, authorization_code_id, scope, auth_time, created_at, resources, auth_methods, acr, jkt)
     select ${r.tokenDigest}, ${r.applicationId}::uuid, ${r.userId}::uuid, a.id, ${r.familyId}::uuid, ${r.authorizationCodeId}::bigint, ${r.scope},
            ${r.authTime ? r.authTime.toISOString() : null}::timestamptz, ${r.createdAt.toISOString()}::timestamptz, ${pgTextArray(r.resources)}::text[],
-           ${pgTextArray(r.authMethods)}::text[], ${r.acr ?? null}
+           ${pgTextArray(r.authMethods)}::text[], ${r.acr ?? null}, ${r.jkt ?? null}::text
     from a`;
 }
 

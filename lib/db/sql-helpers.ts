@@ -33,6 +33,7 @@ export const applicationColumns = {
   idTokenLifetime: applications.idTokenLifetime,
   issueRefreshTokens: applications.issueRefreshTokens,
   previousSecretExpiresAt: applications.previousSecretExpiresAt,
+  requireDpop: applications.requireDpop,
 };
 
 /** The engine's ClientRecord (lib/oauth/store.ts). */

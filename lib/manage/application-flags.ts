@@ -35,12 +35,13 @@ export const APPLICATION_OPTIONS = {
   ...KEY_OPTIONS,
   ...POLICY_OPTIONS,
   'require-mfa': { type: 'boolean' },
+  'require-dpop': { type: 'boolean' },
 } satisfies Command['options'];
 
 export const APPLICATION_USAGE =
   '[--name NAME] [--redirect-uris "URI ..."] [--post-logout-redirect-uris "URI ..."] [--allowed-origins "ORIGIN ..."]\n' +
   '                  [--resources "URI ..."] [--algorithm RS256|ES256|none] [--rate-limit N|default|none]\n' +
-  '                  [--device-code-lifetime SECONDS|default] [--require-par | --no-require-par]\n' +
+  '                  [--device-code-lifetime SECONDS|default] [--require-par | --no-require-par] [--require-dpop | --no-require-dpop]\n' +
   `                  ${KEY_USAGE}\n` +
   `                  ${POLICY_USAGE}`;
 
@@ -53,7 +54,8 @@ export const APPLICATION_FLAGS_HELP =
   '\n' +
   POLICY_HELP +
   '\n' +
-  '  --require-mfa: its users must sign in with two factors (a passkey, or password + code)';
+  '  --require-mfa: its users must sign in with two factors (a passkey, or password + code)\n' +
+  '  --require-dpop: RFC 9449 "Require DPoP": token requests need a DPoP proof, so every token is bound to the client\'s key';
 
 export function parseClientType(raw: string | undefined, what = 'client type'): ClientType {
   const type = CLIENT_TYPE_VALUES.find((t) => t === raw);
@@ -124,6 +126,7 @@ export async function readApplicationFlags(values: Record<string, string | boole
     deviceCodeLifetime: text('device-code-lifetime') === undefined ? undefined : parseDeviceCodeLifetime(text('device-code-lifetime')!),
     requirePushedAuthorizationRequests: bool('require-par'),
     requireMfa: bool('require-mfa'),
+    requireDpop: bool('require-dpop'),
     ownerId: text('user') === undefined ? undefined : await ownerIdFor(db, text('user')!),
     ...readKeyFlags(values),
     ...readPolicyFlags(values),
@@ -146,6 +149,7 @@ const FLAG_OF: Partial<Record<ApplicationField, string>> = {
   jwks: '--jwks',
   jwksUri: '--jwks-uri',
   accessTokenFormat: '--access-token-format',
+  requireDpop: '--require-dpop',
   ...POLICY_FLAG_OF,
 };
 

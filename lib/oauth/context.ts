@@ -74,6 +74,11 @@ export interface Deps {
    * any authorization completes (besides acr_values and the application's requireMfa). Absent: no.
    */
   requireMfa?: (user: SignedInUser) => boolean;
+  /**
+   * RFC 9449 §8 / §9: server-provided DPoP nonces (OAUTH2_DPOP_NONCE, lib/oauth/dpop/nonce.ts).
+   * Present: every DPoP proof must carry a current one. Absent: nonces are not used.
+   */
+  dpopNonces?: import('./dpop/nonce').DpopNonces;
   /** Rate limits (lib/rate-limit); absent when they are off, and then nothing is counted. */
   limits?: import('./rate-limit').RateLimits;
 }

@@ -7,7 +7,10 @@ import type { Deps } from './context';
 import type { ClientRecord } from './store';
 import { isAnyOriginPathname } from './paths';
 
-const ALLOW_HEADERS = 'Authorization, Content-Type';
+// DPoP (RFC 9449 §4.1): a browser-based client sends its proof in a header of that name.
+const ALLOW_HEADERS = 'Authorization, Content-Type, DPoP';
+/** What a browser-based client must read: challenges, and the DPoP nonce to retry with (RFC 9449 §8). */
+const EXPOSE_HEADERS = 'WWW-Authenticate, DPoP-Nonce';
 
 /** Adds CORS headers when the request's Origin is one the authenticated client registered. */
 export function withClientCors(res: Response, req: Request, client: ClientRecord | null): Response {
@@ -15,6 +18,7 @@ export function withClientCors(res: Response, req: Request, client: ClientRecord
   if (!origin || !client || !client.allowedOrigins.includes(origin)) return res;
   res.headers.set('Access-Control-Allow-Origin', origin);
   res.headers.append('Vary', 'Origin');
+  res.headers.set('Access-Control-Expose-Headers', EXPOSE_HEADERS);
   return res;
 }
 
@@ -29,6 +33,7 @@ export async function withErrorCors(res: Response, req: Request, deps: Deps): Pr
   if (!origin || !(await deps.store.isAllowedOrigin(origin).catch(() => false))) return res;
   res.headers.set('Access-Control-Allow-Origin', origin);
   res.headers.append('Vary', 'Origin');
+  res.headers.set('Access-Control-Expose-Headers', EXPOSE_HEADERS);
   return res;
 }
 
@@ -38,7 +43,7 @@ export async function withErrorCors(res: Response, req: Request, deps: Deps): Pr
  * answer every origin with `*`. Never with credentials: `*` makes browsers omit cookies, and
  * these endpoints authenticate the client in the request itself.
  */
-const ANY_ORIGIN_ALLOW_HEADERS = 'Authorization, Content-Type, MCP-Protocol-Version';
+const ANY_ORIGIN_ALLOW_HEADERS = 'Authorization, Content-Type, MCP-Protocol-Version, DPoP';
 
 export function isAnyOriginPath(req: Request, deps: Deps): boolean {
   return deps.settings.clients.corsAnyOrigin && isAnyOriginPathname(new URL(req.url).pathname);
@@ -48,7 +53,7 @@ export function isAnyOriginPath(req: Request, deps: Deps): boolean {
 export function withAnyOriginCors(res: Response, req: Request, deps: Deps): Response {
   if (!isAnyOriginPath(req, deps)) return res;
   res.headers.set('Access-Control-Allow-Origin', '*');
-  res.headers.set('Access-Control-Expose-Headers', 'WWW-Authenticate');
+  res.headers.set('Access-Control-Expose-Headers', EXPOSE_HEADERS);
   return res;
 }
 

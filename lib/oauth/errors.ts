@@ -35,7 +35,10 @@ export type OAuthErrorCode =
   | 'slow_down'
   | 'expired_token'
   // RFC 9126 §4 / RFC 9101 §7: a request_uri that is unknown, used, expired or another client's
-  | 'invalid_request_uri';
+  | 'invalid_request_uri'
+  // RFC 9449 §12.2 (DPoP): a refused proof, and "retry with the server's nonce"
+  | 'invalid_dpop_proof'
+  | 'use_dpop_nonce';
 
 const STATUS: Partial<Record<OAuthErrorCode, number>> = {
   invalid_client: 401,

@@ -5,6 +5,7 @@ import { OAuthError } from './errors';
 import { digest, randomToken } from './secrets';
 import type { ClientRecord, IssuedFrom } from './store';
 import { mintJwtAccessToken, wantsJwt, type AuthenticationContext } from './jwt-access-token';
+import type { DpopProof } from './dpop/proof';
 
 export interface IssueInput {
   client: ClientRecord;
@@ -34,11 +35,22 @@ export interface IssueInput {
   issuer: string;
   /** RFC 9068 §2.2.1: acr / amr for a JWT access token, when the grant knows them. */
   authentication?: AuthenticationContext;
+  /**
+   * RFC 9449 §5: the DPoP proof of the token request (the grant's `auth.dpop`); the access token is
+   * bound to its key. Required, as `issuer` is, so a new grant cannot forget it; null: a bearer token.
+   */
+  dpop: DpopProof | null;
+  /**
+   * The refresh token's binding when it carries one over (a rotation keeps the original's); absent:
+   * a public client's new refresh token is bound to the proof's key, a confidential client's never (§5).
+   */
+  refreshJkt?: string | null;
 }
 
 export interface TokenResponseBody {
   access_token: string;
-  token_type: 'Bearer';
+  /** RFC 9449 §5: DPoP when the access token is bound to a key. */
+  token_type: 'Bearer' | 'DPoP';
   expires_in: number;
   scope: string;
   refresh_token?: string;
@@ -57,7 +69,11 @@ export async function issueTokens(input: IssueInput, deps: Deps): Promise<TokenR
   const refreshToken = withRefresh ? randomToken() : null;
   const now = clock();
   const expiresAt = new Date(now.getTime() + expiresIn * 1000);
-  const accessToken = (await wantsJwt(input.client, input.audience, deps)) ? await mintJwt(input, scope, now, expiresAt, deps) : randomToken();
+  const jkt = input.dpop?.jkt ?? null;
+  // §5: confidential clients authenticate on every refresh, so their refresh tokens stay unbound
+  // (they may change keys); a public client's is bound to the key it first proved.
+  const refreshJkt = input.refreshJkt !== undefined ? input.refreshJkt : input.client.clientType === 'public' ? jkt : null;
+  const accessToken = (await wantsJwt(input.client, input.audience, deps)) ? await mintJwt(input, scope, now, expiresAt, jkt, deps) : randomToken();
   const issued = await store.issueTokens(
     {
       tokenDigest: digest(accessToken),
@@ -69,6 +85,7 @@ export async function issueTokens(input: IssueInput, deps: Deps): Promise<TokenR
       familyId,
       createdAt: now,
       audience: input.audience ?? null,
+      jkt,
     },
     refreshToken && familyId
       ? {
@@ -83,21 +100,22 @@ export async function issueTokens(input: IssueInput, deps: Deps): Promise<TokenR
           acr: input.acr ?? null,
           createdAt: now,
           resources: input.refreshResources !== undefined ? input.refreshResources : (input.audience ?? null),
+          jkt: refreshJkt,
         }
       : null,
     input.from,
   );
   // The code was replayed or the refresh token revoked while this request was under way.
   if (!issued) throw new OAuthError('invalid_grant', 'the grant was revoked while the tokens were being issued');
-  const body: TokenResponseBody = { access_token: accessToken, token_type: 'Bearer', expires_in: expiresIn, scope };
+  const body: TokenResponseBody = { access_token: accessToken, token_type: jkt ? 'DPoP' : 'Bearer', expires_in: expiresIn, scope };
   if (refreshToken) body.refresh_token = refreshToken;
   return body;
 }
 
 /** RFC 9068: the access token as a signed JWT (its digest is stored like an opaque token's). */
-function mintJwt(input: IssueInput, scope: string, issuedAt: Date, expiresAt: Date, deps: Deps): Promise<string> {
+function mintJwt(input: IssueInput, scope: string, issuedAt: Date, expiresAt: Date, jkt: string | null, deps: Deps): Promise<string> {
   return mintJwtAccessToken(
-    { client: input.client, userId: input.userId, scope, audience: input.audience ?? null, authTime: input.authTime, authentication: input.authentication, issuer: input.issuer, issuedAt, expiresAt },
+    { client: input.client, userId: input.userId, scope, audience: input.audience ?? null, authTime: input.authTime, authentication: input.authentication, issuer: input.issuer, issuedAt, expiresAt, jkt },
     deps,
   );
 }

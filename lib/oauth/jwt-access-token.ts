@@ -33,6 +33,8 @@ export interface JwtAccessTokenInput {
   issuer: string;
   issuedAt: Date;
   expiresAt: Date;
+  /** RFC 9449 §6.1: the DPoP key the token is bound to, as cnf.jkt; null or absent = a bearer token. */
+  jkt?: string | null;
 }
 
 /**
@@ -46,7 +48,7 @@ export async function wantsJwt(client: ClientRecord, audience: string[] | null |
   return deps.store.resourcesWantJwtAccessTokens(audience);
 }
 
-/** §2.2 claims: iss, exp, aud, sub, client_id, iat, jti, scope, and auth_time / acr / amr when known. */
+/** §2.2 claims: iss, exp, aud, sub, client_id, iat, jti, scope, and auth_time / acr / amr when known; cnf.jkt when DPoP-bound. */
 export async function mintJwtAccessToken(input: JwtAccessTokenInput, deps: Deps): Promise<string> {
   if (!deps.keys) throw new OAuthError('server_error', 'JWT access tokens need the server\'s signing keys, which are not configured');
   const { kid, key } = await deps.keys.signingKey(JWT_ACCESS_TOKEN_ALG);
@@ -58,6 +60,7 @@ export async function mintJwtAccessToken(input: JwtAccessTokenInput, deps: Deps)
     ...(input.authTime ? { auth_time: seconds(input.authTime) } : {}),
     ...(input.authentication?.acr ? { acr: input.authentication.acr } : {}),
     ...(input.authentication?.amr?.length ? { amr: input.authentication.amr } : {}),
+    ...(input.jkt ? { cnf: { jkt: input.jkt } } : {}),
   };
   return new SignJWT(claims)
     .setProtectedHeader({ alg: JWT_ACCESS_TOKEN_ALG, kid, typ: JWT_ACCESS_TOKEN_TYPE })

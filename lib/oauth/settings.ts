@@ -43,6 +43,8 @@ export interface Settings {
   deviceCodeExpireSeconds: number;
   /** OAUTH2_REQUIRE_PUSHED_AUTHORIZATION_REQUESTS: RFC 9126 §5, /o/authorize takes only pushed requests. */
   requirePushedAuthorizationRequests: boolean;
+  /** OAUTH2_DPOP_NONCE (default off): DPoP proofs must carry the server's nonce (RFC 9449 §8, §9). */
+  dpopNonce: boolean;
   /** Dynamic registration, client ID metadata documents and any-origin CORS (OAUTH2_MCP; lib/agents/settings.ts). */
   clients: ClientRegistrationSettings;
 }
@@ -76,5 +78,6 @@ export const defaultSettings: Settings = {
   resources: [],
   deviceCodeExpireSeconds: 600,
   requirePushedAuthorizationRequests: false,
+  dpopNonce: false,
   clients: defaultClientRegistrationSettings,
 };

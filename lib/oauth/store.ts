@@ -58,6 +58,8 @@ export interface ClientRecord {
   previousSecretExpiresAt?: Date | null;
   /** Issue 22 "Require two-factor sign-in": its users must have signed in with two factors. Absent = false. */
   requireMfa?: boolean;
+  /** RFC 9449 "Require DPoP" (RFC 7591 dpop_bound_access_tokens): token requests need a DPoP proof. Absent = false. */
+  requireDpop?: boolean;
 }
 
 export type RegisteredVia = 'dashboard' | 'dynamic' | 'metadata_document';
@@ -90,6 +92,8 @@ export interface SelfRegisteredClient {
   requirePushedAuthorizationRequests?: boolean;
   /** RFC 7591 §2 `scope` as registered: the scopes it may request (null = the server's non-privileged ones). */
   allowedScopes?: string[] | null;
+  /** RFC 9449 §5.2 dpop_bound_access_tokens (absent = false). */
+  requireDpop?: boolean;
 }
 
 export interface UserRecord {
@@ -120,6 +124,8 @@ export interface NewAuthorizationCode {
   /** How the person signed in (RFC 8176 amr) and the acr it earned, for the ID token (issue 22). */
   authMethods?: string[] | null;
   acr?: string | null;
+  /** RFC 9449 §10: the DPoP key thumbprint the authorization request bound the code to (null: none). */
+  dpopJkt?: string | null;
 }
 
 export interface AuthorizationCodeRecord extends NewAuthorizationCode {
@@ -139,6 +145,8 @@ export interface NewAccessToken {
   createdAt: Date;
   /** RFC 8707: the resources the token is for (introspection's aud); null or absent = not restricted. */
   audience?: string[] | null;
+  /** RFC 9449: the DPoP key thumbprint it is bound to (cnf.jkt); null or absent = a bearer token. */
+  jkt?: string | null;
 }
 
 export interface NewRefreshToken {
@@ -156,6 +164,8 @@ export interface NewRefreshToken {
   /** The sign-in's amr and acr, kept across rotation for refreshed ID tokens (issue 22). */
   authMethods?: string[] | null;
   acr?: string | null;
+  /** RFC 9449 §5: a public client's refresh token is bound to its DPoP key (null or absent = not bound). */
+  jkt?: string | null;
 }
 
 /**
@@ -188,6 +198,8 @@ export interface AccessTokenRecord {
   familyId: string | null;
   /** RFC 8707: from the same row, so tokens without an audience cost nothing extra. */
   audience: string[] | null;
+  /** RFC 9449: the DPoP key thumbprint it is bound to (cnf.jkt); null = a bearer token. Absent in fakes = null. */
+  jkt?: string | null;
   /** From the same query (the joined application and user): a disabled one makes the token inactive. Absent in fakes = false. */
   applicationDisabled?: boolean;
   userDisabled?: boolean;
@@ -226,6 +238,8 @@ export interface AuthorizationRequest {
   resources?: string[];
   /** OIDC Core §3.1.2.1 acr_values, in order of preference (absent: none asked for). */
   acrValues?: string[];
+  /** RFC 9449 §10: dpop_jkt (or, through PAR, the key of the DPoP proof sent there); the code is bound to it. */
+  dpopJkt?: string;
 }
 
 export interface SigningKeyRecord {

@@ -26,6 +26,8 @@ export interface IntrospectedToken {
   exp?: number;
   iat?: number;
   aud?: string | string[];
+  /** RFC 9449 §6.2: the DPoP key a bound token is bound to. */
+  cnf?: { jkt?: string };
 }
 
 export class IntrospectionUnavailable extends Error {}

@@ -22,6 +22,7 @@
  * (OAUTH2_RESOURCE_SERVER_INTROSPECTION_URL) the token is introspected at another server,
  * cached within bounds, and the request fails closed (503) when that server is down.
  * Errors per RFC 6750 §3; OPTIONS passes unauthenticated so CORS preflight works.
+ * DPoP-bound tokens (RFC 9449 §7) are checked by dpop.ts: `Authorization: DPoP <token>` with a proof.
  */
 import { getStore } from '@/lib/db';
 import { events as appEvents } from '@/lib/server/events';
@@ -39,6 +40,8 @@ import { hasScopes, requiredScopes, type ScopeRules } from './rules';
 import { findBearerToken } from './token-source';
 import { jwtVerifierFor, JwtRejected, looksLikeJwt, type JwtAccessTokenOptions } from './jwt-access-tokens';
 import type { JWTPayload } from 'jose';
+import { dpopNoncesFor } from '@/lib/server/dpop-nonces';
+import { boundKeyOf, dpopRefusal } from './dpop';
 
 /** What the handler learns about the token (the same shape locally and in remote mode). */
 export interface TokenInfo {
@@ -56,6 +59,8 @@ export interface TokenInfo {
   record?: AccessTokenRecord;
   /** A JWT access token verified locally (RFC 9068): its claims (auth_time, acr, amr, jti…). */
   claims?: JWTPayload;
+  /** RFC 9449: the thumbprint of the DPoP key the token is bound to (cnf.jkt); null for a bearer token. */
+  jkt?: string | null;
 }
 
 export interface OAuthContext {
@@ -65,8 +70,8 @@ export interface OAuthContext {
 export type ProtectedHandler = (req: Request, ctx: OAuthContext) => Response | Promise<Response>;
 
 export interface WithOAuthOptions extends ScopeRules {
-  /** Where tokens are looked up: the server's store unless given (tests pass a test database's). */
-  store?: () => Promise<Pick<Store, 'findAccessToken'>>;
+  /** Where tokens are looked up (and DPoP proofs' jtis recorded): the server's store unless given (tests pass a test database's). */
+  store?: () => Promise<Pick<Store, 'findAccessToken'> & Partial<Pick<Store, 'useJti'>>>;
   clock?: () => Date;
   /** Where `token_authenticated` is emitted: the app's bus unless given (tests). */
   events?: EventBus;
@@ -80,7 +85,9 @@ export interface WithOAuthOptions extends ScopeRules {
   /** Refuse tokens issued without any audience too (default: accept them; see above). */
   requireAudience?: boolean;
   /** Settings override (tests); the process's settings otherwise. */
-  settings?: Pick<AppSettings, 'readScope' | 'writeScope' | 'errorResponseWithScopes' | 'allowTokenInQuery' | 'resourceServer'> & Partial<Pick<AppSettings, 'issuer'>>;
+  settings?: Pick<AppSettings, 'readScope' | 'writeScope' | 'errorResponseWithScopes' | 'allowTokenInQuery' | 'resourceServer'> & Partial<Pick<AppSettings, 'issuer' | 'dpopNonce'>>;
+  /** RFC 9449 §9 nonces: the server's (OAUTH2_DPOP_NONCE) unless given (tests). */
+  dpopNonces?: import('@/lib/oauth/dpop/nonce').DpopNonces;
 }
 
 /** RFC 6750 §3: the error in a WWW-Authenticate challenge, and the same as JSON for people reading it. */
@@ -112,7 +119,7 @@ async function lookUp(token: string, opts: WithOAuthOptions, settings: NonNullab
     const jwt = await jwtVerifierFor(opts.jwt)(token, now);
     // Revocation is only visible at the authorization server: ask it (the usual path) when told to.
     if (opts.jwt.checkRevocation && !(await lookUp(token, { ...opts, jwt: undefined }, settings, clock))) return null;
-    return { ...jwt, scopes: jwt.scope.split(' ').filter(Boolean), username: null };
+    return { ...jwt, scopes: jwt.scope.split(' ').filter(Boolean), username: null, jkt: boundKeyOf(jwt) };
   }
   if (settings.resourceServer && !opts.store) {
     let verify = verifiers.get(settings.resourceServer);
@@ -128,12 +135,19 @@ async function lookUp(token: string, opts: WithOAuthOptions, settings: NonNullab
       expiresAt: new Date((answer.exp ?? Math.floor(now.getTime() / 1000) + 60) * 1000),
       // RFC 7662 §2.2: aud is a string or an array of strings.
       audience: answer.aud === undefined ? null : Array.isArray(answer.aud) ? answer.aud : [answer.aud],
+      jkt: boundKeyOf(answer),
     };
   }
   const record = await (await (opts.store ?? getStore)()).findAccessToken(digest(token));
   // The engine's own rule (revoked, expired, disabled application or user), so the toolkit and introspection agree.
   if (!isActive(record, now)) return null;
-  return { ...record, scopes: record.scope.split(' '), audience: record.audience, record };
+  return { ...record, scopes: record.scope.split(' '), audience: record.audience, record, jkt: record.jkt ?? null };
+}
+
+/** The database's replay store, when the toolkit looks tokens up in it. */
+async function localJtis(opts: WithOAuthOptions): Promise<Store['useJti'] | undefined> {
+  const store = await (opts.store ?? getStore)();
+  return store.useJti ? (key, expiresAt, now) => store.useJti!(key, expiresAt, now) : undefined;
 }
 
 export function withOAuth(handler: ProtectedHandler, opts: WithOAuthOptions = {}): (req: Request) => Promise<Response> {
@@ -159,6 +173,15 @@ export function withOAuth(handler: ProtectedHandler, opts: WithOAuthOptions = {}
       return errorResponse(new OAuthError('temporarily_unavailable', `cannot check the access token: ${e.message}`, { 'Retry-After': '5' }));
     }
     if (!info) return bearerErrorResponse('invalid_token', 'the access token is invalid, expired or revoked', undefined, challenge);
+    // RFC 9449 §7: a DPoP-bound token only with a proof of its key, and never as a bearer token.
+    const dpopRefused = await dpopRefusal(req, { token: found.token, scheme: found.scheme ?? 'Bearer' }, info.jkt ?? null, {
+      issuer: issuerFor(req, { issuer: settings.issuer ?? null }),
+      now: clock(),
+      useJti: settings.resourceServer && !opts.store ? undefined : await localJtis(opts),
+      nonces: opts.dpopNonces ?? dpopNoncesFor({ dpopNonce: settings.dpopNonce ?? false }),
+      challenge,
+    });
+    if (dpopRefused) return dpopRefused;
     if (resource && !audienceAllows(info.audience, resource, opts.requireAudience ?? false)) {
       return bearerErrorResponse('invalid_token', `the access token is not meant for ${resource} (RFC 8707 audience)`, undefined, challenge);
     }

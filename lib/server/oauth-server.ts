@@ -18,6 +18,7 @@ import { getRateLimits } from '@/lib/rate-limit';
 import { verificationHold } from '@/lib/accounts/verification-settings';
 import { singleton } from '@/lib/runtime/singletons';
 import { isDatabaseUnavailable } from '@/lib/db/unavailable';
+import { dpopNoncesFor } from '@/lib/server/dpop-nonces';
 
 // The bus lives in its own module so the toolkit can emit on it without loading the engine.
 
@@ -53,6 +54,7 @@ export function getOAuthServer(): Promise<OAuthServer> {
       // private_key_jwt keys by URL: the same SSRF-safe fetch, https only, room for a few keys.
       fetchJwks: (url) => fetchMetadataDocument(url, { allowHttpLoopback: false, maxBytes: 64 * 1024 }),
       limits: await getRateLimits(),
+      dpopNonces: dpopNoncesFor(settings),
       paths: { login: PATHS.login, consent: PATHS.consent, error: PATHS.error },
     });
   });

@@ -54,6 +54,7 @@ export async function completeAuthorization(
       acr,
       expiresAt: new Date(now.getTime() + deps.settings.authorizationCodeExpireSeconds * 1000),
       resources: request.resources?.length ? request.resources : null,
+      dpopJkt: request.dpopJkt ?? null,
     });
     return buildRedirect(request.redirectUri, { code, ...common }, request.responseMode);
   }
@@ -62,7 +63,8 @@ export async function completeAuthorization(
   const out: Record<string, string | null> = { ...common };
   let accessToken: string | undefined;
   if (request.responseType.includes('token') && request.responseType !== 'id_token') {
-    const body = await issueTokens({ client, userId: user.userId, scope, withRefresh: false, audience: request.resources?.length ? request.resources : null, issuer: request.issuer }, deps);
+    // No DPoP proof reaches the authorization endpoint: implicit tokens are bearer tokens (authorize refuses them to "Require DPoP" clients).
+    const body = await issueTokens({ client, userId: user.userId, scope, withRefresh: false, audience: request.resources?.length ? request.resources : null, issuer: request.issuer, dpop: null }, deps);
     accessToken = body.access_token;
     Object.assign(out, { access_token: body.access_token, token_type: body.token_type, expires_in: String(body.expires_in), scope: body.scope });
   }

@@ -37,6 +37,7 @@ const RESPONSE_TYPES: Record<string, { grantType: string; oidc: boolean }> = {
 };
 
 const PROMPTS = new Set(['none', 'login', 'consent', 'select_account']);
+const DPOP_JKT = /^[A-Za-z0-9_-]{43}$/;
 
 export { UntrustedRequest } from './authorization-request-errors';
 
@@ -171,6 +172,13 @@ export async function validateAuthorizationRequest(req: Request, params: Params,
   if (params.has('request') || params.has('request_uri')) {
     throw fail(params.has('request') ? 'request_not_supported' : 'request_uri_not_supported', 'request objects are not supported (OIDC Core §6)');
   }
+  // RFC 9449 §10: dpop_jkt binds the code to a key (a SHA-256 JWK thumbprint, base64url).
+  const dpopJkt = params.get('dpop_jkt');
+  if (dpopJkt !== undefined && !DPOP_JKT.test(dpopJkt)) throw fail('invalid_request', 'dpop_jkt must be the base64url SHA-256 thumbprint (RFC 7638) of the DPoP key, 43 characters');
+  // Tokens in the fragment come with no DPoP proof, so they cannot be bound: an application that requires DPoP uses the code flow.
+  if (client.requireDpop && responseType !== 'code' && responseType !== 'id_token') {
+    throw fail('unauthorized_client', 'this application accepts only DPoP-bound access tokens (RFC 9449), which the implicit flow cannot issue; use response_type=code');
+  }
 
   return {
     client,
@@ -192,6 +200,7 @@ export async function validateAuthorizationRequest(req: Request, params: Params,
       issuer,
       ...(resources.length ? { resources } : {}),
       ...(acrValues.length ? { acrValues } : {}),
+      ...(dpopJkt !== undefined ? { dpopJkt } : {}),
     },
   };
 }

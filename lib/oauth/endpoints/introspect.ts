@@ -6,7 +6,8 @@
  * and any token once an operator marked it a resource server. Every other token, like anything
  * not active, is exactly {"active": false} (§2.2 lets the server hide what a caller may not see).
  */
-import { bearerError, bearerFromHeader } from '../bearer';
+import { bearerError } from '../bearer';
+import { checkPresentation, readPresentedToken, type PresentedToken } from '../dpop/protected-resource';
 import { authenticateClient } from '../client-auth';
 import { issuerFor, type Deps } from '../context';
 import { withClientCors } from '../cors';
@@ -36,9 +37,12 @@ interface Caller {
  * server (RFC 8707), authenticates its application and sees exactly what that application's
  * credentials would: a token is one more way to be the same caller, never a wider one.
  */
-async function bearerCaller(token: string, req: Request, deps: Deps): Promise<Caller> {
-  const record = await deps.store.findAccessToken(digest(token));
-  if (!isActive(record, deps.clock())) throw bearerError('invalid_token', 'the bearer token is invalid or expired');
+async function bearerCaller(presented: PresentedToken, req: Request, deps: Deps): Promise<Caller> {
+  const now = deps.clock();
+  const record = await deps.store.findAccessToken(digest(presented.token));
+  if (!isActive(record, now)) throw bearerError('invalid_token', 'the bearer token is invalid or expired');
+  // RFC 9449 §7: a DPoP-bound token authenticates only with a proof of its key.
+  await checkPresentation(req, presented, record.jkt ?? null, { issuer: issuerFor(req, deps.settings), now, useJti: (k, e, at) => deps.store.useJti(k, e, at), nonces: deps.dpopNonces });
   if (!audienceIncludes(record.audience, authorizationServerAudience(issuerFor(req, deps.settings)))) {
     throw bearerError('invalid_token', 'the bearer token is meant for another resource (RFC 8707 audience), not this authorization server');
   }
@@ -54,8 +58,8 @@ async function bearerCaller(token: string, req: Request, deps: Deps): Promise<Ca
 }
 
 async function authenticateCaller(req: Request, params: Map<string, string>, deps: Deps): Promise<Caller> {
-  const token = bearerFromHeader(req);
-  if (token !== null) return bearerCaller(token, req, deps);
+  const presented = readPresentedToken(req);
+  if (presented !== null) return bearerCaller(presented, req, deps);
   const { client, method } = await authenticateClient(req, params, deps);
   // §2.1 / §4: a public client has no credentials, so it cannot be trusted to introspect others' tokens.
   if (method === 'none') throw new OAuthError('invalid_client', 'introspection requires client credentials or a bearer token');
@@ -99,9 +103,11 @@ export async function introspect(req: Request, deps: Deps): Promise<Response> {
           sub: token.userId ?? undefined,
           exp: Math.floor(token.expiresAt.getTime() / 1000),
           iat: Math.floor(token.createdAt.getTime() / 1000),
-          token_type: 'Bearer',
+          // RFC 9449 §6.2: a DPoP-bound token says so, with the thumbprint of its key.
+          token_type: token.jkt ? 'DPoP' : 'Bearer',
           // RFC 7662 §2.2 / RFC 8707: a string for one audience, an array for several.
           aud: token.audience?.length ? (token.audience.length === 1 ? token.audience[0] : token.audience) : undefined,
+          cnf: token.jkt ? { jkt: token.jkt } : undefined,
         }
       : { active: false };
   return withClientCors(json(body, 200, NO_STORE), req, caller.client);

@@ -13,6 +13,8 @@ import { enforce } from '../rate-limit';
 import { digest, randomToken } from '../secrets';
 import { AuthorizationError, UntrustedRequest } from './authorization-request-errors';
 import { validateAuthorizationRequest } from './authorize';
+import { dpopProofFor } from '../dpop/token-request';
+import { dpopChallenge } from '../dpop/challenge';
 
 export async function pushedAuthorizationRequest(req: Request, deps: Deps): Promise<Response> {
   if (req.method !== 'POST') throw new OAuthError('invalid_request', 'the pushed authorization request endpoint accepts POST only', { Allow: 'POST' });
@@ -37,6 +39,14 @@ export async function pushedAuthorizationRequest(req: Request, deps: Deps): Prom
     if (e instanceof UntrustedRequest) throw new OAuthError(e.code as OAuthErrorCode, e.description);
     if (e instanceof AuthorizationError) throw new OAuthError(e.code, e.description);
     throw e;
+  }
+  // RFC 9449 §10.1: a DPoP proof sent here binds the code too; with dpop_jkt they must name the same key.
+  const proof = await dpopProofFor(req, deps);
+  if (proof) {
+    if (request.dpopJkt !== undefined && request.dpopJkt !== proof.jkt) {
+      throw new OAuthError('invalid_dpop_proof', 'dpop_jkt and the DPoP proof sent with the request name different keys', { 'WWW-Authenticate': dpopChallenge({ error: 'invalid_dpop_proof' }) });
+    }
+    request = { ...request, dpopJkt: proof.jkt };
   }
 
   const now = deps.clock();

@@ -8,6 +8,7 @@ import { withPublicCors } from '../cors';
 import { json } from '../http';
 import { endpointUrl } from '../paths';
 import { pkceMethods } from '../pkce';
+import { DPOP_ALGS } from '../dpop/challenge';
 
 export function serverMetadata(req: Request, deps: Deps): Record<string, unknown> {
   const issuer = issuerFor(req, deps.settings);
@@ -38,6 +39,8 @@ export function serverMetadata(req: Request, deps: Deps): Record<string, unknown
     revocation_endpoint_auth_signing_alg_values_supported: ASSERTION_ALGS,
     introspection_endpoint_auth_signing_alg_values_supported: ASSERTION_ALGS,
     code_challenge_methods_supported: pkceMethods(deps.settings),
+    // RFC 9449 §5.1: DPoP proofs are accepted, signed with these (asymmetric only).
+    dpop_signing_alg_values_supported: DPOP_ALGS,
     // RFC 9207: every authorization response carries iss.
     authorization_response_iss_parameter_supported: true,
     service_documentation: `${issuer}/`,

@@ -12,6 +12,7 @@ import { password } from '../grants/password';
 import { refreshToken } from '../grants/refresh-token';
 import type { Grant } from '../grants/types';
 import { clientLimitKey, enforce } from '../rate-limit';
+import { tokenRequestProof, withDpopNonce } from '../dpop/token-request';
 
 /**
  * The grants the token endpoint answers, by grant_type (the grant table, lib/applications/options.ts,
@@ -40,7 +41,10 @@ export async function token(req: Request, deps: Deps): Promise<Response> {
     throw new OAuthError('unauthorized_client', `this client is not allowed to use the ${grantType} grant`);
   }
   for (const name of grant.parameters) requireParam(params, name);
-  const body = await grant.handle(params, auth, deps, req);
+  // RFC 9449 §5: the DPoP proof, checked before the grant uses up its code or refresh token.
+  const dpop = await tokenRequestProof(req, auth.client, deps);
+  const body = await grant.handle(params, { ...auth, dpop }, deps, req);
   deps.events.emit('token_issued', { applicationId: auth.client.id, clientId: auth.client.clientId, grantType });
-  return withClientCors(json(body, 200, NO_STORE), req, auth.client);
+  const res = withClientCors(json(body, 200, NO_STORE), req, auth.client);
+  return dpop ? withDpopNonce(res, deps) : res;
 }

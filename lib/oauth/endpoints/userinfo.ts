@@ -3,7 +3,8 @@
  * per RFC 6750 §3.1. The token must be meant for this server (RFC 8707 audience: none, or this
  * server's), and a browser app may call it from an origin the token's application registered.
  */
-import { bearerError, bearerFromHeader, missingBearer } from '../bearer';
+import { bearerError, missingBearer } from '../bearer';
+import { checkPresentation, readPresentedToken, type PresentedToken } from '../dpop/protected-resource';
 import { issuerFor, type Deps } from '../context';
 import { withClientCors, withErrorCors } from '../cors';
 import { json, NO_STORE, readParams } from '../http';
@@ -13,12 +14,23 @@ import { digest } from '../secrets';
 import { isActive } from './introspect';
 
 export async function userinfo(req: Request, deps: Deps): Promise<Response> {
-  let token = bearerFromHeader(req);
-  if (token === null && req.method === 'POST') token = (await readParams(req)).get('access_token') ?? null; // RFC 6750 §2.2
+  // Bearer (RFC 6750 §2.1) or DPoP (RFC 9449 §7.1) in the header; a body parameter is a bearer token (§2.2).
+  let presented: PresentedToken | null = readPresentedToken(req);
+  if (presented === null && req.method === 'POST') {
+    const bodyToken = (await readParams(req)).get('access_token');
+    if (bodyToken) presented = { token: bodyToken, scheme: 'Bearer' };
+  }
   // Thrown errors get CORS in the engine's one error handler; this bare challenge is returned, so here.
-  if (token === null) return withErrorCors(missingBearer(), req, deps);
-  const record = await deps.store.findAccessToken(digest(token));
-  if (!isActive(record, deps.clock()) || !record.userId) throw bearerError('invalid_token', 'the access token is invalid or expired');
+  if (presented === null) return withErrorCors(missingBearer(), req, deps);
+  const now = deps.clock();
+  const record = await deps.store.findAccessToken(digest(presented.token));
+  if (!isActive(record, now) || !record.userId) throw bearerError('invalid_token', 'the access token is invalid or expired');
+  await checkPresentation(req, presented, record.jkt ?? null, {
+    issuer: issuerFor(req, deps.settings),
+    now,
+    useJti: (key, expiresAt, at) => deps.store.useJti(key, expiresAt, at),
+    nonces: deps.dpopNonces,
+  });
   if (!audienceIncludes(record.audience, authorizationServerAudience(issuerFor(req, deps.settings)))) {
     throw bearerError('invalid_token', 'the access token is meant for another resource (RFC 8707 audience), not this server');
   }

@@ -8,11 +8,12 @@ import { parseScope } from '../scopes';
 import { digest } from '../secrets';
 import type { Grant } from './types';
 import { issuesIdTokens } from '../oidc/enabled';
+import { requireBoundKey } from '../dpop/token-request';
 
 export const authorizationCode: Grant = {
   grantType: 'authorization_code',
   parameters: ['code'],
-  async handle(params, { client }, deps, req) {
+  async handle(params, { client, dpop }, deps, req) {
     const now = deps.clock();
     // §4.1.3: the code must have been issued to this client; the claim itself checks that, so
     // another client holding a stolen code neither uses it up nor sets off replay detection.
@@ -44,6 +45,9 @@ export const authorizationCode: Grant = {
       throw new OAuthError('invalid_grant', 'code_verifier sent for a code issued without a code_challenge');
     }
 
+    // RFC 9449 §10: a code bound to a key (dpop_jkt) is redeemed only with a proof of that key.
+    requireBoundKey(code.dpopJkt, dpop, 'authorization code');
+
     const scope = parseScope(code.scope);
     // RFC 8707 §2.2: the token may be for a subset of the resources the authorization request named.
     const audience = await audienceFor(params, code.resources ?? null, issuerFor(req, deps.settings), deps);
@@ -63,6 +67,7 @@ export const authorizationCode: Grant = {
         issuer: issuerFor(req, deps.settings),
         refreshResources: code.resources ?? null,
         from: { authorizationCodeId: code.id },
+        dpop,
       },
       deps,
     );

@@ -25,11 +25,11 @@ function withoutSelfGrantedIntrospection(raw: string | undefined, scope: string[
 export const clientCredentials: Grant = {
   grantType: 'client_credentials',
   parameters: [],
-  async handle(params, { client }, deps, req) {
+  async handle(params, { client, dpop }, deps, req) {
     if (client.clientType !== 'confidential') throw new OAuthError('unauthorized_client', 'client_credentials is for confidential clients only');
     const scope = withoutSelfGrantedIntrospection(params.get('scope'), resolveClientScopes(params.get('scope'), client, deps.settings), client);
     const issuer = issuerFor(req, deps.settings);
     const audience = await audienceFor(params, null, issuer, deps);
-    return issueTokens({ client, userId: null, scope, withRefresh: false, audience, issuer }, deps);
+    return issueTokens({ client, userId: null, scope, withRefresh: false, audience, issuer, dpop }, deps);
   },
 };

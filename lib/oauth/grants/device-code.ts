@@ -16,7 +16,7 @@ import type { Grant } from './types';
 export const deviceCode: Grant = {
   grantType: DEVICE_CODE_GRANT_TYPE,
   parameters: ['device_code'],
-  async handle(params, { client }, deps, req) {
+  async handle(params, { client, dpop }, deps, req) {
     const now = deps.clock();
     const poll = await deps.store.pollDeviceAuthorization(digest(params.get('device_code')!), client.id, now);
     // Another client's device code is as unknown as a made-up one.
@@ -35,7 +35,7 @@ export const deviceCode: Grant = {
     const scope = parseScope(record.scope);
     // As the authorization code grant: a refresh token (rotated for public clients), and an ID token for openid.
     const body = await issueTokens(
-      { client, userId, scope, withRefresh: true, authTime: record.authTime, audience: record.resources, refreshResources: record.resources, issuer: issuerFor(req, deps.settings) },
+      { client, userId, scope, withRefresh: true, authTime: record.authTime, audience: record.resources, refreshResources: record.resources, issuer: issuerFor(req, deps.settings), dpop },
       deps,
     );
     if (deps.idTokens && scope.includes('openid') && issuesIdTokens(client)) {

@@ -13,7 +13,7 @@ import type { Grant } from './types';
 export const password: Grant = {
   grantType: 'password',
   parameters: ['username', 'password'],
-  async handle(params, { client }, deps, req) {
+  async handle(params, { client, dpop }, deps, req) {
     const scope = resolveClientScopes(params.get('scope'), client, deps.settings);
     const email = params.get('username')!.trim().toLowerCase();
     // The sign-in page's per-account failure limit covers this grant too (one counter per email).
@@ -31,6 +31,6 @@ export const password: Grant = {
     await deps.store.recordConsent(user.id, client.id, scope, deps.clock());
     const issuer = issuerFor(req, deps.settings);
     const audience = await audienceFor(params, null, issuer, deps);
-    return issueTokens({ client, userId: user.id, scope, withRefresh: true, authTime: deps.clock(), audience, issuer }, deps);
+    return issueTokens({ client, userId: user.id, scope, withRefresh: true, authTime: deps.clock(), audience, issuer, dpop }, deps);
   },
 };

@@ -15,29 +15,38 @@ import type { ClientRecord, RefreshTokenRecord } from '../store';
 import type { Deps } from '../context';
 import type { Grant } from './types';
 import { issuesIdTokens } from '../oidc/enabled';
+import { requireBoundKey } from '../dpop/token-request';
 
 const INVALID = 'refresh token is invalid';
 
 export const refreshToken: Grant = {
   grantType: 'refresh_token',
   parameters: ['refresh_token'],
-  async handle(params, { client }, deps, req) {
+  async handle(params, { client, dpop }, deps, req) {
     const now = deps.clock();
     const tokenDigest = digest(params.get('refresh_token')!);
     const rotate = deps.settings.rotateRefreshToken || client.clientType === 'public';
     const issuer = issuerFor(req, deps.settings);
-    if (rotate && (params.has('scope') || params.has('resource'))) {
-      // Check a narrowing request before claiming: a refused one must not use up the refresh token.
+    const narrowing = params.has('scope') || params.has('resource');
+    // A public client's refresh token may be bound to a DPoP key (RFC 9449 §5).
+    if (rotate && (narrowing || client.clientType === 'public')) {
+      // Check before claiming: a refused request (a narrowing, or a proof of another key held by
+      // whoever stole the token) must not use up the refresh token or set off reuse detection.
       const peek = await deps.store.findRefreshToken(tokenDigest);
       if (peek && peek.applicationId === client.id && !peek.revokedAt) {
-        narrowScopes(params.get('scope'), withinAllowed(parseScope(peek.scope), client, deps.settings));
-        await audienceFor(params, peek.resources ?? null, issuer, deps);
+        requireBoundKey(peek.jkt, dpop, 'refresh token');
+        if (narrowing) {
+          narrowScopes(params.get('scope'), withinAllowed(parseScope(peek.scope), client, deps.settings));
+          await audienceFor(params, peek.resources ?? null, issuer, deps);
+        }
       }
     }
     // §6: the refresh token must have been issued to this client. Checked in the claim itself, so
     // another client holding a stolen one neither uses it up nor revokes its family.
     const token = rotate ? await claim(tokenDigest, client, now, deps) : await deps.store.findRefreshToken(tokenDigest);
     if (!token || token.applicationId !== client.id || token.revokedAt) throw new OAuthError('invalid_grant', INVALID);
+    // RFC 9449 §5 (again, for a client that was public when the token was bound).
+    requireBoundKey(token.jkt, dpop, 'refresh token');
     // The application's own refresh token lifetime (issue 19) replaces the setting.
     const max = client.refreshTokenLifetime ?? deps.settings.refreshTokenExpireSeconds;
     if (max !== null && now.getTime() - token.createdAt.getTime() > max * 1000) throw new OAuthError('invalid_grant', 'refresh token has expired');
@@ -64,6 +73,7 @@ export const refreshToken: Grant = {
           audience,
           issuer,
           from: { refreshTokenId: token.id, repoint: true },
+          dpop,
         },
         deps,
       );
@@ -85,6 +95,9 @@ export const refreshToken: Grant = {
         issuer,
         refreshResources: token.resources ?? null,
         from: { refreshTokenId: token.id },
+        dpop,
+        // §5: the new refresh token keeps the original's binding (or its absence).
+        refreshJkt: token.jkt ?? null,
       },
       deps,
     );

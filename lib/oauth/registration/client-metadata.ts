@@ -159,6 +159,10 @@ export function checkClientMetadata(raw: unknown, rules: MetadataRules): Checked
   const requirePar = input.require_pushed_authorization_requests;
   if (requirePar !== undefined && requirePar !== null && typeof requirePar !== 'boolean') throw bad('require_pushed_authorization_requests must be true or false');
   if (requirePar === true) metadata.require_pushed_authorization_requests = true;
+  // RFC 9449 §5.2: the client asks that its tokens always be DPoP-bound ("Require DPoP").
+  const dpopBound = input.dpop_bound_access_tokens;
+  if (dpopBound !== undefined && dpopBound !== null && typeof dpopBound !== 'boolean') throw bad('dpop_bound_access_tokens must be true or false');
+  if (dpopBound === true) metadata.dpop_bound_access_tokens = true;
 
   return {
     authMethod,
@@ -174,6 +178,7 @@ export function checkClientMetadata(raw: unknown, rules: MetadataRules): Checked
       name: (metadata.client_name as string | undefined)?.trim() || fallbackName(redirectUris),
       metadata,
       requirePushedAuthorizationRequests: requirePar === true,
+      requireDpop: dpopBound === true,
       // The registered scope is what it may request (enforced at authorize and token); absent = the default list.
       allowedScopes: typeof metadata.scope === 'string' ? metadata.scope.split(' ').filter(Boolean) : null,
     },
