@@ -14,7 +14,7 @@ import { digest, randomToken } from '../secrets';
 import { AuthorizationError, UntrustedRequest } from './authorization-request-errors';
 import { validateAuthorizationRequest } from './authorize';
 import { dpopProofFor } from '../dpop/token-request';
-import { dpopChallenge } from '../dpop/challenge';
+import { dpopError } from '../dpop/challenge';
 
 export async function pushedAuthorizationRequest(req: Request, deps: Deps): Promise<Response> {
   if (req.method !== 'POST') throw new OAuthError('invalid_request', 'the pushed authorization request endpoint accepts POST only', { Allow: 'POST' });
@@ -44,7 +44,7 @@ export async function pushedAuthorizationRequest(req: Request, deps: Deps): Prom
   const proof = await dpopProofFor(req, deps);
   if (proof) {
     if (request.dpopJkt !== undefined && request.dpopJkt !== proof.jkt) {
-      throw new OAuthError('invalid_dpop_proof', 'dpop_jkt and the DPoP proof sent with the request name different keys', { 'WWW-Authenticate': dpopChallenge({ error: 'invalid_dpop_proof' }) });
+      throw dpopError('invalid_dpop_proof', 'dpop_jkt and the DPoP proof sent with the request name different keys');
     }
     request = { ...request, dpopJkt: proof.jkt };
   }
