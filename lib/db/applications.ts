@@ -130,6 +130,8 @@ export interface OperatorApplication {
   previousSecretExpiresAt: Date | null;
   /** RFC 9449 "Require DPoP". */
   requireDpop: boolean;
+  /** Issue 22 "Require two-factor sign-in" (the admin edit form starts from it; without it a save turned it off). */
+  requireMfa: boolean;
 }
 
 /**

@@ -34,6 +34,7 @@ export const applicationColumns = {
   issueRefreshTokens: applications.issueRefreshTokens,
   previousSecretExpiresAt: applications.previousSecretExpiresAt,
   requireDpop: applications.requireDpop,
+  requireMfa: applications.requireMfa,
 };
 
 /** The engine's ClientRecord (lib/oauth/store.ts). */
@@ -49,7 +50,6 @@ export const clientColumns = {
   jwksUri: applications.jwksUri,
   accessTokenFormat: applications.accessTokenFormat,
   previousSecretDigest: applications.previousSecretDigest,
-  requireMfa: applications.requireMfa,
 };
 
 /** Whether a secret is set: its digest never leaves lib/db for the dashboard or the CLI. */

@@ -9,6 +9,7 @@ import { decodeJwt, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { registerApplication } from '@/lib/applications/service';
 import { ApplicationInputError } from '@/lib/applications/rules';
+import { applicationToFormValues } from '@/lib/applications/schema';
 import { createApplicationStore } from '@/lib/db/applications';
 import { defaultClientRegistrationSettings } from '@/lib/oauth/registration-settings';
 import { dpopKey, signProof, unsignedProof, type DpopAlg } from '@/lib/testing/dpop';
@@ -270,6 +271,12 @@ describe(`RFC 9449 DPoP at the authorization server, on ${testDatabaseKind}`, ()
       );
       await expect(attempt).rejects.toBeInstanceOf(ApplicationInputError);
       await expect(attempt).rejects.toMatchObject({ field: 'requireDpop', message: expect.stringMatching(/implicit grant cannot issue DPoP-bound tokens/) });
+    });
+
+    it('the edit forms (dashboard and console) start from the stored switch, so saving them keeps it (Require two-factor sign-in too)', async () => {
+      const strict = await t.application({ name: 'Kept', grantTypes: ['client_credentials'], requireDpop: true, requireMfa: true });
+      const stored = await createApplicationStore(t.db).findApplication({ clientId: strict.clientId });
+      expect(applicationToFormValues(stored!)).toMatchObject({ requireDpop: true, requireMfa: true });
     });
 
     it('RFC 7591: dpop_bound_access_tokens=true registers a client that must use DPoP; a non-boolean is invalid_client_metadata', async () => {
