@@ -16,10 +16,7 @@ import type { ClientRecord } from './store';
 export const JWT_ACCESS_TOKEN_TYPE = 'at+jwt';
 export const JWT_ACCESS_TOKEN_ALG = 'RS256';
 
-/**
- * How the person signed in (OIDC Core §2 acr, RFC 8176 amr), for grants that know it. A hook:
- * the grants fill it once sign-in methods are recorded with codes and refresh tokens.
- */
+/** How the person signed in (OIDC Core §2 acr, RFC 8176 amr), as recorded with the code or refresh token. */
 export interface AuthenticationContext {
   acr?: string | null;
   amr?: string[] | null;
