@@ -3,11 +3,15 @@
  * TokenHasScope (required scopes, all or any: Authlib's AND / OR), TokenHasReadWriteScope
  * (safe methods need OAUTH2_READ_SCOPE, others OAUTH2_WRITE_SCOPE) and TokenHasResourceScope
  * (`music` means `music:read` for safe methods and `music:write` otherwise).
+ * `scopes` may also be a function of the request: ScopedResourceMixin.get_scopes().
  */
 
+/** DOT's ScopedResourceMixin.get_scopes(): the scopes this request needs, computed per request. */
+export type ScopesFor = (req: Request) => string[] | Promise<string[]>;
+
 export interface ScopeRules {
-  /** Scopes the token must carry. */
-  scopes?: string[];
+  /** Scopes the token must carry, or a function of the request that returns them. */
+  scopes?: string[] | ScopesFor;
   /** 'all' (default): every one of `scopes`; 'any': at least one. */
   match?: 'all' | 'any';
   /** DOT's ReadWriteScopedResourceView: add the read or write scope by method. */
@@ -22,8 +26,13 @@ export function isSafeMethod(method: string): boolean {
   return SAFE.has(method.toUpperCase());
 }
 
+/** The rules with `scopes` computed for this request (a function is called once per request). */
+export async function resolveScopes<R extends ScopeRules>(rules: R, req: Request): Promise<R & { scopes?: string[] }> {
+  return typeof rules.scopes === 'function' ? { ...rules, scopes: await rules.scopes(req) } : (rules as R & { scopes?: string[] });
+}
+
 /** The scope check for one request: `all` must all be granted, and at least one of `any` if it is non-empty. */
-export function requiredScopes(rules: ScopeRules, method: string, settings: { readScope: string; writeScope: string }): { all: string[]; any: string[] } {
+export function requiredScopes(rules: ScopeRules & { scopes?: string[] }, method: string, settings: { readScope: string; writeScope: string }): { all: string[]; any: string[] } {
   const safe = isSafeMethod(method);
   const all: string[] = [];
   const any: string[] = [];
