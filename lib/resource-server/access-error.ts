@@ -26,10 +26,14 @@ export class AccessError extends Error {
     this.name = 'AccessError';
   }
 
-  /** §3.1: no token (or client credentials) in the request: 401, a challenge without an error code, no body. */
-  static missing(challenge: Record<string, string>, extraChallenges: string[] = []): AccessError {
-    const header = missingBearer(challenge).headers.get('www-authenticate')!;
-    return new AccessError(null, 'the request carries no credentials', 401, { 'WWW-Authenticate': [...extraChallenges, header].join(', ') });
+  /** RFC 6750 §3.1: no token in the request: 401, a Bearer challenge without an error code, no body. */
+  static missing(challenge: Record<string, string>): AccessError {
+    return AccessError.noCredentials(missingBearer(challenge).headers.get('www-authenticate')!);
+  }
+
+  /** No credentials of any accepted kind: 401 with these challenges (`WWW-Authenticate`), no body. */
+  static noCredentials(wwwAuthenticate: string): AccessError {
+    return new AccessError(null, 'the request carries no credentials', 401, { 'WWW-Authenticate': wwwAuthenticate });
   }
 
   /** Any engine error (invalid_token, insufficient_scope, invalid_client, temporarily_unavailable, 429…), as the engine answers it. */

@@ -18,6 +18,19 @@ export interface ScopeRules {
   readWrite?: boolean;
   /** DOT's TokenHasResourceScope: `music` → `music:read` / `music:write` by method. */
   resourceScopes?: string[];
+  /**
+   * DOT's TokenMatchesOASRequirements (`required_alternate_scopes`): per method, a list of scope
+   * sets of which the token must hold at least one whole set, as OpenAPI security requirements
+   * read: `{ GET: [['read']], POST: [['create'], ['post', 'widget']] }`. A method not listed is refused.
+   */
+  alternateScopes?: Record<string, string[][]>;
+}
+
+/** The scopes one request needs: every one of `all`, one of `any` (if any), and one whole set of `alternatives` (if given). */
+export interface NeededScopes {
+  all: string[];
+  any: string[];
+  alternatives?: string[][];
 }
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -32,7 +45,7 @@ export async function resolveScopes<R extends ScopeRules>(rules: R, req: Request
 }
 
 /** The scope check for one request: `all` must all be granted, and at least one of `any` if it is non-empty. */
-export function requiredScopes(rules: ScopeRules & { scopes?: string[] }, method: string, settings: { readScope: string; writeScope: string }): { all: string[]; any: string[] } {
+export function requiredScopes(rules: ScopeRules & { scopes?: string[] }, method: string, settings: { readScope: string; writeScope: string }): NeededScopes {
   const safe = isSafeMethod(method);
   const all: string[] = [];
   const any: string[] = [];
@@ -40,9 +53,14 @@ export function requiredScopes(rules: ScopeRules & { scopes?: string[] }, method
   else all.push(...(rules.scopes ?? []));
   if (rules.readWrite) all.push(safe ? settings.readScope : settings.writeScope);
   for (const r of rules.resourceScopes ?? []) all.push(`${r}:${safe ? 'read' : 'write'}`);
-  return { all: [...new Set(all)], any };
+  const alternatives = rules.alternateScopes ? (rules.alternateScopes[method.toUpperCase()] ?? []) : undefined;
+  return { all: [...new Set(all)], any, ...(alternatives ? { alternatives } : {}) };
 }
 
-export function hasScopes(granted: string[], need: { all: string[]; any: string[] }): boolean {
-  return need.all.every((s) => granted.includes(s)) && (need.any.length === 0 || need.any.some((s) => granted.includes(s)));
+export function hasScopes(granted: string[], need: NeededScopes): boolean {
+  return (
+    need.all.every((s) => granted.includes(s)) &&
+    (need.any.length === 0 || need.any.some((s) => granted.includes(s))) &&
+    (!need.alternatives || need.alternatives.some((set) => set.every((s) => granted.includes(s))))
+  );
 }

@@ -150,7 +150,7 @@ export async function verifyClient(req: Request, opts: VerifyClientOptions = {})
 }
 
 async function clientFrom(req: Request, params: Params, opts: VerifyClientOptions): Promise<{ client: CallingClient; method: ClientAuthMethod }> {
-  if (!hasCredentials(req, params)) throw AccessError.missing({}, [BASIC]);
+  if (!hasCredentials(req, params)) throw AccessError.noCredentials(BASIC);
   const allowQuery = (opts.settings ?? getSettings()).allowTokenInQuery;
   if (await carriesToken(req, allowQuery)) throw new OAuthError('invalid_request', 'send either client credentials or an access token, not both');
   const { client, method } = await authenticate(req, params, await (opts.deps ?? engineDeps)());

@@ -180,7 +180,7 @@ export async function verifyAccessToken(req: Request, rules: WithOAuthOptions = 
   const need = requiredScopes(opts, req.method, settings);
   if (!hasScopes(info.scopes, need)) {
     // An API that publishes its metadata names the scopes anyway: clients re-authorize with them (RFC 9728 §5.1, MCP).
-    const named = settings.errorResponseWithScopes || resource ? [...need.all, ...need.any] : undefined;
+    const named = settings.errorResponseWithScopes || resource ? [...need.all, ...need.any, ...(need.alternatives?.[0] ?? [])] : undefined;
     throw bearerRefusal('insufficient_scope', 'the access token lacks a required scope', named, challenge);
   }
   (opts.events ?? appEvents).emit('token_authenticated', {
