@@ -9,6 +9,9 @@
  *   export const POST = withOAuth(handler, { readWrite: true });             // read for GET/HEAD/OPTIONS, write otherwise
  *   export const PUT = withOAuth(handler, { resourceScopes: ['music'] });    // music:read / music:write by method
  *   export const POST = withOAuth(handler, { resource: '/api/mcp' });        // RFC 8707 audience + RFC 9728 challenge
+ *   export const GET = withOAuth(handler, { scopes: (req) => [...] });       // scopes computed per request (get_scopes())
+ *   export const POST = withOAuth(handler, { allowSession: true });          // or the signed-in session (session-access.ts)
+ *   const token = await verifyAccessToken(req, { scopes: ['write'] });       // the same check, imperatively; throws AccessError
  *
  * With `resource` (a path on this app's origin, or an absolute URI), a token whose audience
  * does not include the API's resource identifier is refused with 401 invalid_token, and every
