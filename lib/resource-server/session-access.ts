@@ -44,6 +44,15 @@ function ownHosts(req: Request): string[] {
   return hosts.filter((h): h is string => !!h).map((h) => h.toLowerCase());
 }
 
+/** A trusted origin as written in the route (`https://app.example.com`, with or without a path), normalised. */
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url; // not a URL: it matches nothing a browser sends
+  }
+}
+
 /** Why an unsafe request may not use the session, or null when its Origin is this app's (or trusted). */
 export function crossSiteProblem(req: Request, opts: Pick<SessionOptions, 'trustedOrigins' | 'settings'>): string | null {
   if (isSafeMethod(req.method)) return null;
@@ -56,7 +65,7 @@ export function crossSiteProblem(req: Request, opts: Pick<SessionOptions, 'trust
     return 'the Origin header is not an origin';
   }
   const issuer = issuerFor(req, { issuer: opts.settings ? (opts.settings.issuer ?? null) : getSettings().issuer });
-  const allowed = new Set([new URL(issuer).origin, ...(opts.trustedOrigins ?? []).map((o) => new URL(o).origin)]);
+  const allowed = new Set([new URL(issuer).origin, ...(opts.trustedOrigins ?? []).map(originOf)]);
   if (allowed.has(parsed.origin) || ownHosts(req).includes(parsed.host.toLowerCase())) return null;
   return `cross-site request refused: ${parsed.origin} may not use this site's session for a ${req.method}`;
 }
