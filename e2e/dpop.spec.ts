@@ -53,7 +53,7 @@ test.describe('DPoP (RFC 9449)', () => {
     await signIn(page, ALICE);
     await expect(page.getByRole('heading', { name: 'Register an application' })).toBeVisible();
     await page.getByLabel('Name').fill('DPoP app');
-    await page.getByLabel('Redirect URIs').fill('https://dpop.example/cb');
+    await page.getByLabel('Redirect URIs', { exact: true }).fill('https://dpop.example/cb');
     await page.getByRole('checkbox', { name: /Implicit/ }).check();
     await page.getByRole('checkbox', { name: 'Require DPoP' }).check();
     await page.getByRole('button', { name: 'Register application' }).click();

@@ -50,6 +50,9 @@ export const clientColumns = {
   jwksUri: applications.jwksUri,
   accessTokenFormat: applications.accessTokenFormat,
   previousSecretDigest: applications.previousSecretDigest,
+  // client_secret_jwt only (sealed; see drizzle/schema/clients.ts); the engine opens it to check an HMAC.
+  clientSecretSealed: applications.clientSecretSealed,
+  previousSecretSealed: applications.previousSecretSealed,
 };
 
 /** Whether a secret is set: its digest never leaves lib/db for the dashboard or the CLI. */

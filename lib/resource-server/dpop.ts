@@ -10,7 +10,7 @@
  * replayed once at another instance within its five minutes.
  */
 import type { JWTPayload } from 'jose';
-import { errorResponse, OAuthError } from '@/lib/oauth/errors';
+import { OAuthError } from '@/lib/oauth/errors';
 import { checkPresentation, type PresentedToken } from '@/lib/oauth/dpop/protected-resource';
 import type { DpopNonces } from '@/lib/oauth/dpop/nonce';
 import type { Store } from '@/lib/oauth/store';
@@ -50,13 +50,13 @@ export interface ToolkitDpop {
   challenge: Record<string, string>;
 }
 
-/** The 401 to answer when the token was presented wrongly for its binding; null when the presentation is good. */
-export async function dpopRefusal(req: Request, presented: PresentedToken, boundJkt: string | null, ctx: ToolkitDpop): Promise<Response | null> {
+/** The 401 refusal when the token was presented wrongly for its binding; null when the presentation is good. */
+export async function dpopRefusal(req: Request, presented: PresentedToken, boundJkt: string | null, ctx: ToolkitDpop): Promise<OAuthError | null> {
   try {
     await checkPresentation(req, presented, boundJkt, { issuer: ctx.issuer, now: ctx.now, useJti: ctx.useJti ?? inMemory, nonces: ctx.nonces, challenge: ctx.challenge });
     return null;
   } catch (e) {
-    if (e instanceof OAuthError) return errorResponse(e);
+    if (e instanceof OAuthError) return e;
     throw e;
   }
 }
