@@ -61,7 +61,8 @@ test.describe('DPoP (RFC 9449)', () => {
     await shoot(page, 'register-refused');
     await page.getByRole('checkbox', { name: /Implicit/ }).uncheck();
     await page.getByRole('button', { name: 'Register application' }).click();
-    await expect(page.getByRole('heading', { name: 'DPoP app' })).toBeVisible();
+    await expect(page.getByText('DPoP app is registered')).toBeVisible();
+    await page.getByRole('link', { name: 'Go to the application' }).click();
     await page.getByRole('link', { name: 'Edit' }).first().click();
     await expect(page.getByRole('checkbox', { name: 'Require DPoP' })).toBeChecked();
     await shoot(page, 'edit');
