@@ -1,3 +1,7 @@
+// next-intl: the request configuration is i18n/request.ts (languages without URL prefixes, issue 23).
+const createNextIntlPlugin = require('next-intl/plugin');
+const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PRODUCT.md: every path answers with and without a trailing slash, with no redirect.
@@ -24,4 +28,4 @@ const nextConfig = {
   },
 };
 
-module.exports = nextConfig;
+module.exports = withNextIntl(nextConfig);

@@ -12,6 +12,8 @@ import { parseMailSettings, type MailSettings } from '@/lib/mail/settings';
 import { parseAccountSettings, type AccountSettings } from '@/lib/accounts/verification-settings';
 import { parseAuditSettings, type AuditSettings } from '@/lib/audit/settings';
 import { parseFactorSettings, type FactorSettings } from '@/lib/factors/settings';
+import { parseBrandingSettings, type BrandingSettings } from '@/lib/config/branding';
+import { LOCALES } from '@/lib/i18n/locales';
 
 export { SettingsError } from '@/lib/config/env';
 
@@ -38,6 +40,8 @@ export interface AppSettings extends Settings {
   audit: AuditSettings;
   /** OAUTH2_REQUIRE_MFA, OAUTH2_ENCRYPTION_KEY (lib/factors/settings.ts). */
   factors: FactorSettings;
+  /** OAUTH2_BRAND_*, OAUTH2_SUPPORT_URL, OAUTH2_PRIVACY_URL, OAUTH2_TERMS_URL, OAUTH2_DEFAULT_LOCALE, OAUTH2_CLIENT_LOGO_HOSTS (lib/config/branding.ts). */
+  branding: BrandingSettings;
 }
 
 function resourceServer(env: Env): AppSettings['resourceServer'] {
@@ -152,6 +156,8 @@ export function parseSettings(env: Env): Readonly<AppSettings> {
     accounts: parseAccountSettings(env),
     audit: parseAuditSettings(env),
     factors: parseFactorSettings(env),
+    branding: parseBrandingSettings(env),
+    uiLocalesSupported: [...LOCALES],
   };
   return Object.freeze(settings);
 }
