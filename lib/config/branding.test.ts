@@ -65,3 +65,14 @@ describe('client logos (OAUTH2_CLIENT_LOGO_HOSTS)', () => {
     expect(clientLogoAllowed('https://any.example/l.png', ['*'])).toBe(true);
   });
 });
+
+describe('OAUTH2_SCOPES with translated descriptions', () => {
+  it('takes an object of language → text; English is the description the engine uses', () => {
+    const s = parseSettings({ OAUTH2_SCOPES: '{"read":"Read","photos":{"de":"Ihre Fotos","en":"Your photos"}}' });
+    expect(s.scopes).toEqual({ read: 'Read', photos: 'Your photos' });
+    expect(s.scopeTranslations).toEqual({ photos: { de: 'Ihre Fotos', en: 'Your photos' } });
+  });
+  it('refuses anything else in one line', () => {
+    expect(() => parseSettings({ OAUTH2_SCOPES: '{"photos":{"de":3}}' })).toThrow(/^OAUTH2_SCOPES: the description of "photos" must be/);
+  });
+});

@@ -43,3 +43,20 @@ describe('matchLocale', () => {
     expect(matchLocale('pt-BR')).toBeNull();
   });
 });
+
+describe('scope descriptions in the page language', async () => {
+  const { scopeDescription } = await import('./scopes');
+  const { messagesFor } = await import('./messages');
+  const de = messagesFor('de').scopes;
+
+  it('built-in scopes use the catalogue while the operator kept the shipped text', () => {
+    expect(scopeDescription({ name: 'email', description: 'Your email address' }, 'de', {}, de)).toBe('Ihre E-Mail-Adresse');
+    expect(scopeDescription({ name: 'email', description: 'Mail, please' }, 'de', {}, de)).toBe('Mail, please');
+  });
+
+  it('an operator translation wins; without one for this language the configured text stays', () => {
+    const own = { photos: { en: 'Your photos', de: 'Ihre Fotos' } };
+    expect(scopeDescription({ name: 'photos', description: 'Your photos' }, 'de', own, de)).toBe('Ihre Fotos');
+    expect(scopeDescription({ name: 'photos', description: 'Your photos' }, 'ja', own, de)).toBe('Your photos');
+  });
+});
