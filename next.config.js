@@ -1,4 +1,5 @@
 // next-intl: the request configuration is i18n/request.ts (languages without URL prefixes, issue 23).
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- next.config.js is CommonJS (server.mjs and the build load it as such)
 const createNextIntlPlugin = require('next-intl/plugin');
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 

@@ -8,7 +8,8 @@ import { Button, ButtonLink } from '@/components/ui/button';
 import { currentUser } from '@/lib/auth';
 import { isOperator } from '@/lib/auth/operator';
 
-const linkBase = 'rounded-md px-3 py-2 text-sm font-medium transition-colors';
+// nowrap: a word such as アカウント must not break into a column beside the email.
+const linkBase = 'rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap transition-colors';
 const linkActive = 'bg-slate-100 text-slate-900';
 const linkInactive = 'text-slate-600 hover:bg-slate-50 hover:text-slate-900';
 
