@@ -23,7 +23,7 @@
  *
  * Env: BENCH_BASE_URL, BENCH_APP (createapplication --json output), DATABASE_URL (for
  * BENCH_PRELOAD), BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default "1,32"),
- * BENCH_PRELOAD (extra access tokens to insert first), BENCH_OUT (write JSON results there),
+ * BENCH_PRELOAD (extra live access tokens and refresh tokens to insert first, N of each), BENCH_OUT (write JSON results there),
  * BENCH_LIMITED_URL, BENCH_APP_RATE_LIMIT (the application's own limit, requests per minute,
  * default 1,000,000: above the load, so the limit is paid for but never refuses).
  */
@@ -71,6 +71,7 @@ const targets = {
   workers: process.env.BENCH_WORKERS_URL || '',
   nextStart: process.env.BENCH_NEXTSTART_URL || '',
   oidc: process.env.BENCH_OIDC_URL || '',
+  preloaded: process.env.BENCH_PRELOADED_URL || '',
 };
 
 /** RFC 6749 §4.4: one token for the introspection and bearer scenarios. */
@@ -81,20 +82,29 @@ async function getAccessToken(headers = formHeaders, from = base) {
   return body.access_token;
 }
 
-/** BENCH_PRELOAD: N access tokens in one statement, then ANALYZE, so lookups run against a big table. */
+/**
+ * BENCH_PRELOAD: N live access tokens and N refresh tokens (grants, each its own family) in one
+ * statement each, then VACUUM ANALYZE, so lookups and inserts run against big tables and their indexes.
+ */
 async function preloadTokens(n) {
-  const sql = postgres(required('DATABASE_URL'), { max: 1, onnotice: () => {} });
+  const sql = postgres(required('BENCH_PRELOAD_DATABASE_URL'), { max: 1, onnotice: () => {} });
   try {
     const started = Date.now();
+    const [{ id }] = await sql`select id from applications where client_id = ${app.client_id}`;
     await sql`
       insert into access_tokens (token_digest, application_id, scope, expires_at)
-      select encode(sha256(convert_to('bench-preload-' || g, 'UTF8')), 'base64'), ${app.id}, 'read write',
+      select encode(sha256(convert_to('bench-preload-' || g, 'UTF8')), 'base64'), ${id}, 'read write',
              now() + interval '10 hours'
       from generate_series(1, ${n}::int) g`;
-    // Vacuum now, so autovacuum does not start on the fresh million rows in the middle of a timed run.
+    await sql`
+      insert into refresh_tokens (token_digest, application_id, family_id, scope)
+      select encode(sha256(convert_to('bench-preload-refresh-' || g, 'UTF8')), 'base64'), ${id}, gen_random_uuid(), 'read write'
+      from generate_series(1, ${n}::int) g`;
+    // Vacuum now, so autovacuum does not start on the fresh rows in the middle of a timed run.
     await sql`vacuum analyze access_tokens`;
-    const [{ count }] = await sql`select count(*)::int as count from access_tokens`;
-    console.log(`bench: preloaded ${n.toLocaleString('en')} access tokens in ${((Date.now() - started) / 1000).toFixed(1)} s (${count.toLocaleString('en')} stored)`);
+    await sql`vacuum analyze refresh_tokens`;
+    const [{ a, r }] = await sql`select (select count(*) from access_tokens)::int as a, (select count(*) from refresh_tokens)::int as r`;
+    console.log(`bench: preloaded ${n.toLocaleString('en')} access tokens and ${n.toLocaleString('en')} refresh tokens in ${((Date.now() - started) / 1000).toFixed(1)} s (${a.toLocaleString('en')} and ${r.toLocaleString('en')} stored)`);
   } finally {
     await sql.end({ timeout: 5 });
   }
@@ -202,6 +212,15 @@ async function main() {
   if (targets.fastOff) scenarios.push(on('fastOff', health, 'fast path off'), on('fastOff', token, 'fast path off', { maxOnly: false }), on('fastOff', introspect, 'fast path off', { maxOnly: false }));
   if (targets.workers) scenarios.push(on('workers', health, '2 workers'), on('workers', token, '2 workers'), on('workers', introspect, '2 workers'), on('workers', hello, '2 workers'));
   if (targets.nextStart) scenarios.push(on('nextStart', health, 'next start'), on('nextStart', token, 'next start'), on('nextStart', introspect, 'next start'));
+  if (targets.preloaded) {
+    // Issue 24: the same requests on a server whose database holds BENCH_PRELOAD more of each token.
+    const big = await getAccessToken(formHeaders, targets.preloaded);
+    scenarios.push(
+      on('preloaded', token, `${fmt(preload)} rows`, { maxOnly: false }),
+      on('preloaded', introspect, `${fmt(preload)} rows`, { maxOnly: false, body: `token=${encodeURIComponent(big)}` }),
+      on('preloaded', hello, `${fmt(preload)} rows`, { maxOnly: false, headers: { authorization: `Bearer ${big}` } }),
+    );
+  }
   if (targets.oidc) {
     const oidcToken = await getAccessToken(formHeaders, targets.oidc);
     scenarios.push(
@@ -319,6 +338,20 @@ function compare(rows) {
         `| ${label} | ${cell(main)} | ${cell(at(`${k}@fastOff`, c))} | ${cell(at(`${k}@workers`, c))} | ${cell(at(`${k}@nextStart`, c))} | ${cell(at(`${k}@oidc`, c))} | ` +
           `${ratio(main, at(`${k}@fastOff`, c))} | ${ratio(main, bare)} | ${ratio(main, at(`${k}@oidc`, c))} | ${ratio(at(`${k}@workers`, c), main)} |`,
       );
+    }
+  }
+  if (targets.preloaded) {
+    console.log('');
+    console.log(`Empty database against ${fmt(preload)} stored access tokens and refresh tokens (same run, median runs):`);
+    console.log('');
+    console.log('| request | connections | empty (req/s) | preloaded (req/s) | change | p99 empty / preloaded (ms) | p99 change |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const c of connectionCounts) {
+      for (const k of ['token', 'introspect', 'protected']) {
+        const x = at(k, c);
+        const y = at(`${k}@preloaded`, c);
+        if (x && y) console.log(`| ${x.scenario} | ${c} | ${fmt(x.rps)} | ${fmt(y.rps)} | ${((y.rps / x.rps - 1) * 100).toFixed(1)} % | ${x.p99} / ${y.p99} | ${((y.p99 / x.p99 - 1) * 100).toFixed(0)} % |`);
+      }
     }
   }
   const pairs = [

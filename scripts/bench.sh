@@ -4,7 +4,9 @@
 #   BENCH_DURATION=10      seconds per scenario and connection count
 #   BENCH_CONNECTIONS=1,32 connection counts
 #   BENCH_SKIP_BUILD=1     reuse .next when it has a build
-#   BENCH_PRELOAD=N        insert N extra access tokens first (cost stays flat with a million)
+#   BENCH_PRELOAD=N        a second database in the same cluster gets N live access tokens and N refresh
+#                          tokens, a second server.mjs runs on it, and token, introspection and the
+#                          bearer GET run on both in the same rounds (empty against preloaded)
 #   BENCH_OUT=file.json    also write the results as JSON
 #   BENCH_RUNS=3           repeat each run and report the median (by req/s)
 #   BENCH_LIMITS=1         also run token and introspection against a second server with rate limits
@@ -114,6 +116,18 @@ APP_ROTATED_JSON=$(npx tsx lib/manage/index.ts createapplication confidential cl
 ROTATED_ID=$(node -e "console.log(JSON.parse(process.argv[1]).client_id)" "$APP_ROTATED_JSON")
 npx tsx lib/manage/index.ts rotatesecret --client-id "$ROTATED_ID" --overlap 24h --json >/dev/null
 
+PRELOADED_URL= PRELOAD_DB_URL=
+if [ "${BENCH_PRELOAD:-0}" != "0" ]; then
+  PRELOAD_DB_URL="${PG_TEMP_URL%/postgres}/bench_preloaded"
+  node -e "const sql=require('postgres')(process.argv[1],{max:1});sql.unsafe('create database bench_preloaded').then(()=>sql.end())" "$PG_TEMP_URL"
+  start_server preloaded OAUTH2_RATE_LIMITS=off DATABASE_URL="$PRELOAD_DB_URL"
+  PRELOADED_URL=$BASE_URL
+  # The same client_id and secret in both databases, so every scenario sends the same request.
+  read -r CID CSECRET < <(node -e "const a=JSON.parse(process.argv[1]);console.log(a.client_id,a.client_secret)" "$APP_JSON")
+  DATABASE_URL="$PRELOAD_DB_URL" npx tsx lib/manage/index.ts createapplication confidential client-credentials --name bench \
+    --client-id "$CID" --client-secret "$CSECRET" --json >/dev/null
+fi
+
 FASTOFF_URL= WORKERS_URL= NEXTSTART_URL= OIDC_URL=
 if [ "${BENCH_COMPARE:-1}" = "1" ]; then
   start_server fast-path-off OAUTH2_RATE_LIMITS=off OAUTH2_FAST_PATH=off
@@ -131,5 +145,6 @@ if [ "${BENCH_COMPARE:-1}" = "1" ]; then
 fi
 
 BENCH_BASE_URL="$OFF_URL" BENCH_LIMITED_URL="$LIMITED_URL" BENCH_APP="$APP_JSON" BENCH_APP_JWT="$APP_JWT_JSON" BENCH_APP_ROTATED="$APP_ROTATED_JSON" \
+  BENCH_PRELOADED_URL="$PRELOADED_URL" BENCH_PRELOAD_DATABASE_URL="$PRELOAD_DB_URL" \
   BENCH_FASTOFF_URL="$FASTOFF_URL" BENCH_WORKERS_URL="$WORKERS_URL" BENCH_NEXTSTART_URL="$NEXTSTART_URL" BENCH_OIDC_URL="$OIDC_URL" \
   node scripts/bench.mjs
