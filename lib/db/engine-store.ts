@@ -60,6 +60,7 @@ export function createStore(db: Db): Store & UserStore {
       audience: accessTokens.audience,
       applicationDisabled: sql<boolean>`${applications.disabledAt} is not null`,
       userDisabled: sql<boolean>`coalesce(${users.disabledAt} is not null, false)`,
+      userRoles: users.roles,
     })
     .from(accessTokens)
     .innerJoin(applications, eq(applications.id, accessTokens.applicationId))

@@ -74,6 +74,11 @@ export interface Deps {
    * any authorization completes (besides acr_values and the application's requireMfa). Absent: no.
    */
   requireMfa?: (user: SignedInUser) => boolean;
+  /**
+   * Issue 19: the deployer's custom claims (lib/extensions/claims.ts or OAUTH2_CLAIMS_MODULE) for
+   * ID tokens, userinfo, introspection and JWT access tokens; absent: none, and no lookup is made.
+   */
+  extraClaims?: import('./claims-extension').ExtraClaims;
   /** Rate limits (lib/rate-limit); absent when they are off, and then nothing is counted. */
   limits?: import('./rate-limit').RateLimits;
 }

@@ -102,6 +102,8 @@ export interface UserRecord {
   disabledAt?: Date | null;
   /** The operator role (users.operator); the app's pages read it, the engine does not. */
   operator?: boolean;
+  /** Operator-managed role names (issue 19), released with the `roles` scope. Absent in fakes = none. */
+  roles?: string[];
 }
 
 export interface NewAuthorizationCode {
@@ -191,6 +193,8 @@ export interface AccessTokenRecord {
   /** From the same query (the joined application and user): a disabled one makes the token inactive. Absent in fakes = false. */
   applicationDisabled?: boolean;
   userDisabled?: boolean;
+  /** The user's roles, from the same join (introspection releases them with the `roles` scope). */
+  userRoles?: string[] | null;
 }
 
 export interface PendingAuthorizationRecord {

@@ -37,7 +37,7 @@ export async function createTestServer(overrides: Partial<Settings> & { clockOff
     clock,
     events: new EventBus(),
     keys,
-    idTokens: createIdTokenSigner({ store, settings, clock, keys }),
+    idTokens: createIdTokenSigner({ store, settings, clock, keys, extraClaims: extraDeps.extraClaims }),
     signOut: async () => {
       signedIn = null;
       signedOut++;
