@@ -56,6 +56,9 @@ export interface ClientRecord {
   /** Secret rotation with overlap: the previous secret's digest, accepted until previousSecretExpiresAt. */
   previousSecretDigest?: string | null;
   previousSecretExpiresAt?: Date | null;
+  /** RFC 7523 client_secret_jwt only: the secret (and during an overlap the previous one) sealed, to check HMACs. */
+  clientSecretSealed?: string | null;
+  previousSecretSealed?: string | null;
   /** Issue 22 "Require two-factor sign-in": its users must have signed in with two factors. Absent = false. */
   requireMfa?: boolean;
 }
@@ -77,6 +80,8 @@ export interface RegisteredClientRecord {
 export interface SelfRegisteredClient {
   clientType: ClientType;
   clientSecretDigest: string | null;
+  /** client_secret_jwt: the secret sealed (Deps.clientSecretSealer); null otherwise. */
+  clientSecretSealed?: string | null;
   /** RFC 7591 token_endpoint_auth_method as registered: the one method client authentication accepts. */
   tokenEndpointAuthMethod: string;
   /** RFC 7523 private_key_jwt: its public keys (absent = none). */

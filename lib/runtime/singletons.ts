@@ -16,7 +16,8 @@ export type SingletonKey =
   | 'factor-store'
   | 'account-store'
   | 'mail-queue'
-  | 'audit-database';
+  | 'audit-database'
+  | 'example-notes';
 
 declare global {
   var __oauthSingletons: Map<SingletonKey, unknown> | undefined;

@@ -19,6 +19,7 @@ import { verificationHold } from '@/lib/accounts/verification-settings';
 import { singleton } from '@/lib/runtime/singletons';
 import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 import { extraClaimsForServer } from '@/lib/extensions/load-claims';
+import { clientSecretSealer } from '@/lib/applications/secret-sealing';
 
 // The bus lives in its own module so the toolkit can emit on it without loading the engine.
 
@@ -37,6 +38,7 @@ export function getOAuthServer(): Promise<OAuthServer> {
       keys,
       idTokens: createIdTokenSigner({ store, settings, clock, keys, extraClaims }),
       extraClaims,
+      clientSecretSealer: clientSecretSealer(),
       signOut: async () => {
         const { signOut } = await import('@/lib/auth');
         await signOut({ redirect: false });
