@@ -1,3 +1,8 @@
+// next-intl: the request configuration is i18n/request.ts (languages without URL prefixes, issue 23).
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- next.config.js is CommonJS (server.mjs and the build load it as such)
+const createNextIntlPlugin = require('next-intl/plugin');
+const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PRODUCT.md: every path answers with and without a trailing slash, with no redirect.
@@ -24,4 +29,4 @@ const nextConfig = {
   },
 };
 
-module.exports = nextConfig;
+module.exports = withNextIntl(nextConfig);

@@ -1,26 +1,30 @@
 import Link from 'next/link';
 import { signOutAction } from '@/app/(auth)/actions';
 import { DASHBOARD_LINKS } from '@/components/dashboard-links';
-import { Logo, PRODUCT_NAME } from '@/components/logo';
+import { getTranslations } from 'next-intl/server';
+import { brandName, Logo } from '@/components/logo';
 import { HiddenOn, NavLink } from '@/components/nav-link';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { currentUser } from '@/lib/auth';
 import { isOperator } from '@/lib/auth/operator';
 
-const linkBase = 'rounded-md px-3 py-2 text-sm font-medium transition-colors';
+// nowrap: a word such as アカウント must not break into a column beside the email.
+const linkBase = 'rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap transition-colors';
 const linkActive = 'bg-slate-100 text-slate-900';
 const linkInactive = 'text-slate-600 hover:bg-slate-50 hover:text-slate-900';
 
 /** The top bar: product, the dashboard sections and the account when signed in, sign-in links otherwise. */
 export async function SiteHeader() {
   const user = await currentUser();
+  const t = await getTranslations('header');
+  const tNav = await getTranslations('dashboardNav');
   const nav = user ? (
     // The dashboard's side nav has these same links.
     <HiddenOn paths={DASHBOARD_LINKS.map((l) => l.href)}>
-      <nav aria-label="Main" className="flex items-center gap-1">
+      <nav aria-label={t('main')} className="flex items-center gap-1">
         {DASHBOARD_LINKS.map((l) => (
           <NavLink key={l.href} href={l.href} className={linkBase} activeClassName={linkActive} inactiveClassName={linkInactive}>
-            {l.label}
+            {tNav(l.key)}
           </NavLink>
         ))}
       </nav>
@@ -34,7 +38,7 @@ export async function SiteHeader() {
           <Logo />
           {/* Phones, signed in: the mark alone, so the account's email and links fit beside it. */}
           <span className={user ? 'sr-only text-base font-semibold tracking-tight sm:not-sr-only' : 'text-base font-semibold tracking-tight'}>
-            {PRODUCT_NAME}
+            {brandName()}
           </span>
         </Link>
         {nav ? <div className="hidden md:block">{nav}</div> : null}
@@ -44,18 +48,18 @@ export async function SiteHeader() {
               {isOperator(user) ? (
                 // Operators only: everyone else gets a 404 at /admin, so the link is not shown to them.
                 <NavLink href="/admin" className={linkBase} activeClassName={linkActive} inactiveClassName={linkInactive}>
-                  Admin
+                  {t('admin')}
                 </NavLink>
               ) : null}
               <span className="min-w-0 truncate text-sm text-slate-600 sm:max-w-64" title={user.email}>
                 {user.email}
               </span>
               <NavLink href="/account" className={linkBase} activeClassName={linkActive} inactiveClassName={linkInactive}>
-                Account
+                {t('account')}
               </NavLink>
               <form action={signOutAction}>
                 <Button type="submit" variant="secondary" size="sm">
-                  Sign out
+                  {t('signOut')}
                 </Button>
               </form>
             </>
@@ -63,10 +67,10 @@ export async function SiteHeader() {
             // The sign-in and sign-up pages link to each other themselves.
             <HiddenOn paths={['/login', '/signup']}>
               <ButtonLink href="/login" variant="ghost" size="sm">
-                Sign in
+                {t('signIn')}
               </ButtonLink>
               <ButtonLink href="/signup" size="sm">
-                Sign up
+                {t('signUp')}
               </ButtonLink>
             </HiddenOn>
           )}

@@ -33,7 +33,8 @@ const env = {
   AUTH_SECRET: randomBytes(32).toString('base64url'),
   OAUTH2_DEMO_USERS: 'on',
   OAUTH2_RATE_LIMITS: 'off',
-  OAUTH2_ACCESS_LOG: 'off',
+  // The request log on, as in production (to /dev/null here): its buffered writer is part of what runs for days.
+  OAUTH2_ACCESS_LOG: process.env.SOAK_ACCESS_LOG ?? 'on',
   OAUTH2_METRICS_TOKEN: METRICS_TOKEN,
   OAUTH2_DATA_DIR: dataDir,
   DATABASE_POOL_SIZE: String(POOL),

@@ -16,10 +16,10 @@ import { currentIssuer } from '@/lib/config/issuer';
 import { getFactorStore } from '@/lib/db/factors';
 import { relyingPartyFor, signInOptions } from '@/lib/factors/passkeys';
 import { challengeSealer } from '@/lib/factors/sealing';
-import { PRODUCT_NAME } from '@/lib/mail/templates/layout';
+import { productName } from '@/lib/mail/templates/layout';
 
 export async function passkeySignInOptionsAction(): Promise<{ options: PublicKeyCredentialRequestOptionsJSON; ceremony: string }> {
-  const rp = relyingPartyFor(await currentIssuer(), PRODUCT_NAME);
+  const rp = relyingPartyFor(await currentIssuer(), productName());
   return signInOptions({ store: await getFactorStore(), sealer: challengeSealer(), now: new Date() }, rp);
 }
 

@@ -16,7 +16,7 @@ import { announceFactorChange, type FactorChange } from '@/lib/factors/announce'
 import { beginTotpEnrolment, confirmTotpEnrolment, regenerateRecoveryCodes } from '@/lib/factors/authenticator-app';
 import { isRecentSignIn } from '@/lib/factors/recent-sign-in';
 import { totpSealer } from '@/lib/factors/sealing';
-import { PRODUCT_NAME } from '@/lib/mail/templates/layout';
+import { productName } from '@/lib/mail/templates/layout';
 
 export type AuthenticatorAppState =
   | null
@@ -47,7 +47,7 @@ export async function authenticatorAppAction(prev: AuthenticatorAppState, formDa
   const { user } = signedIn;
 
   if (intent === 'start') {
-    const begun = await beginTotpEnrolment(await deps(), user, PRODUCT_NAME);
+    const begun = await beginTotpEnrolment(await deps(), user, productName());
     if (!begun.ok) return { step: 'error', error: begun.message };
     return { step: 'scan', secret: begun.secret, qrCode: await QRCode.toDataURL(begun.uri, { margin: 1, width: 200 }) };
   }

@@ -16,7 +16,7 @@ import { announceFactorChange, type FactorChange } from '@/lib/factors/announce'
 import { addPasskey, PASSKEY_NAME_MAX, registrationOptions, relyingPartyFor } from '@/lib/factors/passkeys';
 import { isRecentSignIn } from '@/lib/factors/recent-sign-in';
 import { challengeSealer } from '@/lib/factors/sealing';
-import { PRODUCT_NAME } from '@/lib/mail/templates/layout';
+import { productName } from '@/lib/mail/templates/layout';
 
 export type PasskeyOptionsResult = { ok: true; options: PublicKeyCredentialCreationOptionsJSON; ceremony: string } | { ok: false; reauth?: true; message: string };
 export type PasskeyResult = { ok: true; message: string } | { ok: false; reauth?: true; message: string };
@@ -40,7 +40,7 @@ const deps = async () => ({ store: await getFactorStore(), sealer: challengeSeal
 export async function passkeyRegistrationOptionsAction(): Promise<PasskeyOptionsResult> {
   const user = await signedIn();
   if (!isRecentSignIn(user.authTime)) return REAUTH;
-  const rp = relyingPartyFor(await currentIssuer(), PRODUCT_NAME);
+  const rp = relyingPartyFor(await currentIssuer(), productName());
   return { ok: true, ...(await registrationOptions(await deps(), rp, user)) };
 }
 

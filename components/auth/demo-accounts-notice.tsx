@@ -1,11 +1,12 @@
+import { getTranslations } from 'next-intl/server';
 import { Alert } from '@/components/ui/alert';
 
 /** On the sign-in page while demo accounts (published passwords) exist on this server. */
-export function DemoAccountsNotice({ emails }: { emails: string[] }) {
+export async function DemoAccountsNotice({ emails }: { emails: string[] }) {
+  const t = await getTranslations('login');
   return (
-    <Alert tone="warning" title="Demo accounts exist on this server">
-      <span className="break-words">{emails.join(', ')}</span> {emails.length === 1 ? 'has a' : 'have'} published{' '}
-      {emails.length === 1 ? 'password' : 'passwords'}. Do not use this server for real users.
+    <Alert tone="warning" title={t('demoTitle')}>
+      {t.rich(emails.length === 1 ? 'demoOne' : 'demoMany', { emails: emails.join(', '), b: (chunks) => <span className="break-words">{chunks}</span> })}
     </Alert>
   );
 }

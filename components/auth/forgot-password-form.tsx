@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { forgotPasswordAction } from '@/app/(auth)/password-actions';
 import { FormField } from '@/components/auth/form-field';
 import { Alert } from '@/components/ui/alert';
@@ -8,13 +9,14 @@ import { forgotPasswordSchema } from '@/lib/validations/auth';
 import { useAuthForm } from './use-auth-form';
 
 export function ForgotPasswordForm({ defaultEmail }: { defaultEmail?: string }) {
+  const t = useTranslations('forgot');
   const { form, state, pending, errorFor, formProps, initialValue } = useAuthForm(forgotPasswordSchema, forgotPasswordAction, { email: defaultEmail ?? '' });
   return (
     <form {...formProps} className="space-y-5">
       {state?.formError ? <Alert tone="error">{state.formError}</Alert> : null}
       <FormField
         id="email"
-        label="Email"
+        label={t('email')}
         type="email"
         autoComplete="username"
         inputMode="email"
@@ -28,7 +30,7 @@ export function ForgotPasswordForm({ defaultEmail }: { defaultEmail?: string }) 
       />
       <Button type="submit" className="w-full" disabled={pending} aria-busy={pending || undefined}>
         {pending ? <Spinner /> : null}
-        Send reset link
+        {t('submit')}
       </Button>
     </form>
   );

@@ -1,5 +1,6 @@
 'use client';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { signInAction } from '@/app/(auth)/actions';
 import { FormField } from '@/components/auth/form-field';
 import { Alert } from '@/components/ui/alert';
@@ -9,6 +10,7 @@ import { signInSchema } from '@/lib/validations/auth';
 import { useAuthForm } from './use-auth-form';
 
 export function LoginForm({ next, defaultEmail }: { next: string; defaultEmail?: string }) {
+  const t = useTranslations('login');
   const { form, state, pending, errorFor, formProps, initialValue } = useAuthForm(signInSchema, signInAction, {
     email: defaultEmail ?? '',
     password: '',
@@ -21,7 +23,7 @@ export function LoginForm({ next, defaultEmail }: { next: string; defaultEmail?:
       <input type="hidden" name="next" value={next} />
       <FormField
         id="email"
-        label="Email"
+        label={t('email')}
         type="email"
         autoComplete="username webauthn"
         inputMode="email"
@@ -35,10 +37,10 @@ export function LoginForm({ next, defaultEmail }: { next: string; defaultEmail?:
       />
       <FormField
         id="password"
-        label="Password"
+        label={t('password')}
         labelAside={
           <Link href="/forgot-password" className="text-sm font-medium text-accent-600 hover:text-accent-700 hover:underline">
-            Forgot password?
+            {t('forgotPassword')}
           </Link>
         }
         type="password"
@@ -50,7 +52,7 @@ export function LoginForm({ next, defaultEmail }: { next: string; defaultEmail?:
       />
       <Button type="submit" className="w-full" disabled={pending} aria-busy={pending || undefined}>
         {pending ? <Spinner /> : null}
-        Sign in
+        {t('submit')}
       </Button>
     </form>
   );

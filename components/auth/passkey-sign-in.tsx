@@ -5,6 +5,7 @@
  * request also runs as conditional UI: the passkeys appear in the email field's autofill.
  */
 import { useEffect, useState, useTransition } from 'react';
+import { useTranslations } from 'next-intl';
 import { browserSupportsWebAuthn, browserSupportsWebAuthnAutofill, startAuthentication } from '@simplewebauthn/browser';
 import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/types';
 import { Alert } from '@/components/ui/alert';
@@ -18,6 +19,7 @@ type Actions = {
 };
 
 export function PasskeySignIn({ next, actions }: { next: string; actions: Actions }) {
+  const t = useTranslations('login');
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
 
@@ -59,7 +61,7 @@ export function PasskeySignIn({ next, actions }: { next: string; actions: Action
         }}
       >
         {pending ? <Spinner /> : null}
-        Sign in with a passkey
+        {t('passkey')}
       </Button>
     </div>
   );

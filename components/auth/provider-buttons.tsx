@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { getTranslations } from 'next-intl/server';
 import { signInWithProviderAction } from '@/app/(auth)/actions';
 import { Button } from '@/components/ui/button';
 
@@ -19,13 +20,14 @@ const ICONS: Record<string, ReactNode> = {
 };
 
 /** "Continue with GitHub / Google", for the providers this instance has credentials for. */
-export function ProviderButtons({ providers, next }: { providers: { id: string; name: string }[]; next: string }) {
+export async function ProviderButtons({ providers, next }: { providers: { id: string; name: string }[]; next: string }) {
   if (providers.length === 0) return null;
+  const t = await getTranslations('login');
   return (
     <div className="mt-6">
       <div className="relative flex items-center" aria-hidden="true">
         <div className="flex-1 border-t border-slate-200" />
-        <span className="px-3 text-xs font-medium tracking-wide text-slate-500 uppercase">or</span>
+        <span className="px-3 text-xs font-medium tracking-wide text-slate-500 uppercase">{t('or')}</span>
         <div className="flex-1 border-t border-slate-200" />
       </div>
       <div className="mt-6 grid gap-3">
@@ -35,7 +37,7 @@ export function ProviderButtons({ providers, next }: { providers: { id: string; 
             <input type="hidden" name="next" value={next} />
             <Button type="submit" variant="secondary" className="w-full">
               {ICONS[p.id]}
-              Continue with {p.name}
+              {t('continueWith', { provider: p.name })}
             </Button>
           </form>
         ))}

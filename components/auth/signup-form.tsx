@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { signUpAction } from '@/app/(auth)/actions';
 import { FormField } from '@/components/auth/form-field';
 import { Alert } from '@/components/ui/alert';
@@ -8,6 +9,7 @@ import { PASSWORD_MIN_LENGTH, signUpSchema } from '@/lib/validations/auth';
 import { useAuthForm } from './use-auth-form';
 
 export function SignupForm({ next }: { next: string }) {
+  const t = useTranslations('signup');
   const { form, state, pending, errorFor, formProps, initialValue } = useAuthForm(signUpSchema, signUpAction, {
     name: '',
     email: '',
@@ -21,8 +23,8 @@ export function SignupForm({ next }: { next: string }) {
       <input type="hidden" name="next" value={next} />
       <FormField
         id="name"
-        label="Name"
-        labelAside={<span className="text-xs text-slate-500">Optional</span>}
+        label={t('name')}
+        labelAside={<span className="text-xs text-slate-500">{t('optional')}</span>}
         type="text"
         autoComplete="name"
         error={errorFor('name')}
@@ -31,7 +33,7 @@ export function SignupForm({ next }: { next: string }) {
       />
       <FormField
         id="email"
-        label="Email"
+        label={t('email')}
         type="email"
         autoComplete="email"
         inputMode="email"
@@ -44,18 +46,18 @@ export function SignupForm({ next }: { next: string }) {
       />
       <FormField
         id="password"
-        label="Password"
+        label={t('password')}
         type="password"
         autoComplete="new-password"
         required
         minLength={PASSWORD_MIN_LENGTH}
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+        hint={t('passwordHint', { min: PASSWORD_MIN_LENGTH })}
         error={errorFor('password')}
         {...register('password')}
       />
       <Button type="submit" className="w-full" disabled={pending} aria-busy={pending || undefined}>
         {pending ? <Spinner /> : null}
-        Sign up
+        {t('submit')}
       </Button>
     </form>
   );

@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import type { VerifyFormState } from '@/app/(auth)/second-factor-actions';
 import { FormField } from '@/components/auth/form-field';
@@ -16,6 +17,7 @@ export function VerifyCodeForm({
   next: string;
   method: 'totp' | 'recovery';
 }) {
+  const t = useTranslations('verify');
   const [state, formAction, pending] = useActionState(action, null);
   return (
     <form action={formAction} className="space-y-5">
@@ -26,7 +28,7 @@ export function VerifyCodeForm({
         <FormField
           id="code"
           name="code"
-          label="Code"
+          label={t('code')}
           inputMode="numeric"
           autoComplete="one-time-code"
           pattern="[0-9 ]*"
@@ -41,7 +43,7 @@ export function VerifyCodeForm({
         <FormField
           id="code"
           name="code"
-          label="Recovery code"
+          label={t('recoveryCode')}
           autoComplete="off"
           autoCapitalize="none"
           spellCheck={false}
@@ -54,7 +56,7 @@ export function VerifyCodeForm({
       )}
       <Button type="submit" className="w-full" disabled={pending} aria-busy={pending || undefined}>
         {pending ? <Spinner /> : null}
-        Verify
+        {t('submit')}
       </Button>
     </form>
   );

@@ -1,3 +1,4 @@
+import { getTranslations } from 'next-intl/server';
 import { Alert } from '@/components/ui/alert';
 
 /**
@@ -7,7 +8,7 @@ import { Alert } from '@/components/ui/alert';
  * host, and warns when the browser would go back to an app on this device (loopback or a
  * private-use scheme), where any app can claim any name.
  */
-export function ClientOrigin({
+export async function ClientOrigin({
   applicationName,
   registeredVia,
   clientId,
@@ -20,23 +21,23 @@ export function ClientOrigin({
   redirectHost: string;
   onThisDevice: boolean;
 }) {
+  const t = await getTranslations('consent');
   const documentHost = registeredVia === 'metadata_document' ? hostOf(clientId) : null;
   return (
     <div className="space-y-3 px-5 pt-5 sm:px-8">
-      <Alert tone="info" title={documentHost ? 'Identified by a published document' : 'Registered itself'}>
+      <Alert tone="info" title={documentHost ? t('originDocumentTitle') : t('originDynamicTitle')}>
         {documentHost ? (
           <>
-            This application describes itself in a document at <strong className="font-mono font-semibold break-all">{documentHost}</strong>
+            {t.rich('originDocument', { host: documentHost, b: (chunks) => <strong className="font-mono font-semibold break-all">{chunks}</strong> })}
             <span className="block font-mono text-xs break-all opacity-80">{clientId}</span>
           </>
         ) : (
-          <>Its name and details are what it told this server when it registered itself; no one here has checked them.</>
+          t('originDynamic')
         )}
       </Alert>
       {onThisDevice ? (
-        <Alert tone="warning" title="Sends you back to an app on this device">
-          After you decide, {applicationName} will send you back to an app on this device (<strong className="font-mono break-all">{redirectHost}</strong>), not to
-          a website. Only continue if you started this from that app yourself, just now.
+        <Alert tone="warning" title={t('onDeviceTitle')}>
+          {t.rich('onDevice', { app: applicationName, host: redirectHost, b: (chunks) => <strong className="font-mono break-all">{chunks}</strong> })}
         </Alert>
       ) : null}
     </div>

@@ -1,5 +1,6 @@
 'use client';
 import type { ReactNode } from 'react';
+import { useTranslations } from 'next-intl';
 import { useFormStatus } from 'react-dom';
 import { decide } from '@/app/o/consent/actions';
 import { Button } from '@/components/ui/button';
@@ -36,6 +37,8 @@ export function ConsentForm({
   /** Shown above the buttons (the device flow's warning). */
   notice?: ReactNode;
 }) {
+  const t = useTranslations('consent');
+  const bold = (chunks: ReactNode) => <span className="font-semibold">{chunks}</span>;
   return (
     <form action={action}>
       <input type="hidden" name="request" value={requestId} />
@@ -45,7 +48,7 @@ export function ConsentForm({
         {scopes.length ? (
           <fieldset>
             <legend className="text-sm font-medium text-slate-900">
-              This will allow <span className="font-semibold">{applicationName}</span> to:
+              {t.rich('willAllow', { app: applicationName, b: bold })}
             </legend>
             <div className="mt-3">
               <ScopeList scopes={scopes} />
@@ -53,12 +56,12 @@ export function ConsentForm({
           </fieldset>
         ) : (
           <p className="text-sm text-slate-700">
-            <span className="font-semibold">{applicationName}</span> asks to know who you are. It asks for no other access.
+            {t.rich('identityOnly', { app: applicationName, b: bold })}
           </p>
         )}
         {resources.length ? (
           <div className="text-sm text-slate-700">
-            <p>{resources.length === 1 ? 'Only at this service:' : 'Only at these services:'}</p>
+            <p>{resources.length === 1 ? t('onlyThisService') : t('onlyTheseServices')}</p>
             <ul className="mt-1.5 space-y-1">
               {resources.map((r) => (
                 <li key={r} className="font-mono text-xs break-all text-slate-900">
@@ -75,7 +78,7 @@ export function ConsentForm({
               <path strokeLinecap="round" strokeLinejoin="round" d="M13.5 6H18a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2v-4.5M10 14 20 4m0 0h-5m5 0v5" />
             </svg>
             <span className="min-w-0">
-              You will be sent back to <strong className="font-mono font-semibold break-all text-slate-900">{redirectHost}</strong>
+              {t.rich('sentBackTo', { host: redirectHost, b: (chunks) => <strong className="font-mono font-semibold break-all text-slate-900">{chunks}</strong> })}
             </span>
           </p>
         )}
@@ -86,17 +89,18 @@ export function ConsentForm({
 }
 
 function DecisionButtons() {
+  const t = useTranslations('consent');
   const { pending, data } = useFormStatus();
   const choice = pending ? data?.get('decision') : null;
   return (
     <div className="flex flex-col-reverse gap-3 border-t border-slate-200 bg-slate-50/60 px-5 py-4 sm:flex-row sm:justify-end sm:px-8">
       <Button type="submit" name="decision" value="deny" variant="secondary" size="lg" className="w-full sm:w-auto sm:min-w-28" disabled={pending}>
         {choice === 'deny' ? <Spinner /> : null}
-        Cancel
+        {t('cancel')}
       </Button>
       <Button type="submit" name="decision" value="allow" size="lg" className="w-full sm:w-auto sm:min-w-32" disabled={pending}>
         {choice === 'allow' ? <Spinner /> : null}
-        Authorize
+        {t('authorize')}
       </Button>
     </div>
   );

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
 
 /**
@@ -6,15 +7,16 @@ import { Card } from '@/components/ui/card';
  * what to do. Used by /o/error (untrusted requests are never redirected) and by the consent
  * page for a request that expired or was already decided.
  */
-export function RequestError({
+export async function RequestError({
   description,
   code,
-  advice = "If this keeps happening, contact the application's developer and mention the error code below.",
+  advice,
 }: {
   description: string;
   code?: string | null;
   advice?: string;
 }) {
+  const t = await getTranslations('requestError');
   return (
     <div className="flex justify-center px-4 py-10 sm:py-16">
       <div className="w-full max-w-lg">
@@ -28,18 +30,18 @@ export function RequestError({
               />
             </svg>
           </div>
-          <h1 className="mt-5 text-2xl font-semibold tracking-tight text-balance text-slate-900">This request can&apos;t be completed</h1>
+          <h1 className="mt-5 text-2xl font-semibold tracking-tight text-balance text-slate-900">{t('title')}</h1>
           <p className="mt-3 text-base break-words text-slate-700">{description}</p>
-          <p className="mt-4 text-sm text-slate-600">{advice}</p>
+          <p className="mt-4 text-sm text-slate-600">{advice ?? t('advice')}</p>
           {code ? (
             <p className="mt-6 text-xs text-slate-500">
-              Error code: <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-slate-700">{code}</code>
+              {t('errorCode')} <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-slate-700">{code}</code>
             </p>
           ) : null}
         </Card>
         <p className="mt-6 text-center text-sm text-slate-600">
           <Link href="/" className="font-medium text-accent-600 hover:text-accent-700 hover:underline">
-            Go to the home page
+            {t('home')}
           </Link>
         </p>
       </div>

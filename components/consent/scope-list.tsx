@@ -1,5 +1,8 @@
+import { useTranslations } from 'next-intl';
+
 /** The requested scopes as checkboxes, all ticked; `openid` (the sign-in itself) cannot be unticked. */
 export function ScopeList({ scopes }: { scopes: { name: string; description: string }[] }) {
+  const t = useTranslations('consent');
   return (
     <ul className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200">
       {scopes.map((scope) => {
@@ -27,7 +30,7 @@ export function ScopeList({ scopes }: { scopes: { name: string; description: str
                 <span className="block text-sm font-medium text-slate-900">{scope.description}</span>
                 <span id={`${id}-name`} className="mt-0.5 block font-mono text-xs break-all text-slate-500">
                   {showName ? scope.name : null}
-                  {required ? <span className="font-sans">{showName ? ' · ' : ''}Required</span> : null}
+                  {required ? <span className="font-sans">{showName ? ' · ' : ''}{t('required')}</span> : null}
                 </span>
               </span>
             </label>

@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useFormStatus } from 'react-dom';
 import { continueWithCode } from '@/app/o/device/actions';
 import { Button } from '@/components/ui/button';
@@ -12,10 +13,11 @@ import { Spinner } from '@/components/ui/spinner';
  * server normalises it). A plain form: it works without JavaScript.
  */
 export function DeviceCodeForm({ userCode, error }: { userCode: string; error: string | null }) {
+  const t = useTranslations('device');
   return (
     <form action={continueWithCode} className="space-y-5" noValidate>
       <div>
-        <Label htmlFor="user_code">Code</Label>
+        <Label htmlFor="user_code">{t('code')}</Label>
         <Input
           id="user_code"
           name="user_code"
@@ -36,7 +38,7 @@ export function DeviceCodeForm({ userCode, error }: { userCode: string; error: s
           <FieldError id="user_code-error" message={error} />
         ) : (
           <p id="user_code-hint" className="mt-1.5 text-sm text-slate-600">
-            Eight letters, as shown on your device.
+            {t('hint')}
           </p>
         )}
       </div>
@@ -46,11 +48,12 @@ export function DeviceCodeForm({ userCode, error }: { userCode: string; error: s
 }
 
 function ContinueButton() {
+  const t = useTranslations('device');
   const { pending } = useFormStatus();
   return (
     <Button type="submit" size="lg" className="w-full" disabled={pending}>
       {pending ? <Spinner /> : null}
-      Continue
+      {t('continue')}
     </Button>
   );
 }

@@ -1,7 +1,9 @@
+import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
 
 /** RFC 8628 §3.3: what the person sees once they decided; the device finds out by polling. */
-export function DeviceResult({ outcome }: { outcome: 'connected' | 'denied' }) {
+export async function DeviceResult({ outcome }: { outcome: 'connected' | 'denied' }) {
+  const t = await getTranslations('device');
   const connected = outcome === 'connected';
   return (
     <Card className="px-6 py-8 text-center sm:px-10 sm:py-10">
@@ -10,11 +12,9 @@ export function DeviceResult({ outcome }: { outcome: 'connected' | 'denied' }) {
           <path strokeLinecap="round" strokeLinejoin="round" d={connected ? 'm5 13 4 4L19 7' : 'M6 18 18 6M6 6l12 12'} />
         </svg>
       </div>
-      <h1 className="mt-5 text-2xl font-semibold tracking-tight text-balance text-slate-900">{connected ? 'Your device is connected' : 'Access denied'}</h1>
+      <h1 className="mt-5 text-2xl font-semibold tracking-tight text-balance text-slate-900">{connected ? t('connected') : t('denied')}</h1>
       <p className="mt-3 text-base text-slate-700">
-        {connected
-          ? 'You can go back to your device: it will continue on its own in a few seconds. You can close this page.'
-          : 'The device was not given access to your account. You can close this page.'}
+        {connected ? t('connectedText') : t('deniedText')}
       </p>
     </Card>
   );

@@ -39,7 +39,8 @@ export function Alert({
       <svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} className="mt-0.5 size-4 shrink-0">
         {icon}
       </svg>
-      <div className="min-w-0">
+      {/* Long words (German compounds, application names) wrap instead of leaving the box. */}
+      <div className="min-w-0 wrap-break-word">
         {title ? <p className="font-medium">{title}</p> : null}
         {children ? <div className={title ? 'mt-1' : undefined}>{children}</div> : null}
       </div>

@@ -47,6 +47,15 @@ export function osUserName(env: Env = process.env): string | undefined {
   return env.SUDO_USER || env.USER || env.LOGNAME || undefined;
 }
 
+/**
+ * OAUTH2_CLUSTER_WORKER=1: set by server.mjs's primary on the worker processes it forks
+ * (OAUTH2_WORKERS > 1). The primary has run the one-time start work (migrations, demo users,
+ * signing keys, the mail worker); a worker only opens its pool. Not a setting for operators.
+ */
+export function isClusterWorker(env: Env = process.env): boolean {
+  return env.OAUTH2_CLUSTER_WORKER === '1';
+}
+
 export function isProduction(env: Env = process.env): boolean {
   return env.NODE_ENV === 'production';
 }

@@ -12,6 +12,8 @@ import { parseMailSettings, type MailSettings } from '@/lib/mail/settings';
 import { parseAccountSettings, type AccountSettings } from '@/lib/accounts/verification-settings';
 import { parseAuditSettings, type AuditSettings } from '@/lib/audit/settings';
 import { parseFactorSettings, type FactorSettings } from '@/lib/factors/settings';
+import { parseBrandingSettings, type BrandingSettings } from '@/lib/config/branding';
+import { LOCALES } from '@/lib/i18n/locales';
 
 export { SettingsError } from '@/lib/config/env';
 
@@ -38,6 +40,10 @@ export interface AppSettings extends Settings {
   audit: AuditSettings;
   /** OAUTH2_REQUIRE_MFA, OAUTH2_ENCRYPTION_KEY (lib/factors/settings.ts). */
   factors: FactorSettings;
+  /** OAUTH2_BRAND_*, OAUTH2_SUPPORT_URL, OAUTH2_PRIVACY_URL, OAUTH2_TERMS_URL, OAUTH2_DEFAULT_LOCALE, OAUTH2_CLIENT_LOGO_HOSTS (lib/config/branding.ts). */
+  branding: BrandingSettings;
+  /** OAUTH2_SCOPES descriptions given per language: scope → language → text (the consent page's). */
+  scopeTranslations: Record<string, Record<string, string>>;
 }
 
 function resourceServer(env: Env): AppSettings['resourceServer'] {
@@ -68,30 +74,45 @@ function resourceServer(env: Env): AppSettings['resourceServer'] {
 
 const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/; // RFC 6749 §3.3 scope-token
 
-/** OAUTH2_SCOPES: a JSON object {"read": "Reading scope", ...} or a list "read write". */
-function scopes(env: Env): Record<string, string> {
+/**
+ * OAUTH2_SCOPES: a JSON object {"read": "Reading scope", ...} or a list "read write". A
+ * description may also be an object of translations, {"photos": {"en": "Your photos",
+ * "de": "Ihre Fotos"}}: the consent page shows the one for its language, else the English
+ * ("en", or the first given) one, which is also what the engine and the dashboard use.
+ */
+function scopes(env: Env): { descriptions: Record<string, string>; translations: Record<string, Record<string, string>> } {
   const raw = env.OAUTH2_SCOPES;
-  if (raw === undefined || raw.trim() === '') return defaultSettings.scopes;
-  let parsed: Record<string, string>;
+  if (raw === undefined || raw.trim() === '') return { descriptions: defaultSettings.scopes, translations: {} };
+  let parsed: Record<string, unknown>;
   if (raw.trim().startsWith('{')) {
     try {
-      parsed = JSON.parse(raw) as Record<string, string>;
+      parsed = JSON.parse(raw) as Record<string, unknown>;
     } catch {
       throw new SettingsError('OAUTH2_SCOPES: expected a JSON object of scope → description, or a space-separated list');
     }
   } else {
     parsed = Object.fromEntries(raw.split(/[\s,]+/).filter(Boolean).map((s) => [s, s]));
   }
+  const descriptions: Record<string, string> = {};
+  const translations: Record<string, Record<string, string>> = {};
   for (const [name, description] of Object.entries(parsed)) {
-    if (!SCOPE_TOKEN.test(name) || typeof description !== 'string') {
-      throw new SettingsError(`OAUTH2_SCOPES: "${name}" is not a valid scope name (RFC 6749 §3.3)`);
+    if (!SCOPE_TOKEN.test(name)) throw new SettingsError(`OAUTH2_SCOPES: "${name}" is not a valid scope name (RFC 6749 §3.3)`);
+    if (typeof description === 'string') {
+      descriptions[name] = description;
+      continue;
     }
+    const byLocale = description && typeof description === 'object' ? Object.entries(description as Record<string, unknown>) : [];
+    if (!byLocale.length || byLocale.some(([locale, text]) => typeof text !== 'string' || !/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(locale))) {
+      throw new SettingsError(`OAUTH2_SCOPES: the description of "${name}" must be a string or an object of language → string such as {"en": "...", "de": "..."}`);
+    }
+    translations[name] = Object.fromEntries(byLocale) as Record<string, string>;
+    descriptions[name] = translations[name].en ?? (byLocale[0]![1] as string);
   }
-  return parsed;
+  return { descriptions, translations };
 }
 
 export function parseSettings(env: Env): Readonly<AppSettings> {
-  const scopeMap = scopes(env);
+  const { descriptions: scopeMap, translations: scopeTranslations } = scopes(env);
   const known = (name: string, values: string[]) => {
     for (const v of values) {
       if (v !== '__all__' && !(v in scopeMap)) throw new SettingsError(`${name}: "${v}" is not in OAUTH2_SCOPES`);
@@ -153,6 +174,9 @@ export function parseSettings(env: Env): Readonly<AppSettings> {
     accounts: parseAccountSettings(env),
     audit: parseAuditSettings(env),
     factors: parseFactorSettings(env),
+    branding: parseBrandingSettings(env),
+    scopeTranslations,
+    uiLocalesSupported: [...LOCALES],
   };
   return Object.freeze(settings);
 }

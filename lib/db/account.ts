@@ -14,6 +14,19 @@ import { singleton } from '@/lib/runtime/singletons';
 
 export function createAccountStore(db: Db) {
   return {
+    /** The language the user chose (users.locale), or null: the pages then follow the browser. */
+    async findUserLocale(userId: string): Promise<string | null> {
+      if (!isUuid(userId)) return null;
+      const [row] = await db.select({ locale: users.locale }).from(users).where(eq(users.id, userId)).limit(1);
+      return row?.locale ?? null;
+    },
+
+    /** Saves the footer switcher's choice for the signed-in user (null: follow the browser again). */
+    async setUserLocale(userId: string, locale: string | null): Promise<void> {
+      if (!isUuid(userId)) return;
+      await db.update(users).set({ locale }).where(eq(users.id, userId));
+    },
+
     /** An empty name is stored as null (the pages then show the email). */
     async updateUserName(userId: string, name: string | null): Promise<boolean> {
       if (!isUuid(userId)) return false;

@@ -3,7 +3,7 @@
  * (createApplicationStore(db).clearExpired), which the command opens.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { accessTokens, applications, authorizationCodes, consents, deviceAuthorizations, pendingAuthorizations, pushedAuthorizationRequests, refreshTokens } from '@/drizzle/schema';
+import { accessTokens, applications, authorizationCodes, consents, deviceAuthorizations, pendingAuthorizations, pushedAuthorizationRequests, refreshTokens, usedJtis } from '@/drizzle/schema';
 import type { Db } from './types';
 
 /** How long cleartokens keeps a client ID metadata document's application that never completed an authorization. */
@@ -19,6 +19,7 @@ export const UNUSED_METADATA_DOCUMENT_SECONDS = 86_400;
  * authorization (no consent, code, token or pending request) once older than
  * `unusedDocumentSeconds`: anyone can make the server fetch a document, so rows nobody
  * uses must not pile up (an agent that comes back later is fetched again).
+ * And the used JWT ids (used_jtis) past their assertion's expiry.
  * Batched so it works on millions of rows without long locks.
  */
 export async function clearExpired(db: Db, now: Date, refreshExpireSeconds: number | null, batchSize = 10_000, unusedDocumentSeconds = UNUSED_METADATA_DOCUMENT_SECONDS) {
@@ -64,6 +65,12 @@ export async function clearExpired(db: Db, now: Date, refreshExpireSeconds: numb
     db.execute(sql`delete from ${pushedAuthorizationRequests} where id in (
       select id from ${pushedAuthorizationRequests} where expires_at < ${nowIso} limit ${batchSize}) returning 1`),
   );
+  // Single-use JWT ids (client assertions, RFC 7523 §3): a row only guards against a replay until
+  // the assertion itself expires; after that the JWT is refused for its exp anyway.
+  const jtis = await batched(() =>
+    db.execute(sql`delete from ${usedJtis} where key in (
+      select key from ${usedJtis} where expires_at < ${nowIso} limit ${batchSize}) returning 1`),
+  );
   const unusedBefore = new Date(now.getTime() - unusedDocumentSeconds * 1000).toISOString();
   const used = (table: SQL) => sql`exists (select 1 from ${table} u where u.application_id = ${applications}.id)`;
   const documents = await batched(() =>
@@ -74,5 +81,5 @@ export async function clearExpired(db: Db, now: Date, refreshExpireSeconds: numb
         and not ${used(sql`${refreshTokens}`)} and not ${used(sql`${pendingAuthorizations}`)}
       limit ${batchSize}) returning 1`),
   );
-  return { accessTokens: access, refreshTokens: refresh, authorizationCodes: codes, pendingAuthorizations: pending, metadataDocumentClients: documents, deviceAuthorizations: devices, pushedRequests: pushed };
+  return { accessTokens: access, refreshTokens: refresh, authorizationCodes: codes, pendingAuthorizations: pending, metadataDocumentClients: documents, deviceAuthorizations: devices, pushedRequests: pushed, usedJtis: jtis };
 }

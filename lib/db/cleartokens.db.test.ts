@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApplicationStore } from '@/lib/db/applications';
 import { digest } from '@/lib/oauth/secrets';
+import { createJtiStore } from '@/lib/db/used-jtis';
 import { basic, body, createTestServer, form } from '@/lib/testing/oauth';
 
 describe('manage cleartokens (DOT clear_expired)', async () => {
@@ -37,5 +38,17 @@ describe('manage cleartokens (DOT clear_expired)', async () => {
     expect(removed.refreshTokens).toBeGreaterThanOrEqual(3); // a (rotated), a's successor and b: created over 30 min ago
     expect(await t.store.findRefreshToken(digest(String(b.refresh_token)))).toBeNull();
     expect(await t.store.findRefreshToken(digest(String(fresh.refresh_token)))).not.toBeNull();
+  });
+
+  it('deletes used JWT ids (RFC 7523 §3 replay guard) once their assertion has expired, and keeps the live ones', async () => {
+    const jtis = createJtiStore(t.db);
+    const now = t.now();
+    expect(await jtis.useJti('cleartokens-test:expired', new Date(now.getTime() - 1000), new Date(now.getTime() - 60_000))).toBe(true);
+    expect(await jtis.useJti('cleartokens-test:live', new Date(now.getTime() + 60_000), now)).toBe(true);
+    const removed = await createApplicationStore(t.db).clearExpired(now, null, 100);
+    expect(removed.usedJtis).toBe(1);
+    // The live one still refuses a replay; the expired key is gone (taken again as new).
+    expect(await jtis.useJti('cleartokens-test:live', new Date(now.getTime() + 60_000), now)).toBe(false);
+    expect(removed).toMatchObject({ usedJtis: 1 });
   });
 });

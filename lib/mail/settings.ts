@@ -30,7 +30,9 @@ export function parseMailSettings(env: Env): MailSettings {
       throw new SettingsError('EMAIL_SERVER: expected an SMTP URL such as smtp://user:password@mail.example.com:587 or smtps://mail.example.com:465');
     }
   }
-  const from = env.EMAIL_FROM?.trim() || DEFAULT_EMAIL_FROM;
+  // Without EMAIL_FROM the sender's name is the brand's (OAUTH2_BRAND_NAME), quoted as RFC 5322 wants for any punctuation.
+  const brand = env.OAUTH2_BRAND_NAME?.trim().replace(/["\\\r\n<>]/g, '');
+  const from = env.EMAIL_FROM?.trim() || (brand ? `"${brand}" <no-reply@localhost>` : DEFAULT_EMAIL_FROM);
   if (!ADDRESS.test(from) && !NAMED_ADDRESS.test(from)) {
     throw new SettingsError(`EMAIL_FROM: expected an address or "Name <address>", got "${from}"`);
   }

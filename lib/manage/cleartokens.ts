@@ -10,7 +10,7 @@ const DAY_MS = 86_400_000;
 export const cleartokens: Command = {
   name: 'cleartokens',
   summary:
-    'delete expired and revoked tokens, used and expired codes (past OAUTH2_REFRESH_TOKEN_EXPIRE_SECONDS), metadata-document clients unused for a day, ' +
+    'delete expired and revoked tokens, used JWT ids past their expiry, used and expired codes (past OAUTH2_REFRESH_TOKEN_EXPIRE_SECONDS), metadata-document clients unused for a day, ' +
     'self-registered clients unused after OAUTH2_UNUSED_CLIENT_DAYS, audit events older than OAUTH2_AUDIT_RETENTION_DAYS, ' +
     'and browser sessions over (signed out or expired) for a day',
   usage: 'cleartokens [--batch-size N] [--json]',
@@ -29,7 +29,7 @@ export const cleartokens: Command = {
       out(
         `removed ${removed.accessTokens} access tokens, ${removed.refreshTokens} refresh tokens, ` +
           `${removed.authorizationCodes} authorization codes, ${removed.pendingAuthorizations} pending requests, ` +
-          `${removed.metadataDocumentClients} unused metadata-document clients, ${dynamicClients} unused self-registered clients, ` +
+          `${removed.usedJtis} used JWT ids past expiry, ${removed.metadataDocumentClients} unused metadata-document clients, ${dynamicClients} unused self-registered clients, ` +
           `${auditEvents} audit events past retention, ${sessions} browser sessions over for a day`,
       );
   },

@@ -47,6 +47,8 @@ export interface Settings {
   dpopNonce: boolean;
   /** Dynamic registration, client ID metadata documents and any-origin CORS (OAUTH2_MCP; lib/agents/settings.ts). */
   clients: ClientRegistrationSettings;
+  /** OIDC Discovery ui_locales_supported: the languages the sign-in and consent pages speak (absent: not advertised). */
+  uiLocalesSupported?: string[];
 }
 
 export const defaultSettings: Settings = {

@@ -1,6 +1,6 @@
 /**
- * Prometheus metrics (prom-client's default registry), per process: each instance is scraped
- * on its own. server.mjs records requests and latency per route and status on the same
+ * Prometheus metrics (prom-client's default registry), per instance: each instance is scraped
+ * on its own; with OAUTH2_WORKERS > 1 the scrape sums the workers (server.mjs). server.mjs records requests and latency per route and status on the same
  * registry (prom-client is a serverExternalPackage, so both load one module instance); this
  * module adds what the app knows: tokens issued, failed client authentications, rate-limit
  * refusals (all from the engine's events) and the database pool, plus Node's process metrics.
@@ -10,6 +10,7 @@ import type { EventBus } from '@/lib/oauth/events';
 import type { DbHandle } from '@/lib/db/types';
 import { openedServerDatabase } from '@/lib/db/client';
 import { singleton } from '@/lib/runtime/singletons';
+import { clusterMetrics } from '@/lib/runtime/server-globals';
 
 const { register } = client;
 
@@ -72,7 +73,8 @@ export function countEvents(events: EventBus): void {
   events.on('token_authenticated', () => tokensAuthenticated.inc());
 }
 
-/** The exposition text and its content type. */
+/** The exposition text and its content type: this process's, or every worker's summed (OAUTH2_WORKERS > 1). */
 export async function renderMetrics(): Promise<{ body: string; contentType: string }> {
-  return { body: await register.metrics(), contentType: register.contentType };
+  const cluster = clusterMetrics();
+  return { body: cluster ? await cluster() : await register.metrics(), contentType: register.contentType };
 }

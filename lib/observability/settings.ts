@@ -17,6 +17,8 @@ export interface ObservabilitySettings {
   shutdownTimeoutSeconds: number;
   /** OAUTH2_FAST_PATH: server.mjs sends the machine endpoints straight to the engine (default on). */
   fastPath: boolean;
+  /** OAUTH2_WORKERS: server.mjs processes sharing the port (default 1; `auto` = cores; PostgreSQL only). */
+  workers: number;
 }
 
 export function parseObservabilitySettings(env: Env): ObservabilitySettings {

@@ -16,6 +16,7 @@ declare global {
   var __oauthLifecycle: ServerLifecycle | undefined;
   var __oauthFastPath: FastPathMatcher | undefined;
   var __oauthCloseDatabase: (() => Promise<void>) | undefined;
+  var __oauthClusterMetrics: (() => Promise<string>) | undefined;
 }
 
 export function serverLifecycle(): ServerLifecycle | undefined {
@@ -30,4 +31,12 @@ export function onCloseDatabase(close: () => Promise<void>): void {
 /** Set at start (lib/server/start.ts): server.mjs dispatches the machine endpoints through it. */
 export function offerFastPath(match: FastPathMatcher): void {
   globalThis.__oauthFastPath = match;
+}
+
+/**
+ * Set by server.mjs in a worker when OAUTH2_WORKERS > 1: the exposition text of every worker,
+ * summed by the primary (prom-client's AggregatorRegistry), so one scrape sees the whole instance.
+ */
+export function clusterMetrics(): (() => Promise<string>) | undefined {
+  return globalThis.__oauthClusterMetrics;
 }

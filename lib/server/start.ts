@@ -2,6 +2,8 @@
  * Server start (from instrumentation.ts): validate settings (OAUTH2_ISSUER in production) and
  * AUTH_SECRET, open the database, apply migrations, and for the local instance create and print
  * the demo users (lib/config/deployment.ts says when).
+ * With OAUTH2_WORKERS > 1 server.mjs's primary process runs all of this once, then forks the
+ * workers; a worker (isClusterWorker) checks the settings and opens its own pool, nothing more.
  * Any failure prints one line naming what is wrong and exits non-zero.
  */
 import { openServerDatabase } from '@/lib/db/client';
@@ -10,7 +12,7 @@ import { getSettings } from '@/lib/config/settings';
 import { authSecret } from '@/lib/auth/secret';
 import { DEMO_USERS, seedDemoUsers } from '@/lib/auth/demo-users';
 import { checkIssuerRequired, demoUsersWanted } from '@/lib/config/deployment';
-import { processEnv, usesEmbeddedDatabase } from '@/lib/config/process-env';
+import { isClusterWorker, processEnv, usesEmbeddedDatabase } from '@/lib/config/process-env';
 import { offerFastPath, onCloseDatabase, serverLifecycle } from '@/lib/runtime/server-globals';
 
 export async function startServer(): Promise<void> {
@@ -21,6 +23,13 @@ export async function startServer(): Promise<void> {
     const demoUsers = demoUsersWanted(processEnv(), embedded);
     authSecret();
     const handle = await openServerDatabase();
+    // server.mjs (OAUTH2_FAST_PATH) sends the machine endpoints straight to their handlers.
+    offerFastPath((await import('@/lib/server/machine-routes')).matchMachineRoute);
+    if (isClusterWorker()) {
+      // The primary migrated, seeded, made the keys and runs the mail worker; it closes its own pool.
+      onCloseDatabase(() => handle.close());
+      return;
+    }
     await handle.migrate();
     if (demoUsers) {
       const created = await seedDemoUsers(createUserStore(handle.db));
@@ -32,8 +41,6 @@ export async function startServer(): Promise<void> {
     // OIDC signing keys: generated on first start, shared by every instance through the database.
     const { getOAuthServer } = await import('@/lib/server/oauth-server');
     await (await getOAuthServer()).deps.keys?.ensureKeys();
-    // server.mjs (OAUTH2_FAST_PATH) sends the machine endpoints straight to their handlers.
-    offerFastPath((await import('@/lib/server/machine-routes')).matchMachineRoute);
     console.log(`Database ready (${embedded ? 'embedded PGlite under .data/' : 'PostgreSQL'}), migrations applied.`);
     // Mail: delivers what was queued (also while the server was down) and retries failures.
     const { startMailWorker } = await import('@/lib/mail');

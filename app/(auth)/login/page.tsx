@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { AuthCard } from '@/components/auth/auth-card';
@@ -18,32 +19,35 @@ import { PATHS } from '@/lib/oauth/paths';
 import { PasskeySignIn } from '@/components/auth/passkey-sign-in';
 import { passkeySignInAction, passkeySignInOptionsAction } from '../passkey-actions';
 
-export const metadata: Metadata = { title: 'Sign in' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('login'))('title') };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /** Auth.js sends provider sign-in failures here as ?error=<type>. */
-function errorMessage(error: string): string {
+function errorMessage(error: string, t: Awaited<ReturnType<typeof getTranslations<'login'>>>): string {
   switch (error) {
     case 'CredentialsSignin':
-      return 'Email or password is incorrect';
+      return t('errorCredentials');
     case UNVERIFIED_ACCOUNT_ERROR:
-      return 'An account with this email already exists, but its email address has not been verified, so it cannot be joined to that sign-in. Sign in with your email and password instead.';
+      return t('errorUnverified');
     case SIGNUP_CLOSED_ERROR:
-      return signupRefusal() ?? 'That account could not be used to sign in.';
+      return signupRefusal() ?? t('errorNotUsable');
     case 'AccountDisabled':
       return ACCOUNT_DISABLED_MESSAGE;
     case 'AccessDenied':
-      return 'That account could not be used to sign in. Its email address must be verified with the provider.';
+      return t('errorAccessDenied');
     default:
-      return 'Sign-in failed. Please try again.';
+      return t('errorGeneric');
   }
 }
 
 export default async function LoginPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
+  const t = await getTranslations('login');
   const next = safeNext(first(params.next), '');
   // OIDC prompt=login / max_age (the authorization endpoint sends these): sign in again even if signed in.
   const reauth = first(params.prompt) === 'login' || first(params.reauth) === '1';
@@ -60,32 +64,28 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
 
   return (
     <AuthCard
-      title="Sign in"
+      title={t('title')}
       description={
-        appName ? (
-          <>
-            Sign in to continue to <span className="font-semibold text-slate-900">{appName}</span>.
-          </>
-        ) : next.startsWith(PATHS.authorize) ? (
-          'An application is asking you to sign in with your account here.'
-        ) : (
-          'Welcome back. Sign in to your account.'
-        )
+        appName
+          ? t.rich('continueTo', { app: appName, b: (chunks) => <span className="font-semibold text-slate-900">{chunks}</span> })
+          : next.startsWith(PATHS.authorize)
+            ? t('appAsking')
+            : t('welcome')
       }
       footer={
         <>
-          Don&apos;t have an account?{' '}
+          {t('noAccount')}{' '}
           <Link href={signupHref} className="font-medium text-accent-600 hover:text-accent-700 hover:underline">
-            Sign up
+            {t('signUp')}
           </Link>
         </>
       }
     >
       {reauth || error || wasReset || demoAccounts.length ? (
         <div className="mb-5 space-y-3">
-          {wasReset ? <Alert tone="success">Your password was changed. Sign in with your new password.</Alert> : null}
-          {error ? <Alert tone="error">{errorMessage(error)}</Alert> : null}
-          {reauth ? <Alert tone="info">Please sign in again to continue</Alert> : null}
+          {wasReset ? <Alert tone="success">{t('passwordChanged')}</Alert> : null}
+          {error ? <Alert tone="error">{errorMessage(error, t)}</Alert> : null}
+          {reauth ? <Alert tone="info">{t('signInAgain')}</Alert> : null}
           {demoAccounts.length ? <DemoAccountsNotice emails={demoAccounts} /> : null}
         </div>
       ) : null}

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { AuthCard } from '@/components/auth/auth-card';
 import { ProviderButtons } from '@/components/auth/provider-buttons';
@@ -9,12 +10,15 @@ import { oauthProviders } from '@/lib/auth/config';
 import { applicationNameForNext } from '@/lib/auth/pending-authorization';
 import { signupRefusal } from '@/lib/accounts/verification';
 
-export const metadata: Metadata = { title: 'Create an account' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('signup'))('title') };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function SignupPage({ searchParams }: { searchParams: SearchParams }) {
   const raw = (await searchParams).next;
+  const t = await getTranslations('signup');
   const next = safeNext(Array.isArray(raw) ? raw[0] : raw, '');
   const user = await currentUser();
   const loginHref = next ? `/login?${new URLSearchParams({ next })}` : '/login';
@@ -25,28 +29,20 @@ export default async function SignupPage({ searchParams }: { searchParams: Searc
 
   return (
     <AuthCard
-      title="Create your account"
-      description={
-        appName ? (
-          <>
-            Create an account to continue to <span className="font-semibold text-slate-900">{appName}</span>.
-          </>
-        ) : (
-          'Register applications and manage the ones you have authorized.'
-        )
-      }
+      title={t('heading')}
+      description={appName ? t.rich('continueTo', { app: appName, b: (chunks) => <span className="font-semibold text-slate-900">{chunks}</span> }) : t('intro')}
       footer={
         <>
-          Already have an account?{' '}
+          {t('haveAccount')}{' '}
           <Link href={loginHref} className="font-medium text-accent-600 hover:text-accent-700 hover:underline">
-            Sign in
+            {t('signIn')}
           </Link>
         </>
       }
     >
       {user ? (
         <Alert tone="info" className="mb-5">
-          You are signed in as {user.email}. Creating a new account signs you in to the new one instead.
+          {t('signedIn', { email: user.email })}
         </Alert>
       ) : null}
       {refusal ? (

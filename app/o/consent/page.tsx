@@ -1,15 +1,14 @@
-import { Monogram } from '@/components/applications/monogram';
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { ClientOrigin } from '@/components/consent/client-origin';
 import { ConsentForm } from '@/components/consent/consent-form';
+import { ConsentHeading } from '@/components/consent/consent-heading';
 import { RequestError } from '@/components/consent/request-error';
-import { Logo } from '@/components/logo';
 import { Card } from '@/components/ui/card';
 import { currentUser, loginUrl } from '@/lib/auth';
 import { authSecret } from '@/lib/auth/secret';
-import { registrantLine } from '@/lib/consent/registrant';
 import { csrfToken } from '@/lib/http/csrf';
 import { getStore } from '@/lib/db';
 import { getOAuthServer } from '@/lib/server/oauth-server';
@@ -17,14 +16,15 @@ import { resumeAuthorizationPath } from '@/lib/oauth/paths';
 import { isOnThisDevice } from '@/lib/oauth/redirect-uri';
 import { switchAccount } from './actions';
 import { DeviceConsent } from './device-consent';
+import { clientHeadingProps, localizedScopes } from './identity';
 
-export const metadata: Metadata = { title: 'Authorize application' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('consent'))('title') };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-
-const EXPIRED = 'This authorization request has expired or was already used. Return to the application and try again.';
 
 /**
  * Consent for a pending authorization request (RFC 6749 §4.1.1, DOT's authorize template). The
@@ -33,11 +33,13 @@ const EXPIRED = 'This authorization request has expired or was already used. Ret
  */
 export default async function ConsentPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
+  const t = await getTranslations('consent');
+  const expired = <RequestError description={t('expired')} advice={t('startAgain')} />;
   const requestId = first(params.request) ?? '';
   // RFC 8628 §3.3: a device's request, reached from /o/device.
   const userCode = first(params.user_code);
   if (!requestId && userCode) return <DeviceConsent userCode={userCode} />;
-  if (!requestId) return <RequestError description={EXPIRED} advice="Start again from the application you were using." />;
+  if (!requestId) return expired;
 
   const user = await currentUser();
   // Back through the authorize endpoint after sign-in: it binds the request to whoever signs
@@ -45,47 +47,33 @@ export default async function ConsentPage({ searchParams }: { searchParams: Sear
   if (!user) redirect(loginUrl(resumeAuthorizationPath(requestId)));
 
   const view = await (await getOAuthServer()).loadConsent(requestId, user.id);
-  if (!view) return <RequestError description={EXPIRED} advice="Start again from the application you were using." />;
+  if (!view) return expired;
 
   const { client } = view;
   const owner = client.ownerId ? await (await getStore()).findUserById(client.ownerId) : null;
   const selfRegistered = client.registeredVia === 'dynamic' || client.registeredVia === 'metadata_document' ? client.registeredVia : null;
   // The warning is about where the browser goes: only when every registered target is on this device.
   const onThisDevice = client.redirectUris.length > 0 && client.redirectUris.every(isOnThisDevice) && isOnThisDevice(view.redirectUri);
+  const [heading, scopes] = await Promise.all([clientHeadingProps(client, owner), localizedScopes(view.scopes)]);
 
   return (
     <div className="flex justify-center px-4 py-8 sm:py-14">
       <div className="w-full max-w-lg">
         <Card className="overflow-hidden">
-          <div className="px-5 pt-7 pb-6 text-center sm:px-8 sm:pt-8">
-            <div className="flex items-center justify-center gap-3" aria-hidden="true">
-              <Monogram name={client.name} size="lg" />
-              <span className="flex gap-1">
-                <span className="size-1 rounded-full bg-slate-300" />
-                <span className="size-1 rounded-full bg-slate-300" />
-                <span className="size-1 rounded-full bg-slate-300" />
-              </span>
-              <Logo className="size-12" />
-            </div>
-            <h1 className="mt-5">
-              <span className="block text-2xl font-semibold tracking-tight break-words text-slate-900">{client.name}</span>{' '}
-              <span className="mt-1 block text-base text-slate-700">wants to access your account</span>
-            </h1>
-            <p className="mt-3 text-sm text-slate-600">{registrantLine(client, owner)}</p>
-          </div>
+          <ConsentHeading {...heading} asks={t('wantsAccess')} />
 
           <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 border-y border-slate-200 bg-slate-50 px-5 py-3 text-sm sm:px-8">
             <p className="min-w-0 text-slate-600">
-              Signed in as <span className="font-medium break-all text-slate-900">{user.email}</span>
+              {t.rich('signedInAs', { email: user.email, b: (chunks) => <span className="font-medium break-all text-slate-900">{chunks}</span> })}
             </p>
             <form action={switchAccount}>
               <input type="hidden" name="request" value={requestId} />
-              <span className="text-slate-600">Not you? </span>
+              <span className="text-slate-600">{t('notYou')} </span>
               <button
                 type="submit"
                 className="rounded font-medium text-accent-600 hover:text-accent-700 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-600"
               >
-                Switch account
+                {t('switchAccount')}
               </button>
             </form>
           </div>
@@ -103,17 +91,19 @@ export default async function ConsentPage({ searchParams }: { searchParams: Sear
             requestId={view.requestId}
             csrf={csrfToken(authSecret(), view.requestId, user.id)}
             applicationName={client.name}
-            scopes={view.scopes}
+            scopes={scopes}
             resources={view.resources}
             redirectHost={redirectHost(view.redirectUri)}
           />
         </Card>
         <p className="mt-5 px-2 text-center text-xs text-pretty text-slate-500">
-          Only authorize applications you trust. You can revoke access at any time under{' '}
-          <Link href="/o/authorized-tokens" className="font-medium text-slate-700 underline-offset-2 hover:underline">
-            Authorized applications
-          </Link>
-          .
+          {t.rich('trustNotice', {
+            link: (chunks) => (
+              <Link href="/o/authorized-tokens" className="font-medium text-slate-700 underline-offset-2 hover:underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       </div>
     </div>

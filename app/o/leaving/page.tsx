@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { PRODUCT_NAME } from '@/components/logo';
+import { brandName } from '@/components/logo';
 import { LeavingNotice } from '@/components/consent/leaving-notice';
 import { RequestError } from '@/components/consent/request-error';
 import { getStore } from '@/lib/db';
@@ -27,7 +27,7 @@ export default async function LeavingPage({ searchParams }: { searchParams: Sear
   }
   const url = new URL(to);
   const destination = url.host || `an app on this device (${url.protocol.slice(0, -1)})`;
-  const server = `${PRODUCT_NAME} (${new URL(await currentIssuer()).host})`;
+  const server = `${brandName()} (${new URL(await currentIssuer()).host})`;
   // A vetted client is never sent here; a link edited to name one just goes on.
   if (!isUnverifiedClient(client)) redirect(to);
   const via = client.registeredVia === 'metadata_document' ? 'metadata_document' : 'dynamic';

@@ -1,11 +1,11 @@
-import { PRODUCT_NAME, renderMail } from './layout';
+import { productName, renderMail } from './layout';
 
 /** To the NEW address: the link that applies the change. */
 export function emailChangeMail(input: { to: string; url: string; hours: number }) {
   return renderMail({
     to: input.to,
-    subject: `Confirm your new email address for ${PRODUCT_NAME}`,
-    intro: [`Someone asked to use ${input.to} as the email address of their ${PRODUCT_NAME} account.`],
+    subject: `Confirm your new email address for ${productName()}`,
+    intro: [`Someone asked to use ${input.to} as the email address of their ${productName()} account.`],
     action: { label: 'Use this address', url: input.url },
     outro: [`The link works once, for ${input.hours} hours. Until then the account keeps its current address.`, "If you didn't ask for this, ignore this message."],
   });
@@ -15,9 +15,9 @@ export function emailChangeMail(input: { to: string; url: string; hours: number 
 export function emailChangeNoticeMail(input: { to: string; newEmail: string; accountUrl: string }) {
   return renderMail({
     to: input.to,
-    subject: `Your ${PRODUCT_NAME} email address is about to change`,
+    subject: `Your ${productName()} email address is about to change`,
     intro: [
-      `Someone signed in to your ${PRODUCT_NAME} account asked to change its email address from ${input.to} to ${input.newEmail}.`,
+      `Someone signed in to your ${productName()} account asked to change its email address from ${input.to} to ${input.newEmail}.`,
       'Nothing changes until the link sent to the new address is followed.',
     ],
     action: { label: 'Review your account', url: input.accountUrl },
@@ -29,8 +29,8 @@ export function emailChangeNoticeMail(input: { to: string; newEmail: string; acc
 export function emailChangeTakenMail(input: { to: string; forgotUrl: string }) {
   return renderMail({
     to: input.to,
-    subject: `Someone tried to use your address on ${PRODUCT_NAME}`,
-    intro: [`Someone asked to move another ${PRODUCT_NAME} account to ${input.to}, but you already have an account with this address, so nothing was changed.`],
+    subject: `Someone tried to use your address on ${productName()}`,
+    intro: [`Someone asked to move another ${productName()} account to ${input.to}, but you already have an account with this address, so nothing was changed.`],
     action: { label: 'Forgot your password?', url: input.forgotUrl },
     outro: ["If this wasn't you, you need to do nothing."],
   });

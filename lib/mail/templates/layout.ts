@@ -4,8 +4,12 @@
  * Each message is a file beside this one that returns a MailMessage.
  */
 import type { MailMessage } from '../index';
+import { getSettings } from '@/lib/config/settings';
 
-export const PRODUCT_NAME = 'OAuth Server';
+/** The name every message signs with: OAUTH2_BRAND_NAME (issue 23), "OAuth Server" by default. */
+export function productName(): string {
+  return getSettings().branding.name;
+}
 
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -26,13 +30,13 @@ export function renderMail({ to, subject, intro, action, outro = [] }: Layout): 
     ...intro,
     ...(action ? [`${action.label}:\n${action.url}`] : []),
     ...outro,
-    `— ${PRODUCT_NAME}`,
+    `— ${productName()}`,
   ].join('\n\n');
   const p = (s: string) => `<p style="margin:0 0 16px;line-height:1.5">${escapeHtml(s)}</p>`;
   const html = `<!doctype html>
 <html><body style="margin:0;padding:24px;background:#f4f4f5;font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:#18181b">
 <div style="max-width:520px;margin:0 auto;background:#ffffff;border:1px solid #e4e4e7;border-radius:8px;padding:24px">
-<p style="margin:0 0 20px;font-weight:600;font-size:16px">${escapeHtml(PRODUCT_NAME)}</p>
+<p style="margin:0 0 20px;font-weight:600;font-size:16px">${escapeHtml(productName())}</p>
 ${intro.map(p).join('\n')}
 ${
   action

@@ -1,4 +1,4 @@
-import { PRODUCT_NAME, renderMail } from './layout';
+import { productName, renderMail } from './layout';
 
 /**
  * The notice after any new password: a reset (signed out everywhere) or a change on /account
@@ -14,8 +14,8 @@ export function passwordChangedMail(input: { to: string; signInUrl: string; forg
     : 'You were signed out everywhere, and';
   return renderMail({
     to: input.to,
-    subject: `Your ${PRODUCT_NAME} password was changed`,
-    intro: [`The password of the ${PRODUCT_NAME} account for ${input.to} was just changed${input.keptSessionHere ? ' on the account page' : ''}.`, `${sessions} ${apps}`],
+    subject: `Your ${productName()} password was changed`,
+    intro: [`The password of the ${productName()} account for ${input.to} was just changed${input.keptSessionHere ? ' on the account page' : ''}.`, `${sessions} ${apps}`],
     action: { label: 'Sign in', url: input.signInUrl },
     outro: [`If this wasn't you, reset your password now at ${input.forgotUrl} and tell your administrator.`],
   });

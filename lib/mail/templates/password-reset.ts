@@ -1,10 +1,10 @@
-import { PRODUCT_NAME, renderMail } from './layout';
+import { productName, renderMail } from './layout';
 
 export function passwordResetMail(input: { to: string; url: string; minutes: number }) {
   return renderMail({
     to: input.to,
-    subject: `Reset your ${PRODUCT_NAME} password`,
-    intro: [`Someone (hopefully you) asked to reset the password of the ${PRODUCT_NAME} account for ${input.to}.`],
+    subject: `Reset your ${productName()} password`,
+    intro: [`Someone (hopefully you) asked to reset the password of the ${productName()} account for ${input.to}.`],
     action: { label: 'Choose a new password', url: input.url },
     outro: [
       `The link works once, for ${input.minutes} minutes.`,

@@ -14,6 +14,8 @@ export async function discovery(req: Request, deps: Deps): Promise<Response> {
     userinfo_signing_alg_values_supported: ['none'],
     claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'auth_time', 'nonce', 'at_hash', 'azp', 'name', 'email', 'email_verified', 'amr', 'acr'],
     acr_values_supported: [...ACR_VALUES_SUPPORTED],
+    // OIDC Discovery §3: the pages honour ui_locales (OIDC Core §3.1.2.1) in these languages.
+    ...(deps.settings.uiLocalesSupported?.length ? { ui_locales_supported: deps.settings.uiLocalesSupported } : {}),
     prompt_values_supported: ['none', 'login', 'consent', 'select_account'],
     claims_parameter_supported: false,
     request_parameter_supported: false,

@@ -82,6 +82,13 @@ describe('RFC 8414 §2 authorization server metadata', () => {
     expect(d.code_challenge_methods_supported).toEqual(['S256']);
   });
 
+  it('OIDC Discovery §3: lists ui_locales_supported, the languages the pages speak (issue 23)', async () => {
+    const d = await body(await withSettings({ uiLocalesSupported: ['en', 'de', 'fr', 'es', 'ja'] }).discovery(get('/.well-known/openid-configuration')));
+    expect(d.ui_locales_supported).toEqual(['en', 'de', 'fr', 'es', 'ja']);
+    const bare = await body(await t.server.discovery(get('/.well-known/openid-configuration')));
+    expect(bare).not.toHaveProperty('ui_locales_supported');
+  });
+
   it('lists plain as well when OAUTH2_PKCE_ALLOW_PLAIN is on', async () => {
     const b = await body(await withSettings({ pkceAllowPlain: true }).metadata(get('/.well-known/oauth-authorization-server')));
     expect(b.code_challenge_methods_supported).toEqual(['S256', 'plain']);

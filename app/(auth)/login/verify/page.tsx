@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
@@ -15,7 +16,9 @@ import { verifySecondFactorAction } from '../../second-factor-actions';
 import { PasskeySignIn } from '@/components/auth/passkey-sign-in';
 import { passkeySignInAction, passkeySignInOptionsAction } from '../../passkey-actions';
 
-export const metadata: Metadata = { title: 'Two-step verification' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('verify'))('title') };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -26,6 +29,7 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
  */
 export default async function VerifyPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
+  const t = await getTranslations('verify');
   const next = safeNext(first(params.next), '/');
   const recovery = first(params.method) === 'recovery';
   const challenge = openChallenge(challengeSealer(), (await cookies()).get(CHALLENGE_COOKIE)?.value);
@@ -44,7 +48,7 @@ export default async function VerifyPage({ searchParams }: { searchParams: Searc
 
   if (!totp?.confirmedAt && passkey) {
     return (
-      <AuthCard title="Two-step verification" description="This application asks you to confirm it is you with one of your passkeys.">
+      <AuthCard title={t('title')} description={t('passkeyOnly')}>
         {passkey}
       </AuthCard>
     );
@@ -53,13 +57,13 @@ export default async function VerifyPage({ searchParams }: { searchParams: Searc
   if (!totp?.confirmedAt) {
     // Signed in, and an application asks for two factors this account does not have yet.
     return (
-      <AuthCard title="Two-step verification" description="This application asks for a second sign-in step.">
+      <AuthCard title={t('title')} description={t('secondStep')}>
         <div className="space-y-5">
           <Alert tone="warning">
-            Your account has no authenticator app or passkey yet. Set one up on your account page, then return to the application and sign in again.
+            {t('noFactor')}
           </Alert>
           <ButtonLink href="/account#two-factor" className="w-full">
-            Set up two-step verification
+            {t('setUp')}
           </ButtonLink>
         </div>
       </AuthCard>
@@ -68,17 +72,11 @@ export default async function VerifyPage({ searchParams }: { searchParams: Searc
 
   return (
     <AuthCard
-      title="Two-step verification"
-      description={
-        recovery
-          ? 'Enter one of the recovery codes you saved when you set up your authenticator app. Each code works once.'
-          : stepUp
-            ? 'This application asks you to confirm it is you. Enter the 6-digit code from your authenticator app.'
-            : 'Enter the 6-digit code from your authenticator app.'
-      }
+      title={t('title')}
+      description={recovery ? t('recoveryIntro') : stepUp ? t('stepUpIntro') : t('codeIntro')}
       footer={
         <Link href={loginUrl(next === '/' ? null : next)} className="font-medium text-accent-600 hover:text-accent-700 hover:underline">
-          Sign in with another account
+          {t('anotherAccount')}
         </Link>
       }
     >
@@ -87,11 +85,11 @@ export default async function VerifyPage({ searchParams }: { searchParams: Searc
       <p className="mt-5 text-center text-sm">
         {recovery ? (
           <Link href={verifyPath(next)} className="font-medium text-accent-600 hover:text-accent-700 hover:underline">
-            Use your authenticator app
+            {t('useApp')}
           </Link>
         ) : (
           <Link href={verifyPath(next, { method: 'recovery' })} className="font-medium text-accent-600 hover:text-accent-700 hover:underline">
-            Use a recovery code
+            {t('useRecovery')}
           </Link>
         )}
       </p>
