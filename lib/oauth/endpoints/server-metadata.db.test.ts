@@ -67,7 +67,7 @@ describe('RFC 8414 §2 authorization server metadata', () => {
 
   it('lists the client authentication methods of the token, revocation and introspection endpoints', async () => {
     const b = await body(await t.server.metadata(get('/.well-known/oauth-authorization-server')));
-    const methods = ['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'none'];
+    const methods = ['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'client_secret_jwt', 'none'];
     expect([...(b.token_endpoint_auth_methods_supported as string[])].sort()).toEqual([...methods].sort());
     expect([...(b.revocation_endpoint_auth_methods_supported as string[])].sort()).toEqual([...methods].sort());
     // Introspection: a confidential client, or a bearer token with the introspection scope; never `none`.
