@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Deps } from './context';
 import { OAuthError } from './errors';
 import { digest, randomToken } from './secrets';
-import type { ClientRecord, IssuedFrom } from './store';
+import type { Actor, ClientRecord, IssuedFrom } from './store';
 import { mintJwtAccessToken, wantsJwt, type AuthenticationContext } from './jwt-access-token';
 
 export interface IssueInput {
@@ -34,6 +34,13 @@ export interface IssueInput {
   issuer: string;
   /** RFC 9068 §2.2.1: acr / amr for a JWT access token, when the grant knows them. */
   authentication?: AuthenticationContext;
+  /** RFC 8693: the delegation chain (`act`) and the token exchanged from (absent: not an exchange). */
+  actor?: Actor | null;
+  subjectTokenId?: number | null;
+  /** RFC 8693: the access token ends no later than this (its subject token's expiry). */
+  notAfter?: Date;
+  /** The browser session the grant came from (back-channel logout; logout revokes its tokens). */
+  sessionId?: string | null;
 }
 
 export interface TokenResponseBody {
@@ -43,12 +50,14 @@ export interface TokenResponseBody {
   scope: string;
   refresh_token?: string;
   id_token?: string;
+  /** RFC 8693 §2.2.1: the type of the token an exchange issued. */
+  issued_token_type?: string;
 }
 
 export async function issueTokens(input: IssueInput, deps: Deps): Promise<TokenResponseBody> {
   const { settings, clock, store } = deps;
   // Issue 19: the application's own lifetime replaces the setting.
-  const expiresIn = input.client.accessTokenLifetime ?? settings.accessTokenExpireSeconds;
+  const lifetime = input.client.accessTokenLifetime ?? settings.accessTokenExpireSeconds;
   const scope = input.scope.join(' ');
   // DOT's refresh_token_allowed: an application switched off gets no new grant's refresh token
   // (a refresh token it already holds keeps rotating until it is revoked or expires).
@@ -56,7 +65,9 @@ export async function issueTokens(input: IssueInput, deps: Deps): Promise<TokenR
   const familyId = input.familyId ?? (withRefresh ? randomUUID() : null);
   const refreshToken = withRefresh ? randomToken() : null;
   const now = clock();
-  const expiresAt = new Date(now.getTime() + expiresIn * 1000);
+  // RFC 8693: an exchanged token never outlives the token it was exchanged from.
+  const expiresAt = new Date(Math.min(now.getTime() + lifetime * 1000, input.notAfter?.getTime() ?? Infinity));
+  const expiresIn = Math.max(0, Math.floor((expiresAt.getTime() - now.getTime()) / 1000));
   const accessToken = (await wantsJwt(input.client, input.audience, deps)) ? await mintJwt(input, scope, now, expiresAt, deps) : randomToken();
   const issued = await store.issueTokens(
     {
@@ -69,6 +80,8 @@ export async function issueTokens(input: IssueInput, deps: Deps): Promise<TokenR
       familyId,
       createdAt: now,
       audience: input.audience ?? null,
+      ...(input.actor ? { actor: input.actor, subjectTokenId: input.subjectTokenId ?? null } : {}),
+      ...(input.sessionId ? { sessionId: input.sessionId } : {}),
     },
     refreshToken && familyId
       ? {
@@ -83,6 +96,7 @@ export async function issueTokens(input: IssueInput, deps: Deps): Promise<TokenR
           acr: input.acr ?? null,
           createdAt: now,
           resources: input.refreshResources !== undefined ? input.refreshResources : (input.audience ?? null),
+          ...(input.sessionId ? { sessionId: input.sessionId } : {}),
         }
       : null,
     input.from,
@@ -97,7 +111,7 @@ export async function issueTokens(input: IssueInput, deps: Deps): Promise<TokenR
 /** RFC 9068: the access token as a signed JWT (its digest is stored like an opaque token's). */
 function mintJwt(input: IssueInput, scope: string, issuedAt: Date, expiresAt: Date, deps: Deps): Promise<string> {
   return mintJwtAccessToken(
-    { client: input.client, userId: input.userId, scope, audience: input.audience ?? null, authTime: input.authTime, authentication: input.authentication, issuer: input.issuer, issuedAt, expiresAt },
+    { client: input.client, userId: input.userId, scope, audience: input.audience ?? null, authTime: input.authTime, authentication: input.authentication, issuer: input.issuer, issuedAt, expiresAt, actor: input.actor },
     deps,
   );
 }

@@ -9,7 +9,8 @@ import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import type { Deps } from './context';
 import { OAuthError } from './errors';
-import type { ClientRecord } from './store';
+import { delegationClaims } from './delegation';
+import type { Actor, ClientRecord } from './store';
 
 export const JWT_ACCESS_TOKEN_TYPE = 'at+jwt';
 export const JWT_ACCESS_TOKEN_ALG = 'RS256';
@@ -33,6 +34,8 @@ export interface JwtAccessTokenInput {
   issuer: string;
   issuedAt: Date;
   expiresAt: Date;
+  /** RFC 8693 §4.1: the delegation chain of an exchanged token. */
+  actor?: Actor | null;
 }
 
 /**
@@ -58,6 +61,7 @@ export async function mintJwtAccessToken(input: JwtAccessTokenInput, deps: Deps)
     ...(input.authTime ? { auth_time: seconds(input.authTime) } : {}),
     ...(input.authentication?.acr ? { acr: input.authentication.acr } : {}),
     ...(input.authentication?.amr?.length ? { amr: input.authentication.amr } : {}),
+    ...delegationClaims(input.actor),
   };
   return new SignJWT(claims)
     .setProtectedHeader({ alg: JWT_ACCESS_TOKEN_ALG, kid, typ: JWT_ACCESS_TOKEN_TYPE })

@@ -120,6 +120,8 @@ export interface NewAuthorizationCode {
   /** How the person signed in (RFC 8176 amr) and the acr it earned, for the ID token (issue 22). */
   authMethods?: string[] | null;
   acr?: string | null;
+  /** The browser session that approved it (user_sessions.id, the ID token's sid); absent: none. */
+  sessionId?: string | null;
 }
 
 export interface AuthorizationCodeRecord extends NewAuthorizationCode {
@@ -139,6 +141,22 @@ export interface NewAccessToken {
   createdAt: Date;
   /** RFC 8707: the resources the token is for (introspection's aud); null or absent = not restricted. */
   audience?: string[] | null;
+  /** RFC 8693 §4.1: who acts on the subject's behalf (exchanged tokens); absent = nobody. */
+  actor?: Actor | null;
+  /** RFC 8693: the access token this one was exchanged from; absent = not exchanged. */
+  subjectTokenId?: number | null;
+  /** The browser session it was issued in (OAUTH2_LOGOUT_REVOKES_TOKENS); absent = none. */
+  sessionId?: string | null;
+}
+
+/**
+ * RFC 8693 §4.1 `act`: the party acting for the token's subject, its own earlier actors nested
+ * inside (the most recent actor outermost). Wire names, stored as they are emitted.
+ */
+export interface Actor {
+  sub: string;
+  client_id?: string;
+  act?: Actor;
 }
 
 export interface NewRefreshToken {
@@ -156,6 +174,8 @@ export interface NewRefreshToken {
   /** The sign-in's amr and acr, kept across rotation for refreshed ID tokens (issue 22). */
   authMethods?: string[] | null;
   acr?: string | null;
+  /** The browser session of the sign-in, carried to every token the family issues. */
+  sessionId?: string | null;
 }
 
 /**
@@ -191,6 +211,14 @@ export interface AccessTokenRecord {
   /** From the same query (the joined application and user): a disabled one makes the token inactive. Absent in fakes = false. */
   applicationDisabled?: boolean;
   userDisabled?: boolean;
+  /**
+   * RFC 8693: the delegation chain of an exchanged token, and the token it came from. An exchanged
+   * token whose subject (or any token up its chain) is revoked or gone comes back with revokedAt set.
+   */
+  actor?: Actor | null;
+  subjectTokenId?: number | null;
+  /** The browser session it was issued in (absent: none). */
+  sessionId?: string | null;
 }
 
 export interface PendingAuthorizationRecord {
@@ -318,4 +346,7 @@ export interface Store extends DeviceAuthorizationStore, PushedRequestStore {
 
   /** RFC 9068 per resource: whether an application serving one of these resources wants JWT access tokens. */
   resourcesWantJwtAccessTokens(resources: string[]): Promise<boolean>;
+
+  /** OIDC Back-Channel Logout: this browser session signed into this application (kept once per pair). */
+  recordSessionApplication(sessionId: string, applicationId: string, now: Date): Promise<void>;
 }

@@ -14,6 +14,7 @@ import { OAuthError } from '../errors';
 import { NO_STORE, json, readParams, requireParam } from '../http';
 import { enforce } from '../rate-limit';
 import { audienceIncludes, authorizationServerAudience } from '../resource-indicators';
+import { delegationClaims } from '../delegation';
 import { digest } from '../secrets';
 import type { AccessTokenRecord, ClientRecord } from '../store';
 
@@ -102,6 +103,7 @@ export async function introspect(req: Request, deps: Deps): Promise<Response> {
           token_type: 'Bearer',
           // RFC 7662 §2.2 / RFC 8707: a string for one audience, an array for several.
           aud: token.audience?.length ? (token.audience.length === 1 ? token.audience[0] : token.audience) : undefined,
+          ...delegationClaims(token.actor),
         }
       : { active: false };
   return withClientCors(json(body, 200, NO_STORE), req, caller.client);
