@@ -16,6 +16,7 @@ import type { RevokedTokens } from '@/lib/db/applications';
 import type { EventBus } from '@/lib/oauth/events';
 import { events } from '@/lib/server/events';
 import { announceRevokedTokens, type RevocationCause } from '@/lib/server/revocation-events';
+import { sessionsEnded } from '@/lib/logout';
 
 /**
  * Why a person's access ends, for the token.revoked rows (and so their /account/activity): who
@@ -32,7 +33,9 @@ export interface EndAccessOptions {
 }
 
 export interface EndAccessDeps {
-  sessions: Pick<SessionStore, 'endSessionsForUser'>;
+  sessions: Pick<SessionStore, 'endSessionsForUserReturningIds'>;
+  /** After the sessions ended: their tokens and back-channel logout (lib/logout); absent = nothing more. */
+  sessionsEnded?: (sessionIds: string[], source: 'user' | 'operator', db?: Db) => Promise<void>;
   tokens: { revokeTokensForUser(userId: string, now: Date): Promise<RevokedTokens[]> };
   events: EventBus;
   now: Date;
@@ -40,7 +43,10 @@ export interface EndAccessDeps {
 
 /** The work, with its stores passed in (tests give it a test database). */
 export async function endAccess(deps: EndAccessDeps, userId: string, options: EndAccessOptions): Promise<{ sessionsEnded: number; tokensRevoked: number }> {
-  const sessionsEnded = await deps.sessions.endSessionsForUser(userId, deps.now, options.exceptSessionId);
+  const ended = await deps.sessions.endSessionsForUserReturningIds(userId, deps.now, options.exceptSessionId);
+  // The applications those sessions signed into hear of it (and, unless kept below, their tokens end).
+  await deps.sessionsEnded?.(ended, options.cause.source === 'operator' ? 'operator' : 'user');
+  const sessionsEnded = ended.length;
   if (options.keepTokens) return { sessionsEnded, tokensRevoked: 0 };
   const revoked = await deps.tokens.revokeTokensForUser(userId, deps.now);
   let tokensRevoked = 0;
@@ -53,7 +59,7 @@ export async function endAccess(deps: EndAccessDeps, userId: string, options: En
 
 export async function endUserAccess(userId: string, options: EndAccessOptions): Promise<{ sessionsEnded: number; tokensRevoked: number }> {
   const [sessions, tokens] = await Promise.all([getSessionStore(), getDashboardStore()]);
-  return endAccess({ sessions, tokens, events, now: new Date() }, userId, options);
+  return endAccess({ sessions, tokens, events, now: new Date(), sessionsEnded }, userId, options);
 }
 
 /**
@@ -67,6 +73,13 @@ export async function endAccessIn(
   options: EndAccessOptions,
 ): Promise<{ sessionsEnded: number; tokensRevoked: number }> {
   if (!where.db) return endUserAccess(userId, options);
-  const deps = { sessions: createSessionStore(where.db), tokens: createAuthorizationStore(where.db), events: where.events ?? events, now: where.now ?? new Date() };
+  const db = where.db;
+  const deps = {
+    sessions: createSessionStore(db),
+    tokens: createAuthorizationStore(db),
+    events: where.events ?? events,
+    now: where.now ?? new Date(),
+    sessionsEnded: (ids: string[], source: 'user' | 'operator') => sessionsEnded(ids, source, db),
+  };
   return endAccess(deps, userId, options);
 }

@@ -32,6 +32,7 @@ export type ApplicationField =
   | 'accessTokenLifetime'
   | 'refreshTokenLifetime'
   | 'idTokenLifetime'
+  | 'backchannelLogoutUri'
   | 'clientSecret';
 
 export interface Problem {
@@ -151,6 +152,30 @@ export interface CheckedInput extends Omit<KeyInput, 'clientType'> {
   rateLimit?: number | null;
   resourceServer?: boolean;
   deviceCodeLifetime?: number | null;
+  backchannelLogoutUri?: string | null;
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * OIDC Back-Channel Logout 1.0 §2.2 backchannel_logout_uri: an absolute URL without a fragment,
+ * https (http only on loopback, for development: the spec lets an OP allow http), and no
+ * credentials in it (they would sit in the database and the logs of whoever reads them).
+ */
+export function backchannelLogoutUriProblem(uri: string | null | undefined): Problem | null {
+  if (!uri) return null;
+  const field = 'backchannelLogoutUri';
+  let url: URL;
+  try {
+    url = new URL(uri);
+  } catch {
+    return { field, message: 'the back-channel logout URI must be an absolute URL (https://…)' };
+  }
+  if (uri.includes('#')) return { field, message: 'the back-channel logout URI must not have a fragment (#…)' };
+  if (url.username || url.password) return { field, message: 'the back-channel logout URI must not contain a user name or password' };
+  if (url.protocol === 'https:') return null;
+  if (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)) return null;
+  return { field, message: 'the back-channel logout URI must use https (http only on localhost, 127.0.0.1 or [::1])' };
 }
 
 /** RFC 8628: an application's own device code lifetime, in seconds (null: the setting's). */
@@ -176,6 +201,7 @@ export function applicationProblem(input: CheckedInput, settings: RedirectSettin
     listProblem('resources', input.resources ?? [], settings) ??
     resourceServerProblem(input.clientType, input.resourceServer) ??
     deviceCodeLifetimeProblem(input.deviceCodeLifetime) ??
+    backchannelLogoutUriProblem(input.backchannelLogoutUri) ??
     keysProblem(input) ??
     (rateLimit === null || rateLimit === 0 ? null : rateLimitProblem(String(rateLimit)))
   );

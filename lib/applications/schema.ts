@@ -23,7 +23,7 @@ import {
 import { ACCESS_TOKEN_FORMAT_VALUES, AUTH_METHOD_VALUES, keysProblem, KEY_AUTH_METHOD, type TokenEndpointAuthMethod } from './key-rules';
 import { parseJwks, JWKS_MAX_CHARS, type JsonWebKeySet } from '@/lib/oauth/client-jwks';
 import { lifetimeProblem, type LifetimeField } from './policy';
-import { confidentialGrantProblem, listProblem, nameProblem, rateLimitProblem, redirectUrisRequired, sentence, type Problem } from './rules';
+import { backchannelLogoutUriProblem, confidentialGrantProblem, listProblem, nameProblem, rateLimitProblem, redirectUrisRequired, sentence, type Problem } from './rules';
 
 /** One URI per line; blank lines and surrounding spaces are ignored. */
 function splitLines(text: string): string[] {
@@ -81,6 +81,16 @@ const fields = {
   issueRefreshTokens: z.enum(['on', 'off'], 'Choose whether to issue refresh tokens'),
   /** Issue 22 "Require two-factor sign-in". */
   requireMfa: z.boolean(),
+  /** OIDC Back-Channel Logout 1.0: blank = none. */
+  backchannelLogoutUri: z
+    .string()
+    .trim()
+    .max(2000, 'Too long')
+    .superRefine((uri, ctx) => {
+      const problem = backchannelLogoutUriProblem(uri);
+      if (problem) ctx.addIssue({ code: 'custom', message: sentence(problem) });
+    }),
+  backchannelLogoutSessionRequired: z.boolean(),
 };
 
 /** A lifetime in seconds as typed: blank = the server's setting, else a whole number within the bounds. */
@@ -165,6 +175,8 @@ export function applicationFormValues(formData: FormData): ApplicationFormValues
     // A form without the field (an older page) keeps refresh tokens on.
     issueRefreshTokens: text('issueRefreshTokens') === 'off' ? 'off' : 'on',
     requireMfa: formData.get('requireMfa') === 'on',
+    backchannelLogoutUri: text('backchannelLogoutUri'),
+    backchannelLogoutSessionRequired: formData.get('backchannelLogoutSessionRequired') === 'on',
   };
 }
 
@@ -176,7 +188,7 @@ function rateLimitFrom(data: Pick<ApplicationData, 'rateLimitMode' | 'rateLimitP
 
 /** The form's data as the service takes it: its two rate-limit fields become the one rate_limit column. */
 export function storedApplication(data: ApplicationData) {
-  const { rateLimitMode, rateLimitPerMinute, requirePar, tokenEndpointAuthMethod, jwks, jwksUri, issueRefreshTokens, accessTokenLifetime, refreshTokenLifetime, idTokenLifetime, ...rest } = data;
+  const { rateLimitMode, rateLimitPerMinute, requirePar, tokenEndpointAuthMethod, jwks, jwksUri, issueRefreshTokens, accessTokenLifetime, refreshTokenLifetime, idTokenLifetime, backchannelLogoutUri, ...rest } = data;
   const keys = storedKeys({ clientType: data.clientType, tokenEndpointAuthMethod, jwks, jwksUri });
   // The schema refused a bad JWKS before this runs.
   if ('problem' in keys) throw new Error(keys.problem);
@@ -190,12 +202,13 @@ export function storedApplication(data: ApplicationData) {
     refreshTokenLifetime: seconds(refreshTokenLifetime),
     idTokenLifetime: seconds(idTokenLifetime),
     issueRefreshTokens: issueRefreshTokens === 'on',
+    backchannelLogoutUri: backchannelLogoutUri || null,
   };
 }
 
 /** What the edit form starts from: a stored application's columns (as the dashboard reads them). */
 type StoredApplicationFields = Pick<ApplicationDetails, 'name' | 'clientType' | 'grantTypes' | 'redirectUris' | 'postLogoutRedirectUris' | 'allowedOrigins' | 'algorithm'> &
-  Partial<Pick<ApplicationDetails, 'resources' | 'rateLimit' | 'requirePushedAuthorizationRequests' | 'tokenEndpointAuthMethod' | 'jwks' | 'jwksUri' | 'accessTokenFormat' | LifetimeField | 'issueRefreshTokens' | 'requireMfa'>>;
+  Partial<Pick<ApplicationDetails, 'resources' | 'rateLimit' | 'requirePushedAuthorizationRequests' | 'tokenEndpointAuthMethod' | 'jwks' | 'jwksUri' | 'accessTokenFormat' | LifetimeField | 'issueRefreshTokens' | 'requireMfa' | 'backchannelLogoutUri' | 'backchannelLogoutSessionRequired'>>;
 
 /**
  * A stored application as the edit form's starting values. `allowedScopes`: the scopes it may
@@ -226,6 +239,8 @@ export function applicationToFormValues(app: StoredApplicationFields, allowedSco
     jwksUri: app.jwksUri ?? '',
     accessTokenFormat: app.accessTokenFormat ?? 'opaque',
     requireMfa: app.requireMfa ?? false,
+    backchannelLogoutUri: app.backchannelLogoutUri ?? '',
+    backchannelLogoutSessionRequired: app.backchannelLogoutSessionRequired ?? false,
   };
 }
 
@@ -252,6 +267,8 @@ export const EMPTY_APPLICATION: ApplicationFormValues = {
   idTokenLifetime: '',
   issueRefreshTokens: 'on',
   requireMfa: false,
+  backchannelLogoutUri: '',
+  backchannelLogoutSessionRequired: false,
 };
 
 /** What the register and edit actions answer; the form shows it (a panel with the secret on success). */

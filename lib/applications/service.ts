@@ -60,6 +60,9 @@ export interface ApplicationInput {
   accessTokenFormat?: 'opaque' | 'jwt';
   /** Issue 22 "Require two-factor sign-in": its users sign in with two factors (a step-up when not). */
   requireMfa?: boolean;
+  /** OIDC Back-Channel Logout: where logout tokens go (null: none), and whether it needs sid in them. */
+  backchannelLogoutUri?: string | null;
+  backchannelLogoutSessionRequired?: boolean;
   ownerId: string | null;
   clientId?: string;
   clientSecret?: string;
@@ -119,6 +122,8 @@ export async function registerApplication(store: ApplicationStore, input: Applic
     idTokenLifetime: input.idTokenLifetime ?? null,
     issueRefreshTokens: input.issueRefreshTokens ?? true,
     requireMfa: input.requireMfa ?? false,
+    backchannelLogoutUri: input.backchannelLogoutUri || null,
+    backchannelLogoutSessionRequired: input.backchannelLogoutSessionRequired ?? false,
   });
   if (!app) throw new ApplicationInputError('clientId', `client_id "${input.clientId}" is already taken`);
   await audit(by, 'application.created', { clientId: app.clientId, ownerId: input.ownerId }, { application: app.name, clientType: input.clientType, grantTypes: input.grantTypes });
@@ -165,6 +170,7 @@ export async function updateApplication(
       accessTokenLifetime: update.accessTokenLifetime === undefined ? app.accessTokenLifetime : update.accessTokenLifetime,
       refreshTokenLifetime: update.refreshTokenLifetime === undefined ? app.refreshTokenLifetime : update.refreshTokenLifetime,
       idTokenLifetime: update.idTokenLifetime === undefined ? app.idTokenLifetime : update.idTokenLifetime,
+      backchannelLogoutUri: update.backchannelLogoutUri,
     },
     settings,
   );
@@ -197,6 +203,9 @@ export async function updateApplication(
     idTokenLifetime: update.idTokenLifetime,
     issueRefreshTokens: update.issueRefreshTokens,
     requireMfa: update.requireMfa,
+    // '' (a cleared form field or flag) removes it.
+    backchannelLogoutUri: update.backchannelLogoutUri === undefined ? undefined : update.backchannelLogoutUri || null,
+    backchannelLogoutSessionRequired: update.backchannelLogoutSessionRequired,
     clientSecretDigest,
     tokenEndpointAuthMethod: update.tokenEndpointAuthMethod,
     ...(keyed ? { jwks: update.jwks, jwksUri: update.jwksUri } : { jwks: null, jwksUri: null }),

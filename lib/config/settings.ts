@@ -12,6 +12,7 @@ import { parseMailSettings, type MailSettings } from '@/lib/mail/settings';
 import { parseAccountSettings, type AccountSettings } from '@/lib/accounts/verification-settings';
 import { parseAuditSettings, type AuditSettings } from '@/lib/audit/settings';
 import { parseFactorSettings, type FactorSettings } from '@/lib/factors/settings';
+import { parseLogoutSettings, type LogoutSettings } from '@/lib/logout/settings';
 
 export { SettingsError } from '@/lib/config/env';
 
@@ -38,6 +39,8 @@ export interface AppSettings extends Settings {
   audit: AuditSettings;
   /** OAUTH2_REQUIRE_MFA, OAUTH2_ENCRYPTION_KEY (lib/factors/settings.ts). */
   factors: FactorSettings;
+  /** OAUTH2_LOGOUT_REVOKES_TOKENS (lib/logout/settings.ts). */
+  logout: LogoutSettings;
 }
 
 function resourceServer(env: Env): AppSettings['resourceServer'] {
@@ -152,6 +155,7 @@ export function parseSettings(env: Env): Readonly<AppSettings> {
     accounts: parseAccountSettings(env),
     audit: parseAuditSettings(env),
     factors: parseFactorSettings(env),
+    logout: parseLogoutSettings(env),
   };
   return Object.freeze(settings);
 }

@@ -56,6 +56,9 @@ export interface ApplicationDetails extends ApplicationSummary {
   disabledAt: Date | null;
   /** Issue 22 "Require two-factor sign-in". */
   requireMfa: boolean;
+  /** OIDC Back-Channel Logout. */
+  backchannelLogoutUri: string | null;
+  backchannelLogoutSessionRequired: boolean;
 }
 
 export interface DailyCount {

@@ -57,6 +57,9 @@ interface NewApplication {
   issueRefreshTokens?: boolean;
   /** Issue 22: its users must sign in with two factors. */
   requireMfa?: boolean;
+  /** OIDC Back-Channel Logout. */
+  backchannelLogoutUri?: string | null;
+  backchannelLogoutSessionRequired?: boolean;
 }
 
 export interface NewInitialAccessToken {
@@ -126,6 +129,8 @@ export interface OperatorApplication {
   idTokenLifetime: number | null;
   issueRefreshTokens: boolean;
   previousSecretExpiresAt: Date | null;
+  backchannelLogoutUri: string | null;
+  backchannelLogoutSessionRequired: boolean;
 }
 
 /**
@@ -156,6 +161,8 @@ const OWNER_EDITABLE = [
   'issueRefreshTokens',
   // Issue 22: only ever makes sign-in stricter for the owner's own application.
   'requireMfa',
+  'backchannelLogoutUri',
+  'backchannelLogoutSessionRequired',
 ] as const;
 /** Only an operator (by client_id) changes these. */
 type OperatorOnly = 'ownerId' | 'skipAuthorization' | 'resourceServer';

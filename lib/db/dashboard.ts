@@ -91,6 +91,8 @@ export function createDashboardStore(db: Db) {
           previousSecretExpiresAt: applications.previousSecretExpiresAt,
           disabledAt: applications.disabledAt,
           requireMfa: applications.requireMfa,
+          backchannelLogoutUri: applications.backchannelLogoutUri,
+          backchannelLogoutSessionRequired: applications.backchannelLogoutSessionRequired,
         })
         .from(applications)
         .where(and(eq(applications.id, id), eq(applications.ownerId, ownerId)))

@@ -22,6 +22,8 @@ function selfRegisteredColumns(c: SelfRegisteredClient, now: Date) {
     name: c.name,
     clientMetadata: c.metadata,
     requirePushedAuthorizationRequests: c.requirePushedAuthorizationRequests ?? false,
+    backchannelLogoutUri: c.backchannelLogoutUri ?? null,
+    backchannelLogoutSessionRequired: c.backchannelLogoutSessionRequired ?? false,
     // Issue 19: the registered `scope` is what it may request (RFC 7591 §2); absent = the default list.
     allowedScopes: c.allowedScopes ?? null,
     updatedAt: now,

@@ -33,6 +33,8 @@ export const applicationColumns = {
   idTokenLifetime: applications.idTokenLifetime,
   issueRefreshTokens: applications.issueRefreshTokens,
   previousSecretExpiresAt: applications.previousSecretExpiresAt,
+  backchannelLogoutUri: applications.backchannelLogoutUri,
+  backchannelLogoutSessionRequired: applications.backchannelLogoutSessionRequired,
 };
 
 /** The engine's ClientRecord (lib/oauth/store.ts). */

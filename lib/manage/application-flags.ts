@@ -35,6 +35,8 @@ export const APPLICATION_OPTIONS = {
   ...KEY_OPTIONS,
   ...POLICY_OPTIONS,
   'require-mfa': { type: 'boolean' },
+  'backchannel-logout-uri': { type: 'string' },
+  'backchannel-logout-session-required': { type: 'boolean' },
 } satisfies Command['options'];
 
 export const APPLICATION_USAGE =
@@ -53,7 +55,9 @@ export const APPLICATION_FLAGS_HELP =
   '\n' +
   POLICY_HELP +
   '\n' +
-  '  --require-mfa: its users must sign in with two factors (a passkey, or password + code)';
+  '  --require-mfa: its users must sign in with two factors (a passkey, or password + code)\n' +
+  '  --backchannel-logout-uri: OIDC Back-Channel Logout: where logout tokens are POSTed when a session that signed in to it ends ("" removes it)\n' +
+  '  --backchannel-logout-session-required: it needs sid in logout tokens (they always carry it)';
 
 export function parseClientType(raw: string | undefined, what = 'client type'): ClientType {
   const type = CLIENT_TYPE_VALUES.find((t) => t === raw);
@@ -124,6 +128,8 @@ export async function readApplicationFlags(values: Record<string, string | boole
     deviceCodeLifetime: text('device-code-lifetime') === undefined ? undefined : parseDeviceCodeLifetime(text('device-code-lifetime')!),
     requirePushedAuthorizationRequests: bool('require-par'),
     requireMfa: bool('require-mfa'),
+    backchannelLogoutUri: text('backchannel-logout-uri'),
+    backchannelLogoutSessionRequired: bool('backchannel-logout-session-required'),
     ownerId: text('user') === undefined ? undefined : await ownerIdFor(db, text('user')!),
     ...readKeyFlags(values),
     ...readPolicyFlags(values),
@@ -146,6 +152,7 @@ const FLAG_OF: Partial<Record<ApplicationField, string>> = {
   jwks: '--jwks',
   jwksUri: '--jwks-uri',
   accessTokenFormat: '--access-token-format',
+  backchannelLogoutUri: '--backchannel-logout-uri',
   ...POLICY_FLAG_OF,
 };
 

@@ -58,6 +58,9 @@ export interface ClientRecord {
   previousSecretExpiresAt?: Date | null;
   /** Issue 22 "Require two-factor sign-in": its users must have signed in with two factors. Absent = false. */
   requireMfa?: boolean;
+  /** OIDC Back-Channel Logout 1.0 §2.2; absent in fakes = none. */
+  backchannelLogoutUri?: string | null;
+  backchannelLogoutSessionRequired?: boolean;
 }
 
 export type RegisteredVia = 'dashboard' | 'dynamic' | 'metadata_document';
@@ -90,6 +93,9 @@ export interface SelfRegisteredClient {
   requirePushedAuthorizationRequests?: boolean;
   /** RFC 7591 §2 `scope` as registered: the scopes it may request (null = the server's non-privileged ones). */
   allowedScopes?: string[] | null;
+  /** OIDC Back-Channel Logout 1.0 §2.2 (absent = none). */
+  backchannelLogoutUri?: string | null;
+  backchannelLogoutSessionRequired?: boolean;
 }
 
 export interface UserRecord {

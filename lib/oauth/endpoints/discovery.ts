@@ -12,14 +12,16 @@ export async function discovery(req: Request, deps: Deps): Promise<Response> {
     subject_types_supported: ['public'],
     id_token_signing_alg_values_supported: SIGNING_ALGS,
     userinfo_signing_alg_values_supported: ['none'],
-    claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'auth_time', 'nonce', 'at_hash', 'azp', 'name', 'email', 'email_verified', 'amr', 'acr'],
+    claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'auth_time', 'nonce', 'at_hash', 'azp', 'name', 'email', 'email_verified', 'amr', 'acr', 'sid'],
     acr_values_supported: [...ACR_VALUES_SUPPORTED],
     prompt_values_supported: ['none', 'login', 'consent', 'select_account'],
     claims_parameter_supported: false,
     request_parameter_supported: false,
     request_uri_parameter_supported: false,
     frontchannel_logout_supported: false,
-    backchannel_logout_supported: false,
+    // OIDC Back-Channel Logout 1.0 §2.1: logout tokens POSTed to registered URIs, always with sid (ID tokens carry it too).
+    backchannel_logout_supported: true,
+    backchannel_logout_session_supported: true,
   };
   return withPublicCors(json(body, 200, { 'Cache-Control': 'public, max-age=300' }));
 }

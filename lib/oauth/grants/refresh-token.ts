@@ -63,6 +63,7 @@ export const refreshToken: Grant = {
           authorizationCodeId: token.authorizationCodeId,
           audience,
           issuer,
+          sessionId: token.sessionId ?? null,
           from: { refreshTokenId: token.id, repoint: true },
         },
         deps,
@@ -84,12 +85,13 @@ export const refreshToken: Grant = {
         audience,
         issuer,
         refreshResources: token.resources ?? null,
+        sessionId: token.sessionId ?? null,
         from: { refreshTokenId: token.id },
       },
       deps,
     );
     if (deps.idTokens && scope.includes('openid') && token.userId && issuesIdTokens(client)) {
-      body.id_token = await deps.idTokens.sign({ client, userId: token.userId, nonce: null, authTime: token.authTime, authMethods: token.authMethods, acr: token.acr, accessToken: body.access_token, scope, issuer });
+      body.id_token = await deps.idTokens.sign({ client, userId: token.userId, nonce: null, authTime: token.authTime, authMethods: token.authMethods, acr: token.acr, sessionId: token.sessionId, accessToken: body.access_token, scope, issuer });
     }
     return body;
   },

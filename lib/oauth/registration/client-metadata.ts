@@ -9,7 +9,7 @@
  * it does not understand"), so they are not stored either.
  */
 import { GRANTS, REFRESH_TOKEN } from '@/lib/applications/options';
-import { confidentialGrantProblem, listProblem, redirectUrisRequired } from '@/lib/applications/rules';
+import { backchannelLogoutUriProblem, confidentialGrantProblem, listProblem, redirectUrisRequired } from '@/lib/applications/rules';
 import { OAuthError } from '../errors';
 import { checkClientKeys } from './client-keys';
 import { hasControlCharacter } from '../http';
@@ -159,6 +159,17 @@ export function checkClientMetadata(raw: unknown, rules: MetadataRules): Checked
   const requirePar = input.require_pushed_authorization_requests;
   if (requirePar !== undefined && requirePar !== null && typeof requirePar !== 'boolean') throw bad('require_pushed_authorization_requests must be true or false');
   if (requirePar === true) metadata.require_pushed_authorization_requests = true;
+  // OIDC Back-Channel Logout 1.0 §2.2: checked by the same rule as the dashboard's field.
+  const logoutUri = input.backchannel_logout_uri;
+  if (logoutUri !== undefined && logoutUri !== null) {
+    if (typeof logoutUri !== 'string') throw bad('backchannel_logout_uri must be a string');
+    const problem = backchannelLogoutUriProblem(logoutUri);
+    if (problem) throw bad(problem.message.replace('the back-channel logout URI', 'backchannel_logout_uri'));
+    metadata.backchannel_logout_uri = logoutUri;
+  }
+  const sessionRequired = input.backchannel_logout_session_required;
+  if (sessionRequired !== undefined && sessionRequired !== null && typeof sessionRequired !== 'boolean') throw bad('backchannel_logout_session_required must be true or false');
+  if (sessionRequired === true) metadata.backchannel_logout_session_required = true;
 
   return {
     authMethod,
@@ -174,6 +185,8 @@ export function checkClientMetadata(raw: unknown, rules: MetadataRules): Checked
       name: (metadata.client_name as string | undefined)?.trim() || fallbackName(redirectUris),
       metadata,
       requirePushedAuthorizationRequests: requirePar === true,
+      backchannelLogoutUri: typeof metadata.backchannel_logout_uri === 'string' ? metadata.backchannel_logout_uri : null,
+      backchannelLogoutSessionRequired: sessionRequired === true,
       // The registered scope is what it may request (enforced at authorize and token); absent = the default list.
       allowedScopes: typeof metadata.scope === 'string' ? metadata.scope.split(' ').filter(Boolean) : null,
     },
