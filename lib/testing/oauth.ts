@@ -56,6 +56,8 @@ export async function createTestServer(overrides: Partial<Settings> & { clockOff
     store,
     deps,
     db: handle.db,
+    /** The database handle itself (a pg-boss queue needs the driver kind). */
+    handle,
     settings,
     now: () => new Date(now),
     keys,
