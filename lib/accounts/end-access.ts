@@ -35,7 +35,7 @@ export interface EndAccessOptions {
 export interface EndAccessDeps {
   sessions: Pick<SessionStore, 'endSessionsForUserReturningIds'>;
   /** After the sessions ended: their tokens and back-channel logout (lib/logout); absent = nothing more. */
-  sessionsEnded?: (sessionIds: string[], source: 'user' | 'operator', db?: Db) => Promise<void>;
+  sessionsEnded?: (sessionIds: string[], source: 'user' | 'operator', db?: Db, options?: { keepTokens?: boolean }) => Promise<void>;
   tokens: { revokeTokensForUser(userId: string, now: Date): Promise<RevokedTokens[]> };
   events: EventBus;
   now: Date;
@@ -45,7 +45,10 @@ export interface EndAccessDeps {
 export async function endAccess(deps: EndAccessDeps, userId: string, options: EndAccessOptions): Promise<{ sessionsEnded: number; tokensRevoked: number }> {
   const ended = await deps.sessions.endSessionsForUserReturningIds(userId, deps.now, options.exceptSessionId);
   // The applications those sessions signed into hear of it (and, unless kept below, their tokens end).
-  await deps.sessionsEnded?.(ended, options.cause.source === 'operator' ? 'operator' : 'user');
+  // "Keep apps signed in" on a password change or reset keeps the sessions' tokens too; an
+  // operator ending sessions is a sign-out like any other (OAUTH2_LOGOUT_REVOKES_TOKENS).
+  const keepTokens = options.keepTokens === true && options.cause.reason !== undefined;
+  await deps.sessionsEnded?.(ended, options.cause.source === 'operator' ? 'operator' : 'user', undefined, { keepTokens });
   const sessionsEnded = ended.length;
   if (options.keepTokens) return { sessionsEnded, tokensRevoked: 0 };
   const revoked = await deps.tokens.revokeTokensForUser(userId, deps.now);
@@ -79,7 +82,7 @@ export async function endAccessIn(
     tokens: createAuthorizationStore(db),
     events: where.events ?? events,
     now: where.now ?? new Date(),
-    sessionsEnded: (ids: string[], source: 'user' | 'operator') => sessionsEnded(ids, source, db),
+    sessionsEnded: (ids: string[], source: 'user' | 'operator', _db?: Db, opts?: { keepTokens?: boolean }) => sessionsEnded(ids, source, db, opts),
   };
   return endAccess(deps, userId, options);
 }

@@ -87,7 +87,7 @@ async function issuerNow(): Promise<string> {
  * The app's hook, called right after sessions ended. Never throws: the sign-out already happened,
  * and whatever fails here is logged instead.
  */
-export async function sessionsEnded(sessionIds: string[], source: 'user' | 'operator' = 'user', db?: Db): Promise<void> {
+export async function sessionsEnded(sessionIds: string[], source: 'user' | 'operator' = 'user', db?: Db, options: { keepTokens?: boolean } = {}): Promise<void> {
   if (sessionIds.length === 0) return;
   try {
     // A given database (a command's, a test's) is used as is; the queue only where the server's
@@ -100,7 +100,7 @@ export async function sessionsEnded(sessionIds: string[], source: 'user' | 'oper
         })
       : null;
     await afterSessionsEnded(
-      { db: db ?? (await openServerDatabase()).db, queue, revokesTokens: getSettings().logout.revokesTokens, events, issuer: await issuerNow(), now: new Date(), source },
+      { db: db ?? (await openServerDatabase()).db, queue, revokesTokens: getSettings().logout.revokesTokens && !options.keepTokens, events, issuer: await issuerNow(), now: new Date(), source },
       sessionIds,
     );
   } catch (e) {
