@@ -14,6 +14,9 @@ import { ALICE, CALLBACK, CLIENT_ORIGIN, createApplication, signIn, startFakeCli
 
 const EVENT = 'http://schemas.openid.net/event/backchannel-logout';
 
+// Registering through the CLI, a browser sign-in and a queued delivery: more than the default 30 s on a busy machine.
+test.setTimeout(120_000);
+
 let fakeClient: Awaited<ReturnType<typeof startFakeClient>>;
 let listener: http.Server;
 let logoutUri: string;
