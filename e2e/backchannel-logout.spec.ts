@@ -11,6 +11,7 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
 import * as client from 'openid-client';
 import { ALICE, CALLBACK, CLIENT_ORIGIN, createApplication, signIn, startFakeClient, waitForCallback, type TestApplication } from './helpers';
+import { shootBothWidths } from './shoot';
 
 const EVENT = 'http://schemas.openid.net/event/backchannel-logout';
 
@@ -103,4 +104,18 @@ test('"Sign out" on our pages reaches the application too', async ({ page, baseU
   await expect(page).toHaveURL(/\/login|\/$/);
   await verifyLogoutToken(await nextLogoutToken(), baseURL!, app, tokens.id_token!);
   await expectInactive(request, app, tokens);
+});
+
+test('the dashboard form: a back-channel logout URI that is not https is refused beside the field', async ({ page }) => {
+  await page.goto('/o/applications/register');
+  await signIn(page, ALICE);
+  await expect(page.getByRole('heading', { name: 'Register an application' })).toBeVisible();
+  await page.getByLabel('Name', { exact: true }).fill('Back-channel form');
+  await page.getByLabel('Redirect URIs', { exact: true }).fill(CALLBACK);
+  const field = page.getByLabel('Back-channel logout URI');
+  await field.fill('http://rp.example/logout');
+  await page.getByRole('button', { name: 'Register application' }).click();
+  await expect(page.locator('#backchannelLogoutUri-error')).toHaveText('The back-channel logout URI must use https (http only on localhost, 127.0.0.1 or [::1])');
+  await field.scrollIntoViewIfNeeded();
+  await shootBothWidths(page, 'register-backchannel-error');
 });
