@@ -90,6 +90,25 @@ test.describe('an operator', () => {
     await theirs.close();
   });
 
+  test('issue 19: gives a person roles on their page; a bad name changes nothing', async ({ browser }) => {
+    const { person, context: theirs } = await newPerson(browser);
+    const { context, page } = await signedIn(browser, ALICE);
+    await page.goto(`/admin/users?q=${encodeURIComponent(person.email)}`);
+    await page.getByRole('link', { name: new RegExp(person.email) }).click();
+    await page.getByLabel('Roles').fill('billing admin');
+    await page.getByRole('button', { name: 'Save roles' }).click();
+    await expect(page.getByText('Roles saved.')).toBeVisible();
+    await expect(page.getByLabel('Roles')).toHaveValue('billing admin');
+    await page.getByLabel('Roles').fill('billing bad/role');
+    await page.getByRole('button', { name: 'Save roles' }).click();
+    await expect(page.getByText('Role names are 1 to 64 letters')).toBeVisible();
+    await expect(page.getByLabel('Roles')).toHaveValue('billing admin');
+    await expect(page.getByText('user.roles_changed').first()).toBeVisible();
+    await shoot(page, 'user-roles');
+    await context.close();
+    await theirs.close();
+  });
+
   test('disables an application: its client gets invalid_client (RFC 6749 §5.2) until enabled', async ({ browser, request }) => {
     const app = await createApplication({ name: `Misbehaving ${randomBytes(2).toString('hex')}`, grants: 'client-credentials', owner: null });
     const basic = { Authorization: `Basic ${Buffer.from(`${app.clientId}:${app.clientSecret}`).toString('base64')}` };

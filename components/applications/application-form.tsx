@@ -93,6 +93,7 @@ export function ApplicationForm({
         clientId={state.clientId}
         clientSecret={state.clientSecret}
         keyAuthentication={state.keyAuthentication}
+        sealed={state.secretSealed}
       >
         <ButtonLink href={basePath} variant="secondary">
           All applications

@@ -16,7 +16,17 @@ export type RotateSecretState = { ok: true; clientSecret: string; overlapLabel: 
  * disclosure, so it works without JavaScript and with the keyboard), then the new secret,
  * shown once, in its place.
  */
-export function RotateSecretForm({ action, hasSecret }: { action: (prev: RotateSecretState, formData: FormData) => Promise<RotateSecretState>; hasSecret: boolean }) {
+export function RotateSecretForm({
+  action,
+  hasSecret,
+  sealed = false,
+}: {
+  action: (prev: RotateSecretState, formData: FormData) => Promise<RotateSecretState>;
+  hasSecret: boolean;
+  /** client_secret_jwt: the secret is kept encrypted (to check its signatures), not only as a hash. */
+  sealed?: boolean;
+}) {
+  const kept = sealed ? 'We keep it encrypted, to check the JWTs it signs (client secret JWT).' : 'We keep only a hash of it.';
   const [state, formAction, pending] = useActionState<RotateSecretState, FormData>(action, null);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -41,7 +51,7 @@ export function RotateSecretForm({ action, hasSecret }: { action: (prev: RotateS
         </div>
         <CredentialField id="client-secret" label="New client secret" value={state.clientSecret} />
         <Alert tone="warning" title="Copy it now. It will not be shown again.">
-          We keep only a hash of it. If you lose it, rotate again.
+          {kept} If you lose it, rotate again.
         </Alert>
       </div>
     );
@@ -50,7 +60,7 @@ export function RotateSecretForm({ action, hasSecret }: { action: (prev: RotateS
   return (
     <>
       <p className="mt-1 text-sm text-slate-600">
-        {hasSecret ? 'Hidden: it was shown once, when it was created. We keep only a hash of it.' : 'None yet. Rotate to create one.'}
+        {hasSecret ? `Hidden: it was shown once, when it was created. ${kept}` : 'None yet. Rotate to create one.'}
       </p>
       <details className="group mt-3">
         <summary

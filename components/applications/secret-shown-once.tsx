@@ -18,6 +18,7 @@ export function SecretShownOnce({
   clientId,
   clientSecret,
   keyAuthentication,
+  sealed = false,
   children,
 }: {
   title: string;
@@ -26,6 +27,8 @@ export function SecretShownOnce({
   clientSecret: string | null;
   /** RFC 7523: a confidential client that authenticates with its own key has no secret either. */
   keyAuthentication?: boolean;
+  /** RFC 7523 client_secret_jwt: the secret is kept encrypted (to check HMACs), not only as a hash. */
+  sealed?: boolean;
   /** The way on: links or buttons under the panel. */
   children?: ReactNode;
 }) {
@@ -53,8 +56,10 @@ export function SecretShownOnce({
           <>
             <CredentialField id="client-secret" label="Client secret" value={clientSecret} />
             <Alert tone="warning" title="Copy the client secret now. It will not be shown again.">
-              We keep only a hash of it, so nobody, not even you, can see it after you leave this page. If you lose it,
-              rotate the secret from the application&apos;s page to get a new one.
+              {sealed
+                ? 'We keep it encrypted, only to check the JWTs it signs (client secret JWT), and never show it again.'
+                : 'We keep only a hash of it, so nobody, not even you, can see it after you leave this page.'}{' '}
+              If you lose it, rotate the secret from the application&apos;s page to get a new one.
             </Alert>
           </>
         ) : keyAuthentication ? (

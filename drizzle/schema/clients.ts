@@ -60,6 +60,14 @@ export const applications = pgTable(
     /** Secret rotation with overlap: the previous secret's SHA-256 digest, accepted until it expires. */
     previousSecretDigest: text('previous_secret_digest'),
     previousSecretExpiresAt: ts('previous_secret_expires_at'),
+    /**
+     * RFC 7523 client_secret_jwt only: the secret itself, sealed (AES-256-GCM under a key derived
+     * from OAUTH2_ENCRYPTION_KEY or AUTH_SECRET, purpose "client-secret v1"), because an HMAC can
+     * only be checked with the secret. Null for every other method, which keep only the digest.
+     * A database dump alone does not reveal it. The previous one follows a rotation's overlap.
+     */
+    clientSecretSealed: text('client_secret_sealed'),
+    previousSecretSealed: text('previous_secret_sealed'),
     /** RFC 7523 private_key_jwt: the client's public keys, inline (a JWK Set) or by URL. Public keys only. */
     jwks: jsonb('jwks'),
     jwksUri: text('jwks_uri'),

@@ -20,7 +20,7 @@ export interface OperatorContext {
 }
 
 /** Why an action was refused: the console shows a message per code (never text from a URL), the CLI the reason. */
-export type RefusalCode = 'not_found' | 'self' | 'last_operator' | 'confirm' | 'no_account' | 'user_disabled' | 'not_active';
+export type RefusalCode = 'not_found' | 'self' | 'last_operator' | 'confirm' | 'no_account' | 'user_disabled' | 'not_active' | 'invalid_roles';
 
 export type ActionResult<T = undefined> = { ok: true; value: T } | { ok: false; code: RefusalCode; reason: string };
 

@@ -31,6 +31,8 @@ const NOTICES: Record<string, Notice> = {
   confirm: { tone: 'error', title: 'The confirmation did not match. Nothing was deleted.' },
   no_account: { tone: 'error', title: 'No account has that email.' },
   user_disabled: { tone: 'error', title: 'This account is disabled. Enable it first.' },
+  roles_saved: { tone: 'success', title: 'Roles saved. Applications see them in the next token or userinfo answer with the roles scope.' },
+  invalid_roles: { tone: 'error', title: "Role names are 1 to 64 letters, digits, '.', '_', ':' or '-', at most 50. Nothing was changed." },
   invalid: { tone: 'error', title: 'Some values were not valid. Nothing was changed.' },
 };
 

@@ -5,6 +5,7 @@
  * with the reason.
  */
 import { requestPasswordReset, type AccountFlowContext } from '@/lib/accounts/password-reset';
+import { parseRoles } from '@/lib/accounts/roles';
 import { recordAudit } from '@/lib/audit';
 import {
   deleteUser as deleteUserRow,
@@ -13,6 +14,7 @@ import {
   listOperatorAccounts,
   setUserDisabled,
   setUserOperator,
+  setUserRoles,
   type AdminUserRow,
 } from '@/lib/db/admin-users';
 import { createAuthorizationStore } from '@/lib/db/authorizations';
@@ -64,6 +66,21 @@ export async function setOperator(ctx: OperatorContext, userId: string, operator
   }
   const updated = await setUserOperator(ctx.db, user.id, operator);
   await audit(ctx, operator ? 'user.operator_granted' : 'user.operator_revoked', user);
+  return ok(updated!);
+}
+
+/**
+ * Issue 19: replaces the account's roles with the names in `text` (spaces or commas; empty = none).
+ * They reach applications in the next ID token, userinfo answer, introspection or JWT access token
+ * with the `roles` scope; tokens already issued as JWTs keep what they were signed with.
+ */
+export async function setRoles(ctx: OperatorContext, userId: string, text: string): Promise<ActionResult<AdminUserRow>> {
+  const user = await load(ctx, userId);
+  if (!user) return refused('not_found', 'No such user.');
+  const parsed = parseRoles(text);
+  if (!parsed.ok) return refused('invalid_roles', parsed.reason);
+  const updated = await setUserRoles(ctx.db, user.id, parsed.roles);
+  await audit(ctx, 'user.roles_changed', user, { roles: parsed.roles, previous: user.roles });
   return ok(updated!);
 }
 

@@ -7,6 +7,8 @@ export interface UserView {
   operator: boolean;
   disabledAt: Date | null;
   createdAt: Date;
+  /** Operator-managed role names (issue 19). */
+  roles: string[];
 }
 
 export interface ApplicationView {

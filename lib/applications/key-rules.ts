@@ -6,9 +6,11 @@ import { jwksProblem, jwksUriProblem } from '@/lib/oauth/client-jwks';
 import type { ClientType } from './options';
 import type { Problem } from './rules';
 
-/** What the dashboard offers: a client secret (null in the row), a private key JWT; public clients use none. */
+/** What the dashboard offers: a client secret (null in the row), a private key JWT, a secret-signed JWT; public clients use none. */
 export const KEY_AUTH_METHOD = 'private_key_jwt';
-export type TokenEndpointAuthMethod = typeof KEY_AUTH_METHOD | null;
+/** RFC 7523 client_secret_jwt: the secret signs a JWT (HS256) instead of travelling; the server keeps it sealed. */
+export const SECRET_JWT_AUTH_METHOD = 'client_secret_jwt';
+export type TokenEndpointAuthMethod = typeof KEY_AUTH_METHOD | typeof SECRET_JWT_AUTH_METHOD | null;
 
 export interface KeyInput {
   clientType: ClientType;
@@ -22,6 +24,7 @@ export function keysProblem(input: KeyInput): Problem | null {
   const method = input.tokenEndpointAuthMethod ?? null;
   const hasJwks = input.jwks !== undefined && input.jwks !== null;
   const hasUri = !!input.jwksUri;
+  if (method === SECRET_JWT_AUTH_METHOD && input.clientType !== 'confidential') return { field: 'tokenEndpointAuthMethod', message: 'client secret JWT needs a confidential client' };
   // Other values (client_secret_basic, none…) come from dynamic registration: a secret-based method.
   if (method !== KEY_AUTH_METHOD) {
     return hasJwks || hasUri ? { field: hasJwks ? 'jwks' : 'jwksUri', message: 'keys are used only with the private key JWT authentication method' } : null;
@@ -41,6 +44,11 @@ export function keysProblem(input: KeyInput): Problem | null {
 export const AUTH_METHOD_OPTIONS = [
   { value: 'client_secret', label: 'Client secret', description: 'A secret this server generates, sent with each token request.' },
   { value: 'private_key_jwt', label: 'Private key JWT', description: 'Your server signs a short JWT with its own key (RFC 7523). Nothing secret is shared.' },
+  {
+    value: 'client_secret_jwt',
+    label: 'Client secret JWT',
+    description: 'Your server signs a short JWT with the client secret (HS256, RFC 7523); the secret itself never travels. This server keeps it encrypted.',
+  },
 ] as const;
 export type AuthMethodOption = (typeof AUTH_METHOD_OPTIONS)[number]['value'];
 export const AUTH_METHOD_VALUES = AUTH_METHOD_OPTIONS.map((o) => o.value) as [AuthMethodOption, ...AuthMethodOption[]];

@@ -20,7 +20,7 @@ describe('application policy rules', () => {
   });
 
   it('a null list is every offered scope but introspection; defaults apply within the list', () => {
-    expect(allowedScopesFor({ allowedScopes: null }, defaultSettings)).toEqual(['read', 'write', 'openid', 'profile', 'email']);
+    expect(allowedScopesFor({ allowedScopes: null }, defaultSettings)).toEqual(['read', 'write', 'openid', 'profile', 'email', 'roles']);
     expect(allowedScopesFor({ allowedScopes: null, resourceServer: true }, defaultSettings)).toContain('introspection');
     expect(resolveClientScopes(undefined, { allowedScopes: ['write'] }, defaultSettings)).toEqual(['write']);
     expect(() => resolveClientScopes('read', { allowedScopes: ['write'] }, defaultSettings)).toThrow(/may not request: read/);

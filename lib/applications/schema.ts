@@ -20,7 +20,7 @@ import {
   RATE_LIMIT_MODE_VALUES,
   type GrantType,
 } from './options';
-import { ACCESS_TOKEN_FORMAT_VALUES, AUTH_METHOD_VALUES, keysProblem, KEY_AUTH_METHOD, type TokenEndpointAuthMethod } from './key-rules';
+import { ACCESS_TOKEN_FORMAT_VALUES, AUTH_METHOD_VALUES, keysProblem, KEY_AUTH_METHOD, SECRET_JWT_AUTH_METHOD, type TokenEndpointAuthMethod } from './key-rules';
 import { parseJwks, JWKS_MAX_CHARS, type JsonWebKeySet } from '@/lib/oauth/client-jwks';
 import { lifetimeProblem, type LifetimeField } from './policy';
 import { backchannelLogoutUriProblem, confidentialGrantProblem, listProblem, nameProblem, rateLimitProblem, redirectUrisRequired, sentence, type Problem } from './rules';
@@ -69,7 +69,7 @@ const fields = {
   /** RFC 9126 §5 "Require PAR" (stored as require_pushed_authorization_requests). */
   requirePar: z.boolean(),
   // RFC 7523: how a confidential client authenticates; its public keys inline (JSON) or by URL. RFC 9068: the token format.
-  tokenEndpointAuthMethod: z.enum(AUTH_METHOD_VALUES, 'Choose client secret or private key JWT'),
+  tokenEndpointAuthMethod: z.enum(AUTH_METHOD_VALUES, 'Choose client secret, private key JWT or client secret JWT'),
   jwks: z.string().trim().max(JWKS_MAX_CHARS, 'Too long'),
   jwksUri: z.string().trim().max(2000, 'Too long'),
   accessTokenFormat: z.enum(ACCESS_TOKEN_FORMAT_VALUES, 'Choose opaque or JWT'),
@@ -122,6 +122,7 @@ export const applicationSchema = z.object(fields).superRefine((app, ctx) => {
 type StoredKeys = { tokenEndpointAuthMethod: TokenEndpointAuthMethod; jwks: JsonWebKeySet | null; jwksUri: string | null } | { problem: string };
 
 function storedKeys(app: Pick<z.output<z.ZodObject<typeof fields>>, 'clientType' | 'tokenEndpointAuthMethod' | 'jwks' | 'jwksUri'>): StoredKeys {
+  if (app.clientType === 'confidential' && app.tokenEndpointAuthMethod === SECRET_JWT_AUTH_METHOD) return { tokenEndpointAuthMethod: SECRET_JWT_AUTH_METHOD, jwks: null, jwksUri: null };
   if (app.clientType !== 'confidential' || app.tokenEndpointAuthMethod !== KEY_AUTH_METHOD) return { tokenEndpointAuthMethod: null, jwks: null, jwksUri: null };
   let jwks: JsonWebKeySet | null = null;
   if (app.jwks) {
@@ -234,7 +235,7 @@ export function applicationToFormValues(app: StoredApplicationFields, allowedSco
     rateLimitMode: rateLimitMode(rateLimit),
     rateLimitPerMinute: rateLimit ? String(rateLimit) : '',
     requirePar: app.requirePushedAuthorizationRequests ?? false,
-    tokenEndpointAuthMethod: app.tokenEndpointAuthMethod === KEY_AUTH_METHOD ? KEY_AUTH_METHOD : 'client_secret',
+    tokenEndpointAuthMethod: app.tokenEndpointAuthMethod === KEY_AUTH_METHOD || app.tokenEndpointAuthMethod === SECRET_JWT_AUTH_METHOD ? app.tokenEndpointAuthMethod : 'client_secret',
     jwks: app.jwks ? JSON.stringify(app.jwks, null, 2) : '',
     jwksUri: app.jwksUri ?? '',
     accessTokenFormat: app.accessTokenFormat ?? 'opaque',
@@ -274,5 +275,5 @@ export const EMPTY_APPLICATION: ApplicationFormValues = {
 /** What the register and edit actions answer; the form shows it (a panel with the secret on success). */
 export type ApplicationFormState =
   | { ok: false; fieldErrors?: Partial<Record<ApplicationFormField, string[]>>; formError?: string; values: ApplicationFormValues }
-  | { ok: true; id: string; name: string; clientId: string; clientSecret: string | null; keyAuthentication?: boolean }
+  | { ok: true; id: string; name: string; clientId: string; clientSecret: string | null; keyAuthentication?: boolean; secretSealed?: boolean }
   | null;

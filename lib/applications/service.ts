@@ -19,7 +19,8 @@ import { digest, randomToken } from '@/lib/oauth/secrets';
 import { recordAudit, type AuditInput } from '@/lib/audit';
 import { announceRevokedTokens } from '@/lib/server/revocation-events';
 import type { JsonWebKeySet } from '@/lib/oauth/client-jwks';
-import { KEY_AUTH_METHOD, type TokenEndpointAuthMethod } from './key-rules';
+import { KEY_AUTH_METHOD, SECRET_JWT_AUTH_METHOD, type TokenEndpointAuthMethod } from './key-rules';
+import { clientSecretSealer } from './secret-sealing';
 import { isGrantType, type ClientType, type GrantType } from './options';
 import { applicationProblem, ApplicationInputError, type CheckedInput, type RedirectSettings } from './rules';
 import { policyProblem, type PolicyInput } from './policy';
@@ -52,7 +53,7 @@ export interface ApplicationInput {
   deviceCodeLifetime?: number | null;
   /** RFC 9126 §5 "Require PAR": /o/authorize takes only its pushed requests. */
   requirePushedAuthorizationRequests?: boolean;
-  /** RFC 7523: 'private_key_jwt' (no secret; its keys inline or by URL) or null (a secret, as its type allows). */
+  /** RFC 7523: 'private_key_jwt' (no secret; its keys inline or by URL), 'client_secret_jwt' (a secret kept sealed) or null (a secret, as its type allows). */
   tokenEndpointAuthMethod?: TokenEndpointAuthMethod;
   jwks?: JsonWebKeySet | null;
   jwksUri?: string | null;
@@ -90,6 +91,11 @@ function check(input: CheckedInput & PolicyInput, settings: ServiceSettings): vo
   if (problem) throw ApplicationInputError.of(problem);
 }
 
+/** RFC 7523 client_secret_jwt keeps its secret sealed (to check HMACs); every other method only its digest. */
+function sealedFor(method: string | null | undefined, clientSecret: string | null): string | null {
+  return method === SECRET_JWT_AUTH_METHOD && clientSecret ? clientSecretSealer().seal(clientSecret) : null;
+}
+
 export async function registerApplication(store: ApplicationStore, input: ApplicationInput, settings: ServiceSettings, by?: ApplicationActor) {
   check(input, settings);
   // A client that signs with its key has no secret: one it never uses could only leak.
@@ -98,6 +104,7 @@ export async function registerApplication(store: ApplicationStore, input: Applic
   const app = await store.createApplication({
     clientId: input.clientId ?? newClientId(),
     clientSecretDigest: clientSecret ? digest(clientSecret) : null,
+    clientSecretSealed: sealedFor(input.tokenEndpointAuthMethod, clientSecret),
     clientType: input.clientType,
     grantTypes: [...input.grantTypes],
     redirectUris: input.redirectUris,
@@ -177,11 +184,15 @@ export async function updateApplication(
 
   let clientSecret: string | null = null;
   let clientSecretDigest: string | null | undefined;
+  const secretJwt = authMethod === SECRET_JWT_AUTH_METHOD && clientType === 'confidential';
   if (clientType === 'public' || keyed) clientSecretDigest = null;
-  else if (!app.hasSecret) {
+  // A secret from before client_secret_jwt exists only as a digest, useless for an HMAC: a new one, shown once.
+  else if (!app.hasSecret || (secretJwt && !app.hasSealedSecret)) {
     clientSecret = randomToken();
     clientSecretDigest = digest(clientSecret);
   }
+  // Sealed only while the method needs it; leaving client_secret_jwt drops the sealed copy.
+  const clientSecretSealed = !secretJwt ? null : clientSecret ? sealedFor(SECRET_JWT_AUTH_METHOD, clientSecret) : undefined;
   const changes: ApplicationChanges = {
     name: update.name?.trim(),
     clientType: update.clientType,
@@ -207,6 +218,7 @@ export async function updateApplication(
     backchannelLogoutUri: update.backchannelLogoutUri === undefined ? undefined : update.backchannelLogoutUri || null,
     backchannelLogoutSessionRequired: update.backchannelLogoutSessionRequired,
     clientSecretDigest,
+    clientSecretSealed,
     tokenEndpointAuthMethod: update.tokenEndpointAuthMethod,
     ...(keyed ? { jwks: update.jwks, jwksUri: update.jwksUri } : { jwks: null, jwksUri: null }),
     accessTokenFormat: update.accessTokenFormat,
@@ -234,9 +246,10 @@ export async function rotateSecret(store: ApplicationStore, which: WhichApplicat
   }
   const clientSecret = randomToken();
   const until = overlapSeconds > 0 ? new Date(now.getTime() + overlapSeconds * 1000) : null;
-  if (!(await store.rotateSecret(which, digest(clientSecret), now, until))) return null;
+  const app = await store.findApplication(which);
+  if (!app) return null;
+  if (!(await store.rotateSecret(which, digest(clientSecret), now, until, sealedFor(app.tokenEndpointAuthMethod, clientSecret)))) return null;
   if (by) {
-    const app = await store.findApplication(which);
     if (app) await audit(by, 'application.secret_rotated', app, { application: app.name, overlapSeconds, ...(until && { previousExpiresAt: until.toISOString() }) });
   }
   return clientSecret;

@@ -7,7 +7,7 @@ describe('settings from OAUTH2_* environment variables', () => {
     expect(s.accessTokenExpireSeconds).toBe(36000);
     expect(s.authorizationCodeExpireSeconds).toBe(60);
     expect(s.rotateRefreshToken).toBe(true);
-    expect(Object.keys(s.scopes)).toEqual(['read', 'write', 'introspection', 'openid', 'profile', 'email']);
+    expect(Object.keys(s.scopes)).toEqual(['read', 'write', 'introspection', 'openid', 'profile', 'email', 'roles']);
     expect(Object.isFrozen(s)).toBe(true);
   });
   it('reads each value', () => {

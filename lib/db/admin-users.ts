@@ -19,6 +19,7 @@ const columns = {
   operator: users.operator,
   disabledAt: users.disabledAt,
   createdAt: users.createdAt,
+  roles: users.roles,
 };
 
 /** Users whose email or name contains `q` (case-insensitive), newest first, with the total for paging. */
@@ -52,6 +53,13 @@ export async function setUserDisabled(db: Db, id: string, disabled: boolean, now
 export async function setUserOperator(db: Db, id: string, operator: boolean): Promise<AdminUserRow | null> {
   if (!isUuid(id)) return null;
   const [row] = await db.update(users).set({ operator }).where(eq(users.id, id)).returning(columns);
+  return row ?? null;
+}
+
+/** Replaces the account's roles (already validated by lib/accounts/roles.ts); null when there is no such user. */
+export async function setUserRoles(db: Db, id: string, roles: string[]): Promise<AdminUserRow | null> {
+  if (!isUuid(id)) return null;
+  const [row] = await db.update(users).set({ roles }).where(eq(users.id, id)).returning(columns);
   return row ?? null;
 }
 

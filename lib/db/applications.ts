@@ -28,6 +28,8 @@ function whereOf(which: WhichApplication) {
 interface NewApplication {
   clientId: string;
   clientSecretDigest: string | null;
+  /** client_secret_jwt only: the secret sealed (lib/applications/secret-sealing.ts). */
+  clientSecretSealed?: string | null;
   clientType: 'confidential' | 'public';
   grantTypes: string[];
   redirectUris: string[];
@@ -131,6 +133,8 @@ export interface OperatorApplication {
   previousSecretExpiresAt: Date | null;
   backchannelLogoutUri: string | null;
   backchannelLogoutSessionRequired: boolean;
+  /** client_secret_jwt: whether its secret is kept sealed (one made before it chose the method is not). */
+  hasSealedSecret: boolean;
 }
 
 /**
@@ -141,6 +145,7 @@ const OWNER_EDITABLE = [
   'name',
   'clientType',
   'clientSecretDigest',
+  'clientSecretSealed',
   'grantTypes',
   'redirectUris',
   'postLogoutRedirectUris',
@@ -180,6 +185,7 @@ const operatorColumns = {
   ...applicationColumns,
   ownerEmail: users.email,
   hasSecret: hasSecretColumn,
+  hasSealedSecret: sql<boolean>`${applications.clientSecretSealed} is not null`.mapWith(Boolean),
   createdAt: applications.createdAt,
   tokenEndpointAuthMethod: applications.tokenEndpointAuthMethod,
   jwks: applications.jwks,
@@ -225,17 +231,17 @@ export function createApplicationStore(db: Db) {
      * Replaces a confidential client's secret digest: the old secret stops working with the
      * next request. False for a public client or when `which` names none.
      */
-    async rotateSecret(which: WhichApplication, newDigest: string, now = new Date(), keepPreviousUntil: Date | null = null): Promise<boolean> {
+    async rotateSecret(which: WhichApplication, newDigest: string, now = new Date(), keepPreviousUntil: Date | null = null, newSealed: string | null = null): Promise<boolean> {
       const where = whereOf(which);
       if (!where) return false;
       // Issue 19: with an overlap the current digest becomes the previous one (read from the row
       // being updated, so it never leaves the database); without one any previous secret ends too.
       const previous = keepPreviousUntil
-        ? { previousSecretDigest: sql`${applications.clientSecretDigest}`, previousSecretExpiresAt: keepPreviousUntil }
-        : { previousSecretDigest: null, previousSecretExpiresAt: null };
+        ? { previousSecretDigest: sql`${applications.clientSecretDigest}`, previousSecretSealed: sql`${applications.clientSecretSealed}`, previousSecretExpiresAt: keepPreviousUntil }
+        : { previousSecretDigest: null, previousSecretSealed: null, previousSecretExpiresAt: null };
       const rows = await db
         .update(applications)
-        .set({ clientSecretDigest: newDigest, ...previous, updatedAt: now })
+        .set({ clientSecretDigest: newDigest, clientSecretSealed: newSealed, ...previous, updatedAt: now })
         .where(and(where, eq(applications.clientType, 'confidential')))
         .returning({ id: applications.id });
       return rows.length > 0;
@@ -247,7 +253,7 @@ export function createApplicationStore(db: Db) {
       if (!where) return false;
       const rows = await db
         .update(applications)
-        .set({ previousSecretDigest: null, previousSecretExpiresAt: null, updatedAt: now })
+        .set({ previousSecretDigest: null, previousSecretSealed: null, previousSecretExpiresAt: null, updatedAt: now })
         .where(and(where, isNotNull(applications.previousSecretDigest)))
         .returning({ id: applications.id });
       return rows.length > 0;

@@ -14,6 +14,8 @@ function selfRegisteredColumns(c: SelfRegisteredClient, now: Date) {
   return {
     clientType: c.clientType,
     clientSecretDigest: c.clientSecretDigest,
+    // Absent (a metadata document's client): left as it is.
+    ...(c.clientSecretSealed !== undefined ? { clientSecretSealed: c.clientSecretSealed } : {}),
     tokenEndpointAuthMethod: c.tokenEndpointAuthMethod,
     jwks: c.jwks ?? null,
     jwksUri: c.jwksUri ?? null,

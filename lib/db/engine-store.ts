@@ -64,6 +64,7 @@ export function createStore(db: Db): Store & UserStore {
       actor: accessTokens.actor,
       subjectTokenId: accessTokens.subjectTokenId,
       sessionId: accessTokens.sessionId,
+      userRoles: users.roles,
     })
     .from(accessTokens)
     .innerJoin(applications, eq(applications.id, accessTokens.applicationId))

@@ -51,6 +51,9 @@ export const clientColumns = {
   accessTokenFormat: applications.accessTokenFormat,
   previousSecretDigest: applications.previousSecretDigest,
   requireMfa: applications.requireMfa,
+  // client_secret_jwt only (sealed; see drizzle/schema/clients.ts); the engine opens it to check an HMAC.
+  clientSecretSealed: applications.clientSecretSealed,
+  previousSecretSealed: applications.previousSecretSealed,
 };
 
 /** Whether a secret is set: its digest never leaves lib/db for the dashboard or the CLI. */

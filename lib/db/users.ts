@@ -15,6 +15,7 @@ const userColumns = {
   passwordHash: users.passwordHash,
   disabledAt: users.disabledAt,
   operator: users.operator,
+  roles: users.roles,
 };
 
 export interface UserStore {

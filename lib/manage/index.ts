@@ -22,6 +22,7 @@ import { disableuser } from './disableuser';
 import { listinitialaccesstokens } from './listinitialaccesstokens';
 import { revokeinitialaccesstoken } from './revokeinitialaccesstoken';
 import { setoperator } from './setoperator';
+import { setroles } from './setroles';
 import { backup } from './backup';
 import { restore } from './restore';
 import { rotatesecret } from './rotatesecret';
@@ -41,6 +42,7 @@ const COMMANDS: Command[] = [
   changepassword,
   sendpasswordreset,
   setoperator,
+  setroles,
   disableuser,
   disableapplication,
   rotatesecret,

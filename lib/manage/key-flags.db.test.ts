@@ -31,6 +31,17 @@ describe('manage: private_key_jwt and JWT access token flags', () => {
     expect(client).toMatchObject({ tokenEndpointAuthMethod: 'private_key_jwt', jwks, jwksUri: null, clientSecretDigest: null });
   });
 
+  it('RFC 7523 client_secret_jwt: a secret shown once and kept sealed; refused for a public client and for an unknown method', async () => {
+    const created = await run(createapplication, { name: 'hmac', 'token-endpoint-auth-method': 'client_secret_jwt' }, ['confidential', 'client-credentials']);
+    expect(created.client_secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const client = await t.store.findApplicationByClientId(String(created.client_id));
+    expect(client).toMatchObject({ tokenEndpointAuthMethod: 'client_secret_jwt', clientSecretSealed: expect.any(String) });
+    await expect(run(createapplication, { 'token-endpoint-auth-method': 'client_secret_jwt', 'redirect-uris': 'https://ops.example/cb' }, ['public', 'authorization-code'])).rejects.toThrow(/client secret JWT needs a confidential client/);
+    await expect(run(createapplication, { 'token-endpoint-auth-method': 'tls_client_auth' }, ['confidential', 'client-credentials'])).rejects.toThrow(
+      '--token-endpoint-auth-method: expected client_secret, private_key_jwt or client_secret_jwt',
+    );
+  });
+
   it('refuses a private key in --jwks, in one line naming the flag', async () => {
     const { privateKey } = await generateKeyPair('ES256', { extractable: true });
     const jwks = JSON.stringify({ keys: [await exportJWK(privateKey)] });

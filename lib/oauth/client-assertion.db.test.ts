@@ -137,7 +137,7 @@ describe(`RFC 7523 private_key_jwt on ${testDatabaseKind}`, () => {
         const now = Math.floor(t.now().getTime() / 1000);
         return unsigned({ iss: app.clientId, sub: app.clientId, aud: `${BASE}/o/token`, exp: now + 60, jti: randomUUID() });
       }, /alg "none" is not accepted/));
-    it('HMAC (client_secret_jwt), which would need the plaintext secret', () =>
+    it('RFC 8725 §3.1: an HMAC-signed assertion for a client registered for private_key_jwt (no algorithm confusion)', () =>
       refused(async (app) => {
         const now = Math.floor(t.now().getTime() / 1000);
         return new SignJWT({})
@@ -148,7 +148,7 @@ describe(`RFC 7523 private_key_jwt on ${testDatabaseKind}`, () => {
           .setExpirationTime(now + 60)
           .setJti(randomUUID())
           .sign(new TextEncoder().encode('a-secret-that-is-long-enough-for-hs256!!'));
-      }, /client_secret_jwt .* not supported/));
+      }, /not registered for client_secret_jwt/));
 
     it('an assertion for an unknown client says only that authentication failed', async () => {
       const key = await keyPair('ES256');
@@ -228,13 +228,13 @@ describe(`RFC 7523 private_key_jwt on ${testDatabaseKind}`, () => {
   });
 
   describe('RFC 8414 metadata', () => {
-    it('lists private_key_jwt and the signing algorithms, never an HMAC', async () => {
+    it('lists private_key_jwt, client_secret_jwt and the signing algorithms (HS256 for client_secret_jwt only)', async () => {
       const meta = await body(await t.server.metadata(new Request(`${BASE}/.well-known/oauth-authorization-server`)));
       expect(meta.token_endpoint_auth_methods_supported).toContain('private_key_jwt');
-      expect(meta.token_endpoint_auth_methods_supported).not.toContain('client_secret_jwt');
+      expect(meta.token_endpoint_auth_methods_supported).toContain('client_secret_jwt');
       expect(meta.introspection_endpoint_auth_methods_supported).toContain('private_key_jwt');
-      expect(meta.token_endpoint_auth_signing_alg_values_supported).toEqual(['RS256', 'PS256', 'ES256', 'EdDSA']);
-      expect(meta.revocation_endpoint_auth_signing_alg_values_supported).toEqual(['RS256', 'PS256', 'ES256', 'EdDSA']);
+      expect(meta.token_endpoint_auth_signing_alg_values_supported).toEqual(['RS256', 'PS256', 'ES256', 'EdDSA', 'HS256']);
+      expect(meta.revocation_endpoint_auth_signing_alg_values_supported).toEqual(['RS256', 'PS256', 'ES256', 'EdDSA', 'HS256']);
     });
   });
 });

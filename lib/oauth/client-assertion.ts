@@ -4,9 +4,9 @@
  * urn:ietf:params:oauth:client-assertion-type:jwt-bearer). Called from client-auth.ts, so every
  * endpoint that authenticates clients accepts it.
  *
- * client_secret_jwt (HS256 keyed with the client secret) is not offered: this server stores
- * only a SHA-256 digest of each secret, and an HMAC can only be checked with the secret itself.
- * An HMAC-signed assertion is refused with that reason.
+ * client_secret_jwt (HS256 keyed with the client secret) is checked here too, for applications
+ * registered for it: they alone keep their secret sealed (client-secret-jwt.ts); any other
+ * client's HMAC-signed assertion is refused, since its secret exists here only as a digest.
  */
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import type { Deps } from './context';
@@ -16,6 +16,7 @@ import type { Params } from './http';
 import { endpointUrl } from './paths';
 import { ASSERTION_ALGS, publicSigningKeys, type JsonWebKeySet } from './client-jwks';
 import type { ClientRecord } from './store';
+import { CLIENT_SECRET_JWT, HMAC_ASSERTION_ALGS, hmacSecrets } from './client-secret-jwt';
 
 export const JWT_BEARER_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 /** OIDC Core §9 leaves the lifetime to us: an assertion is minted per request, so five minutes is plenty. */
@@ -34,22 +35,24 @@ export type JwksFetcher = (url: URL) => Promise<unknown>;
  * The assertion in the request (form parameters), or null when none was sent. The client is the
  * assertion's `sub` (RFC 7523 §3 B): a client_id sent alongside must name the same client.
  */
-export function readClientAssertion(params: Params): { clientId: string; assertion: string } | null {
+export function readClientAssertion(params: Params): { clientId: string; assertion: string; /** HMAC-signed: client_secret_jwt. */ hmac: boolean } | null {
   const type = params.get('client_assertion_type');
   const assertion = params.get('client_assertion');
   if (type === undefined && assertion === undefined) return null;
   if (type === undefined || assertion === undefined) throw new OAuthError('invalid_request', 'client_assertion and client_assertion_type must be sent together');
   if (type !== JWT_BEARER_ASSERTION_TYPE) throw new OAuthError('invalid_client', `client_assertion_type must be ${JWT_BEARER_ASSERTION_TYPE}`);
   let sub: unknown;
+  let alg: unknown;
   try {
     sub = decodeJwt(assertion).sub;
+    alg = decodeProtectedHeader(assertion).alg;
   } catch {
     throw new OAuthError('invalid_client', 'client_assertion is not a JWT');
   }
   if (typeof sub !== 'string' || !sub) throw new OAuthError('invalid_client', 'the client assertion has no sub (it must be the client_id)');
   const clientId = params.get('client_id');
   if (clientId !== undefined && clientId !== sub) throw new OAuthError('invalid_client', 'client_id does not match the client assertion\'s sub');
-  return { clientId: sub, assertion };
+  return { clientId: sub, assertion, hmac: typeof alg === 'string' && isHmacAlg(alg) };
 }
 
 /** Whether a client may authenticate with a key at all. */
@@ -67,19 +70,28 @@ export async function clientAssertionProblem(assertion: string, client: ClientRe
     return 'the client assertion\'s header is not valid';
   }
   if (typeof alg !== 'string' || alg === 'none') return 'the client assertion must be signed (alg "none" is not accepted)';
-  if (alg.startsWith('HS')) {
-    return 'client_secret_jwt (an HMAC-signed assertion) is not supported: this server keeps only a digest of client secrets; sign with a private key (private_key_jwt)';
+  const hmac = isHmacAlg(alg);
+  let secrets: string[] = [];
+  if (hmac) {
+    if (!(HMAC_ASSERTION_ALGS as readonly string[]).includes(alg)) return `alg "${alg}" is not supported for client_secret_jwt (supported: ${HMAC_ASSERTION_ALGS.join(', ')})`;
+    // Never an HMAC keyed with anything but a secret the application chose this method for (RFC 8725 §3.1, no alg confusion).
+    if (client.tokenEndpointAuthMethod !== CLIENT_SECRET_JWT || !deps.clientSecretSealer) {
+      return 'this client is not registered for client_secret_jwt (an HMAC-signed assertion); its secret is kept only as a digest';
+    }
+    secrets = hmacSecrets(client, deps.clientSecretSealer, deps.clock());
+    if (!secrets.length) return 'this client has no secret usable for client_secret_jwt; rotate its secret (secrets from before it chose client_secret_jwt are kept only as digests)';
+  } else {
+    if (!(ASSERTION_ALGS as readonly string[]).includes(alg)) return `alg "${alg}" is not supported for client assertions (supported: ${ASSERTION_ALGS.join(', ')})`;
+    if (!hasClientKeys(client)) return 'this client has no registered keys (jwks or jwks_uri) for private_key_jwt';
   }
-  if (!(ASSERTION_ALGS as readonly string[]).includes(alg)) return `alg "${alg}" is not supported for client assertions (supported: ${ASSERTION_ALGS.join(', ')})`;
-  if (!hasClientKeys(client)) return 'this client has no registered keys (jwks or jwks_uri) for private_key_jwt';
 
   const issuer = issuerFor(req, deps.settings);
   const here = `${issuer}${new URL(req.url).pathname}`;
   const audience = [...new Set([issuer, endpointUrl(issuer, 'token'), here])];
   const now = deps.clock();
-  const verify = (keys: JWTVerifyGetKey) =>
-    jwtVerify(assertion, keys, {
-      algorithms: [...ASSERTION_ALGS],
+  const verify = (keys: JWTVerifyGetKey | Uint8Array) =>
+    jwtVerify(assertion, keys as JWTVerifyGetKey, {
+      algorithms: hmac ? [...HMAC_ASSERTION_ALGS] : [...ASSERTION_ALGS],
       issuer: client.clientId,
       subject: client.clientId,
       audience,
@@ -90,7 +102,8 @@ export async function clientAssertionProblem(assertion: string, client: ClientRe
 
   let payload: Awaited<ReturnType<typeof verify>>['payload'];
   try {
-    if (client.jwks) payload = (await verify(createLocalJWKSet(publicSigningKeys(client.jwks) as never))).payload;
+    if (hmac) payload = await verifyWithSecrets(secrets, (key) => verify(key));
+    else if (client.jwks) payload = (await verify(createLocalJWKSet(publicSigningKeys(client.jwks) as never))).payload;
     else {
       const uri = client.jwksUri!;
       try {
@@ -116,6 +129,22 @@ export async function clientAssertionProblem(assertion: string, client: ClientRe
   return null;
 }
 
+export const isHmacAlg = (alg: string) => alg.startsWith('HS');
+
+/** client_secret_jwt: the current secret, then (during an overlap) the previous one; the first signature that verifies. */
+async function verifyWithSecrets<P>(secrets: string[], verify: (key: Uint8Array) => Promise<{ payload: P }>): Promise<P> {
+  let failure: unknown;
+  for (const secret of secrets) {
+    try {
+      return (await verify(new TextEncoder().encode(secret))).payload;
+    } catch (e) {
+      if (!(e instanceof errors.JWSSignatureVerificationFailed)) throw e;
+      failure = e;
+    }
+  }
+  throw failure;
+}
+
 /** jose's refusal in words a client developer can act on. */
 function joseProblem(e: unknown, audience: string[]): string {
   if (e instanceof errors.JWTExpired) return 'the client assertion has expired';
@@ -129,7 +158,7 @@ function joseProblem(e: unknown, audience: string[]): string {
   }
   if (e instanceof errors.JWKSNoMatchingKey) return 'no registered key of this client matches the assertion\'s kid and alg';
   if (e instanceof errors.JWKSMultipleMatchingKeys) return 'several registered keys match the assertion; give each key a kid and send it in the header';
-  if (e instanceof errors.JWSSignatureVerificationFailed) return 'the client assertion\'s signature does not verify with the client\'s registered keys';
+  if (e instanceof errors.JWSSignatureVerificationFailed) return 'the client assertion\'s signature does not verify with the client\'s registered keys (or, for client_secret_jwt, its secret)';
   if (e instanceof errors.JOSEAlgNotAllowed) return 'the client assertion\'s alg is not supported';
   if (e instanceof JwksUnavailable) return e.message;
   if (e instanceof errors.JOSEError) return `the client assertion is not valid (${e.message})`;

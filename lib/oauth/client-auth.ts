@@ -1,7 +1,8 @@
 /**
  * RFC 6749 §2.3: client authentication at the token, revocation and introspection endpoints.
  * client_secret_basic (§2.3.1, id and secret form-urlencoded inside Basic), client_secret_post,
- * `none` for public clients (client_id alone), and private_key_jwt (RFC 7523, client-assertion.ts).
+ * `none` for public clients (client_id alone), and private_key_jwt / client_secret_jwt (RFC 7523,
+ * client-assertion.ts; which of the two follows the assertion's alg).
  * One method per request.
  */
 import type { Deps } from './context';
@@ -13,8 +14,8 @@ import { rateLimited, type LimitName, type RateLimits } from './rate-limit';
 import { digest, safeEqual } from './secrets';
 import type { ClientRecord } from './store';
 
-export type ClientAuthMethod = 'client_secret_basic' | 'client_secret_post' | 'private_key_jwt' | 'none';
-export const CLIENT_AUTH_METHODS: ClientAuthMethod[] = ['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'none'];
+export type ClientAuthMethod = 'client_secret_basic' | 'client_secret_post' | 'private_key_jwt' | 'client_secret_jwt' | 'none';
+export const CLIENT_AUTH_METHODS: ClientAuthMethod[] = ['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'client_secret_jwt', 'none'];
 
 export interface AuthenticatedClient {
   client: ClientRecord;
@@ -25,7 +26,7 @@ interface Credentials {
   clientId: string;
   secret: string | null;
   method: ClientAuthMethod;
-  /** private_key_jwt: the client's signed JWT (RFC 7523 §2.2). */
+  /** private_key_jwt / client_secret_jwt: the client's signed JWT (RFC 7523 §2.2). */
   assertion?: string;
 }
 
@@ -64,7 +65,7 @@ function readCredentials(req: Request, params: Params): Credentials | null {
   const assertion = readClientAssertion(params);
   if (assertion) {
     if (basic || postSecret !== undefined) throw new OAuthError('invalid_request', 'use only one client authentication method (a client assertion, Basic or client_secret)');
-    return { clientId: assertion.clientId, secret: null, method: 'private_key_jwt', assertion: assertion.assertion };
+    return { clientId: assertion.clientId, secret: null, method: assertion.hmac ? 'client_secret_jwt' : 'private_key_jwt', assertion: assertion.assertion };
   }
   if (basic) {
     if (postSecret !== undefined) throw new OAuthError('invalid_request', 'use only one client authentication method (Basic or client_secret in the body)');

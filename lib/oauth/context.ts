@@ -81,6 +81,16 @@ export interface Deps {
    * any authorization completes (besides acr_values and the application's requireMfa). Absent: no.
    */
   requireMfa?: (user: SignedInUser) => boolean;
+  /**
+   * Issue 19: the deployer's custom claims (lib/extensions/claims.ts or OAUTH2_CLAIMS_MODULE) for
+   * ID tokens, userinfo, introspection and JWT access tokens; absent: none, and no lookup is made.
+   */
+  extraClaims?: import('./claims-extension').ExtraClaims;
+  /**
+   * RFC 7523 client_secret_jwt: seals a client secret for storage and opens it to check an HMAC
+   * assertion (lib/applications/secret-sealing.ts). Absent: client_secret_jwt is not offered.
+   */
+  clientSecretSealer?: import('./client-secret-jwt').ClientSecretSealer;
   /** Rate limits (lib/rate-limit); absent when they are off, and then nothing is counted. */
   limits?: import('./rate-limit').RateLimits;
 }

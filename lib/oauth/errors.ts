@@ -60,9 +60,10 @@ export class OAuthError extends Error {
   }
 }
 
-export function errorResponse(e: unknown, extraHeaders?: Record<string, string>): Response {
+/** `requestId` (server.mjs's X-Request-Id) goes into the log line of an unexpected error, to find its request line. */
+export function errorResponse(e: unknown, extraHeaders?: Record<string, string>, requestId?: string | null): Response {
   const err = e instanceof OAuthError ? e : new OAuthError('server_error', 'the server could not complete the request');
-  if (!(e instanceof OAuthError)) console.error('oauth: unexpected error', e instanceof Error ? e.stack : e);
+  if (!(e instanceof OAuthError)) console.error(`oauth: unexpected error${requestId ? ` (request ${requestId})` : ''}`, e instanceof Error ? e.stack : e);
   return new Response(JSON.stringify({ error: err.code, error_description: err.description }), {
     status: err.status,
     headers: { 'Content-Type': 'application/json', ...NO_STORE, ...err.headers, ...extraHeaders },

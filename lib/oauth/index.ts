@@ -37,7 +37,8 @@ function guarded(fn: (req: Request, deps: Deps) => Promise<Response>, deps: Deps
       return await fn(req, deps);
     } catch (caught) {
       const e = deps.isUnavailable?.(caught) ? unavailable() : caught;
-      return cors ? withErrorCors(errorResponse(e), req, deps) : errorResponse(e);
+      const res = errorResponse(e, undefined, req.headers.get('x-request-id'));
+      return cors ? withErrorCors(res, req, deps) : res;
     }
   };
 }

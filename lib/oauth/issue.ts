@@ -4,7 +4,7 @@ import type { Deps } from './context';
 import { OAuthError } from './errors';
 import { digest, randomToken } from './secrets';
 import type { Actor, ClientRecord, IssuedFrom } from './store';
-import { mintJwtAccessToken, wantsJwt, type AuthenticationContext } from './jwt-access-token';
+import { mintJwtAccessToken, wantsJwt } from './jwt-access-token';
 
 export interface IssueInput {
   client: ClientRecord;
@@ -32,8 +32,6 @@ export interface IssueInput {
    * Required, so a new grant cannot forget it and fail only for applications with JWT tokens.
    */
   issuer: string;
-  /** RFC 9068 §2.2.1: acr / amr for a JWT access token, when the grant knows them. */
-  authentication?: AuthenticationContext;
   /** RFC 8693: the delegation chain (`act`) and the token exchanged from (absent: not an exchange). */
   actor?: Actor | null;
   subjectTokenId?: number | null;
@@ -111,7 +109,7 @@ export async function issueTokens(input: IssueInput, deps: Deps): Promise<TokenR
 /** RFC 9068: the access token as a signed JWT (its digest is stored like an opaque token's). */
 function mintJwt(input: IssueInput, scope: string, issuedAt: Date, expiresAt: Date, deps: Deps): Promise<string> {
   return mintJwtAccessToken(
-    { client: input.client, userId: input.userId, scope, audience: input.audience ?? null, authTime: input.authTime, authentication: input.authentication, issuer: input.issuer, issuedAt, expiresAt, actor: input.actor },
+    { client: input.client, userId: input.userId, scope, audience: input.audience ?? null, authTime: input.authTime, authentication: { amr: input.authMethods, acr: input.acr }, issuer: input.issuer, issuedAt, expiresAt, actor: input.actor },
     deps,
   );
 }

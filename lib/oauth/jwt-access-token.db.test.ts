@@ -50,6 +50,13 @@ describe(`RFC 9068 JWT access tokens on ${testDatabaseKind}`, () => {
       expect((await verify(refreshed.access_token)).payload.sub).toBe(user.id);
     });
 
+    it('§2.2.1: acr and amr say how the person signed in (a password: amr ["pwd"], one-factor acr), after a refresh too', async () => {
+      const a = await token(jwtApp, { grant_type: 'password', username: user.email, password: user.password, scope: 'read' });
+      expect((await verify(a.access_token)).payload).toMatchObject({ amr: ['pwd'], acr: 'urn:oauth-server:acr:pwd' });
+      const refreshed = await token(jwtApp, { grant_type: 'refresh_token', refresh_token: a.refresh_token! });
+      expect((await verify(refreshed.access_token)).payload).toMatchObject({ amr: ['pwd'], acr: 'urn:oauth-server:acr:pwd' });
+    });
+
     it('§3 with RFC 8707: aud is the resource', async () => {
       await t.application({ name: 'API', resources: [API], grantTypes: ['client_credentials'], redirectUris: [] });
       const { access_token } = await token(jwtApp, { grant_type: 'client_credentials', resource: API });

@@ -7,7 +7,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
+import { extraClaimsFor } from './claims-extension';
 import type { Deps } from './context';
+import { ROLES_SCOPE, rolesClaim } from './oidc/claims';
 import { OAuthError } from './errors';
 import { delegationClaims } from './delegation';
 import type { Actor, ClientRecord } from './store';
@@ -15,10 +17,7 @@ import type { Actor, ClientRecord } from './store';
 export const JWT_ACCESS_TOKEN_TYPE = 'at+jwt';
 export const JWT_ACCESS_TOKEN_ALG = 'RS256';
 
-/**
- * How the person signed in (OIDC Core §2 acr, RFC 8176 amr), for grants that know it. A hook:
- * the grants fill it once sign-in methods are recorded with codes and refresh tokens.
- */
+/** How the person signed in (OIDC Core §2 acr, RFC 8176 amr), as recorded with the code or refresh token. */
 export interface AuthenticationContext {
   acr?: string | null;
   amr?: string[] | null;
@@ -49,13 +48,18 @@ export async function wantsJwt(client: ClientRecord, audience: string[] | null |
   return deps.store.resourcesWantJwtAccessTokens(audience);
 }
 
-/** §2.2 claims: iss, exp, aud, sub, client_id, iat, jti, scope, and auth_time / acr / amr when known. */
+/** §2.2 claims: iss, exp, aud, sub, client_id, iat, jti, scope, and auth_time / acr / amr when known; §2.2.3.1 roles with the scope. */
 export async function mintJwtAccessToken(input: JwtAccessTokenInput, deps: Deps): Promise<string> {
   if (!deps.keys) throw new OAuthError('server_error', 'JWT access tokens need the server\'s signing keys, which are not configured');
   const { kid, key } = await deps.keys.signingKey(JWT_ACCESS_TOKEN_ALG);
   const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
   const aud = input.audience?.length ? (input.audience.length === 1 ? input.audience[0]! : input.audience) : input.issuer;
+  const scopes = input.scope.split(' ');
+  // RFC 9068 §2.2.3.1 roles, and the deployer's claims: the user is looked up only for them.
+  const user = input.userId && (deps.extraClaims || scopes.includes(ROLES_SCOPE)) ? await deps.store.findUserById(input.userId) : null;
   const claims: Record<string, unknown> = {
+    ...(await extraClaimsFor(deps.extraClaims, { user, client: input.client, scopes, kind: 'access_token' })),
+    ...(user ? rolesClaim(user.roles, scopes) : {}),
     client_id: input.client.clientId,
     scope: input.scope,
     ...(input.authTime ? { auth_time: seconds(input.authTime) } : {}),

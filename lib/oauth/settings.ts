@@ -60,6 +60,7 @@ export const defaultSettings: Settings = {
     openid: 'Sign you in with your account (OpenID Connect)',
     profile: 'Your name',
     email: 'Your email address',
+    roles: 'Your roles in this organisation',
   },
   defaultScopes: ['read', 'write'],
   readScope: 'read',

@@ -56,6 +56,9 @@ export interface ClientRecord {
   /** Secret rotation with overlap: the previous secret's digest, accepted until previousSecretExpiresAt. */
   previousSecretDigest?: string | null;
   previousSecretExpiresAt?: Date | null;
+  /** RFC 7523 client_secret_jwt only: the secret (and during an overlap the previous one) sealed, to check HMACs. */
+  clientSecretSealed?: string | null;
+  previousSecretSealed?: string | null;
   /** Issue 22 "Require two-factor sign-in": its users must have signed in with two factors. Absent = false. */
   requireMfa?: boolean;
   /** OIDC Back-Channel Logout 1.0 §2.2; absent in fakes = none. */
@@ -80,6 +83,8 @@ export interface RegisteredClientRecord {
 export interface SelfRegisteredClient {
   clientType: ClientType;
   clientSecretDigest: string | null;
+  /** client_secret_jwt: the secret sealed (Deps.clientSecretSealer); null otherwise. */
+  clientSecretSealed?: string | null;
   /** RFC 7591 token_endpoint_auth_method as registered: the one method client authentication accepts. */
   tokenEndpointAuthMethod: string;
   /** RFC 7523 private_key_jwt: its public keys (absent = none). */
@@ -108,6 +113,8 @@ export interface UserRecord {
   disabledAt?: Date | null;
   /** The operator role (users.operator); the app's pages read it, the engine does not. */
   operator?: boolean;
+  /** Operator-managed role names (issue 19), released with the `roles` scope. Absent in fakes = none. */
+  roles?: string[];
 }
 
 export interface NewAuthorizationCode {
@@ -225,6 +232,8 @@ export interface AccessTokenRecord {
   subjectTokenId?: number | null;
   /** The browser session it was issued in (absent: none). */
   sessionId?: string | null;
+  /** The user's roles, from the same join (introspection releases them with the `roles` scope). */
+  userRoles?: string[] | null;
 }
 
 export interface PendingAuthorizationRecord {

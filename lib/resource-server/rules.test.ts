@@ -23,4 +23,12 @@ describe('DOT’s scope permissions', () => {
     expect(requiredScopes({ resourceScopes: ['music'] }, 'GET', settings).all).toEqual(['music:read']);
     expect(requiredScopes({ resourceScopes: ['music'] }, 'DELETE', settings).all).toEqual(['music:write']);
   });
+  it('TokenMatchesOASRequirements: one whole alternative set for the method; a method not listed is refused', () => {
+    const rules = { alternateScopes: { GET: [['read']], POST: [['create'], ['post', 'widget']] } };
+    expect(hasScopes(['read'], requiredScopes(rules, 'GET', settings))).toBe(true);
+    expect(hasScopes(['create'], requiredScopes(rules, 'POST', settings))).toBe(true);
+    expect(hasScopes(['post', 'widget'], requiredScopes(rules, 'post', settings))).toBe(true);
+    expect(hasScopes(['post'], requiredScopes(rules, 'POST', settings))).toBe(false);
+    expect(hasScopes(['read', 'create', 'post', 'widget'], requiredScopes(rules, 'DELETE', settings))).toBe(false);
+  });
 });

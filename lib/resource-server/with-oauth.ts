@@ -9,6 +9,9 @@
  *   export const POST = withOAuth(handler, { readWrite: true });             // read for GET/HEAD/OPTIONS, write otherwise
  *   export const PUT = withOAuth(handler, { resourceScopes: ['music'] });    // music:read / music:write by method
  *   export const POST = withOAuth(handler, { resource: '/api/mcp' });        // RFC 8707 audience + RFC 9728 challenge
+ *   export const GET = withOAuth(handler, { scopes: (req) => [...] });       // scopes computed per request (get_scopes())
+ *   export const POST = withOAuth(handler, { allowSession: true });          // or the signed-in session (session-access.ts)
+ *   const token = await verifyAccessToken(req, { scopes: ['write'] });       // the same check, imperatively; throws AccessError
  *
  * With `resource` (a path on this app's origin, or an absolute URI), a token whose audience
  * does not include the API's resource identifier is refused with 401 invalid_token, and every
@@ -26,8 +29,8 @@
 import { getStore } from '@/lib/db';
 import { events as appEvents } from '@/lib/server/events';
 import type { EventBus } from '@/lib/oauth/events';
-import { bearerError, missingBearer } from '@/lib/oauth/bearer';
-import { errorResponse, OAuthError } from '@/lib/oauth/errors';
+import { bearerError } from '@/lib/oauth/bearer';
+import { OAuthError } from '@/lib/oauth/errors';
 import { digest } from '@/lib/oauth/secrets';
 import { isActive } from '@/lib/oauth/endpoints/introspect';
 import type { AccessTokenRecord, Store } from '@/lib/oauth/store';
@@ -35,7 +38,9 @@ import { getSettings, type AppSettings } from '@/lib/config/settings';
 import { issuerFor } from '@/lib/oauth/context';
 import { createRemoteVerifier, IntrospectionUnavailable } from './remote';
 import { resourceIdentifier, resourceMetadataUrl } from './protected-resources';
-import { hasScopes, requiredScopes, type ScopeRules } from './rules';
+import { hasScopes, requiredScopes, resolveScopes, type ScopeRules } from './rules';
+import { AccessError } from './access-error';
+import { sessionAccess, type SessionOptions, type SessionUser } from './session-access';
 import { findBearerToken } from './token-source';
 import { jwtVerifierFor, JwtRejected, looksLikeJwt, type JwtAccessTokenOptions } from './jwt-access-tokens';
 import type { JWTPayload } from 'jose';
@@ -64,6 +69,14 @@ export interface OAuthContext {
 
 export type ProtectedHandler = (req: Request, ctx: OAuthContext) => Response | Promise<Response>;
 
+/** With `allowSession`: exactly one of the two is set, the token when the request carried one. */
+export interface SessionOrTokenContext {
+  token: TokenInfo | null;
+  session: SessionUser | null;
+}
+
+export type SessionOrTokenHandler = (req: Request, ctx: SessionOrTokenContext) => Response | Promise<Response>;
+
 export interface WithOAuthOptions extends ScopeRules {
   /** Where tokens are looked up: the server's store unless given (tests pass a test database's). */
   store?: () => Promise<Pick<Store, 'findAccessToken'>>;
@@ -84,13 +97,13 @@ export interface WithOAuthOptions extends ScopeRules {
 }
 
 /** RFC 6750 §3: the error in a WWW-Authenticate challenge, and the same as JSON for people reading it. */
-function bearerErrorResponse(
+function bearerRefusal(
   code: 'invalid_request' | 'invalid_token' | 'insufficient_scope',
   description: string,
   scope: string[] | undefined,
   challenge: Record<string, string>,
-): Response {
-  return errorResponse(bearerError(code, description, { ...(scope?.length ? { scope: scope.join(' ') } : {}), ...challenge }));
+): AccessError {
+  return AccessError.of(bearerError(code, description, { ...(scope?.length ? { scope: scope.join(' ') } : {}), ...challenge }));
 }
 
 /**
@@ -136,44 +149,75 @@ async function lookUp(token: string, opts: WithOAuthOptions, settings: NonNullab
   return { ...record, scopes: record.scope.split(' '), audience: record.audience, record };
 }
 
-export function withOAuth(handler: ProtectedHandler, opts: WithOAuthOptions = {}): (req: Request) => Promise<Response> {
+/**
+ * The one check of an access token (RFC 6750), Authlib's `ResourceProtector.acquire_token`:
+ * the verified token, or an AccessError carrying the RFC 6750 §3 response. withOAuth,
+ * withClientAuth's token fallback and withOAuth's `allowSession` all come through here, so a
+ * rule added to the token check (audience, DPoP…) holds everywhere at once. Usable wherever
+ * there is a Request: route handlers, server actions (lib/resource-server/server-action.ts), proxy.ts.
+ */
+export async function verifyAccessToken(req: Request, rules: WithOAuthOptions = {}): Promise<TokenInfo> {
+  const opts = await resolveScopes(rules, req);
   const clock = opts.clock ?? (() => new Date());
+  const settings = opts.settings ?? getSettings();
+  const resource = opts.resource === undefined ? null : opts.resource.startsWith('/') ? resourceIdentifier(issuerFor(req, { issuer: settings.issuer ?? null }), opts.resource) : opts.resource;
+  // RFC 9728 §5.1: every challenge says where this API's metadata (and so its authorization server) is.
+  const challenge: Record<string, string> = resource ? { resource_metadata: resourceMetadataUrl(resource) } : {};
+  const found = await findBearerToken(req, settings.allowTokenInQuery);
+  // §3.1: a request with no credentials gets a challenge without an error code.
+  if ('missing' in found) throw AccessError.missing(challenge);
+  if ('malformed' in found) throw bearerRefusal('invalid_request', found.malformed, undefined, challenge);
+  let info: TokenInfo | null;
+  try {
+    info = await lookUp(found.token, opts, settings, clock);
+  } catch (e) {
+    if (e instanceof JwtRejected) throw bearerRefusal('invalid_token', e.message, undefined, challenge);
+    if (!(e instanceof IntrospectionUnavailable)) throw e;
+    // Fail closed: without the authorization server we cannot know the token is good.
+    throw AccessError.of(new OAuthError('temporarily_unavailable', `cannot check the access token: ${e.message}`, { 'Retry-After': '5' }));
+  }
+  if (!info) throw bearerRefusal('invalid_token', 'the access token is invalid, expired or revoked', undefined, challenge);
+  if (resource && !audienceAllows(info.audience, resource, opts.requireAudience ?? false)) {
+    throw bearerRefusal('invalid_token', `the access token is not meant for ${resource} (RFC 8707 audience)`, undefined, challenge);
+  }
+  const need = requiredScopes(opts, req.method, settings);
+  if (!hasScopes(info.scopes, need)) {
+    // An API that publishes its metadata names the scopes anyway: clients re-authorize with them (RFC 9728 §5.1, MCP).
+    const named = settings.errorResponseWithScopes || resource ? [...need.all, ...need.any, ...(need.alternatives?.[0] ?? [])] : undefined;
+    throw bearerRefusal('insufficient_scope', 'the access token lacks a required scope', named, challenge);
+  }
+  (opts.events ?? appEvents).emit('token_authenticated', {
+    applicationId: info.record?.applicationId ?? null,
+    clientId: info.clientId,
+    userId: info.userId,
+    scope: info.scopes,
+  });
+  return info;
+}
+
+/** With `allowSession`: the signed-in user's session stands in for a token (DRF's IsAuthenticatedOrTokenHasScope). */
+export function withOAuth(handler: SessionOrTokenHandler, opts: WithOAuthOptions & SessionOptions & { allowSession: true }): (req: Request) => Promise<Response>;
+export function withOAuth(handler: ProtectedHandler, opts?: WithOAuthOptions): (req: Request) => Promise<Response>;
+export function withOAuth(handler: ProtectedHandler | SessionOrTokenHandler, opts: WithOAuthOptions & Partial<SessionOptions> & { allowSession?: boolean } = {}): (req: Request) => Promise<Response> {
+  const call = handler as SessionOrTokenHandler;
   return async (req) => {
     // CORS preflight carries no credentials; the handler answers it.
-    if (req.method === 'OPTIONS') return handler(req, { token: null as never });
-    const settings = opts.settings ?? getSettings();
-    const resource = opts.resource === undefined ? null : opts.resource.startsWith('/') ? resourceIdentifier(issuerFor(req, { issuer: settings.issuer ?? null }), opts.resource) : opts.resource;
-    // RFC 9728 §5.1: every challenge says where this API's metadata (and so its authorization server) is.
-    const challenge: Record<string, string> = resource ? { resource_metadata: resourceMetadataUrl(resource) } : {};
-    const found = await findBearerToken(req, settings.allowTokenInQuery);
-    // §3.1: a request with no credentials gets a challenge without an error code.
-    if ('missing' in found) return missingBearer(challenge);
-    if ('malformed' in found) return bearerErrorResponse('invalid_request', found.malformed, undefined, challenge);
-    let info: TokenInfo | null;
+    if (req.method === 'OPTIONS') return call(req, { token: null as never, session: null });
     try {
-      info = await lookUp(found.token, opts, settings, clock);
+      let token: TokenInfo;
+      try {
+        token = await verifyAccessToken(req, opts);
+      } catch (e) {
+        // No token at all: the session may stand in for one (a token, when sent, always decides).
+        if (!(opts.allowSession && e instanceof AccessError && e.missingCredentials)) throw e;
+        const session = await sessionAccess(req, opts, e);
+        return await call(req, { token: null, session });
+      }
+      return await call(req, { token, session: null });
     } catch (e) {
-      if (e instanceof JwtRejected) return bearerErrorResponse('invalid_token', e.message, undefined, challenge);
-      if (!(e instanceof IntrospectionUnavailable)) throw e;
-      // Fail closed: without the authorization server we cannot know the token is good.
-      return errorResponse(new OAuthError('temporarily_unavailable', `cannot check the access token: ${e.message}`, { 'Retry-After': '5' }));
+      // The handler may refuse the same way (it called verifyAccessToken or verifyClient itself).
+      if (e instanceof AccessError) return e.toResponse();
+      throw e;
     }
-    if (!info) return bearerErrorResponse('invalid_token', 'the access token is invalid, expired or revoked', undefined, challenge);
-    if (resource && !audienceAllows(info.audience, resource, opts.requireAudience ?? false)) {
-      return bearerErrorResponse('invalid_token', `the access token is not meant for ${resource} (RFC 8707 audience)`, undefined, challenge);
-    }
-    const need = requiredScopes(opts, req.method, settings);
-    if (!hasScopes(info.scopes, need)) {
-      // An API that publishes its metadata names the scopes anyway: clients re-authorize with them (RFC 9728 §5.1, MCP).
-      const named = settings.errorResponseWithScopes || resource ? [...need.all, ...need.any] : undefined;
-      return bearerErrorResponse('insufficient_scope', 'the access token lacks a required scope', named, challenge);
-    }
-    (opts.events ?? appEvents).emit('token_authenticated', {
-      applicationId: info.record?.applicationId ?? null,
-      clientId: info.clientId,
-      userId: info.userId,
-      scope: info.scopes,
-    });
-    return handler(req, { token: info });
   };
 }

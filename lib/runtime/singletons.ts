@@ -17,7 +17,8 @@ export type SingletonKey =
   | 'account-store'
   | 'mail-queue'
   | 'logout-queue'
-  | 'audit-database';
+  | 'audit-database'
+  | 'example-notes';
 
 declare global {
   var __oauthSingletons: Map<SingletonKey, unknown> | undefined;

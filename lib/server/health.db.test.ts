@@ -35,6 +35,14 @@ describe('GET /api/ready (readiness: the database answers, migrations applied)',
     expect(await body(res)).toEqual({ status: 'ready' });
   });
 
+  it('issue 19: answers 503 when the claims module does not load, naming the setting but not the path', async () => {
+    const failed = async () => ({ ok: false as const, source: '/srv/secret/claims.mjs', reason: 'OAUTH2_CLAIMS_MODULE: /srv/secret/claims.mjs does not load (boom)', summary: 'claims module: OAUTH2_CLAIMS_MODULE does not load (the server log says why)' });
+    const res = await readiness(async () => db, failed)();
+    expect(res.status).toBe(503);
+    const b = await body(res);
+    expect(b).toEqual({ status: 'unavailable', reason: 'claims module: OAUTH2_CLAIMS_MODULE does not load (the server log says why)' });
+  });
+
   it('answers 503 naming the problem when no migrations were applied', async () => {
     const handle = openMemoryPglite();
     try {

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/lib/db/client';
+import { claimsModule } from '@/lib/extensions/load-claims';
 import { serverLifecycle } from '@/lib/runtime/server-globals';
 
 interface JournalEntry {
@@ -39,9 +40,12 @@ function describe(e: unknown): string {
   return root instanceof Error && root.message === 'timeout' ? `no answer within ${TIMEOUT_MS} ms` : 'query failed';
 }
 
-export function readiness(db: () => Promise<Db>) {
+export function readiness(db: () => Promise<Db>, claims: typeof claimsModule = claimsModule) {
   return async function ready(): Promise<Response> {
     if (serverLifecycle()?.draining) return unavailable('shutting down');
+    // Issue 19: a claims module that does not load would fail every token that carries its claims.
+    const extension = await claims();
+    if (!extension.ok) return unavailable(extension.summary);
     let timer: NodeJS.Timeout | undefined;
     try {
       const query = db().then((d) => d.execute(sql`select max(created_at)::text as last from drizzle.__drizzle_migrations`));

@@ -18,6 +18,8 @@ import { getRateLimits } from '@/lib/rate-limit';
 import { verificationHold } from '@/lib/accounts/verification-settings';
 import { singleton } from '@/lib/runtime/singletons';
 import { isDatabaseUnavailable } from '@/lib/db/unavailable';
+import { extraClaimsForServer } from '@/lib/extensions/load-claims';
+import { clientSecretSealer } from '@/lib/applications/secret-sealing';
 
 // The bus lives in its own module so the toolkit can emit on it without loading the engine.
 
@@ -27,13 +29,16 @@ export function getOAuthServer(): Promise<OAuthServer> {
     const settings = getSettings();
     const clock = () => new Date();
     const keys = new KeyRing(store, clock);
+    const extraClaims = await extraClaimsForServer();
     return createOAuthServer({
       store,
       settings,
       clock,
       events,
       keys,
-      idTokens: createIdTokenSigner({ store, settings, clock, keys }),
+      idTokens: createIdTokenSigner({ store, settings, clock, keys, extraClaims }),
+      extraClaims,
+      clientSecretSealer: clientSecretSealer(),
       signOut: async () => {
         const { signOut } = await import('@/lib/auth');
         await signOut({ redirect: false });

@@ -10,6 +10,7 @@ import { registerApplication, type ApplicationInput } from '@/lib/applications/s
 import { defaultSettings, type Settings } from '@/lib/oauth/settings';
 import type { SignedInUser } from '@/lib/oauth/context';
 import { KeyRing } from '@/lib/oauth/oidc/keys';
+import { clientSecretSealer } from '@/lib/applications/secret-sealing';
 import { createIdTokenSigner } from '@/lib/oauth/oidc/id-token';
 import { protectedResources } from '@/lib/resource-server/protected-resources';
 import { createTestDb } from './test-db';
@@ -37,7 +38,7 @@ export async function createTestServer(overrides: Partial<Settings> & { clockOff
     clock,
     events: new EventBus(),
     keys,
-    idTokens: createIdTokenSigner({ store, settings, clock, keys }),
+    idTokens: createIdTokenSigner({ store, settings, clock, keys, extraClaims: extraDeps.extraClaims }),
     signOut: async () => {
       signedIn = null;
       signedOut++;
@@ -47,6 +48,7 @@ export async function createTestServer(overrides: Partial<Settings> & { clockOff
     verifyPassword: async (hash, password) => hash === `hash:${password}`,
     paths: { login: '/login', consent: '/o/consent', error: '/o/error' },
     protectedResources,
+    clientSecretSealer: clientSecretSealer(),
     ...extraDeps,
   };
   const server = createOAuthServer(deps);

@@ -8,7 +8,7 @@ import type { ActionResult } from '@/lib/admin/context';
 import { requireOperator } from '@/lib/admin/require-operator';
 import { consoleContext } from '@/lib/admin/server-context';
 import { requestMailBaseUrl } from '@/lib/accounts/base-url';
-import { deleteUser, disableUser, endSessions, revokeTokens, sendPasswordReset, setOperator } from '@/lib/admin/user-actions';
+import { deleteUser, disableUser, endSessions, revokeTokens, sendPasswordReset, setOperator, setRoles } from '@/lib/admin/user-actions';
 
 const field = (formData: FormData, name: string) => {
   const v = formData.get(name);
@@ -32,6 +32,12 @@ export async function setOperatorAction(formData: FormData): Promise<void> {
   const id = field(formData, 'id');
   const on = field(formData, 'operator') === '1';
   back(id, await setOperator(ctx, id, on), on ? 'operator_on' : 'operator_off');
+}
+
+export async function setRolesAction(formData: FormData): Promise<void> {
+  const ctx = await consoleContext(await requireOperator());
+  const id = field(formData, 'id');
+  back(id, await setRoles(ctx, id, field(formData, 'roles')), 'roles_saved');
 }
 
 export async function endSessionsAction(formData: FormData): Promise<void> {

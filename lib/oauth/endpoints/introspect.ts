@@ -7,12 +7,14 @@
  * not active, is exactly {"active": false} (§2.2 lets the server hide what a caller may not see).
  */
 import { bearerError, bearerFromHeader } from '../bearer';
+import { extraClaimsFor } from '../claims-extension';
 import { authenticateClient } from '../client-auth';
 import { issuerFor, type Deps } from '../context';
 import { withClientCors } from '../cors';
 import { OAuthError } from '../errors';
 import { NO_STORE, json, readParams, requireParam } from '../http';
 import { enforce } from '../rate-limit';
+import { rolesClaim } from '../oidc/claims';
 import { audienceIncludes, authorizationServerAudience } from '../resource-indicators';
 import { delegationClaims } from '../delegation';
 import { digest } from '../secrets';
@@ -77,6 +79,17 @@ function usernameOf(token: AccessTokenRecord): string | undefined {
   return token.scope.split(' ').includes('email') ? token.username : undefined;
 }
 
+/** The deployer's claims for an active token (issue 19); the lookups run only when a module is configured. */
+async function deployerClaims(token: AccessTokenRecord, deps: Deps): Promise<Record<string, unknown>> {
+  if (!deps.extraClaims) return {};
+  const [client, user] = await Promise.all([
+    deps.store.findApplicationByClientId(token.clientId),
+    token.userId ? deps.store.findUserById(token.userId) : Promise.resolve(null),
+  ]);
+  if (!client) return {};
+  return extraClaimsFor(deps.extraClaims, { user, client, scopes: token.scope.split(' '), kind: 'introspection' });
+}
+
 export async function introspect(req: Request, deps: Deps): Promise<Response> {
   if (req.method !== 'POST') {
     throw new OAuthError('invalid_request', 'introspection takes POST only (RFC 7662 §2.1): tokens and client secrets do not belong in URLs', { Allow: 'POST, OPTIONS' }, 405);
@@ -93,6 +106,7 @@ export async function introspect(req: Request, deps: Deps): Promise<Response> {
   const body =
     isActive(token, now) && maySee(caller.application, token)
       ? {
+          ...(await deployerClaims(token, deps)),
           active: true,
           scope: token.scope,
           client_id: token.clientId,
@@ -103,6 +117,8 @@ export async function introspect(req: Request, deps: Deps): Promise<Response> {
           token_type: 'Bearer',
           // RFC 7662 §2.2 / RFC 8707: a string for one audience, an array for several.
           aud: token.audience?.length ? (token.audience.length === 1 ? token.audience[0] : token.audience) : undefined,
+          // Issue 19: the user's roles with the `roles` scope (from the lookup's own join).
+          ...(token.userId ? rolesClaim(token.userRoles, token.scope.split(' ')) : {}),
           ...delegationClaims(token.actor),
         }
       : { active: false };

@@ -1,6 +1,7 @@
 /** RFC 8414: authorization server metadata (and the OIDC Discovery document built on it). */
 import { CLIENT_AUTH_METHODS } from '../client-auth';
 import { ASSERTION_ALGS } from '../client-jwks';
+import { CLIENT_SECRET_JWT, HMAC_ASSERTION_ALGS } from '../client-secret-jwt';
 import { SUPPORTED_GRANT_TYPES } from '@/lib/applications/options';
 import type { Deps } from '../context';
 import { issuerFor } from '../context';
@@ -11,7 +12,9 @@ import { pkceMethods } from '../pkce';
 
 export function serverMetadata(req: Request, deps: Deps): Record<string, unknown> {
   const issuer = issuerFor(req, deps.settings);
-  const authMethods = CLIENT_AUTH_METHODS;
+  // client_secret_jwt needs the sealer that keeps such clients' secrets (Deps.clientSecretSealer).
+  const authMethods = deps.clientSecretSealer ? CLIENT_AUTH_METHODS : CLIENT_AUTH_METHODS.filter((m) => m !== CLIENT_SECRET_JWT);
+  const assertionAlgs = deps.clientSecretSealer ? [...ASSERTION_ALGS, ...HMAC_ASSERTION_ALGS] : ASSERTION_ALGS;
   const oidc = !!deps.idTokens;
   return {
     issuer,
@@ -33,10 +36,10 @@ export function serverMetadata(req: Request, deps: Deps): Record<string, unknown
     token_endpoint_auth_methods_supported: authMethods,
     revocation_endpoint_auth_methods_supported: authMethods,
     introspection_endpoint_auth_methods_supported: [...authMethods.filter((m) => m !== 'none'), 'bearer'],
-    // RFC 7523 private_key_jwt: the algorithms a client assertion may be signed with (no HMAC: secrets are stored as digests).
-    token_endpoint_auth_signing_alg_values_supported: ASSERTION_ALGS,
-    revocation_endpoint_auth_signing_alg_values_supported: ASSERTION_ALGS,
-    introspection_endpoint_auth_signing_alg_values_supported: ASSERTION_ALGS,
+    // RFC 7523: the algorithms a client assertion may be signed with (private_key_jwt; HS256 for client_secret_jwt).
+    token_endpoint_auth_signing_alg_values_supported: assertionAlgs,
+    revocation_endpoint_auth_signing_alg_values_supported: assertionAlgs,
+    introspection_endpoint_auth_signing_alg_values_supported: assertionAlgs,
     code_challenge_methods_supported: pkceMethods(deps.settings),
     // RFC 9207: every authorization response carries iss.
     authorization_response_iss_parameter_supported: true,

@@ -8,6 +8,7 @@ import { issuerFor, type Deps } from '../context';
 import { withClientCors, withErrorCors } from '../cors';
 import { json, NO_STORE, readParams } from '../http';
 import { claimsFor } from '../oidc/claims';
+import { extraClaimsFor } from '../claims-extension';
 import { audienceIncludes, authorizationServerAudience } from '../resource-indicators';
 import { digest } from '../secrets';
 import { isActive } from './introspect';
@@ -27,7 +28,9 @@ export async function userinfo(req: Request, deps: Deps): Promise<Response> {
   const user = await deps.store.findUserById(record.userId);
   if (!user) throw bearerError('invalid_token', 'the user no longer exists');
   deps.events.emit('token_authenticated', { applicationId: record.applicationId, clientId: record.clientId, userId: record.userId, scope });
-  // The token's application is the client here: its allowed origins decide, looked up only for a browser's request.
-  const client = req.headers.get('origin') ? await deps.store.findApplicationByClientId(record.clientId) : null;
-  return withClientCors(json(claimsFor(user, scope), 200, NO_STORE), req, client);
+  // The token's application is the client here: its allowed origins decide, looked up only for a
+  // browser's request or for the deployer's claims module.
+  const client = req.headers.get('origin') || deps.extraClaims ? await deps.store.findApplicationByClientId(record.clientId) : null;
+  const extra = client ? await extraClaimsFor(deps.extraClaims, { user, client, scopes: scope, kind: 'userinfo' }) : {};
+  return withClientCors(json({ ...extra, ...claimsFor(user, scope) }, 200, NO_STORE), req, client);
 }

@@ -8,6 +8,7 @@ import { issueTokens } from '../issue';
 import { audienceFor } from '../resource-indicators';
 import { enforce } from '../rate-limit';
 import { resolveClientScopes } from '../client-scopes';
+import { ACR_PASSWORD } from '../oidc/amr';
 import type { Grant } from './types';
 
 export const password: Grant = {
@@ -31,6 +32,7 @@ export const password: Grant = {
     await deps.store.recordConsent(user.id, client.id, scope, deps.clock());
     const issuer = issuerFor(req, deps.settings);
     const audience = await audienceFor(params, null, issuer, deps);
-    return issueTokens({ client, userId: user.id, scope, withRefresh: true, authTime: deps.clock(), audience, issuer }, deps);
+    // RFC 8176: a password, one factor; kept on the refresh token so its JWT access tokens say so too.
+    return issueTokens({ client, userId: user.id, scope, withRefresh: true, authTime: deps.clock(), authMethods: ['pwd'], acr: ACR_PASSWORD, audience, issuer }, deps);
   },
 };

@@ -1,6 +1,7 @@
 /** OIDC Core §2 and §3.1.3.6: the ID token, signed with the client's registered algorithm (RS256 by default). */
 import { createHash } from 'node:crypto';
 import { SignJWT } from 'jose';
+import { extraClaimsFor, type ExtraClaims } from '../claims-extension';
 import type { IdTokenSigner } from '../context';
 import type { Settings } from '../settings';
 import type { Store } from '../store';
@@ -12,7 +13,7 @@ export function atHash(accessToken: string): string {
   return createHash('sha256').update(accessToken, 'ascii').digest().subarray(0, 16).toString('base64url');
 }
 
-export function createIdTokenSigner(deps: { store: Store; settings: Readonly<Settings>; clock: () => Date; keys: KeyRing }): IdTokenSigner {
+export function createIdTokenSigner(deps: { store: Store; settings: Readonly<Settings>; clock: () => Date; keys: KeyRing; extraClaims?: ExtraClaims }): IdTokenSigner {
   return {
     async sign({ client, userId, nonce, authTime, authMethods, acr, sessionId, accessToken, scope, issuer }) {
       const user = await deps.store.findUserById(userId);
@@ -20,7 +21,10 @@ export function createIdTokenSigner(deps: { store: Store; settings: Readonly<Set
       const alg: SigningAlg = client.algorithm === 'ES256' ? 'ES256' : 'RS256';
       const { kid, key } = await deps.keys.signingKey(alg);
       const now = Math.floor(deps.clock().getTime() / 1000);
+      // The deployer's claims first, so none of the engine's below can be replaced (issue 19).
+      const extra = await extraClaimsFor(deps.extraClaims, { user, client, scopes: scope, kind: 'id_token' });
       const payload: Record<string, unknown> = {
+        ...extra,
         ...claimsFor(user, scope),
         azp: client.clientId,
         ...(authTime ? { auth_time: Math.floor(authTime.getTime() / 1000) } : {}),

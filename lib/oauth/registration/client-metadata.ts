@@ -18,7 +18,7 @@ import { PRIVILEGED_SCOPES } from '../client-scopes';
 import type { Settings } from '../settings';
 import type { ClientMetadata, SelfRegisteredClient } from '../store';
 
-export const AUTH_METHODS = ['none', 'client_secret_basic', 'client_secret_post', 'private_key_jwt'] as const;
+export const AUTH_METHODS = ['none', 'client_secret_basic', 'client_secret_post', 'private_key_jwt', 'client_secret_jwt'] as const;
 export type RegistrationAuthMethod = (typeof AUTH_METHODS)[number];
 /** The grant table's self-registration grants, and refresh_token (RFC 7591 §2 lists it; it comes with the code grant). */
 const GRANT_TYPES: string[] = [...GRANTS.filter((g) => g.selfRegistration).map((g) => g.value), REFRESH_TOKEN.value];

@@ -5,6 +5,7 @@
 import { bearerError, bearerFromHeader, missingBearer } from '../bearer';
 import type { Deps } from '../context';
 import { OAuthError } from '../errors';
+import { CLIENT_SECRET_JWT } from '../client-secret-jwt';
 import { hasControlCharacter, json, NO_STORE } from '../http';
 import { digest, safeEqual } from '../secrets';
 import type { ClientRecord, RegisteredClientRecord } from '../store';
@@ -57,7 +58,12 @@ async function update(req: Request, deps: Deps, found: RegisteredClientRecord): 
   if (checked.client.clientType !== found.client.clientType) {
     throw new OAuthError('invalid_client_metadata', `token_endpoint_auth_method cannot change between none and a client secret; register a new client instead`);
   }
-  await deps.store.updateRegisteredClient(found.client.id, { ...checked.client, clientSecretDigest: found.client.clientSecretDigest }, deps.clock());
-  const updated: ClientRecord = { ...found.client, ...checked.client, clientSecretDigest: found.client.clientSecretDigest };
+  // The secret stays; so does its sealed copy, which only client_secret_jwt has (from registration).
+  if (checked.authMethod === CLIENT_SECRET_JWT && !found.client.clientSecretSealed) {
+    throw new OAuthError('invalid_client_metadata', 'token_endpoint_auth_method cannot change to client_secret_jwt after registration (the secret is kept only as a digest); register a new client instead');
+  }
+  const secrets = { clientSecretDigest: found.client.clientSecretDigest, clientSecretSealed: checked.authMethod === CLIENT_SECRET_JWT ? found.client.clientSecretSealed : null };
+  await deps.store.updateRegisteredClient(found.client.id, { ...checked.client, ...secrets }, deps.clock());
+  const updated: ClientRecord = { ...found.client, ...checked.client, ...secrets };
   return json(clientInformation(req, deps, updated, checked.client.metadata, found.createdAt, {}), 200, NO_STORE);
 }

@@ -16,6 +16,7 @@ import { json, NO_STORE, readBoundedText } from '../http';
 import { digest, randomToken } from '../secrets';
 import type { ClientRecord } from '../store';
 import { newClientId } from '../client-id';
+import { CLIENT_SECRET_JWT } from '../client-secret-jwt';
 import { endpointUrl } from '../paths';
 
 
@@ -26,7 +27,8 @@ export function disabled(): Response {
 export function rules(deps: Deps): MetadataRules {
   const publicOnly = deps.settings.clients.dynamicRegistration === 'public';
   return {
-    allowedAuthMethods: publicOnly ? ['none'] : AUTH_METHODS,
+    // client_secret_jwt only where the server can keep such secrets sealed (Deps.clientSecretSealer).
+    allowedAuthMethods: publicOnly ? ['none'] : AUTH_METHODS.filter((m) => m !== CLIENT_SECRET_JWT || !!deps.clientSecretSealer),
     // RFC 7591 §2 defaults to client_secret_basic; in public mode the only method allowed is none, so that is the default.
     defaultAuthMethod: publicOnly ? 'none' : 'client_secret_basic',
     settings: deps.settings,
@@ -100,7 +102,12 @@ export async function register(req: Request, deps: Deps): Promise<Response> {
   const registrationAccessToken = randomToken();
   const client = await deps.store.createRegisteredClient(
     newClientId(),
-    { ...checked.client, clientSecretDigest: clientSecret ? digest(clientSecret) : null },
+    {
+      ...checked.client,
+      clientSecretDigest: clientSecret ? digest(clientSecret) : null,
+      // RFC 7523 client_secret_jwt: the one method whose secret is kept sealed, to check its HMACs.
+      clientSecretSealed: clientSecret && checked.authMethod === CLIENT_SECRET_JWT ? deps.clientSecretSealer!.seal(clientSecret) : null,
+    },
     digest(registrationAccessToken),
     now,
   );

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { ActionButton } from '@/components/admin/action-button';
 import { AuditList } from '@/components/admin/audit-list';
 import { NoticeAlert } from '@/components/admin/notice';
+import { RolesForm } from '@/components/admin/roles-form';
 import { BoxList, Section } from '@/components/admin/section';
 import { DisabledBadge, OperatorBadge } from '@/components/admin/status-badges';
 import { TypedConfirmation } from '@/components/admin/typed-confirmation';
@@ -17,7 +18,7 @@ import { findUserForAdmin, listApplicationsOwnedBy, listAuthorizationsForAdmin }
 import { getDb } from '@/lib/db/client';
 import { getSessionStore } from '@/lib/db/sessions';
 import { formatDate, formatDateTime, formatRelative } from '@/lib/ui/format';
-import { deleteUserAction, endSessionsAction, revokeTokensAction, sendPasswordResetAction, setOperatorAction, setUserDisabledAction } from '../actions';
+import { deleteUserAction, endSessionsAction, revokeTokensAction, sendPasswordResetAction, setOperatorAction, setRolesAction, setUserDisabledAction } from '../actions';
 
 export const metadata: Metadata = { title: 'User' };
 
@@ -92,6 +93,12 @@ export default async function AdminUserPage({ params, searchParams }: { params: 
           <p className="text-xs text-slate-500">
             Disabling refuses sign-in, ends every session and revokes every token at once. Each action is recorded in the audit trail with you as the operator.
           </p>
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardContent>
+          <RolesForm action={setRolesAction} userId={user.id} roles={user.roles} />
         </CardContent>
       </Card>
 

@@ -111,7 +111,7 @@ export default async function ApplicationPage({ params, searchParams }: { params
             <p className="text-sm font-medium text-slate-800">Client secret</p>
             {app.clientType === 'confidential' ? (
               <>
-                <RotateSecretForm action={rotateSecret.bind(null, app.id)} hasSecret={app.hasSecret} />
+                <RotateSecretForm action={rotateSecret.bind(null, app.id)} hasSecret={app.hasSecret} sealed={app.tokenEndpointAuthMethod === 'client_secret_jwt'} />
                 {app.previousSecretExpiresAt && app.previousSecretExpiresAt.getTime() > now.getTime() ? (
                   <div className="mt-3 flex flex-col gap-2 rounded-lg border border-amber-200 bg-amber-50/60 p-3 sm:flex-row sm:items-center sm:justify-between">
                     <p className="text-sm text-amber-900">

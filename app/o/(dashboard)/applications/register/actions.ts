@@ -16,7 +16,7 @@ export async function registerApplication(_prev: ApplicationFormState, formData:
   if (!form.ok) return form;
   try {
     const { application, clientSecret } = await register(await getApplicationStore(), { ...storedApplication(form.data), ownerId: user.id }, getSettings(), { type: 'user', id: user.id, label: user.email });
-    return { ok: true, id: application.id, name: application.name, clientId: application.clientId, clientSecret, keyAuthentication: application.tokenEndpointAuthMethod === 'private_key_jwt' };
+    return { ok: true, id: application.id, name: application.name, clientId: application.clientId, clientSecret, keyAuthentication: application.tokenEndpointAuthMethod === 'private_key_jwt', secretSealed: application.tokenEndpointAuthMethod === 'client_secret_jwt' };
   } catch (e) {
     return refusedBy(e, form.values);
   }
