@@ -13,6 +13,7 @@ import { requestMailBaseUrl } from '@/lib/accounts/base-url';
 import { deleteAccount } from '@/lib/accounts/delete-account';
 import { sendEmailChangeConfirmation } from '@/lib/accounts/email-change';
 import { endUserAccess } from '@/lib/accounts/end-access';
+import { sessionsEnded } from '@/lib/logout';
 import { changePassword } from '@/lib/accounts/password-change';
 import { recordAudit } from '@/lib/audit';
 import { currentUser, loginUrl, signOut, type SignedInUser } from '@/lib/auth';
@@ -118,6 +119,7 @@ export async function endSessionAction(formData: FormData): Promise<void> {
   }
   const ended = await (await getSessionStore()).endSessionForUser(id, user.id, new Date());
   if (ended) {
+    await sessionsEnded([id], 'user');
     await recordAudit({ type: 'session.ended', actor: actorOf(user), userId: user.id, detail: { sessions: 1 }, ...(await requestOrigin()) });
   }
   redirect(`/account?signedOut=${ended ? 1 : 0}#sessions`);
@@ -125,7 +127,9 @@ export async function endSessionAction(formData: FormData): Promise<void> {
 
 export async function endOtherSessionsAction(): Promise<void> {
   const user = await signedIn();
-  const count = await (await getSessionStore()).endSessionsForUser(user.id, new Date(), user.sessionId);
+  const ended = await (await getSessionStore()).endSessionsForUserReturningIds(user.id, new Date(), user.sessionId);
+  await sessionsEnded(ended, 'user');
+  const count = ended.length;
   if (count > 0) {
     await recordAudit({ type: 'session.ended', actor: actorOf(user), userId: user.id, detail: { sessions: count, allOthers: true }, ...(await requestOrigin()) });
   }

@@ -1,4 +1,4 @@
-/** The form's "Advanced" section: the ID token signing algorithm, two-factor sign-in, the rate limit, "Require PAR" and "Require DPoP". */
+/** The form's "Advanced" section: the ID token signing algorithm, two-factor sign-in, back-channel logout, the rate limit, "Require PAR" and "Require DPoP". */
 import { FieldError } from '@/components/ui/field-error';
 import { Input } from '@/components/ui/input';
 import { ALGORITHMS, RATE_LIMIT_MODES } from '@/lib/applications/options';
@@ -41,6 +41,42 @@ export function AdvancedFields({ register, values, errorFor, showPerMinute }: Fi
           </label>
           <p id="requireMfa-hint" className="mt-0.5 text-sm text-slate-500">
             People must have signed in with a passkey, or a password and an authenticator-app code, before this application gets a code. Others are asked for the second step first.
+          </p>
+        </div>
+      </div>
+      <Field
+        id="backchannelLogoutUri"
+        label="Back-channel logout URI"
+        optional
+        error={errorFor('backchannelLogoutUri')}
+        hint="When someone who signed in to this application signs out here, this server POSTs a logout token (OpenID Connect Back-Channel Logout) to this URL. https, or http on localhost."
+      >
+        <Input
+          id="backchannelLogoutUri"
+          type="url"
+          autoComplete="off"
+          placeholder="https://app.example.com/backchannel-logout"
+          defaultValue={values.backchannelLogoutUri}
+          aria-invalid={errorFor('backchannelLogoutUri') ? true : undefined}
+          aria-describedby={describedBy('backchannelLogoutUri', errorFor('backchannelLogoutUri'), true)}
+          {...register('backchannelLogoutUri')}
+        />
+      </Field>
+      <div className="flex items-start gap-3">
+        <input
+          id="backchannelLogoutSessionRequired"
+          type="checkbox"
+          defaultChecked={values.backchannelLogoutSessionRequired}
+          className="mt-0.5 size-4 rounded border-slate-300 text-accent-600 focus:ring-accent-500"
+          aria-describedby="backchannelLogoutSessionRequired-hint"
+          {...register('backchannelLogoutSessionRequired')}
+        />
+        <div>
+          <label htmlFor="backchannelLogoutSessionRequired" className="text-sm font-medium text-slate-800">
+            Logout tokens must name the session (sid)
+          </label>
+          <p id="backchannelLogoutSessionRequired-hint" className="mt-0.5 text-sm text-slate-500">
+            For applications that sign out one browser session rather than every session of the person. This server always sends sid.
           </p>
         </div>
       </div>

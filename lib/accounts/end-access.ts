@@ -16,6 +16,7 @@ import type { RevokedTokens } from '@/lib/db/applications';
 import type { EventBus } from '@/lib/oauth/events';
 import { events } from '@/lib/server/events';
 import { announceRevokedTokens, type RevocationCause } from '@/lib/server/revocation-events';
+import { sessionsEnded } from '@/lib/logout';
 
 /**
  * Why a person's access ends, for the token.revoked rows (and so their /account/activity): who
@@ -32,7 +33,9 @@ export interface EndAccessOptions {
 }
 
 export interface EndAccessDeps {
-  sessions: Pick<SessionStore, 'endSessionsForUser'>;
+  sessions: Pick<SessionStore, 'endSessionsForUserReturningIds'>;
+  /** After the sessions ended: their tokens and back-channel logout (lib/logout); absent = nothing more. */
+  sessionsEnded?: (sessionIds: string[], source: 'user' | 'operator', db?: Db, options?: { keepTokens?: boolean }) => Promise<void>;
   tokens: { revokeTokensForUser(userId: string, now: Date): Promise<RevokedTokens[]> };
   events: EventBus;
   now: Date;
@@ -40,7 +43,13 @@ export interface EndAccessDeps {
 
 /** The work, with its stores passed in (tests give it a test database). */
 export async function endAccess(deps: EndAccessDeps, userId: string, options: EndAccessOptions): Promise<{ sessionsEnded: number; tokensRevoked: number }> {
-  const sessionsEnded = await deps.sessions.endSessionsForUser(userId, deps.now, options.exceptSessionId);
+  const ended = await deps.sessions.endSessionsForUserReturningIds(userId, deps.now, options.exceptSessionId);
+  // The applications those sessions signed into hear of it (and, unless kept below, their tokens end).
+  // "Keep apps signed in" on a password change or reset keeps the sessions' tokens too; an
+  // operator ending sessions is a sign-out like any other (OAUTH2_LOGOUT_REVOKES_TOKENS).
+  const keepTokens = options.keepTokens === true && options.cause.reason !== undefined;
+  await deps.sessionsEnded?.(ended, options.cause.source === 'operator' ? 'operator' : 'user', undefined, { keepTokens });
+  const sessionsEnded = ended.length;
   if (options.keepTokens) return { sessionsEnded, tokensRevoked: 0 };
   const revoked = await deps.tokens.revokeTokensForUser(userId, deps.now);
   let tokensRevoked = 0;
@@ -53,7 +62,7 @@ export async function endAccess(deps: EndAccessDeps, userId: string, options: En
 
 export async function endUserAccess(userId: string, options: EndAccessOptions): Promise<{ sessionsEnded: number; tokensRevoked: number }> {
   const [sessions, tokens] = await Promise.all([getSessionStore(), getDashboardStore()]);
-  return endAccess({ sessions, tokens, events, now: new Date() }, userId, options);
+  return endAccess({ sessions, tokens, events, now: new Date(), sessionsEnded }, userId, options);
 }
 
 /**
@@ -67,6 +76,13 @@ export async function endAccessIn(
   options: EndAccessOptions,
 ): Promise<{ sessionsEnded: number; tokensRevoked: number }> {
   if (!where.db) return endUserAccess(userId, options);
-  const deps = { sessions: createSessionStore(where.db), tokens: createAuthorizationStore(where.db), events: where.events ?? events, now: where.now ?? new Date() };
+  const db = where.db;
+  const deps = {
+    sessions: createSessionStore(db),
+    tokens: createAuthorizationStore(db),
+    events: where.events ?? events,
+    now: where.now ?? new Date(),
+    sessionsEnded: (ids: string[], source: 'user' | 'operator', _db?: Db, opts?: { keepTokens?: boolean }) => sessionsEnded(ids, source, db, opts),
+  };
   return endAccess(deps, userId, options);
 }

@@ -63,8 +63,8 @@ export async function checkSession(store: Pick<Store, 'findLiveSession' | 'touch
   return live;
 }
 
-/** Sign-out: ends the session the cookie's secret names (nothing for a cookie without one). */
-export async function endSessionBySecret(store: Pick<Store, 'endSessionByDigest'>, secret: unknown, now: Date): Promise<void> {
-  if (typeof secret !== 'string' || !secret) return;
-  await store.endSessionByDigest(digest(secret), now);
+/** Sign-out: ends the session the cookie's secret names (nothing for a cookie without one); the ids ended. */
+export async function endSessionBySecret(store: Pick<Store, 'endSessionByDigest'>, secret: unknown, now: Date): Promise<string[]> {
+  if (typeof secret !== 'string' || !secret) return [];
+  return store.endSessionByDigest(digest(secret), now);
 }

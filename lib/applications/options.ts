@@ -67,6 +67,19 @@ export const GRANTS = [
     refreshTokens: true,
   },
   {
+    // RFC 8693: an API (an MCP server, an agent) trades a token it received for a narrower one to the next API.
+    value: 'urn:ietf:params:oauth:grant-type:token-exchange',
+    label: 'Token exchange',
+    badge: 'Token exchange',
+    description: 'For APIs and agents that call other APIs on a person’s behalf: trade a token sent to this application for a narrower one to the next API. Confidential clients only.',
+    legacy: false,
+    dotName: 'token-exchange',
+    needsRedirect: false,
+    confidentialOnly: true,
+    selfRegistration: false,
+    refreshTokens: false,
+  },
+  {
     value: 'implicit',
     label: 'Implicit',
     badge: 'Implicit',

@@ -33,7 +33,8 @@ export type ApplicationField =
   | 'refreshTokenLifetime'
   | 'idTokenLifetime'
   | 'clientSecret'
-  | 'requireDpop';
+  | 'requireDpop'
+  | 'backchannelLogoutUri';
 
 export interface Problem {
   field: ApplicationField;
@@ -164,6 +165,30 @@ export interface CheckedInput extends Omit<KeyInput, 'clientType'> {
   deviceCodeLifetime?: number | null;
   /** RFC 9449 "Require DPoP". */
   requireDpop?: boolean;
+  backchannelLogoutUri?: string | null;
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * OIDC Back-Channel Logout 1.0 §2.2 backchannel_logout_uri: an absolute URL without a fragment,
+ * https (http only on loopback, for development: the spec lets an OP allow http), and no
+ * credentials in it (they would sit in the database and the logs of whoever reads them).
+ */
+export function backchannelLogoutUriProblem(uri: string | null | undefined): Problem | null {
+  if (!uri) return null;
+  const field = 'backchannelLogoutUri';
+  let url: URL;
+  try {
+    url = new URL(uri);
+  } catch {
+    return { field, message: 'the back-channel logout URI must be an absolute URL (https://…)' };
+  }
+  if (uri.includes('#')) return { field, message: 'the back-channel logout URI must not have a fragment (#…)' };
+  if (url.username || url.password) return { field, message: 'the back-channel logout URI must not contain a user name or password' };
+  if (url.protocol === 'https:') return null;
+  if (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)) return null;
+  return { field, message: 'the back-channel logout URI must use https (http only on localhost, 127.0.0.1 or [::1])' };
 }
 
 /** RFC 8628: an application's own device code lifetime, in seconds (null: the setting's). */
@@ -190,6 +215,7 @@ export function applicationProblem(input: CheckedInput, settings: RedirectSettin
     resourceServerProblem(input.clientType, input.resourceServer) ??
     requireDpopProblem(input.grantTypes, input.requireDpop) ??
     deviceCodeLifetimeProblem(input.deviceCodeLifetime) ??
+    backchannelLogoutUriProblem(input.backchannelLogoutUri) ??
     keysProblem(input) ??
     (rateLimit === null || rateLimit === 0 ? null : rateLimitProblem(String(rateLimit)))
   );

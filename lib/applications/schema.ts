@@ -23,7 +23,7 @@ import {
 import { ACCESS_TOKEN_FORMAT_VALUES, AUTH_METHOD_VALUES, keysProblem, KEY_AUTH_METHOD, SECRET_JWT_AUTH_METHOD, type TokenEndpointAuthMethod } from './key-rules';
 import { parseJwks, JWKS_MAX_CHARS, type JsonWebKeySet } from '@/lib/oauth/client-jwks';
 import { lifetimeProblem, type LifetimeField } from './policy';
-import { confidentialGrantProblem, listProblem, nameProblem, rateLimitProblem, redirectUrisRequired, requireDpopProblem, sentence, type Problem } from './rules';
+import { backchannelLogoutUriProblem, confidentialGrantProblem, listProblem, nameProblem, rateLimitProblem, redirectUrisRequired, requireDpopProblem, sentence, type Problem } from './rules';
 
 /** One URI per line; blank lines and surrounding spaces are ignored. */
 function splitLines(text: string): string[] {
@@ -83,6 +83,16 @@ const fields = {
   requireMfa: z.boolean(),
   /** RFC 9449 "Require DPoP" (RFC 7591 dpop_bound_access_tokens). */
   requireDpop: z.boolean(),
+  /** OIDC Back-Channel Logout 1.0: blank = none. */
+  backchannelLogoutUri: z
+    .string()
+    .trim()
+    .max(2000, 'Too long')
+    .superRefine((uri, ctx) => {
+      const problem = backchannelLogoutUriProblem(uri);
+      if (problem) ctx.addIssue({ code: 'custom', message: sentence(problem) });
+    }),
+  backchannelLogoutSessionRequired: z.boolean(),
 };
 
 /** A lifetime in seconds as typed: blank = the server's setting, else a whole number within the bounds. */
@@ -170,6 +180,8 @@ export function applicationFormValues(formData: FormData): ApplicationFormValues
     issueRefreshTokens: text('issueRefreshTokens') === 'off' ? 'off' : 'on',
     requireMfa: formData.get('requireMfa') === 'on',
     requireDpop: formData.get('requireDpop') === 'on',
+    backchannelLogoutUri: text('backchannelLogoutUri'),
+    backchannelLogoutSessionRequired: formData.get('backchannelLogoutSessionRequired') === 'on',
   };
 }
 
@@ -181,7 +193,7 @@ function rateLimitFrom(data: Pick<ApplicationData, 'rateLimitMode' | 'rateLimitP
 
 /** The form's data as the service takes it: its two rate-limit fields become the one rate_limit column. */
 export function storedApplication(data: ApplicationData) {
-  const { rateLimitMode, rateLimitPerMinute, requirePar, tokenEndpointAuthMethod, jwks, jwksUri, issueRefreshTokens, accessTokenLifetime, refreshTokenLifetime, idTokenLifetime, ...rest } = data;
+  const { rateLimitMode, rateLimitPerMinute, requirePar, tokenEndpointAuthMethod, jwks, jwksUri, issueRefreshTokens, accessTokenLifetime, refreshTokenLifetime, idTokenLifetime, backchannelLogoutUri, ...rest } = data;
   const keys = storedKeys({ clientType: data.clientType, tokenEndpointAuthMethod, jwks, jwksUri });
   // The schema refused a bad JWKS before this runs.
   if ('problem' in keys) throw new Error(keys.problem);
@@ -195,12 +207,13 @@ export function storedApplication(data: ApplicationData) {
     refreshTokenLifetime: seconds(refreshTokenLifetime),
     idTokenLifetime: seconds(idTokenLifetime),
     issueRefreshTokens: issueRefreshTokens === 'on',
+    backchannelLogoutUri: backchannelLogoutUri || null,
   };
 }
 
 /** What the edit form starts from: a stored application's columns (as the dashboard reads them). */
 type StoredApplicationFields = Pick<ApplicationDetails, 'name' | 'clientType' | 'grantTypes' | 'redirectUris' | 'postLogoutRedirectUris' | 'allowedOrigins' | 'algorithm'> &
-  Partial<Pick<ApplicationDetails, 'resources' | 'rateLimit' | 'requirePushedAuthorizationRequests' | 'tokenEndpointAuthMethod' | 'jwks' | 'jwksUri' | 'accessTokenFormat' | LifetimeField | 'issueRefreshTokens' | 'requireMfa' | 'requireDpop'>>;
+  Partial<Pick<ApplicationDetails, 'resources' | 'rateLimit' | 'requirePushedAuthorizationRequests' | 'tokenEndpointAuthMethod' | 'jwks' | 'jwksUri' | 'accessTokenFormat' | LifetimeField | 'issueRefreshTokens' | 'requireMfa' | 'requireDpop' | 'backchannelLogoutUri' | 'backchannelLogoutSessionRequired'>>;
 
 /**
  * A stored application as the edit form's starting values. `allowedScopes`: the scopes it may
@@ -232,6 +245,8 @@ export function applicationToFormValues(app: StoredApplicationFields, allowedSco
     accessTokenFormat: app.accessTokenFormat ?? 'opaque',
     requireMfa: app.requireMfa ?? false,
     requireDpop: app.requireDpop ?? false,
+    backchannelLogoutUri: app.backchannelLogoutUri ?? '',
+    backchannelLogoutSessionRequired: app.backchannelLogoutSessionRequired ?? false,
   };
 }
 
@@ -259,6 +274,8 @@ export const EMPTY_APPLICATION: ApplicationFormValues = {
   issueRefreshTokens: 'on',
   requireMfa: false,
   requireDpop: false,
+  backchannelLogoutUri: '',
+  backchannelLogoutSessionRequired: false,
 };
 
 /** What the register and edit actions answer; the form shows it (a panel with the secret on success). */

@@ -63,6 +63,9 @@ export interface ApplicationInput {
   requireMfa?: boolean;
   /** RFC 9449 "Require DPoP": token requests need a DPoP proof, so every token is bound to a key. */
   requireDpop?: boolean;
+  /** OIDC Back-Channel Logout: where logout tokens go (null: none), and whether it needs sid in them. */
+  backchannelLogoutUri?: string | null;
+  backchannelLogoutSessionRequired?: boolean;
   ownerId: string | null;
   clientId?: string;
   clientSecret?: string;
@@ -129,6 +132,8 @@ export async function registerApplication(store: ApplicationStore, input: Applic
     issueRefreshTokens: input.issueRefreshTokens ?? true,
     requireMfa: input.requireMfa ?? false,
     requireDpop: input.requireDpop ?? false,
+    backchannelLogoutUri: input.backchannelLogoutUri || null,
+    backchannelLogoutSessionRequired: input.backchannelLogoutSessionRequired ?? false,
   });
   if (!app) throw new ApplicationInputError('clientId', `client_id "${input.clientId}" is already taken`);
   await audit(by, 'application.created', { clientId: app.clientId, ownerId: input.ownerId }, { application: app.name, clientType: input.clientType, grantTypes: input.grantTypes });
@@ -176,6 +181,7 @@ export async function updateApplication(
       accessTokenLifetime: update.accessTokenLifetime === undefined ? app.accessTokenLifetime : update.accessTokenLifetime,
       refreshTokenLifetime: update.refreshTokenLifetime === undefined ? app.refreshTokenLifetime : update.refreshTokenLifetime,
       idTokenLifetime: update.idTokenLifetime === undefined ? app.idTokenLifetime : update.idTokenLifetime,
+      backchannelLogoutUri: update.backchannelLogoutUri,
     },
     settings,
   );
@@ -213,6 +219,9 @@ export async function updateApplication(
     issueRefreshTokens: update.issueRefreshTokens,
     requireMfa: update.requireMfa,
     requireDpop: update.requireDpop,
+    // '' (a cleared form field or flag) removes it.
+    backchannelLogoutUri: update.backchannelLogoutUri === undefined ? undefined : update.backchannelLogoutUri || null,
+    backchannelLogoutSessionRequired: update.backchannelLogoutSessionRequired,
     clientSecretDigest,
     clientSecretSealed,
     tokenEndpointAuthMethod: update.tokenEndpointAuthMethod,

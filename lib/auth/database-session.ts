@@ -12,6 +12,7 @@ import { checkSession, endSessionBySecret, startSession, type SessionOrigin } fr
 import { getSettings } from '@/lib/config/settings';
 import type { LiveSessionRow } from '@/lib/db/sessions';
 import { getSessionStore } from '@/lib/db/sessions';
+import { sessionsEnded } from '@/lib/logout';
 import { clientIp } from '@/lib/http/client-ip';
 import { SESSION_MAX_AGE_SECONDS } from './session-lifetime';
 
@@ -51,8 +52,13 @@ export function checkedSessionOf(token: object): LiveSessionRow | undefined {
   return checked.get(token);
 }
 
-/** Sign-out (Auth.js signOut event): ends the row, so the cookie is dead even if copied. */
+/**
+ * Sign-out (Auth.js signOut event: "Sign out" on our pages, RP-initiated logout at /o/logout):
+ * ends the row, so the cookie is dead even if copied; then the session's tokens and the
+ * applications it signed into (lib/logout: revocation, back-channel logout, never failing).
+ */
 export async function endDatabaseSession(token: Record<string, unknown> | null | undefined): Promise<void> {
   if (!token) return;
-  await endSessionBySecret(await getSessionStore(), token.sessionSecret, new Date());
+  const ended = await endSessionBySecret(await getSessionStore(), token.sessionSecret, new Date());
+  await sessionsEnded(ended, 'user');
 }

@@ -63,10 +63,10 @@ export const currentUser = cache(async (): Promise<SignedInUser | null> => {
 });
 
 /** For /o/authorize: who is signed in and when (for max_age and prompt=login), or null. */
-export async function currentSignIn(): Promise<{ userId: string; email: string; authTime: number; emailVerified: boolean; authMethods: string[]; operator: boolean } | null> {
+export async function currentSignIn(): Promise<{ userId: string; email: string; authTime: number; emailVerified: boolean; authMethods: string[]; operator: boolean; sessionId: string } | null> {
   const user = await currentUser();
   return user
-    ? { userId: user.id, email: user.email, authTime: user.authTime, emailVerified: user.emailVerified, authMethods: user.authMethods, operator: user.operator }
+    ? { userId: user.id, email: user.email, authTime: user.authTime, emailVerified: user.emailVerified, authMethods: user.authMethods, operator: user.operator, sessionId: user.sessionId }
     : null;
 }
 

@@ -14,6 +14,7 @@ import { parseAuditSettings, type AuditSettings } from '@/lib/audit/settings';
 import { parseFactorSettings, type FactorSettings } from '@/lib/factors/settings';
 import { parseBrandingSettings, type BrandingSettings } from '@/lib/config/branding';
 import { LOCALES } from '@/lib/i18n/locales';
+import { parseLogoutSettings, type LogoutSettings } from '@/lib/logout/settings';
 
 export { SettingsError } from '@/lib/config/env';
 
@@ -44,6 +45,8 @@ export interface AppSettings extends Settings {
   branding: BrandingSettings;
   /** OAUTH2_SCOPES descriptions given per language: scope → language → text (the consent page's). */
   scopeTranslations: Record<string, Record<string, string>>;
+  /** OAUTH2_LOGOUT_REVOKES_TOKENS (lib/logout/settings.ts). */
+  logout: LogoutSettings;
 }
 
 function resourceServer(env: Env): AppSettings['resourceServer'] {
@@ -177,6 +180,7 @@ export function parseSettings(env: Env): Readonly<AppSettings> {
     branding: parseBrandingSettings(env),
     scopeTranslations,
     uiLocalesSupported: [...LOCALES],
+    logout: parseLogoutSettings(env),
   };
   return Object.freeze(settings);
 }

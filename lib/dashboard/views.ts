@@ -58,6 +58,9 @@ export interface ApplicationDetails extends ApplicationSummary {
   requireMfa: boolean;
   /** RFC 9449 "Require DPoP". */
   requireDpop: boolean;
+  /** OIDC Back-Channel Logout. */
+  backchannelLogoutUri: string | null;
+  backchannelLogoutSessionRequired: boolean;
 }
 
 export interface DailyCount {

@@ -61,6 +61,9 @@ interface NewApplication {
   requireMfa?: boolean;
   /** RFC 9449: token requests need a DPoP proof. */
   requireDpop?: boolean;
+  /** OIDC Back-Channel Logout. */
+  backchannelLogoutUri?: string | null;
+  backchannelLogoutSessionRequired?: boolean;
 }
 
 export interface NewInitialAccessToken {
@@ -134,6 +137,8 @@ export interface OperatorApplication {
   requireDpop: boolean;
   /** Issue 22 "Require two-factor sign-in" (the admin edit form starts from it; without it a save turned it off). */
   requireMfa: boolean;
+  backchannelLogoutUri: string | null;
+  backchannelLogoutSessionRequired: boolean;
   /** client_secret_jwt: whether its secret is kept sealed (one made before it chose the method is not). */
   hasSealedSecret: boolean;
 }
@@ -169,6 +174,8 @@ const OWNER_EDITABLE = [
   'requireMfa',
   // RFC 9449: only ever makes the owner's own application's tokens stricter.
   'requireDpop',
+  'backchannelLogoutUri',
+  'backchannelLogoutSessionRequired',
 ] as const;
 /** Only an operator (by client_id) changes these. */
 type OperatorOnly = 'ownerId' | 'skipAuthorization' | 'resourceServer';

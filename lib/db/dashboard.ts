@@ -92,6 +92,8 @@ export function createDashboardStore(db: Db) {
           disabledAt: applications.disabledAt,
           requireMfa: applications.requireMfa,
           requireDpop: applications.requireDpop,
+          backchannelLogoutUri: applications.backchannelLogoutUri,
+          backchannelLogoutSessionRequired: applications.backchannelLogoutSessionRequired,
         })
         .from(applications)
         .where(and(eq(applications.id, id), eq(applications.ownerId, ownerId)))

@@ -25,6 +25,8 @@ function selfRegisteredColumns(c: SelfRegisteredClient, now: Date) {
     clientMetadata: c.metadata,
     requirePushedAuthorizationRequests: c.requirePushedAuthorizationRequests ?? false,
     requireDpop: c.requireDpop ?? false,
+    backchannelLogoutUri: c.backchannelLogoutUri ?? null,
+    backchannelLogoutSessionRequired: c.backchannelLogoutSessionRequired ?? false,
     // Issue 19: the registered `scope` is what it may request (RFC 7591 §2); absent = the default list.
     allowedScopes: c.allowedScopes ?? null,
     updatedAt: now,

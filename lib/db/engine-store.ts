@@ -11,6 +11,7 @@ import {
   authorizationCodes,
   consents,
   pendingAuthorizations,
+  sessionApplications,
   refreshTokens,
   signingKeys,
   users,
@@ -61,6 +62,9 @@ export function createStore(db: Db): Store & UserStore {
       jkt: accessTokens.jkt,
       applicationDisabled: sql<boolean>`${applications.disabledAt} is not null`,
       userDisabled: sql<boolean>`coalesce(${users.disabledAt} is not null, false)`,
+      actor: accessTokens.actor,
+      subjectTokenId: accessTokens.subjectTokenId,
+      sessionId: accessTokens.sessionId,
       userRoles: users.roles,
     })
     .from(accessTokens)
@@ -152,7 +156,7 @@ export function createStore(db: Db): Store & UserStore {
         // stays the hot path; a token with an audience is the rarer insert.
         if (refresh) {
           await db.execute(sql`with a as (insert into ${accessTokens} (${ACCESS_COLUMNS}) values (${accessValues(access)}) returning id) ${insertRefresh(refresh)}`);
-        } else if (access.audience?.length) await db.insert(accessTokens).values({ ...access, audience: access.audience });
+        } else if (access.audience?.length || access.actor || access.sessionId) await db.insert(accessTokens).values({ ...access, audience: access.audience ?? null });
         else await insertAccessToken.execute({ ...access, jkt: access.jkt ?? null });
         return true;
       }
@@ -182,7 +186,11 @@ export function createStore(db: Db): Store & UserStore {
 
     async findAccessToken(digest) {
       const [row] = await accessTokenByDigest.execute({ digest });
-      return (row as AccessTokenRecord | undefined) ?? null;
+      const token = (row as AccessTokenRecord | undefined) ?? null;
+      // RFC 8693: an exchanged token lives only as long as every token up its chain (the rarer
+      // case pays one more query; the chain is walked here, so no revocation path has to cascade).
+      if (token?.subjectTokenId != null && !token.revokedAt) token.revokedAt = await chainRevokedAt(db, token.subjectTokenId, token.createdAt);
+      return token;
     },
 
     async findRefreshToken(digest) {
@@ -266,6 +274,10 @@ export function createStore(db: Db): Store & UserStore {
         .where(and(eq(signingKeys.alg, alg), isNull(signingKeys.retiredAt), sql`${signingKeys.kid} <> ${keepKid}`));
     },
 
+    async recordSessionApplication(sessionId, applicationId, now) {
+      await db.insert(sessionApplications).values({ sessionId, applicationId, createdAt: now }).onConflictDoNothing();
+    },
+
     async findConsent(userId, applicationId) {
       const [row] = await db
         .select({ scope: consents.scope, resources: consents.resources })
@@ -294,20 +306,41 @@ export function createStore(db: Db): Store & UserStore {
   };
 }
 
-const ACCESS_COLUMNS = sql.raw('token_digest, application_id, user_id, scope, expires_at, authorization_code_id, family_id, created_at, audience, jkt');
+const ACCESS_COLUMNS = sql.raw('token_digest, application_id, user_id, scope, expires_at, authorization_code_id, family_id, created_at, audience, jkt, session_id');
 
 /** The access token's values, in ACCESS_COLUMNS order. */
 function accessValues(a: NewAccessToken): SQL {
   return sql`${a.tokenDigest}, ${a.applicationId}::uuid, ${a.userId}::uuid, ${a.scope}, ${a.expiresAt.toISOString()}::timestamptz,
-    ${a.authorizationCodeId}::bigint, ${a.familyId}::uuid, ${a.createdAt.toISOString()}::timestamptz, ${pgTextArray(a.audience)}::text[], ${a.jkt ?? null}::text`;
+    ${a.authorizationCodeId}::bigint, ${a.familyId}::uuid, ${a.createdAt.toISOString()}::timestamptz, ${pgTextArray(a.audience)}::text[], ${a.jkt ?? null}::text,
+    ${a.sessionId ?? null}::uuid`;
+}
+
+/**
+ * RFC 8693: when the chain above an exchanged token was cut: the earliest revocation of a token up
+ * the chain, or `fallback` when one of them no longer exists (deleted with its application);
+ * null while every one of them stands. Depth-bounded, as chains are.
+ */
+async function chainRevokedAt(db: Db, subjectTokenId: number, fallback: Date): Promise<Date | null> {
+  const result = await db.execute(sql`with recursive up(id, subject_token_id, revoked_at, depth) as (
+      select id, subject_token_id, revoked_at, 1 from ${accessTokens} where id = ${subjectTokenId}
+      union all
+      select t.id, t.subject_token_id, t.revoked_at, up.depth + 1 from ${accessTokens} t join up on t.id = up.subject_token_id where up.depth < 64
+    )
+    select min(revoked_at) as revoked_at,
+           count(*) filter (where subject_token_id is null) = 0 as broken
+    from up`);
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { revoked_at: string | Date | null; broken: boolean | null }[];
+  const row = rows[0];
+  if (!row || row.broken !== false) return row?.revoked_at ? new Date(row.revoked_at) : fallback;
+  return row.revoked_at ? new Date(row.revoked_at) : null;
 }
 
 /** The refresh token inserted beside the access token of CTE `a` (one round trip). */
 function insertRefresh(r: NewRefreshToken): SQL {
-  return sql`insert into ${refreshTokens} (token_digest, application_id, user_id, access_token_id, family_id, authorization_code_id, scope, auth_time, created_at, resources, auth_methods, acr, jkt)
+  return sql`insert into ${refreshTokens} (token_digest, application_id, user_id, access_token_id, family_id, authorization_code_id, scope, auth_time, created_at, resources, auth_methods, acr, jkt, session_id)
     select ${r.tokenDigest}, ${r.applicationId}::uuid, ${r.userId}::uuid, a.id, ${r.familyId}::uuid, ${r.authorizationCodeId}::bigint, ${r.scope},
            ${r.authTime ? r.authTime.toISOString() : null}::timestamptz, ${r.createdAt.toISOString()}::timestamptz, ${pgTextArray(r.resources)}::text[],
-           ${pgTextArray(r.authMethods)}::text[], ${r.acr ?? null}, ${r.jkt ?? null}::text
+           ${pgTextArray(r.authMethods)}::text[], ${r.acr ?? null}, ${r.jkt ?? null}::text, ${r.sessionId ?? null}::uuid
     from a`;
 }
 

@@ -44,6 +44,17 @@ export interface SessionSummary {
 export function createSessionStore(db: Db) {
   const live = (now: Date) => and(isNull(userSessions.endedAt), gt(userSessions.expiresAt, now));
 
+  async function endUserSessions(userId: string, now: Date, exceptId?: string): Promise<string[]> {
+    if (!isUuid(userId)) return [];
+    const except = exceptId && isUuid(exceptId) ? ne(userSessions.id, exceptId) : undefined;
+    const ended = await db
+      .update(userSessions)
+      .set({ endedAt: now })
+      .where(and(eq(userSessions.userId, userId), live(now), except))
+      .returning({ id: userSessions.id });
+    return ended.map((r) => r.id);
+  }
+
   return {
     async createSession(s: NewSession): Promise<{ id: string }> {
       const [row] = await db
@@ -115,22 +126,23 @@ export function createSessionStore(db: Db) {
       return ended.length > 0;
     },
 
-    /** Sign-out: ends the session whose secret has this digest (nothing when there is none). */
-    async endSessionByDigest(sessionDigest: string, now: Date): Promise<void> {
-      await db.update(userSessions).set({ endedAt: now }).where(and(eq(userSessions.sessionDigest, sessionDigest), isNull(userSessions.endedAt)));
+    /** Sign-out: ends the session whose secret has this digest (nothing when there is none); the ids ended. */
+    async endSessionByDigest(sessionDigest: string, now: Date): Promise<string[]> {
+      const ended = await db
+        .update(userSessions)
+        .set({ endedAt: now })
+        .where(and(eq(userSessions.sessionDigest, sessionDigest), isNull(userSessions.endedAt)))
+        .returning({ id: userSessions.id });
+      return ended.map((r) => r.id);
     },
 
     /** Ends every live session of the user, but `exceptId`; the number ended. */
     async endSessionsForUser(userId: string, now: Date, exceptId?: string): Promise<number> {
-      if (!isUuid(userId)) return 0;
-      const except = exceptId && isUuid(exceptId) ? ne(userSessions.id, exceptId) : undefined;
-      const ended = await db
-        .update(userSessions)
-        .set({ endedAt: now })
-        .where(and(eq(userSessions.userId, userId), live(now), except))
-        .returning({ id: userSessions.id });
-      return ended.length;
+      return (await endUserSessions(userId, now, exceptId)).length;
     },
+
+    /** endSessionsForUser, answering which sessions ended (for back-channel logout). */
+    endSessionsForUserReturningIds: endUserSessions,
 
     /**
      * For cleartokens: deletes rows that ended or expired before `before` (a session over for a

@@ -35,6 +35,8 @@ export const applicationColumns = {
   previousSecretExpiresAt: applications.previousSecretExpiresAt,
   requireDpop: applications.requireDpop,
   requireMfa: applications.requireMfa,
+  backchannelLogoutUri: applications.backchannelLogoutUri,
+  backchannelLogoutSessionRequired: applications.backchannelLogoutSessionRequired,
 };
 
 /** The engine's ClientRecord (lib/oauth/store.ts). */

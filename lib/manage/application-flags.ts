@@ -36,6 +36,8 @@ export const APPLICATION_OPTIONS = {
   ...POLICY_OPTIONS,
   'require-mfa': { type: 'boolean' },
   'require-dpop': { type: 'boolean' },
+  'backchannel-logout-uri': { type: 'string' },
+  'backchannel-logout-session-required': { type: 'boolean' },
 } satisfies Command['options'];
 
 export const APPLICATION_USAGE =
@@ -55,7 +57,9 @@ export const APPLICATION_FLAGS_HELP =
   POLICY_HELP +
   '\n' +
   '  --require-mfa: its users must sign in with two factors (a passkey, or password + code)\n' +
-  '  --require-dpop: RFC 9449 "Require DPoP": token requests need a DPoP proof, so every token is bound to the client\'s key';
+  '  --require-dpop: RFC 9449 "Require DPoP": token requests need a DPoP proof, so every token is bound to the client\'s key\n' +
+  '  --backchannel-logout-uri: OIDC Back-Channel Logout: where logout tokens are POSTed when a session that signed in to it ends ("" removes it)\n' +
+  '  --backchannel-logout-session-required: it needs sid in logout tokens (they always carry it)';
 
 export function parseClientType(raw: string | undefined, what = 'client type'): ClientType {
   const type = CLIENT_TYPE_VALUES.find((t) => t === raw);
@@ -127,6 +131,8 @@ export async function readApplicationFlags(values: Record<string, string | boole
     requirePushedAuthorizationRequests: bool('require-par'),
     requireMfa: bool('require-mfa'),
     requireDpop: bool('require-dpop'),
+    backchannelLogoutUri: text('backchannel-logout-uri'),
+    backchannelLogoutSessionRequired: bool('backchannel-logout-session-required'),
     ownerId: text('user') === undefined ? undefined : await ownerIdFor(db, text('user')!),
     ...readKeyFlags(values),
     ...readPolicyFlags(values),
@@ -150,6 +156,7 @@ const FLAG_OF: Partial<Record<ApplicationField, string>> = {
   jwksUri: '--jwks-uri',
   accessTokenFormat: '--access-token-format',
   requireDpop: '--require-dpop',
+  backchannelLogoutUri: '--backchannel-logout-uri',
   ...POLICY_FLAG_OF,
 };
 

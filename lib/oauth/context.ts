@@ -13,6 +13,11 @@ export interface SignedInUser {
   authMethods?: string[];
   /** The operator role, for OAUTH2_REQUIRE_MFA=operators; absent = false. */
   operator?: boolean;
+  /**
+   * The browser session (user_sessions.id): the ID token's `sid`, kept with codes and tokens so
+   * a sign-out reaches the applications it signed into (OIDC Back-Channel Logout). Absent: none.
+   */
+  sessionId?: string;
 }
 
 /** OIDC Core §2: signs id_tokens (lib/oauth/oidc); absent until OpenID Connect is configured. */
@@ -25,6 +30,8 @@ export interface IdTokenSigner {
     /** OIDC Core §2 amr and acr (issue 22); absent or empty: not claimed. */
     authMethods?: string[] | null;
     acr?: string | null;
+    /** OIDC Back-Channel Logout §2.1: the session's `sid`; absent or null: not claimed. */
+    sessionId?: string | null;
     accessToken?: string;
     scope: string[];
     /** The issuer the request was made to (RFC 8414 §2; the setting, or the request's origin). */

@@ -28,7 +28,7 @@ export interface OAuthEvents {
     userId: string | null;
     source: 'user' | 'operator' | 'deletion';
     /** Why access ended, when it was a side effect (lib/accounts/end-access.ts): a new password, a disabled or deleted account. */
-    reason?: 'password_change' | 'password_reset' | 'account_disabled' | 'account_deleted';
+    reason?: 'password_change' | 'password_reset' | 'account_disabled' | 'account_deleted' | 'logout';
     accessTokens: number;
     refreshTokens: number;
   };

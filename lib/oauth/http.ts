@@ -6,8 +6,11 @@ export { NO_STORE };
 
 export type Params = Map<string, string>;
 
-/** RFC 8707 §2: `resource` may be repeated; every other parameter must not be (RFC 6749 §3.1, §3.2). */
-const REPEATABLE = new Set(['resource']);
+/**
+ * RFC 8707 §2: `resource` may be repeated, and RFC 8693 §2.1 `audience`; every other parameter
+ * must not be (RFC 6749 §3.1, §3.2).
+ */
+const REPEATABLE = new Set(['resource', 'audience']);
 // The extra values of repeatable parameters, beside the Map every endpoint already reads.
 const repeated = new WeakMap<Params, Map<string, string[]>>();
 

@@ -2,7 +2,7 @@
  * The OAuth 2.0 engine: Web Request in, Response out. Imports nothing from next/*, react,
  * drizzle-orm or process.env; everything it needs arrives in `Deps`.
  */
-import type { Deps } from './context';
+import type { Deps, SignedInUser } from './context';
 import { preflight, withAnyOriginCors, withErrorCors } from './cors';
 import { errorResponse, OAuthError } from './errors';
 import { authorizeEndpoint } from './endpoints/authorize';
@@ -79,7 +79,7 @@ export function createOAuthServer(deps: Deps) {
     /** The client configuration endpoint's preflight (RFC 7592 uses PUT and DELETE). */
     registrationPreflight: guarded((req) => preflight(req, deps, 'GET, POST, PUT, DELETE, OPTIONS'), deps),
     loadConsent: (requestId: string, userId: string) => loadConsent(requestId, userId, deps),
-    decideAuthorization: (requestId: string, user: { userId: string; authTime: number }, decision: Decision) =>
+    decideAuthorization: (requestId: string, user: SignedInUser, decision: Decision) =>
       decideAuthorization(requestId, user, decision, deps),
     /** RFC 8628 §3.3: the /o/device page's lookup (wrong codes counted per address) and the decision on the consent page. */
     lookUpDeviceCode: (userCode: string, ip: string) => lookUpDeviceCode(userCode, ip, deps),

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Deps } from './context';
 import { OAuthError } from './errors';
 import { digest, randomToken } from './secrets';
-import type { ClientRecord, IssuedFrom } from './store';
+import type { Actor, ClientRecord, IssuedFrom } from './store';
 import { mintJwtAccessToken, wantsJwt } from './jwt-access-token';
 import type { DpopProof } from './dpop/proof';
 
@@ -43,6 +43,13 @@ export interface IssueInput {
    * a public client's new refresh token is bound to the proof's key, a confidential client's never (§5).
    */
   refreshJkt?: string | null;
+  /** RFC 8693: the delegation chain (`act`) and the token exchanged from (absent: not an exchange). */
+  actor?: Actor | null;
+  subjectTokenId?: number | null;
+  /** RFC 8693: the access token ends no later than this (its subject token's expiry). */
+  notAfter?: Date;
+  /** The browser session the grant came from (back-channel logout; logout revokes its tokens). */
+  sessionId?: string | null;
 }
 
 export interface TokenResponseBody {
@@ -53,12 +60,14 @@ export interface TokenResponseBody {
   scope: string;
   refresh_token?: string;
   id_token?: string;
+  /** RFC 8693 §2.2.1: the type of the token an exchange issued. */
+  issued_token_type?: string;
 }
 
 export async function issueTokens(input: IssueInput, deps: Deps): Promise<TokenResponseBody> {
   const { settings, clock, store } = deps;
   // Issue 19: the application's own lifetime replaces the setting.
-  const expiresIn = input.client.accessTokenLifetime ?? settings.accessTokenExpireSeconds;
+  const lifetime = input.client.accessTokenLifetime ?? settings.accessTokenExpireSeconds;
   const scope = input.scope.join(' ');
   // DOT's refresh_token_allowed: an application switched off gets no new grant's refresh token
   // (a refresh token it already holds keeps rotating until it is revoked or expires).
@@ -66,11 +75,13 @@ export async function issueTokens(input: IssueInput, deps: Deps): Promise<TokenR
   const familyId = input.familyId ?? (withRefresh ? randomUUID() : null);
   const refreshToken = withRefresh ? randomToken() : null;
   const now = clock();
-  const expiresAt = new Date(now.getTime() + expiresIn * 1000);
   const jkt = input.dpop?.jkt ?? null;
   // §5: confidential clients authenticate on every refresh, so their refresh tokens stay unbound
   // (they may change keys); a public client's is bound to the key it first proved.
   const refreshJkt = input.refreshJkt !== undefined ? input.refreshJkt : input.client.clientType === 'public' ? jkt : null;
+  // RFC 8693: an exchanged token never outlives the token it was exchanged from.
+  const expiresAt = new Date(Math.min(now.getTime() + lifetime * 1000, input.notAfter?.getTime() ?? Infinity));
+  const expiresIn = Math.max(0, Math.floor((expiresAt.getTime() - now.getTime()) / 1000));
   const accessToken = (await wantsJwt(input.client, input.audience, deps)) ? await mintJwt(input, scope, now, expiresAt, jkt, deps) : randomToken();
   const issued = await store.issueTokens(
     {
@@ -84,6 +95,8 @@ export async function issueTokens(input: IssueInput, deps: Deps): Promise<TokenR
       createdAt: now,
       audience: input.audience ?? null,
       jkt,
+      ...(input.actor ? { actor: input.actor, subjectTokenId: input.subjectTokenId ?? null } : {}),
+      ...(input.sessionId ? { sessionId: input.sessionId } : {}),
     },
     refreshToken && familyId
       ? {
@@ -99,6 +112,7 @@ export async function issueTokens(input: IssueInput, deps: Deps): Promise<TokenR
           createdAt: now,
           resources: input.refreshResources !== undefined ? input.refreshResources : (input.audience ?? null),
           jkt: refreshJkt,
+          ...(input.sessionId ? { sessionId: input.sessionId } : {}),
         }
       : null,
     input.from,
@@ -113,7 +127,7 @@ export async function issueTokens(input: IssueInput, deps: Deps): Promise<TokenR
 /** RFC 9068: the access token as a signed JWT (its digest is stored like an opaque token's). */
 function mintJwt(input: IssueInput, scope: string, issuedAt: Date, expiresAt: Date, jkt: string | null, deps: Deps): Promise<string> {
   return mintJwtAccessToken(
-    { client: input.client, userId: input.userId, scope, audience: input.audience ?? null, authTime: input.authTime, authentication: { amr: input.authMethods, acr: input.acr }, issuer: input.issuer, issuedAt, expiresAt, jkt },
+    { client: input.client, userId: input.userId, scope, audience: input.audience ?? null, authTime: input.authTime, authentication: { amr: input.authMethods, acr: input.acr }, issuer: input.issuer, issuedAt, expiresAt, jkt, actor: input.actor },
     deps,
   );
 }

@@ -11,7 +11,8 @@ import { extraClaimsFor } from './claims-extension';
 import type { Deps } from './context';
 import { ROLES_SCOPE, rolesClaim } from './oidc/claims';
 import { OAuthError } from './errors';
-import type { ClientRecord } from './store';
+import { delegationClaims } from './delegation';
+import type { Actor, ClientRecord } from './store';
 
 export const JWT_ACCESS_TOKEN_TYPE = 'at+jwt';
 export const JWT_ACCESS_TOKEN_ALG = 'RS256';
@@ -34,6 +35,8 @@ export interface JwtAccessTokenInput {
   expiresAt: Date;
   /** RFC 9449 §6.1: the DPoP key the token is bound to, as cnf.jkt; null or absent = a bearer token. */
   jkt?: string | null;
+  /** RFC 8693 §4.1: the delegation chain of an exchanged token. */
+  actor?: Actor | null;
 }
 
 /**
@@ -65,6 +68,7 @@ export async function mintJwtAccessToken(input: JwtAccessTokenInput, deps: Deps)
     ...(input.authentication?.acr ? { acr: input.authentication.acr } : {}),
     ...(input.authentication?.amr?.length ? { amr: input.authentication.amr } : {}),
     ...(input.jkt ? { cnf: { jkt: input.jkt } } : {}),
+    ...delegationClaims(input.actor),
   };
   return new SignJWT(claims)
     .setProtectedHeader({ alg: JWT_ACCESS_TOKEN_ALG, kid, typ: JWT_ACCESS_TOKEN_TYPE })

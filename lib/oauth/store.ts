@@ -63,6 +63,9 @@ export interface ClientRecord {
   requireMfa?: boolean;
   /** RFC 9449 "Require DPoP" (RFC 7591 dpop_bound_access_tokens): token requests need a DPoP proof. Absent = false. */
   requireDpop?: boolean;
+  /** OIDC Back-Channel Logout 1.0 §2.2; absent in fakes = none. */
+  backchannelLogoutUri?: string | null;
+  backchannelLogoutSessionRequired?: boolean;
 }
 
 export type RegisteredVia = 'dashboard' | 'dynamic' | 'metadata_document';
@@ -99,6 +102,9 @@ export interface SelfRegisteredClient {
   allowedScopes?: string[] | null;
   /** RFC 9449 §5.2 dpop_bound_access_tokens (absent = false). */
   requireDpop?: boolean;
+  /** OIDC Back-Channel Logout 1.0 §2.2 (absent = none). */
+  backchannelLogoutUri?: string | null;
+  backchannelLogoutSessionRequired?: boolean;
 }
 
 export interface UserRecord {
@@ -133,6 +139,8 @@ export interface NewAuthorizationCode {
   acr?: string | null;
   /** RFC 9449 §10: the DPoP key thumbprint the authorization request bound the code to (null: none). */
   dpopJkt?: string | null;
+  /** The browser session that approved it (user_sessions.id, the ID token's sid); absent: none. */
+  sessionId?: string | null;
 }
 
 export interface AuthorizationCodeRecord extends NewAuthorizationCode {
@@ -154,6 +162,22 @@ export interface NewAccessToken {
   audience?: string[] | null;
   /** RFC 9449: the DPoP key thumbprint it is bound to (cnf.jkt); null or absent = a bearer token. */
   jkt?: string | null;
+  /** RFC 8693 §4.1: who acts on the subject's behalf (exchanged tokens); absent = nobody. */
+  actor?: Actor | null;
+  /** RFC 8693: the access token this one was exchanged from; absent = not exchanged. */
+  subjectTokenId?: number | null;
+  /** The browser session it was issued in (OAUTH2_LOGOUT_REVOKES_TOKENS); absent = none. */
+  sessionId?: string | null;
+}
+
+/**
+ * RFC 8693 §4.1 `act`: the party acting for the token's subject, its own earlier actors nested
+ * inside (the most recent actor outermost). Wire names, stored as they are emitted.
+ */
+export interface Actor {
+  sub: string;
+  client_id?: string;
+  act?: Actor;
 }
 
 export interface NewRefreshToken {
@@ -173,6 +197,8 @@ export interface NewRefreshToken {
   acr?: string | null;
   /** RFC 9449 §5: a public client's refresh token is bound to its DPoP key (null or absent = not bound). */
   jkt?: string | null;
+  /** The browser session of the sign-in, carried to every token the family issues. */
+  sessionId?: string | null;
 }
 
 /**
@@ -210,6 +236,14 @@ export interface AccessTokenRecord {
   /** From the same query (the joined application and user): a disabled one makes the token inactive. Absent in fakes = false. */
   applicationDisabled?: boolean;
   userDisabled?: boolean;
+  /**
+   * RFC 8693: the delegation chain of an exchanged token, and the token it came from. An exchanged
+   * token whose subject (or any token up its chain) is revoked or gone comes back with revokedAt set.
+   */
+  actor?: Actor | null;
+  subjectTokenId?: number | null;
+  /** The browser session it was issued in (absent: none). */
+  sessionId?: string | null;
   /** The user's roles, from the same join (introspection releases them with the `roles` scope). */
   userRoles?: string[] | null;
 }
@@ -341,4 +375,7 @@ export interface Store extends DeviceAuthorizationStore, PushedRequestStore {
 
   /** RFC 9068 per resource: whether an application serving one of these resources wants JWT access tokens. */
   resourcesWantJwtAccessTokens(resources: string[]): Promise<boolean>;
+
+  /** OIDC Back-Channel Logout: this browser session signed into this application (kept once per pair). */
+  recordSessionApplication(sessionId: string, applicationId: string, now: Date): Promise<void>;
 }

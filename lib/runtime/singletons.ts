@@ -16,6 +16,7 @@ export type SingletonKey =
   | 'factor-store'
   | 'account-store'
   | 'mail-queue'
+  | 'logout-queue'
   | 'audit-database'
   | 'example-notes';
 

@@ -48,7 +48,7 @@ export function getOAuthServer(): Promise<OAuthServer> {
       currentUser: async () => {
         const { currentSignIn } = await import('@/lib/auth');
         const s = await currentSignIn();
-        return s ? { userId: s.userId, authTime: s.authTime, emailVerified: s.emailVerified, authMethods: s.authMethods, operator: s.operator } : null;
+        return s ? { userId: s.userId, authTime: s.authTime, emailVerified: s.emailVerified, authMethods: s.authMethods, operator: s.operator, sessionId: s.sessionId } : null;
       },
       verifyPassword: verifyPasswordOrNothing,
       isUnavailable: isDatabaseUnavailable,

@@ -45,8 +45,12 @@ export async function startServer(): Promise<void> {
     // Mail: delivers what was queued (also while the server was down) and retries failures.
     const { startMailWorker } = await import('@/lib/mail');
     const stopMail = await startMailWorker();
+    // Back-channel logout: delivers logout tokens queued at sign-out, with retries.
+    const { startLogoutWorker } = await import('@/lib/logout');
+    const stopLogout = await startLogoutWorker();
     const closeAll = async () => {
       await stopMail().catch((e: unknown) => console.error(`mail: stopping the worker: ${e instanceof Error ? e.message : String(e)}`));
+      await stopLogout().catch((e: unknown) => console.error(`back-channel logout: stopping the worker: ${e instanceof Error ? e.message : String(e)}`));
       await handle.close();
     };
     // server.mjs drains requests in flight on SIGTERM, then calls this; under `next start` /

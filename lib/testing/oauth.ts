@@ -58,6 +58,8 @@ export async function createTestServer(overrides: Partial<Settings> & { clockOff
     store,
     deps,
     db: handle.db,
+    /** The database handle itself (a pg-boss queue needs the driver kind). */
+    handle,
     settings,
     now: () => new Date(now),
     keys,
@@ -65,8 +67,8 @@ export async function createTestServer(overrides: Partial<Settings> & { clockOff
     advance(seconds: number) {
       now += seconds * 1000;
     },
-    signIn(userId: string | null, authTime = Math.floor(now / 1000), emailVerified?: boolean) {
-      signedIn = userId ? { userId, authTime, ...(emailVerified === undefined ? {} : { emailVerified }) } : null;
+    signIn(userId: string | null, authTime = Math.floor(now / 1000), emailVerified?: boolean, sessionId?: string) {
+      signedIn = userId ? { userId, authTime, ...(emailVerified === undefined ? {} : { emailVerified }), ...(sessionId ? { sessionId } : {}) } : null;
     },
     async user(email = `u-${randomUUID()}@example.com`, password = 'user-password') {
       const u = await store.createUser({ email, passwordHash: `hash:${password}`, name: 'Test User', emailVerified: true });

@@ -41,7 +41,8 @@ export async function decide(formData: FormData): Promise<void> {
   const server = await getOAuthServer();
   const location = await server.decideAuthorization(
     requestId,
-    { userId: user.userId, authTime: user.authTime },
+    // The browser session too: the code remembers it (the ID token's sid, back-channel logout).
+    { userId: user.userId, authTime: user.authTime, sessionId: user.sessionId },
     allow ? { allow: true, scopes } : { allow: false },
   );
   if (!location) {

@@ -31,6 +31,9 @@ export async function completeAuthorization(
 ): Promise<string> {
   const now = deps.clock();
   await deps.store.recordConsent(user.userId, client.id, scope, now, request.resources ?? []);
+  // OIDC Back-Channel Logout: the applications this browser session signed into hear of its end.
+  const sessionId = user.sessionId ?? null;
+  if (sessionId) await deps.store.recordSessionApplication(sessionId, client.id, now);
   deps.events.emit('app_authorized', { applicationId: client.id, clientId: client.clientId, userId: user.userId, scope });
   const authTime = new Date(user.authTime * 1000);
   // Issue 22: how the person signed in, for the ID token (codes and refresh tokens keep it).
@@ -55,6 +58,7 @@ export async function completeAuthorization(
       expiresAt: new Date(now.getTime() + deps.settings.authorizationCodeExpireSeconds * 1000),
       resources: request.resources?.length ? request.resources : null,
       dpopJkt: request.dpopJkt ?? null,
+      sessionId,
     });
     return buildRedirect(request.redirectUri, { code, ...common }, request.responseMode);
   }
@@ -64,12 +68,12 @@ export async function completeAuthorization(
   let accessToken: string | undefined;
   if (request.responseType.includes('token') && request.responseType !== 'id_token') {
     // No DPoP proof reaches the authorization endpoint: implicit tokens are bearer tokens (authorize refuses them to "Require DPoP" clients).
-    const body = await issueTokens({ client, userId: user.userId, scope, withRefresh: false, audience: request.resources?.length ? request.resources : null, issuer: request.issuer, dpop: null }, deps);
+    const body = await issueTokens({ client, userId: user.userId, scope, withRefresh: false, audience: request.resources?.length ? request.resources : null, issuer: request.issuer, dpop: null, sessionId }, deps);
     accessToken = body.access_token;
     Object.assign(out, { access_token: body.access_token, token_type: body.token_type, expires_in: String(body.expires_in), scope: body.scope });
   }
   if (request.responseType.startsWith('id_token') && deps.idTokens) {
-    out.id_token = await deps.idTokens.sign({ client, userId: user.userId, nonce: request.nonce, authTime, authMethods, acr, accessToken, scope, issuer: request.issuer });
+    out.id_token = await deps.idTokens.sign({ client, userId: user.userId, nonce: request.nonce, authTime, authMethods, acr, sessionId, accessToken, scope, issuer: request.issuer });
   }
   return buildRedirect(request.redirectUri, out, 'fragment');
 }

@@ -17,6 +17,7 @@ import { NO_STORE, json, readParams, requireParam } from '../http';
 import { enforce } from '../rate-limit';
 import { rolesClaim } from '../oidc/claims';
 import { audienceIncludes, authorizationServerAudience } from '../resource-indicators';
+import { delegationClaims } from '../delegation';
 import { digest } from '../secrets';
 import type { AccessTokenRecord, ClientRecord } from '../store';
 
@@ -124,6 +125,7 @@ export async function introspect(req: Request, deps: Deps): Promise<Response> {
           cnf: token.jkt ? { jkt: token.jkt } : undefined,
           // Issue 19: the user's roles with the `roles` scope (from the lookup's own join).
           ...(token.userId ? rolesClaim(token.userRoles, token.scope.split(' ')) : {}),
+          ...delegationClaims(token.actor),
         }
       : { active: false };
   return withClientCors(json(body, 200, NO_STORE), req, caller.client);

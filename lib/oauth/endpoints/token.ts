@@ -10,6 +10,7 @@ import { clientCredentials } from '../grants/client-credentials';
 import { deviceCode } from '../grants/device-code';
 import { password } from '../grants/password';
 import { refreshToken } from '../grants/refresh-token';
+import { tokenExchange } from '../grants/token-exchange';
 import type { Grant } from '../grants/types';
 import { clientLimitKey, enforce } from '../rate-limit';
 import { tokenRequestProof, withDpopNonce } from '../dpop/token-request';
@@ -18,7 +19,7 @@ import { tokenRequestProof, withDpopNonce } from '../dpop/token-request';
  * The grants the token endpoint answers, by grant_type (the grant table, lib/applications/options.ts,
  * says who may use them). A Map, not an object: grant_type=constructor must find nothing.
  */
-const HANDLERS = new Map<string, Grant>([authorizationCode, refreshToken, clientCredentials, password, deviceCode].map((g) => [g.grantType, g]));
+const HANDLERS = new Map<string, Grant>([authorizationCode, refreshToken, clientCredentials, password, deviceCode, tokenExchange].map((g) => [g.grantType, g]));
 
 export async function token(req: Request, deps: Deps): Promise<Response> {
   if (req.method !== 'POST') throw new OAuthError('invalid_request', 'the token endpoint accepts POST only', { Allow: 'POST' });

@@ -66,13 +66,14 @@ export const authorizationCode: Grant = {
         audience,
         issuer: issuerFor(req, deps.settings),
         refreshResources: code.resources ?? null,
+        sessionId: code.sessionId ?? null,
         from: { authorizationCodeId: code.id },
         dpop,
       },
       deps,
     );
     if (deps.idTokens && scope.includes('openid') && issuesIdTokens(client)) {
-      body.id_token = await deps.idTokens.sign({ client, userId: code.userId, nonce: code.nonce, authTime: code.authTime, authMethods: code.authMethods, acr: code.acr, accessToken: body.access_token, scope, issuer: issuerFor(req, deps.settings) });
+      body.id_token = await deps.idTokens.sign({ client, userId: code.userId, nonce: code.nonce, authTime: code.authTime, authMethods: code.authMethods, acr: code.acr, sessionId: code.sessionId, accessToken: body.access_token, scope, issuer: issuerFor(req, deps.settings) });
     }
     return body;
   },

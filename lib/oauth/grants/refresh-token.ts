@@ -72,6 +72,7 @@ export const refreshToken: Grant = {
           authorizationCodeId: token.authorizationCodeId,
           audience,
           issuer,
+          sessionId: token.sessionId ?? null,
           from: { refreshTokenId: token.id, repoint: true },
           dpop,
         },
@@ -94,6 +95,7 @@ export const refreshToken: Grant = {
         audience,
         issuer,
         refreshResources: token.resources ?? null,
+        sessionId: token.sessionId ?? null,
         from: { refreshTokenId: token.id },
         dpop,
         // §5: the new refresh token keeps the original's binding (or its absence).
@@ -102,7 +104,7 @@ export const refreshToken: Grant = {
       deps,
     );
     if (deps.idTokens && scope.includes('openid') && token.userId && issuesIdTokens(client)) {
-      body.id_token = await deps.idTokens.sign({ client, userId: token.userId, nonce: null, authTime: token.authTime, authMethods: token.authMethods, acr: token.acr, accessToken: body.access_token, scope, issuer });
+      body.id_token = await deps.idTokens.sign({ client, userId: token.userId, nonce: null, authTime: token.authTime, authMethods: token.authMethods, acr: token.acr, sessionId: token.sessionId, accessToken: body.access_token, scope, issuer });
     }
     return body;
   },

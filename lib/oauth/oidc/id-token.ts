@@ -15,7 +15,7 @@ export function atHash(accessToken: string): string {
 
 export function createIdTokenSigner(deps: { store: Store; settings: Readonly<Settings>; clock: () => Date; keys: KeyRing; extraClaims?: ExtraClaims }): IdTokenSigner {
   return {
-    async sign({ client, userId, nonce, authTime, authMethods, acr, accessToken, scope, issuer }) {
+    async sign({ client, userId, nonce, authTime, authMethods, acr, sessionId, accessToken, scope, issuer }) {
       const user = await deps.store.findUserById(userId);
       if (!user) throw new Error('id_token for a user that no longer exists');
       const alg: SigningAlg = client.algorithm === 'ES256' ? 'ES256' : 'RS256';
@@ -32,6 +32,8 @@ export function createIdTokenSigner(deps: { store: Store; settings: Readonly<Set
         ...(authMethods?.length ? { amr: authMethods } : {}),
         ...(acr ? { acr } : {}),
         ...(nonce ? { nonce } : {}),
+        // Back-Channel Logout §2.1: the browser session, which logout tokens name again.
+        ...(sessionId ? { sid: sessionId } : {}),
         ...(accessToken ? { at_hash: atHash(accessToken) } : {}),
       };
       return new SignJWT(payload)

@@ -9,7 +9,7 @@
  * it does not understand"), so they are not stored either.
  */
 import { GRANTS, REFRESH_TOKEN } from '@/lib/applications/options';
-import { confidentialGrantProblem, listProblem, redirectUrisRequired } from '@/lib/applications/rules';
+import { backchannelLogoutUriProblem, confidentialGrantProblem, listProblem, redirectUrisRequired } from '@/lib/applications/rules';
 import { OAuthError } from '../errors';
 import { checkClientKeys } from './client-keys';
 import { hasControlCharacter } from '../http';
@@ -163,6 +163,17 @@ export function checkClientMetadata(raw: unknown, rules: MetadataRules): Checked
   const dpopBound = input.dpop_bound_access_tokens;
   if (dpopBound !== undefined && dpopBound !== null && typeof dpopBound !== 'boolean') throw bad('dpop_bound_access_tokens must be true or false');
   if (dpopBound === true) metadata.dpop_bound_access_tokens = true;
+  // OIDC Back-Channel Logout 1.0 §2.2: checked by the same rule as the dashboard's field.
+  const logoutUri = input.backchannel_logout_uri;
+  if (logoutUri !== undefined && logoutUri !== null) {
+    if (typeof logoutUri !== 'string') throw bad('backchannel_logout_uri must be a string');
+    const problem = backchannelLogoutUriProblem(logoutUri);
+    if (problem) throw bad(problem.message.replace('the back-channel logout URI', 'backchannel_logout_uri'));
+    metadata.backchannel_logout_uri = logoutUri;
+  }
+  const sessionRequired = input.backchannel_logout_session_required;
+  if (sessionRequired !== undefined && sessionRequired !== null && typeof sessionRequired !== 'boolean') throw bad('backchannel_logout_session_required must be true or false');
+  if (sessionRequired === true) metadata.backchannel_logout_session_required = true;
 
   return {
     authMethod,
@@ -179,6 +190,8 @@ export function checkClientMetadata(raw: unknown, rules: MetadataRules): Checked
       metadata,
       requirePushedAuthorizationRequests: requirePar === true,
       requireDpop: dpopBound === true,
+      backchannelLogoutUri: typeof metadata.backchannel_logout_uri === 'string' ? metadata.backchannel_logout_uri : null,
+      backchannelLogoutSessionRequired: sessionRequired === true,
       // The registered scope is what it may request (enforced at authorize and token); absent = the default list.
       allowedScopes: typeof metadata.scope === 'string' ? metadata.scope.split(' ').filter(Boolean) : null,
     },
