@@ -80,12 +80,13 @@ test('a passkey: added on /account, then a full sign-in on its own (conditional 
   await screenshots(page, 'mfa-login-passkey-removed');
 });
 
-test('OIDC Core §3.1.2.1 acr_values: a password session is stepped up, and the ID token says amr mfa', async ({ page, baseURL }) => {
+test('OIDC Core §3.1.2.1 acr_values: a password session is stepped up, and the ID token says amr mfa (through the consent page)', async ({ page, baseURL }) => {
   const fake = await startFakeClient();
   try {
     await signUp(page);
     const { secret } = await enrolAuthenticatorApp(page);
-    const app = await createApplication({ owner: null, skipAuthorization: true, algorithm: 'RS256' });
+    // Not skipping consent: the consent form's server action must carry the session's amr to the code (it once did not).
+    const app = await createApplication({ owner: null, skipAuthorization: false, algorithm: 'RS256' });
     const config = await client.discovery(new URL(baseURL!), app.clientId, app.clientSecret!, undefined, { execute: [client.allowInsecureRequests] });
     const verifier = client.randomPKCECodeVerifier();
     const nonce = client.randomNonce();
@@ -106,6 +107,7 @@ test('OIDC Core §3.1.2.1 acr_values: a password session is stepped up, and the 
     await screenshots(page, 'mfa-step-up');
     await page.getByLabel('Code').fill(codeFor(secret, 1));
     await page.getByRole('button', { name: 'Verify' }).click();
+    await page.getByRole('button', { name: 'Authorize' }).click();
     const params = await waitForCallback(page);
     const callback = new URL(`${CALLBACK}?${params}`);
     const tokens = await client.authorizationCodeGrant(config, callback, { pkceCodeVerifier: verifier, expectedNonce: nonce, expectedState: state });

@@ -41,8 +41,9 @@ export async function decide(formData: FormData): Promise<void> {
   const server = await getOAuthServer();
   const location = await server.decideAuthorization(
     requestId,
-    // The browser session too: the code remembers it (the ID token's sid, back-channel logout).
-    { userId: user.userId, authTime: user.authTime, sessionId: user.sessionId },
+    // The browser session too: the code remembers it (the ID token's sid, back-channel logout), and
+    // how it signed in (the ID token's amr and acr; without them a two-factor sign-in read as one factor).
+    { userId: user.userId, authTime: user.authTime, sessionId: user.sessionId, authMethods: user.authMethods },
     allow ? { allow: true, scopes } : { allow: false },
   );
   if (!location) {
