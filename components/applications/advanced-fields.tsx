@@ -73,7 +73,7 @@ export function AdvancedFields({ register, values, errorFor, showPerMinute }: Fi
         />
         <div>
           <label htmlFor="backchannelLogoutSessionRequired" className="text-sm font-medium text-slate-800">
-            Logout tokens must name the session (sid)
+            Logout tokens must carry the session ID (sid)
           </label>
           <p id="backchannelLogoutSessionRequired-hint" className="mt-0.5 text-sm text-slate-500">
             For applications that sign out one browser session rather than every session of the person. This server always sends sid.
