@@ -83,6 +83,17 @@ globalThis.__oauthLogger ??= logger;
 /** Everything logged so far reaches stdout; then `process.exit`. */
 const exitAfterFlush = (code) => logger.flush(() => process.exit(code));
 
+/** The last step of a drain (a single server's or the primary's): close this process's pool, say so, exit once the log is written. */
+async function closeDatabaseAndExit(code) {
+  try {
+    await globalThis.__oauthCloseDatabase?.();
+  } catch (e) {
+    logger.error({ err: e instanceof Error ? e.message : String(e) }, 'closing the database failed');
+  }
+  logger.info('stopped');
+  exitAfterFlush(code);
+}
+
 const app = next({ dev: false, hostname, port, dir: process.cwd() });
 await app.prepare();
 // In production Next prepares its server (and runs instrumentation.ts: settings, database,
@@ -208,13 +219,7 @@ function runServer() {
     timer.unref();
     await closed;
     clearTimeout(timer);
-    try {
-      await globalThis.__oauthCloseDatabase?.();
-    } catch (e) {
-      logger.error({ err: e instanceof Error ? e.message : String(e) }, 'closing the database failed');
-    }
-    logger.info('stopped');
-    exitAfterFlush(0);
+    await closeDatabaseAndExit(0);
   }
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
@@ -286,13 +291,7 @@ function runPrimary() {
     timer.unref();
     await exited;
     clearTimeout(timer);
-    try {
-      await globalThis.__oauthCloseDatabase?.();
-    } catch (e) {
-      logger.error({ err: e instanceof Error ? e.message : String(e) }, 'closing the database failed');
-    }
-    logger.info('stopped');
-    exitAfterFlush(exitCode);
+    await closeDatabaseAndExit(exitCode);
   }
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));

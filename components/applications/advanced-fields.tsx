@@ -4,7 +4,7 @@ import { Input } from '@/components/ui/input';
 import { ALGORITHMS, RATE_LIMIT_MODES } from '@/lib/applications/options';
 import { cn } from '@/lib/ui/utils';
 import { describedBy, type FieldGroupProps } from './form-context';
-import { Field, OptionCards } from './form-parts';
+import { CheckboxField, Field, OptionCards } from './form-parts';
 
 export function AdvancedFields({ register, values, errorFor, showPerMinute }: FieldGroupProps & { showPerMinute: boolean }) {
   return (
@@ -33,17 +33,13 @@ export function AdvancedFields({ register, values, errorFor, showPerMinute }: Fi
           ))}
         </select>
       </Field>
-      <div className="flex items-start gap-3">
-        <input id="requireMfa" type="checkbox" defaultChecked={values.requireMfa} className="mt-0.5 size-4 rounded border-slate-300 text-accent-600 focus:ring-accent-500" aria-describedby="requireMfa-hint" {...register('requireMfa')} />
-        <div>
-          <label htmlFor="requireMfa" className="text-sm font-medium text-slate-800">
-            Require two-factor sign-in
-          </label>
-          <p id="requireMfa-hint" className="mt-0.5 text-sm text-slate-500">
-            People must have signed in with a passkey, or a password and an authenticator-app code, before this application gets a code. Others are asked for the second step first.
-          </p>
-        </div>
-      </div>
+      <CheckboxField
+        id="requireMfa"
+        label="Require two-factor sign-in"
+        hint="People must have signed in with a passkey, or a password and an authenticator-app code, before this application gets a code. Others are asked for the second step first."
+        defaultChecked={values.requireMfa}
+        input={register('requireMfa')}
+      />
       <Field
         id="backchannelLogoutUri"
         label="Back-channel logout URI"
@@ -62,24 +58,13 @@ export function AdvancedFields({ register, values, errorFor, showPerMinute }: Fi
           {...register('backchannelLogoutUri')}
         />
       </Field>
-      <div className="flex items-start gap-3">
-        <input
-          id="backchannelLogoutSessionRequired"
-          type="checkbox"
-          defaultChecked={values.backchannelLogoutSessionRequired}
-          className="mt-0.5 size-4 rounded border-slate-300 text-accent-600 focus:ring-accent-500"
-          aria-describedby="backchannelLogoutSessionRequired-hint"
-          {...register('backchannelLogoutSessionRequired')}
-        />
-        <div>
-          <label htmlFor="backchannelLogoutSessionRequired" className="text-sm font-medium text-slate-800">
-            Logout tokens must carry the session ID (sid)
-          </label>
-          <p id="backchannelLogoutSessionRequired-hint" className="mt-0.5 text-sm text-slate-500">
-            For applications that sign out one browser session rather than every session of the person. This server always sends sid.
-          </p>
-        </div>
-      </div>
+      <CheckboxField
+        id="backchannelLogoutSessionRequired"
+        label="Logout tokens must carry the session ID (sid)"
+        hint="For applications that sign out one browser session rather than every session of the person. This server always sends sid."
+        defaultChecked={values.backchannelLogoutSessionRequired}
+        input={register('backchannelLogoutSessionRequired')}
+      />
       <fieldset aria-describedby="rateLimit-hint">
         <legend className="text-sm font-medium text-slate-800">Rate limit</legend>
         <p id="rateLimit-hint" className="mt-0.5 text-sm text-slate-500">
@@ -107,44 +92,21 @@ export function AdvancedFields({ register, values, errorFor, showPerMinute }: Fi
           </div>
         ) : null}
       </fieldset>
-      <div className="flex items-start gap-3">
-        <input
-          id="requirePar"
-          type="checkbox"
-          defaultChecked={values.requirePar}
-          aria-describedby="requirePar-hint"
-          className="mt-0.5 size-4 shrink-0 cursor-pointer accent-accent-600"
-          {...register('requirePar')}
-        />
-        <div>
-          <label htmlFor="requirePar" className="cursor-pointer text-sm font-medium text-slate-800">
-            Require PAR
-          </label>
-          <p id="requirePar-hint" className="mt-0.5 text-sm text-slate-500">
-            Your app must push each authorization request to /o/par first (RFC 9126), so its parameters cannot be changed in the browser.
-          </p>
-        </div>
-      </div>
-      <div className="flex items-start gap-3">
-        <input
-          id="requireDpop"
-          type="checkbox"
-          defaultChecked={values.requireDpop}
-          aria-invalid={errorFor('requireDpop') ? true : undefined}
-          aria-describedby={describedBy('requireDpop', errorFor('requireDpop'), true)}
-          className="mt-0.5 size-4 shrink-0 cursor-pointer accent-accent-600"
-          {...register('requireDpop')}
-        />
-        <div>
-          <label htmlFor="requireDpop" className="cursor-pointer text-sm font-medium text-slate-800">
-            Require DPoP
-          </label>
-          <p id="requireDpop-hint" className="mt-0.5 text-sm text-slate-500">
-            Your app must send a DPoP proof with every token request (RFC 9449), so its tokens are bound to its key and are useless to anyone who copies them.
-          </p>
-          <FieldError id="requireDpop-error" message={errorFor('requireDpop')} />
-        </div>
-      </div>
+      <CheckboxField
+        id="requirePar"
+        label="Require PAR"
+        hint="Your app must push each authorization request to /o/par first (RFC 9126), so its parameters cannot be changed in the browser."
+        defaultChecked={values.requirePar}
+        input={register('requirePar')}
+      />
+      <CheckboxField
+        id="requireDpop"
+        label="Require DPoP"
+        hint="Your app must send a DPoP proof with every token request (RFC 9449), so its tokens are bound to its key and are useless to anyone who copies them."
+        defaultChecked={values.requireDpop}
+        error={errorFor('requireDpop')}
+        input={register('requireDpop')}
+      />
     </>
   );
 }

@@ -42,6 +42,47 @@ export function Field({ id, label, hint, error, optional, children }: { id: stri
   );
 }
 
+/** A switch of the form: a checkbox with its label, hint and (for a rule that can refuse it) error. */
+export function CheckboxField({
+  id,
+  label,
+  hint,
+  defaultChecked,
+  error,
+  input,
+}: {
+  id: string;
+  label: string;
+  hint: ReactNode;
+  defaultChecked: boolean;
+  error?: string;
+  /** react-hook-form's register(id). */
+  input: ComponentProps<'input'>;
+}) {
+  return (
+    <div className="flex items-start gap-3">
+      <input
+        id={id}
+        type="checkbox"
+        defaultChecked={defaultChecked}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, true)}
+        className="mt-0.5 size-4 shrink-0 cursor-pointer accent-accent-600"
+        {...input}
+      />
+      <div>
+        <label htmlFor={id} className="cursor-pointer text-sm font-medium text-slate-800">
+          {label}
+        </label>
+        <p id={`${id}-hint`} className="mt-0.5 text-sm text-slate-500">
+          {hint}
+        </p>
+        <FieldError id={`${id}-error`} message={error} />
+      </div>
+    </div>
+  );
+}
+
 export function TextareaField({
   id,
   label,

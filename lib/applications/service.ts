@@ -254,9 +254,7 @@ export async function rotateSecret(store: ApplicationStore, which: WhichApplicat
   const app = await store.findApplication(which);
   if (!app) return null;
   if (!(await store.rotateSecret(which, digest(clientSecret), now, until, sealedFor(app.tokenEndpointAuthMethod, clientSecret)))) return null;
-  if (by) {
-    if (app) await audit(by, 'application.secret_rotated', app, { application: app.name, overlapSeconds, ...(until && { previousExpiresAt: until.toISOString() }) });
-  }
+  if (by) await audit(by, 'application.secret_rotated', app, { application: app.name, overlapSeconds, ...(until && { previousExpiresAt: until.toISOString() }) });
   return clientSecret;
 }
 

@@ -10,6 +10,7 @@ import { cache } from 'react';
 import NextAuth from 'next-auth';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import type { SignedInUser as EngineSignedInUser } from '@/lib/oauth/context';
 import { authConfig } from './config';
 import { loginUrl } from './redirect';
 
@@ -62,8 +63,12 @@ export const currentUser = cache(async (): Promise<SignedInUser | null> => {
   };
 });
 
-/** For /o/authorize: who is signed in and when (for max_age and prompt=login), or null. */
-export async function currentSignIn(): Promise<{ userId: string; email: string; authTime: number; emailVerified: boolean; authMethods: string[]; operator: boolean; sessionId: string } | null> {
+/**
+ * The engine's SignedInUser (plus the email), or null: the one mapping from the session to what
+ * /o/authorize and the consent decision read (auth_time for max_age, amr/acr, sid), so no caller
+ * builds it by hand and forgets a field.
+ */
+export async function currentSignIn(): Promise<(EngineSignedInUser & { email: string; sessionId: string; authMethods: string[] }) | null> {
   const user = await currentUser();
   return user
     ? { userId: user.id, email: user.email, authTime: user.authTime, emailVerified: user.emailVerified, authMethods: user.authMethods, operator: user.operator, sessionId: user.sessionId }

@@ -35,7 +35,7 @@ export type JwksFetcher = (url: URL) => Promise<unknown>;
  * The assertion in the request (form parameters), or null when none was sent. The client is the
  * assertion's `sub` (RFC 7523 §3 B): a client_id sent alongside must name the same client.
  */
-export function readClientAssertion(params: Params): { clientId: string; assertion: string; /** HMAC-signed: client_secret_jwt. */ hmac: boolean } | null {
+export function readClientAssertion(params: Params): { clientId: string; assertion: string; /** The header's alg, read once here (HS*: client_secret_jwt). */ alg: unknown } | null {
   const type = params.get('client_assertion_type');
   const assertion = params.get('client_assertion');
   if (type === undefined && assertion === undefined) return null;
@@ -52,7 +52,7 @@ export function readClientAssertion(params: Params): { clientId: string; asserti
   if (typeof sub !== 'string' || !sub) throw new OAuthError('invalid_client', 'the client assertion has no sub (it must be the client_id)');
   const clientId = params.get('client_id');
   if (clientId !== undefined && clientId !== sub) throw new OAuthError('invalid_client', 'client_id does not match the client assertion\'s sub');
-  return { clientId: sub, assertion, hmac: typeof alg === 'string' && isHmacAlg(alg) };
+  return { clientId: sub, assertion, alg };
 }
 
 /** Whether a client may authenticate with a key at all. */
@@ -62,13 +62,7 @@ export const hasClientKeys = (client: ClientRecord) => !!client.jwks || !!client
  * Checks the assertion against the client's keys and the rules of RFC 7523 §3; the reason it
  * is refused (what invalid_client's description says), or null when it authenticates the client.
  */
-export async function clientAssertionProblem(assertion: string, client: ClientRecord, req: Request, deps: Deps): Promise<string | null> {
-  let alg: unknown;
-  try {
-    alg = decodeProtectedHeader(assertion).alg;
-  } catch {
-    return 'the client assertion\'s header is not valid';
-  }
+export async function clientAssertionProblem(assertion: string, alg: unknown, client: ClientRecord, req: Request, deps: Deps): Promise<string | null> {
   if (typeof alg !== 'string' || alg === 'none') return 'the client assertion must be signed (alg "none" is not accepted)';
   const hmac = isHmacAlg(alg);
   let secrets: string[] = [];

@@ -9,7 +9,7 @@ import type { Deps } from './context';
 import { OAuthError } from './errors';
 import { hasControlCharacter, type Params } from './http';
 import { findClient } from './client-id-metadata-document';
-import { clientAssertionProblem, readClientAssertion } from './client-assertion';
+import { clientAssertionProblem, isHmacAlg, readClientAssertion } from './client-assertion';
 import { rateLimited, type LimitName, type RateLimits } from './rate-limit';
 import { digest, safeEqual } from './secrets';
 import type { ClientRecord } from './store';
@@ -26,8 +26,9 @@ interface Credentials {
   clientId: string;
   secret: string | null;
   method: ClientAuthMethod;
-  /** private_key_jwt / client_secret_jwt: the client's signed JWT (RFC 7523 §2.2). */
+  /** private_key_jwt / client_secret_jwt: the client's signed JWT (RFC 7523 §2.2) and its header's alg. */
   assertion?: string;
+  alg?: unknown;
 }
 
 const BASIC_CHALLENGE = { 'WWW-Authenticate': 'Basic realm="oauth", charset="UTF-8"' };
@@ -65,7 +66,8 @@ function readCredentials(req: Request, params: Params): Credentials | null {
   const assertion = readClientAssertion(params);
   if (assertion) {
     if (basic || postSecret !== undefined) throw new OAuthError('invalid_request', 'use only one client authentication method (a client assertion, Basic or client_secret)');
-    return { clientId: assertion.clientId, secret: null, method: assertion.hmac ? 'client_secret_jwt' : 'private_key_jwt', assertion: assertion.assertion };
+    const hmac = typeof assertion.alg === 'string' && isHmacAlg(assertion.alg);
+    return { clientId: assertion.clientId, secret: null, method: hmac ? 'client_secret_jwt' : 'private_key_jwt', assertion: assertion.assertion, alg: assertion.alg };
   }
   if (basic) {
     if (postSecret !== undefined) throw new OAuthError('invalid_request', 'use only one client authentication method (Basic or client_secret in the body)');
@@ -121,7 +123,7 @@ export async function authenticateClient(req: Request, params: Params, deps: Dep
   };
   if (creds.assertion !== undefined) {
     // RFC 7523 §3: the reason is the client developer's to read (client_ids are not secret).
-    const problem = client ? await clientAssertionProblem(creds.assertion, client, req, deps) : null;
+    const problem = client ? await clientAssertionProblem(creds.assertion, creds.alg, client, req, deps) : null;
     if (!client || problem) throw await fail(problem ?? undefined);
   } else if (creds.secret === null) {
     // Public clients identify themselves with client_id alone; confidential ones must prove it.

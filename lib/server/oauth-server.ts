@@ -47,8 +47,7 @@ export function getOAuthServer(): Promise<OAuthServer> {
       // Loaded on first use: the machine endpoints never touch the session.
       currentUser: async () => {
         const { currentSignIn } = await import('@/lib/auth');
-        const s = await currentSignIn();
-        return s ? { userId: s.userId, authTime: s.authTime, emailVerified: s.emailVerified, authMethods: s.authMethods, operator: s.operator, sessionId: s.sessionId } : null;
+        return currentSignIn();
       },
       verifyPassword: verifyPasswordOrNothing,
       isUnavailable: isDatabaseUnavailable,

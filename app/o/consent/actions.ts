@@ -41,9 +41,9 @@ export async function decide(formData: FormData): Promise<void> {
   const server = await getOAuthServer();
   const location = await server.decideAuthorization(
     requestId,
-    // The browser session too: the code remembers it (the ID token's sid, back-channel logout), and
-    // how it signed in (the ID token's amr and acr; without them a two-factor sign-in read as one factor).
-    { userId: user.userId, authTime: user.authTime, sessionId: user.sessionId, authMethods: user.authMethods },
+    // The whole sign-in, as /o/authorize sees it: the code remembers the session (sid, back-channel
+    // logout) and how it signed in (amr, acr).
+    user,
     allow ? { allow: true, scopes } : { allow: false },
   );
   if (!location) {
