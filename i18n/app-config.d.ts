@@ -1,5 +1,5 @@
 // next-intl checks every t('key') against English at compile time (tsc fails on a key en.json lacks).
-import type en from '@/messages/en.json';
+import type en from '@/messages/en';
 import type { Locale } from '@/lib/i18n/locales';
 
 declare module 'next-intl' {

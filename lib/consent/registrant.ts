@@ -2,7 +2,7 @@
  * Who registered the application, as the consent page says it. Never the owner's email: the
  * page is shown to anyone the application sends there, and an address is not theirs to see
  * (issue 15 item 17). The owner's display name, or a phrase that says as much as is known.
- * The words come from the page's language (messages/*.json consent.by*); English by default.
+ * The words come from the page's language (messages/<locale>/ consent.by*); English by default.
  */
 import type { ClientRecord } from '@/lib/oauth/store';
 

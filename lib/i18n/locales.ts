@@ -1,7 +1,8 @@
 /**
- * The languages this server speaks: one message file each under messages/ (en.json is the
- * source; the others must have every key, messages.test.ts checks). Adding a language: copy
- * messages/en.json to messages/<tag>.json, translate it, and add the tag and its own name here.
+ * The languages this server speaks: one folder each under messages/ (messages/en is the source,
+ * one JSON file per area; the others must have every key, messages.test.ts checks). Adding a
+ * language: copy messages/en to messages/<tag>, translate its files, import it in
+ * lib/i18n/messages.ts, and add the tag and its own name here.
  * Browser-safe (the footer's language switcher imports it).
  */
 export const LOCALES = ['en', 'de', 'fr', 'es', 'ja'] as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from './locales';
-import { CATALOGUES, keyPaths, messagesFor, withEnglishFallback } from './messages';
+import { CATALOGUE_AREAS, CATALOGUES, keyPaths, messagesFor, withEnglishFallback } from './messages';
 
 type Tree = Parameters<typeof keyPaths>[0];
 
@@ -15,7 +15,7 @@ function lookup(tree: Tree, path: string): string | undefined {
   return typeof node === 'string' ? node : undefined;
 }
 
-describe('message catalogues (messages/*.json)', () => {
+describe('message catalogues (messages/<locale>/)', () => {
   const english = keyPaths(CATALOGUES.en);
 
   it.each(LOCALES.filter((l) => l !== 'en'))('%s has every English key and no other', (locale) => {
@@ -30,6 +30,14 @@ describe('message catalogues (messages/*.json)', () => {
       return translated !== undefined && slots(translated).join() !== slots(lookup(CATALOGUES.en, k)!).join();
     });
     expect(broken).toEqual([]);
+  });
+
+  it.each(LOCALES)('%s defines each namespace in one area file only (a second one would silently replace the first)', (locale) => {
+    const owners = new Map<string, string[]>();
+    for (const [area, tree] of Object.entries(CATALOGUE_AREAS[locale])) {
+      for (const ns of Object.keys(tree)) owners.set(ns, [...(owners.get(ns) ?? []), area]);
+    }
+    expect([...owners].filter(([, areas]) => areas.length > 1)).toEqual([]);
   });
 
   it('a key missing from a translation falls back to its English text', () => {

@@ -1,19 +1,29 @@
 /**
- * The message catalogues (messages/<locale>.json). English is the source: a key missing from
+ * The message catalogues (messages/<locale>/<area>.json, joined by messages/<locale>/index.ts).
+ * English is the source: a key missing from
  * another language falls back to its English text (messages.test.ts fails on one, so it is caught
  * before it ships).
  */
-import en from '@/messages/en.json';
-import de from '@/messages/de.json';
-import es from '@/messages/es.json';
-import fr from '@/messages/fr.json';
-import ja from '@/messages/ja.json';
+import de, { AREAS as deAreas } from '@/messages/de';
+import en, { AREAS as enAreas } from '@/messages/en';
+import es, { AREAS as esAreas } from '@/messages/es';
+import fr, { AREAS as frAreas } from '@/messages/fr';
+import ja, { AREAS as jaAreas } from '@/messages/ja';
 import type { Locale } from './locales';
 
 export type Messages = typeof en;
 type Tree = { [key: string]: string | Tree };
 
 export const CATALOGUES: Record<Locale, Tree> = { en, de, fr, es, ja };
+
+/** Each language's area files, apart (the test checks that no namespace is in two of them). */
+export const CATALOGUE_AREAS: Record<Locale, Record<string, Tree>> = {
+  en: enAreas,
+  de: deAreas,
+  fr: frAreas,
+  es: esAreas,
+  ja: jaAreas,
+};
 
 /** `base` with every string `over` has replacing it (nested by namespace). */
 function overlay(base: Tree, over: Tree | undefined): Tree {

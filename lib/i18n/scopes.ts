@@ -1,7 +1,7 @@
 /**
  * A scope's description in the page's language (issue 23): the operator's own translation from
  * OAUTH2_SCOPES first; for a built-in scope whose description the operator left as shipped, the
- * message catalogue's (messages/*.json `scopes`); otherwise the description as configured.
+ * message catalogue's (messages/<locale>/ `scopes`); otherwise the description as configured.
  */
 import { defaultSettings } from '@/lib/oauth/settings';
 
