@@ -5,10 +5,11 @@ import account from './account.json';
 import admin from './admin.json';
 import core from './core.json';
 import dashboard from './dashboard.json';
+import emails from './emails.json';
 import identity from './identity.json';
 import pages from './pages.json';
 
-export const AREAS = { core, account, dashboard, admin, identity, pages };
+export const AREAS = { core, account, dashboard, admin, identity, pages, emails };
 
-const catalogue = { ...core, ...account, ...dashboard, ...admin, ...identity, ...pages };
+const catalogue = { ...core, ...account, ...dashboard, ...admin, ...identity, ...pages, ...emails };
 export default catalogue;
