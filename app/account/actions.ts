@@ -7,25 +7,26 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
+import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import type { AccountFormState } from '@/components/account/use-account-form';
 import { requestMailBaseUrl } from '@/lib/accounts/base-url';
 import { deleteAccount } from '@/lib/accounts/delete-account';
-import { sendEmailChangeConfirmation } from '@/lib/accounts/email-change';
+import { sendEmailChangeConfirmation, type EmailChangeRefusal } from '@/lib/accounts/email-change';
 import { endUserAccess } from '@/lib/accounts/end-access';
 import { sessionsEnded } from '@/lib/logout';
-import { changePassword } from '@/lib/accounts/password-change';
+import { changePassword, type PasswordChangeRefusal } from '@/lib/accounts/password-change';
 import { recordAudit } from '@/lib/audit';
 import { currentUser, loginUrl, signOut, type SignedInUser } from '@/lib/auth';
 import { hashPassword, verifyPasswordOrNothing } from '@/lib/auth/password';
-import { signInIp, tooManyAttemptsMessage } from '@/lib/auth/sign-in-limits';
+import { signInIp } from '@/lib/auth/sign-in-limits';
 import { getStore } from '@/lib/db';
 import { getAccountStore } from '@/lib/db/account';
 import { getSessionStore } from '@/lib/db/sessions';
 import { queueMail } from '@/lib/mail';
 import { getRateLimits } from '@/lib/rate-limit';
 import { events } from '@/lib/server/events';
-import { deleteAccountSchema, emailChangeSchema, nameSchema, passwordChangeSchema } from '@/lib/validations/account';
+import { deleteAccountSchema, emailChangeSchema, nameSchema, passwordChangeSchema, passwordPolicyText } from '@/lib/validations/account';
 
 const field = (formData: FormData, name: string) => {
   const v = formData.get(name);
@@ -46,35 +47,49 @@ async function requestOrigin(): Promise<{ ip: string; userAgent: string | null }
 
 const actorOf = (user: SignedInUser) => ({ type: 'user' as const, id: user.id, label: user.email });
 
+/** The forms' words in the page's language (messages/<locale>/account.json). */
+const validationText = () => getTranslations('accountValidation');
+const messageText = () => getTranslations('accountMessages');
+
+/** The library's refusals (lib/accounts), named by reason, in the page's words. */
+const EMAIL_REFUSALS = { locked: 'emailLocked', same: 'emailSame', too_many: 'emailTooMany' } as const satisfies Record<Exclude<EmailChangeRefusal, 'invalid'>, string>;
+const PASSWORD_REFUSALS = {
+  stale: 'passwordStale',
+  no_password: 'passwordNone',
+  incorrect: 'passwordIncorrect',
+  same: 'passwordSame',
+} as const satisfies Record<Exclude<PasswordChangeRefusal, 'policy'>, string>;
+
 export async function updateNameAction(_prev: AccountFormState, formData: FormData): Promise<AccountFormState> {
   const user = await signedIn();
   const values = { name: field(formData, 'name') };
-  const parsed = nameSchema.safeParse(values);
+  const parsed = nameSchema(await validationText()).safeParse(values);
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
   await (await getAccountStore()).updateUserName(user.id, parsed.data.name || null);
   const origin = await requestOrigin();
   await recordAudit({ type: 'profile.updated', actor: actorOf(user), userId: user.id, detail: { fields: ['name'] }, ...origin });
   revalidatePath('/account');
-  return { ok: true, message: 'Your name was saved.', values: { name: parsed.data.name } };
+  return { ok: true, message: (await messageText())('nameSaved'), values: { name: parsed.data.name } };
 }
 
 export async function changeEmailAction(_prev: AccountFormState, formData: FormData): Promise<AccountFormState> {
   const user = await signedIn();
   const values = { email: field(formData, 'email') };
-  const parsed = emailChangeSchema.safeParse(values);
+  const parsed = emailChangeSchema(await validationText()).safeParse(values);
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
-  if (parsed.data.email === user.email) return { ok: false, fieldErrors: { email: ['That is already your email address'] }, values };
+  const t = await messageText();
+  if (parsed.data.email === user.email) return { ok: false, fieldErrors: { email: [t('emailSame')] }, values };
   const result = await sendEmailChangeConfirmation(user.id, parsed.data.email, await requestOrigin());
-  if (!result.ok) return { ok: false, fieldErrors: { email: [result.message] }, values };
-  return {
-    ok: true,
-    message: `We sent a confirmation link to ${parsed.data.email}. Your email changes when you follow it; until then you sign in with ${user.email}.`,
-  };
+  if (!result.ok) {
+    const refusal = result.reason === 'invalid' ? (await validationText())('emailInvalid') : t(EMAIL_REFUSALS[result.reason]);
+    return { ok: false, fieldErrors: { email: [refusal] }, values };
+  }
+  return { ok: true, message: t('emailSent', { email: parsed.data.email, current: user.email }) };
 }
 
 export async function changePasswordAction(_prev: AccountFormState, formData: FormData): Promise<AccountFormState> {
   const user = await signedIn();
-  const parsed = passwordChangeSchema.safeParse({
+  const parsed = passwordChangeSchema(await validationText()).safeParse({
     currentPassword: field(formData, 'currentPassword'),
     newPassword: field(formData, 'newPassword'),
     confirmPassword: field(formData, 'confirmPassword'),
@@ -96,17 +111,19 @@ export async function changePasswordAction(_prev: AccountFormState, formData: Fo
     },
     { user, sessionId: user.sessionId, ...parsed.data, origin: await requestOrigin() },
   );
+  const t = await messageText();
   if (result.ok) {
     revalidatePath('/account');
-    const others = result.sessionsEnded === 1 ? '1 other browser was' : `${result.sessionsEnded} other browsers were`;
-    const apps = parsed.data.keepAppsSignedIn ? 'Your applications stay signed in.' : 'Your applications will ask you to sign in again.';
-    return { ok: true, message: `Your password was changed. ${others} signed out. ${apps}` };
+    const apps = parsed.data.keepAppsSignedIn ? t('appsKept') : t('appsSignedOut');
+    return { ok: true, message: `${t('passwordChanged', { count: result.sessionsEnded })} ${apps}` };
   }
   if ('rateLimited' in result) {
     events.emit('rate_limited', { limit: result.rateLimited.limit });
-    return { ok: false, formError: tooManyAttemptsMessage(result.rateLimited.retryAfter) };
+    const wait = result.rateLimited.retryAfter;
+    return { ok: false, formError: wait < 60 ? t('tooManySeconds', { count: wait }) : t('tooManyMinutes', { count: Math.ceil(wait / 60) }) };
   }
-  return { ok: false, fieldErrors: { [result.field]: [result.message] } };
+  const refusal = result.reason === 'policy' ? passwordPolicyText(await validationText(), result.message) : t(PASSWORD_REFUSALS[result.reason]);
+  return { ok: false, fieldErrors: { [result.field]: [refusal] } };
 }
 
 /** "Sign out" on one session. Signing out this browser is the header's "Sign out". */
@@ -139,10 +156,10 @@ export async function endOtherSessionsAction(): Promise<void> {
 export async function deleteAccountAction(_prev: AccountFormState, formData: FormData): Promise<AccountFormState> {
   const user = await signedIn('/account/delete');
   const values = { confirmEmail: field(formData, 'confirmEmail') };
-  const parsed = deleteAccountSchema.safeParse(values);
+  const parsed = deleteAccountSchema(await validationText()).safeParse(values);
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
   if (parsed.data.confirmEmail !== user.email) {
-    return { ok: false, fieldErrors: { confirmEmail: [`Type your email address, ${user.email}, exactly to confirm`] }, values };
+    return { ok: false, fieldErrors: { confirmEmail: [(await messageText())('deleteMismatch', { email: user.email })] }, values };
   }
   const accounts = await getAccountStore();
   await deleteAccount(

@@ -7,6 +7,7 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
+import { getTranslations } from 'next-intl/server';
 import QRCode from 'qrcode';
 import { requestMailBaseUrl } from '@/lib/accounts/base-url';
 import { currentUser, loginUrl, type SignedInUser } from '@/lib/auth';
@@ -45,33 +46,37 @@ export async function authenticatorAppAction(prev: AuthenticatorAppState, formDa
   const signedIn = await recentUser();
   if ('reauth' in signedIn) return { step: 'reauth' };
   const { user } = signedIn;
+  const t = await getTranslations('accountTwoFactor');
 
   if (intent === 'start') {
     const begun = await beginTotpEnrolment(await deps(), user, productName());
-    if (!begun.ok) return { step: 'error', error: begun.message };
+    if (!begun.ok) return { step: 'error', error: t('alreadySetUp') };
     return { step: 'scan', secret: begun.secret, qrCode: await QRCode.toDataURL(begun.uri, { margin: 1, width: 200 }) };
   }
   if (intent === 'confirm') {
     const code = formData.get('code');
     const confirmed = await confirmTotpEnrolment(await deps(), user.id, typeof code === 'string' ? code.slice(0, 32) : '');
-    if (!confirmed.ok) return prev?.step === 'scan' ? { ...prev, error: confirmed.message } : { step: 'error', error: confirmed.message };
+    if (!confirmed.ok) {
+      const error = confirmed.reason === 'wrong_code' ? t('wrongCode') : t('startAgain');
+      return prev?.step === 'scan' ? { ...prev, error } : { step: 'error', error };
+    }
     await announce(user, { type: 'mfa.totp_enabled' });
     revalidatePath('/account');
-    return { step: 'codes', codes: confirmed.recoveryCodes, message: 'Your authenticator app is set up. Save these recovery codes now: they are shown only once.' };
+    return { step: 'codes', codes: confirmed.recoveryCodes, message: t('isSetUp') };
   }
   if (intent === 'regenerate') {
     const totp = await (await getFactorStore()).findTotp(user.id);
-    if (!totp?.confirmedAt) return { step: 'error', error: 'Set up an authenticator app first.' };
+    if (!totp?.confirmedAt) return { step: 'error', error: t('setUpFirst') };
     const codes = await regenerateRecoveryCodes(await deps(), user.id);
     await announce(user, { type: 'mfa.recovery_codes_regenerated' });
     revalidatePath('/account');
-    return { step: 'codes', codes, message: 'New recovery codes. The old ones no longer work. Save these now: they are shown only once.' };
+    return { step: 'codes', codes, message: t('newCodes') };
   }
   if (intent === 'remove') {
     const removed = await (await getFactorStore()).removeTotp(user.id);
     if (removed) await announce(user, { type: 'mfa.totp_removed' });
     revalidatePath('/account');
-    return { step: 'done', message: removed ? 'The authenticator app was removed, with its recovery codes.' : 'There was no authenticator app to remove.' };
+    return { step: 'done', message: removed ? t('removed') : t('nothingToRemove') };
   }
-  return { step: 'error', error: 'Unknown action.' };
+  return { step: 'error', error: t('unknownAction') };
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { AccountSection } from '@/components/account/account-section';
 import { EmailForm } from '@/components/account/email-form';
@@ -16,7 +17,11 @@ import { getSessionStore } from '@/lib/db/sessions';
 import { redirect } from 'next/navigation';
 import { changeEmailAction, changePasswordAction, endOtherSessionsAction, endSessionAction, updateNameAction } from './actions';
 
-export const metadata: Metadata = { title: 'Account' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('account'))('title') };
+}
+
+const linkClass = 'font-medium text-accent-700 underline-offset-2 hover:underline';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -25,89 +30,92 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
   const user = await currentUser();
   if (!user) redirect(loginUrl('/account'));
   const now = new Date();
-  const [record, sessions, params] = await Promise.all([
+  const [record, sessions, params, t, ts] = await Promise.all([
     (await getStore()).findUserById(user.id),
     (await getSessionStore()).listSessionsForUser(user.id, now),
     searchParams,
+    getTranslations('account'),
+    getTranslations('accountSessions'),
   ]);
+  const unknown = { browser: ts('unknownBrowser'), os: ts('unknownSystem') };
   const views: SessionView[] = sessions
-    .map((s) => ({ id: s.id, ...describeUserAgent(s.userAgent), ip: s.ip, lastSeenAt: s.lastSeenAt, createdAt: s.createdAt, current: s.id === user.sessionId }))
+    .map((s) => ({ id: s.id, ...describeUserAgent(s.userAgent, unknown), ip: s.ip, lastSeenAt: s.lastSeenAt, createdAt: s.createdAt, current: s.id === user.sessionId }))
     .sort((a, b) => Number(b.current) - Number(a.current));
   const signedOut = typeof params.signedOut === 'string' ? Number(params.signedOut) : null;
 
   return (
     <div className="mx-auto max-w-5xl space-y-6 px-4 py-6 sm:px-6 lg:py-10">
-      <PageHeader title="Account" description="Your profile, how you sign in, and where you are signed in." />
+      <PageHeader title={t('title')} description={t('description')} />
 
-      <AccountSection id="profile" title="Name" description="How applications and this server greet you.">
+      <AccountSection id="profile" title={t('nameTitle')} description={t('nameDescription')}>
         <NameForm name={user.name ?? ''} action={updateNameAction} />
       </AccountSection>
 
       <AccountSection
         id="email"
-        title="Email"
+        title={t('emailTitle')}
         description={
           <>
-            You sign in with <span className="font-medium break-all text-slate-900">{user.email}</span>.{' '}
-            {user.emailVerified ? <span className="text-emerald-700">Verified.</span> : <span className="text-amber-700">Not verified yet.</span>}
+            {t.rich('emailDescription', { email: user.email, b: (chunks) => <span className="font-medium break-all text-slate-900">{chunks}</span> })}{' '}
+            {user.emailVerified ? <span className="text-emerald-700">{t('verified')}</span> : <span className="text-amber-700">{t('notVerified')}</span>}
           </>
         }
       >
         <EmailForm action={changeEmailAction} />
       </AccountSection>
 
-      <AccountSection id="password" title="Password" description="Changing it signs out every other browser.">
+      <AccountSection id="password" title={t('passwordTitle')} description={t('passwordDescription')}>
         {record?.passwordHash ? (
           <PasswordForm email={user.email} action={changePasswordAction} />
         ) : (
-          <p className="text-sm text-slate-600">
-            This account signs in with GitHub or Google and has no password. To set one, use “Forgot password?” on the sign-in page.
-          </p>
+          <p className="text-sm text-slate-600">{t('noPassword')}</p>
         )}
       </AccountSection>
 
       <TwoFactorSection user={user} passkeyNotice={typeof params.passkey === 'string' ? params.passkey : undefined} />
 
-      <AccountSection id="sessions" title="Signed in on" description="Browsers signed in to your account. Sign out any you do not recognise, then change your password.">
+      <AccountSection id="sessions" title={t('sessionsTitle')} description={t('sessionsDescription')}>
         <div className="space-y-4">
           {signedOut !== null ? (
             signedOut > 0 ? (
-              <Alert tone="success">{signedOut === 1 ? 'That browser was signed out.' : `${signedOut} browsers were signed out.`}</Alert>
+              <Alert tone="success">{t('signedOut', { count: signedOut })}</Alert>
             ) : (
-              <Alert tone="info">That session had already ended.</Alert>
+              <Alert tone="info">{t('alreadyEnded')}</Alert>
             )
           ) : null}
           <SessionList sessions={views} now={now} endSession={endSessionAction} endOtherSessions={endOtherSessionsAction} />
         </div>
       </AccountSection>
 
-      <AccountSection id="applications" title="Authorized applications" description="Applications you allowed to use your account.">
+      <AccountSection id="applications" title={t('applicationsTitle')} description={t('applicationsDescription')}>
         <p className="text-sm text-slate-600">
-          See what each application can do and revoke access on{' '}
-          <Link href="/o/authorized-tokens" className="font-medium text-accent-700 underline-offset-2 hover:underline">
-            Authorized applications
-          </Link>
-          .
+          {t.rich('applicationsText', {
+            link: (chunks) => (
+              <Link href="/o/authorized-tokens" className={linkClass}>
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       </AccountSection>
 
-      <AccountSection id="activity" title="Recent activity" description="Sign-ins, consents, revocations and changes to your account.">
+      <AccountSection id="activity" title={t('activityTitle')} description={t('activityDescription')}>
         <p className="text-sm text-slate-600">
-          Spot anything you did not do on{' '}
-          <Link href="/account/activity" className="font-medium text-accent-700 underline-offset-2 hover:underline">
-            Recent activity
-          </Link>
-          .
+          {t.rich('activityText', {
+            link: (chunks) => (
+              <Link href="/account/activity" className={linkClass}>
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       </AccountSection>
 
-      <AccountSection id="delete" title="Delete account" tone="danger" description="Permanent: there is no undo.">
+      <AccountSection id="delete" title={t('deleteTitle')} tone="danger" description={t('deleteDescription')}>
         <div className="space-y-4">
-          <p className="text-sm text-slate-600">
-            Deleting your account signs you out everywhere, revokes every application’s access, and deletes the applications you registered.
-          </p>
+          <p className="text-sm text-slate-600">{t('deleteText')}</p>
           <ButtonLink href="/account/delete" variant="danger">
-            Delete account…
+            {t('deleteButton')}
           </ButtonLink>
         </div>
       </AccountSection>

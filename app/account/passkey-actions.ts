@@ -6,6 +6,7 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
+import { getTranslations } from 'next-intl/server';
 import type { PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/types';
 import { requestMailBaseUrl } from '@/lib/accounts/base-url';
 import { currentUser, loginUrl, type SignedInUser } from '@/lib/auth';
@@ -21,7 +22,11 @@ import { productName } from '@/lib/mail/templates/layout';
 export type PasskeyOptionsResult = { ok: true; options: PublicKeyCredentialCreationOptionsJSON; ceremony: string } | { ok: false; reauth?: true; message: string };
 export type PasskeyResult = { ok: true; message: string } | { ok: false; reauth?: true; message: string };
 
-const REAUTH = { ok: false as const, reauth: true as const, message: 'To change how you sign in, sign in again first (it has been more than 10 minutes).' };
+const text = () => getTranslations('accountPasskeys');
+
+async function reauth() {
+  return { ok: false as const, reauth: true as const, message: (await text())('reauth') };
+}
 
 async function signedIn(): Promise<SignedInUser> {
   const user = await currentUser();
@@ -39,7 +44,7 @@ const deps = async () => ({ store: await getFactorStore(), sealer: challengeSeal
 /** Step 1 of "Add a passkey": the options for navigator.credentials.create. */
 export async function passkeyRegistrationOptionsAction(): Promise<PasskeyOptionsResult> {
   const user = await signedIn();
-  if (!isRecentSignIn(user.authTime)) return REAUTH;
+  if (!isRecentSignIn(user.authTime)) return reauth();
   const rp = relyingPartyFor(await currentIssuer(), productName());
   return { ok: true, ...(await registrationOptions(await deps(), rp, user)) };
 }
@@ -47,14 +52,15 @@ export async function passkeyRegistrationOptionsAction(): Promise<PasskeyOptions
 /** Step 2: the browser's result, verified and stored under the name the person gave. */
 export async function addPasskeyAction(input: { name: string; ceremony: string; response: unknown }): Promise<PasskeyResult> {
   const user = await signedIn();
-  if (!isRecentSignIn(user.authTime)) return REAUTH;
+  if (!isRecentSignIn(user.authTime)) return reauth();
   const name = typeof input.name === 'string' ? input.name.trim().slice(0, PASSKEY_NAME_MAX) : '';
-  if (!name) return { ok: false, message: 'Give the passkey a name, such as the device it is on' };
+  const t = await text();
+  if (!name) return { ok: false, message: t('nameMissing') };
   const result = await addPasskey(await deps(), user.id, name, input.ceremony, input.response);
-  if (!result.ok) return result;
+  if (!result.ok) return { ok: false, message: t(result.reason) };
   await announce(user, { type: 'mfa.passkey_added', name });
   revalidatePath('/account');
-  return { ok: true, message: `Passkey “${name}” added. You can sign in with it on the sign-in page.` };
+  return { ok: true, message: t('addedNotice', { name }) };
 }
 
 export async function removePasskeyAction(formData: FormData): Promise<void> {

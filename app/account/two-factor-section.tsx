@@ -1,3 +1,4 @@
+import { getLocale, getTranslations } from 'next-intl/server';
 import { AccountSection } from '@/components/account/account-section';
 import { AuthenticatorApp } from '@/components/account/authenticator-app';
 import { Passkeys } from '@/components/account/passkeys';
@@ -8,34 +9,43 @@ import { formatDate, formatRelative } from '@/lib/ui/format';
 import { authenticatorAppAction } from './factor-actions';
 import { addPasskeyAction, passkeyRegistrationOptionsAction, removePasskeyAction } from './passkey-actions';
 
+/** ?passkey= after removing one (passkey-actions.ts redirects): its tone and words (accountPasskeys). */
 const PASSKEY_NOTICES = {
-  removed: { tone: 'success', text: 'The passkey was removed.' },
-  gone: { tone: 'info', text: 'That passkey had already been removed.' },
-  reauth: { tone: 'info', text: 'To remove a passkey, sign in again first (it has been more than 10 minutes).' },
+  removed: { tone: 'success', key: 'noticeRemoved' },
+  gone: { tone: 'info', key: 'noticeGone' },
+  reauth: { tone: 'info', key: 'noticeReauth' },
 } as const;
 
 /** /account's sign-in methods beyond the password (issue 22): the authenticator app and passkeys. */
 export async function TwoFactorSection({ user, passkeyNotice }: { user: SignedInUser; passkeyNotice?: string }) {
   const store = await getFactorStore();
-  const [totp, recoveryCodesLeft, passkeys] = await Promise.all([store.findTotp(user.id), store.countUnusedRecoveryCodes(user.id), store.listPasskeys(user.id)]);
+  const [totp, recoveryCodesLeft, passkeys, t, tp, locale] = await Promise.all([
+    store.findTotp(user.id),
+    store.countUnusedRecoveryCodes(user.id),
+    store.listPasskeys(user.id),
+    getTranslations('accountTwoFactor'),
+    getTranslations('accountPasskeys'),
+    getLocale(),
+  ]);
   const recent = isRecentSignIn(user.authTime);
-  const notice = passkeyNotice && passkeyNotice in PASSKEY_NOTICES ? PASSKEY_NOTICES[passkeyNotice as keyof typeof PASSKEY_NOTICES] : null;
+  const known = passkeyNotice && passkeyNotice in PASSKEY_NOTICES ? PASSKEY_NOTICES[passkeyNotice as keyof typeof PASSKEY_NOTICES] : null;
+  const notice = known ? { tone: known.tone, text: tp(known.key) } : null;
   return (
     <>
       <AccountSection
         id="two-factor"
-        title="Authenticator app"
-        description="Two-step verification: a code from an app on your phone after your password. Changing it needs a sign-in from the last 10 minutes."
+        title={t('title')}
+        description={t('description')}
       >
         <AuthenticatorApp enabled={!!totp?.confirmedAt} recoveryCodesLeft={recoveryCodesLeft} recent={recent} reauthHref={reauthUrl()} action={authenticatorAppAction} />
       </AccountSection>
-      <AccountSection id="passkeys" title="Passkeys" description="Sign in with your fingerprint, face or device PIN, no password needed. It counts as two-step verification.">
+      <AccountSection id="passkeys" title={tp('title')} description={tp('description')}>
         <Passkeys
           passkeys={passkeys.map((p) => ({
             id: p.id,
             name: p.name,
-            createdAt: formatDate(p.createdAt),
-            lastUsedAt: p.lastUsedAt ? formatRelative(p.lastUsedAt) : null,
+            createdAt: formatDate(p.createdAt, locale),
+            lastUsedAt: p.lastUsedAt ? formatRelative(p.lastUsedAt, new Date(), locale) : null,
             synced: p.deviceType === 'multiDevice',
           }))}
           notice={notice}

@@ -4,6 +4,7 @@
  * it, and the ten recovery codes are shown once; when on, "Generate new codes" and "Remove".
  */
 import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
 import type { AuthenticatorAppState } from '@/app/account/factor-actions';
 import { FormField } from '@/components/auth/form-field';
 import { Alert } from '@/components/ui/alert';
@@ -11,28 +12,30 @@ import { Button, ButtonLink } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
 
 export function RecentSignInNeeded({ reauthHref }: { reauthHref: string }) {
+  const t = useTranslations('accountTwoFactor');
   return (
     <div className="space-y-3">
-      <Alert tone="info">To change how you sign in, confirm it is you: sign in again (it has been more than 10 minutes).</Alert>
+      <Alert tone="info">{t('reauthNeeded')}</Alert>
       <ButtonLink href={reauthHref} variant="secondary">
-        Sign in again
+        {t('signInAgain')}
       </ButtonLink>
     </div>
   );
 }
 
 export function RecoveryCodes({ codes, message }: { codes: string[]; message: string }) {
+  const t = useTranslations('accountTwoFactor');
   return (
     <div className="space-y-3">
       <Alert tone="success">{message}</Alert>
-      <ul aria-label="Recovery codes" className="grid grid-cols-1 gap-2 rounded-lg border border-slate-200 bg-slate-50 p-4 font-mono text-sm text-slate-900 sm:grid-cols-2">
+      <ul aria-label={t('codesLabel')} className="grid grid-cols-1 gap-2 rounded-lg border border-slate-200 bg-slate-50 p-4 font-mono text-sm text-slate-900 sm:grid-cols-2">
         {codes.map((c) => (
           <li key={c} data-testid="recovery-code">
             {c}
           </li>
         ))}
       </ul>
-      <p className="text-sm text-slate-600">Keep them somewhere safe (a password manager, or printed). Each code signs you in once if you lose your phone.</p>
+      <p className="text-sm text-slate-600">{t('keepSafe')}</p>
     </div>
   );
 }
@@ -50,6 +53,7 @@ export function AuthenticatorApp({
   reauthHref: string;
   action: (prev: AuthenticatorAppState, formData: FormData) => Promise<AuthenticatorAppState>;
 }) {
+  const t = useTranslations('accountTwoFactor');
   const [state, formAction, pending] = useActionState(action, null);
   const busy = pending ? <Spinner /> : null;
 
@@ -60,25 +64,25 @@ export function AuthenticatorApp({
       <form action={formAction} className="space-y-4">
         <input type="hidden" name="intent" value="confirm" />
         <ol className="list-decimal space-y-1 pl-5 text-sm text-slate-700">
-          <li>Scan the QR code with your authenticator app (1Password, Google Authenticator, Authy, …), or type the secret.</li>
-          <li>Enter the 6-digit code the app shows.</li>
+          <li>{t('scanStep')}</li>
+          <li>{t('enterStep')}</li>
         </ol>
         <div className="flex flex-col items-start gap-4 sm:flex-row sm:items-center">
           {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL made on the server */}
-          <img src={state.qrCode} alt="QR code for your authenticator app" width={200} height={200} className="rounded-md border border-slate-200" />
+          <img src={state.qrCode} alt={t('qrAlt')} width={200} height={200} className="rounded-md border border-slate-200" />
           <div className="min-w-0">
-            <p className="text-sm font-medium text-slate-900">Secret</p>
+            <p className="text-sm font-medium text-slate-900">{t('secret')}</p>
             <code data-testid="totp-secret" className="mt-1 block rounded bg-slate-100 px-2 py-1 font-mono text-sm break-all text-slate-900 select-all">
               {state.secret}
             </code>
           </div>
         </div>
         <div className="max-w-xs">
-          <FormField id="totp-code" name="code" label="Code" inputMode="numeric" autoComplete="one-time-code" maxLength={7} required autoFocus error={state.error} />
+          <FormField id="totp-code" name="code" label={t('code')} inputMode="numeric" autoComplete="one-time-code" maxLength={7} required autoFocus error={state.error} />
         </div>
         <Button type="submit" disabled={pending}>
           {busy}
-          Confirm
+          {t('confirm')}
         </Button>
       </form>
     );
@@ -91,21 +95,20 @@ export function AuthenticatorApp({
       {enabled ? (
         <>
           <p className="text-sm text-slate-700">
-            <span className="font-medium text-emerald-700">On.</span> After your password, you enter a code from your authenticator app.{' '}
-            {recoveryCodesLeft === 1 ? '1 recovery code left.' : `${recoveryCodesLeft} recovery codes left.`}
+            <span className="font-medium text-emerald-700">{t('on')}</span> {t('onText')} {t('codesLeft', { count: recoveryCodesLeft })}
           </p>
           {recent ? (
             <div className="flex flex-wrap gap-3">
               <form action={formAction}>
                 <input type="hidden" name="intent" value="regenerate" />
                 <Button type="submit" variant="secondary" disabled={pending}>
-                  Generate new codes
+                  {t('generate')}
                 </Button>
               </form>
               <form action={formAction}>
                 <input type="hidden" name="intent" value="remove" />
                 <Button type="submit" variant="danger" disabled={pending}>
-                  Remove
+                  {t('remove')}
                 </Button>
               </form>
             </div>
@@ -115,13 +118,13 @@ export function AuthenticatorApp({
         </>
       ) : (
         <>
-          <p className="text-sm text-slate-700">Off. Add a code from an app on your phone after your password, so a stolen password alone cannot get in.</p>
+          <p className="text-sm text-slate-700">{t('off')}</p>
           {recent ? (
             <form action={formAction}>
               <input type="hidden" name="intent" value="start" />
               <Button type="submit" disabled={pending}>
                 {busy}
-                Set up
+                {t('setUp')}
               </Button>
             </form>
           ) : (

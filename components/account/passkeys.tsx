@@ -2,10 +2,11 @@
 /** /account "Passkeys": the list (name, added, last used, "Remove") and "Add a passkey" (named). */
 import { useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { startRegistration } from '@simplewebauthn/browser';
 import type { PasskeyOptionsResult, PasskeyResult } from '@/app/account/passkey-actions';
 import { FormField } from '@/components/auth/form-field';
-import { webAuthnErrorMessage } from '@/components/auth/webauthn-errors';
+import { webAuthnErrorKind, type WebAuthnErrorKind } from '@/components/auth/webauthn-errors';
 import { Alert } from '@/components/ui/alert';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
@@ -17,6 +18,15 @@ export interface PasskeyView {
   lastUsedAt: string | null;
   synced: boolean;
 }
+
+/** The browser's refusals in the page's words (accountPasskeys). */
+const PROMPT_KEYS = {
+  cancelled: 'promptCancelled',
+  duplicate: 'promptDuplicate',
+  insecure: 'promptInsecure',
+  unsupported: 'promptUnsupported',
+  incomplete: 'promptIncomplete',
+} as const satisfies Record<WebAuthnErrorKind, string>;
 
 export function Passkeys({
   passkeys,
@@ -33,6 +43,7 @@ export function Passkeys({
     remove: (formData: FormData) => Promise<void>;
   };
 }) {
+  const t = useTranslations('accountPasskeys');
   const router = useRouter();
   const [name, setName] = useState('');
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string; reauth?: boolean } | null>(null);
@@ -41,7 +52,7 @@ export function Passkeys({
   function add() {
     setMessage(null);
     if (!name.trim()) {
-      setMessage({ tone: 'error', text: 'Give the passkey a name, such as the device it is on' });
+      setMessage({ tone: 'error', text: t('nameMissing') });
       return;
     }
     startTransition(async () => {
@@ -51,7 +62,8 @@ export function Passkeys({
       try {
         response = await startRegistration(begun.options);
       } catch (e) {
-        return setMessage({ tone: 'error', text: webAuthnErrorMessage(e) ?? 'The passkey could not be created.' });
+        const kind = webAuthnErrorKind(e);
+        return setMessage({ tone: 'error', text: t(kind ? PROMPT_KEYS[kind] : 'createFailed') });
       }
       const added = await actions.add({ name, ceremony: begun.ceremony, response });
       setMessage({ tone: added.ok ? 'success' : 'error', text: added.message, reauth: !added.ok && added.reauth });
@@ -68,30 +80,30 @@ export function Passkeys({
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
       {message?.reauth ? (
         <ButtonLink href={reauthHref} variant="secondary">
-          Sign in again
+          {t('signInAgain')}
         </ButtonLink>
       ) : null}
       {passkeys.length ? (
-        <ul aria-label="Passkeys" className="divide-y divide-slate-200 rounded-lg border border-slate-200">
+        <ul aria-label={t('listLabel')} className="divide-y divide-slate-200 rounded-lg border border-slate-200">
           {passkeys.map((p) => (
             <li key={p.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
               <div className="min-w-0">
                 <p className="truncate font-medium text-slate-900">{p.name}</p>
                 <p className="text-sm text-slate-600">
-                  {p.synced ? 'Synced passkey' : 'On this device only'} · added {p.createdAt} · {p.lastUsedAt ? `last used ${p.lastUsedAt}` : 'not used yet'}
+                  {[p.synced ? t('synced') : t('deviceOnly'), t('added', { date: p.createdAt }), p.lastUsedAt ? t('lastUsed', { when: p.lastUsedAt }) : t('notUsed')].join(' · ')}
                 </p>
               </div>
               <form action={actions.remove}>
                 <input type="hidden" name="id" value={p.id} />
-                <Button type="submit" variant="secondary" size="sm" aria-label={`Remove ${p.name}`}>
-                  Remove
+                <Button type="submit" variant="secondary" size="sm" aria-label={t('removeLabel', { name: p.name })}>
+                  {t('remove')}
                 </Button>
               </form>
             </li>
           ))}
         </ul>
       ) : (
-        <p className="text-sm text-slate-700">No passkeys yet. A passkey signs you in with your fingerprint, face or device PIN instead of a password.</p>
+        <p className="text-sm text-slate-700">{t('empty')}</p>
       )}
       <form
         className="flex flex-col gap-3 sm:flex-row sm:items-end"
@@ -101,11 +113,11 @@ export function Passkeys({
         }}
       >
         <div className="sm:w-72">
-          <FormField id="passkey-name" name="name" label="Passkey name" placeholder="e.g. MacBook Touch ID" maxLength={64} value={name} onChange={(e) => setName(e.target.value)} />
+          <FormField id="passkey-name" name="name" label={t('nameLabel')} placeholder={t('namePlaceholder')} maxLength={64} value={name} onChange={(e) => setName(e.target.value)} />
         </div>
         <Button type="submit" disabled={pending}>
           {pending ? <Spinner /> : null}
-          Add a passkey
+          {t('add')}
         </Button>
       </form>
     </div>

@@ -1,4 +1,6 @@
 'use client';
+import { useMemo } from 'react';
+import { useTranslations } from 'next-intl';
 import { FormField } from '@/components/auth/form-field';
 import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
@@ -11,38 +13,41 @@ const EMPTY = { currentPassword: '', newPassword: '', confirmPassword: '', keepA
 
 /** Current + new + confirm; other browsers are signed out, and apps too unless kept. */
 export function PasswordForm({ email, action }: { email: string; action: AccountAction }) {
-  const { form, state, pending, errorFor, formProps } = useAccountForm(passwordChangeSchema, action, EMPTY, { resetOnSuccess: true });
+  const t = useTranslations('accountForms');
+  const v = useTranslations('accountValidation');
+  const schema = useMemo(() => passwordChangeSchema(v), [v]);
+  const { form, state, pending, errorFor, formProps } = useAccountForm(schema, action, EMPTY, { resetOnSuccess: true });
   const { register } = form;
   return (
     <form {...formProps} className="space-y-4">
       <FormStatus state={state} />
       {/* For password managers: which account this password belongs to. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <FormField id="current-password" label="Current password" type="password" autoComplete="current-password" error={errorFor('currentPassword')} {...register('currentPassword')} />
+      <FormField id="current-password" label={t('currentPassword')} type="password" autoComplete="current-password" error={errorFor('currentPassword')} {...register('currentPassword')} />
       <FormField
         id="new-password"
-        label="New password"
+        label={t('newPassword')}
         type="password"
         autoComplete="new-password"
         minLength={PASSWORD_MIN_LENGTH}
         maxLength={PASSWORD_MAX_LENGTH}
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a good one.`}
+        hint={t('newPasswordHint', { min: PASSWORD_MIN_LENGTH })}
         error={errorFor('newPassword')}
         {...register('newPassword')}
       />
-      <FormField id="confirm-password" label="Confirm new password" type="password" autoComplete="new-password" error={errorFor('confirmPassword')} {...register('confirmPassword')} />
+      <FormField id="confirm-password" label={t('confirmPassword')} type="password" autoComplete="new-password" error={errorFor('confirmPassword')} {...register('confirmPassword')} />
       <div className="flex items-start gap-3">
         <input id="keep-apps" type="checkbox" className="mt-0.5 size-4 rounded border-slate-300 text-accent-600 focus-visible:outline-accent-600" {...register('keepAppsSignedIn')} />
         <div className="text-sm">
           <label htmlFor="keep-apps" className="font-medium text-slate-900">
-            Keep apps signed in
+            {t('keepApps')}
           </label>
-          <p className="text-slate-500">Otherwise every application you authorized must sign in again. Other browsers are signed out either way.</p>
+          <p className="text-slate-500">{t('keepAppsHint')}</p>
         </div>
       </div>
       <Button type="submit" disabled={pending} aria-busy={pending || undefined}>
         {pending ? <Spinner /> : null}
-        Change password
+        {t('changePassword')}
       </Button>
     </form>
   );

@@ -1,3 +1,4 @@
+import { useLocale, useTranslations } from 'next-intl';
 import { SubmitButton } from '@/components/applications/submit-button';
 import { formatDateTime, formatRelative } from '@/lib/ui/format';
 
@@ -23,31 +24,42 @@ export function SessionList({
   endSession: (formData: FormData) => Promise<void>;
   endOtherSessions: (formData: FormData) => Promise<void>;
 }) {
+  const t = useTranslations('accountSessions');
+  const locale = useLocale();
   const others = sessions.filter((s) => !s.current).length;
   return (
     <div className="space-y-4">
-      <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200" aria-label="Sessions">
+      <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200" aria-label={t('listLabel')}>
         {sessions.map((s) => (
           <li key={s.id} className="flex flex-col gap-3 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
             <div className="flex min-w-0 items-start gap-3">
               <DeviceIcon />
               <div className="min-w-0">
                 <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm font-medium text-slate-900">
-                  <span>
-                    {s.browser} on {s.os}
-                  </span>
-                  {s.current ? <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-700 ring-1 ring-emerald-200">This device</span> : null}
+                  <span>{t('browserOn', { browser: s.browser, os: s.os })}</span>
+                  {s.current ? (
+                    <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium whitespace-nowrap text-emerald-700 ring-1 ring-emerald-200">{t('thisDevice')}</span>
+                  ) : null}
                 </p>
                 <p className="mt-0.5 text-sm text-slate-500">
-                  {s.ip ?? 'Unknown address'} · {s.current ? 'active now' : <time dateTime={s.lastSeenAt.toISOString()} title={formatDateTime(s.lastSeenAt)}>last seen {formatRelative(s.lastSeenAt, now)}</time>}
+                  {s.ip ?? t('unknownAddress')} ·{' '}
+                  {s.current ? (
+                    t('activeNow')
+                  ) : (
+                    <time dateTime={s.lastSeenAt.toISOString()} title={formatDateTime(s.lastSeenAt, locale)}>
+                      {t('lastSeen', { when: formatRelative(s.lastSeenAt, now, locale) })}
+                    </time>
+                  )}
                 </p>
-                <p className="text-xs text-slate-400">Signed in {formatDateTime(s.createdAt)}</p>
+                <p className="text-xs text-slate-400" data-testid="session-signed-in">
+                  {t('signedIn', { date: formatDateTime(s.createdAt, locale) })}
+                </p>
               </div>
             </div>
             <form action={endSession} className="shrink-0">
               <input type="hidden" name="id" value={s.id} />
-              <SubmitButton variant="secondary" size="sm" aria-label={`Sign out ${s.browser} on ${s.os}${s.current ? ' (this device)' : ''}`}>
-                Sign out
+              <SubmitButton variant="secondary" size="sm" aria-label={t(s.current ? 'signOutThisLabel' : 'signOutLabel', { browser: s.browser, os: s.os })}>
+                {t('signOut')}
               </SubmitButton>
             </form>
           </li>
@@ -55,10 +67,10 @@ export function SessionList({
       </ul>
       {others > 0 ? (
         <form action={endOtherSessions}>
-          <SubmitButton variant="secondary">Sign out everywhere else</SubmitButton>
+          <SubmitButton variant="secondary">{t('signOutOthers')}</SubmitButton>
         </form>
       ) : (
-        <p className="text-sm text-slate-500">You are not signed in anywhere else.</p>
+        <p className="text-sm text-slate-500">{t('noOthers')}</p>
       )}
     </div>
   );

@@ -50,7 +50,7 @@ describe('changing the password on /account', () => {
     const here = await newSession(user.id);
     const { d, mail } = deps();
     const result = await changePassword(d, { user, sessionId: here.sessionId, currentPassword: 'wrong', newPassword: 'a new long passphrase', keepAppsSignedIn: false, origin });
-    expect(result).toEqual({ ok: false, field: 'currentPassword', message: 'Your current password is incorrect' });
+    expect(result).toEqual({ ok: false, field: 'currentPassword', reason: 'incorrect', message: 'Your current password is incorrect' });
     expect((await passwordSignIn(d, origin.ip, user.email, user.password)).outcome).toBe('signed_in');
     expect(mail).toEqual([]);
   });

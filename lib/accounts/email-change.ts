@@ -27,7 +27,10 @@ export interface RequestContext {
 export type EmailChangeResult =
   | { ok: true }
   /** `message` is for the form's email field: "That is already your email address", "Enter a valid email address", ... */
-  | { ok: false; message: string };
+  | { ok: false; reason: EmailChangeRefusal; message: string };
+
+/** Why a change was refused, for the page to say in its language (`message` is the English). */
+export type EmailChangeRefusal = 'invalid' | 'locked' | 'same' | 'too_many';
 
 const emailSchema = z.string().trim().toLowerCase().max(254, 'Enter a valid email address').pipe(z.email('Enter a valid email address'));
 
@@ -42,14 +45,14 @@ export async function sendEmailChangeConfirmation(
   context: RequestContext & Pick<AccountFlowContext, 'db' | 'mail' | 'limits' | 'now'> = {},
 ): Promise<EmailChangeResult> {
   const parsed = emailSchema.safeParse(newEmail);
-  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? 'Enter a valid email address' };
+  if (!parsed.success) return { ok: false, reason: 'invalid', message: parsed.error.issues[0]?.message ?? 'Enter a valid email address' };
   const address = parsed.data;
   const store = createAccountTokenStore(context.db ?? (await getDb()));
   const user = await store.findUserById(userId);
-  if (!user || user.disabled) return { ok: false, message: 'Your account cannot be changed' };
-  if (user.email === address) return { ok: false, message: 'That is already your email address' };
+  if (!user || user.disabled) return { ok: false, reason: 'locked', message: 'Your account cannot be changed' };
+  if (user.email === address) return { ok: false, reason: 'same', message: 'That is already your email address' };
   if (context.limits && (await context.limits.consume('account_email_account', user.email)) !== null) {
-    return { ok: false, message: 'Too many email changes asked for. Try again in an hour.' };
+    return { ok: false, reason: 'too_many', message: 'Too many email changes asked for. Try again in an hour.' };
   }
   const baseUrl = context.baseUrl ?? (await requestMailBaseUrl());
   const send = context.mail ?? queueMail;

@@ -37,23 +37,27 @@ export interface PasswordChangeInput {
 
 export type PasswordChangeResult =
   | { ok: true; sessionsEnded: number; tokensRevoked: number }
-  | { ok: false; field: 'currentPassword' | 'newPassword'; message: string }
+  /** `reason` names the refusal so the page can say it in its language (`message` is the English). */
+  | { ok: false; field: 'currentPassword' | 'newPassword'; reason: PasswordChangeRefusal; message: string }
   | { ok: false; rateLimited: { limit: LimitName; retryAfter: number } };
+
+/** `policy`: the new password breaks lib/auth/password-policy.ts (the message is one of PASSWORD_MESSAGES). */
+export type PasswordChangeRefusal = 'stale' | 'no_password' | 'incorrect' | 'policy' | 'same';
 
 export async function changePassword(deps: PasswordChangeDeps, input: PasswordChangeInput): Promise<PasswordChangeResult> {
   const { user } = input;
   const account = await deps.store.findUserByEmail(user.email);
-  if (!account || account.id !== user.id) return { ok: false, field: 'currentPassword', message: 'Your account changed since this page loaded: reload it and try again' };
+  if (!account || account.id !== user.id) return { ok: false, field: 'currentPassword', reason: 'stale', message: 'Your account changed since this page loaded: reload it and try again' };
   if (!account.passwordHash) {
-    return { ok: false, field: 'currentPassword', message: 'This account signs in with GitHub or Google and has no password: use “Forgot password?” on the sign-in page to set one' };
+    return { ok: false, field: 'currentPassword', reason: 'no_password', message: 'This account signs in with GitHub or Google and has no password: use “Forgot password?” on the sign-in page to set one' };
   }
   const checked = await passwordSignIn(deps, input.origin.ip, user.email, input.currentPassword);
   if (checked.outcome === 'rate_limited') return { ok: false, rateLimited: { limit: checked.limit, retryAfter: checked.retryAfter } };
-  if (checked.outcome !== 'signed_in') return { ok: false, field: 'currentPassword', message: 'Your current password is incorrect' };
+  if (checked.outcome !== 'signed_in') return { ok: false, field: 'currentPassword', reason: 'incorrect', message: 'Your current password is incorrect' };
 
   const problem = checkNewPassword(input.newPassword, { email: user.email });
-  if (problem) return { ok: false, field: 'newPassword', message: problem };
-  if (input.newPassword === input.currentPassword) return { ok: false, field: 'newPassword', message: 'That is your current password: choose a new one' };
+  if (problem) return { ok: false, field: 'newPassword', reason: 'policy', message: problem };
+  if (input.newPassword === input.currentPassword) return { ok: false, field: 'newPassword', reason: 'same', message: 'That is your current password: choose a new one' };
 
   await deps.setUserPasswordHash(user.id, await deps.hashPassword(input.newPassword));
   const ended = await deps.endUserAccess(user.id, {

@@ -141,8 +141,8 @@ describe('password reset, verification and email change flows', () => {
   it('email change: the new address gets the link, the old one a notice; following it moves the account', async () => {
     const u = await user();
     const target = `new-${randomUUID()}@example.com`;
-    expect(await sendEmailChangeConfirmation(u.id, u.email, { baseUrl: BASE, db, mail })).toEqual({ ok: false, message: 'That is already your email address' });
-    expect(await sendEmailChangeConfirmation(u.id, 'not an address', { baseUrl: BASE, db, mail })).toEqual({ ok: false, message: 'Enter a valid email address' });
+    expect(await sendEmailChangeConfirmation(u.id, u.email, { baseUrl: BASE, db, mail })).toEqual({ ok: false, reason: 'same', message: 'That is already your email address' });
+    expect(await sendEmailChangeConfirmation(u.id, 'not an address', { baseUrl: BASE, db, mail })).toEqual({ ok: false, reason: 'invalid', message: 'Enter a valid email address' });
     expect(await sendEmailChangeConfirmation(u.id, target.toUpperCase(), { baseUrl: BASE, db, mail })).toEqual({ ok: true });
     expect(sent.map((m) => [m.to, m.subject])).toEqual([
       [target, 'Confirm your new email address for OAuth Server'],

@@ -20,7 +20,7 @@ export interface FactorDeps {
 /** Step 1: a new secret, stored sealed and unconfirmed; the URI for the QR code and the secret as text. */
 export async function beginTotpEnrolment(deps: FactorDeps, user: { id: string; email: string }, issuerName: string) {
   const existing = await deps.store.findTotp(user.id);
-  if (existing?.confirmedAt) return { ok: false as const, message: 'An authenticator app is already set up. Remove it first to set up another.' };
+  if (existing?.confirmedAt) return { ok: false as const, reason: 'already_set_up' as const, message: 'An authenticator app is already set up. Remove it first to set up another.' };
   const secret = newTotpSecret();
   await deps.store.startTotp(user.id, deps.sealer.seal(secret), deps.now);
   return { ok: true as const, secret, uri: totpUri(secret, user.email, issuerName) };
@@ -47,11 +47,11 @@ function openSecret(sealer: Sealer, sealed: string): string | null {
  */
 export async function confirmTotpEnrolment(deps: FactorDeps, userId: string, code: string) {
   const row = await deps.store.findTotp(userId);
-  if (!row || row.confirmedAt) return { ok: false as const, message: 'Start setting up the authenticator app again.' };
+  if (!row || row.confirmedAt) return { ok: false as const, reason: 'start_again' as const, message: 'Start setting up the authenticator app again.' };
   const secret = openSecret(deps.sealer, row.secretSealed);
   const step = secret ? matchTotp(secret, code, deps.now.getTime(), row.lastUsedStep) : null;
   if (step === null || !(await deps.store.useTotpStep(userId, step, deps.now, true))) {
-    return { ok: false as const, message: 'That code is not right. Check the time on your phone and enter the current code.' };
+    return { ok: false as const, reason: 'wrong_code' as const, message: 'That code is not right. Check the time on your phone and enter the current code.' };
   }
   return { ok: true as const, recoveryCodes: await regenerateRecoveryCodes(deps, userId) };
 }

@@ -32,10 +32,10 @@ describe('passkey ceremonies', () => {
     const user = await t.user();
     const other = await t.user();
     const { ceremony } = await registrationOptions(deps(), rp, { id: user.id, email: user.email, name: null });
-    expect(await addPasskey(deps(), other.id, 'Key', ceremony, {})).toEqual({ ok: false, message: expect.stringContaining('took too long') });
+    expect(await addPasskey(deps(), other.id, 'Key', ceremony, {})).toEqual({ ok: false, reason: 'expired', message: expect.stringContaining('took too long') });
     const fresh = await registrationOptions(deps(), rp, { id: user.id, email: user.email, name: null });
-    expect(await addPasskey(deps(), user.id, 'Key', fresh.ceremony, { id: 'x', response: {} })).toEqual({ ok: false, message: expect.stringContaining('could not be verified') });
-    expect(await addPasskey(deps(), user.id, 'Key', fresh.ceremony, {})).toEqual({ ok: false, message: expect.stringContaining('took too long') });
+    expect(await addPasskey(deps(), user.id, 'Key', fresh.ceremony, { id: 'x', response: {} })).toEqual({ ok: false, reason: 'unverified', message: expect.stringContaining('could not be verified') });
+    expect(await addPasskey(deps(), user.id, 'Key', fresh.ceremony, {})).toEqual({ ok: false, reason: 'expired', message: expect.stringContaining('took too long') });
     const signIn = await signInOptions(deps(), rp);
     expect((await addPasskey(deps(), user.id, 'Key', signIn.ceremony, {})).ok).toBe(false);
   });

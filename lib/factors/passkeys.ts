@@ -88,12 +88,13 @@ export async function registrationOptions(deps: PasskeyDeps, rp: RelyingParty, u
   return { options, ceremony: deps.sealer.seal(ceremony) };
 }
 
-export type AddPasskeyResult = { ok: true } | { ok: false; message: string };
+/** `reason` names the refusal so the page can say it in its language (`message` is the English). */
+export type AddPasskeyResult = { ok: true } | { ok: false; reason: 'expired' | 'unverified' | 'duplicate'; message: string };
 
 /** Verifies navigator.credentials.create's result and stores the passkey under `name`. */
 export async function addPasskey(deps: PasskeyDeps, userId: string, name: string, ceremonyToken: unknown, response: unknown): Promise<AddPasskeyResult> {
   const c = openCeremony(deps, ceremonyToken, 'passkey-register');
-  if (!c || c.uid !== userId || !(await spend(deps, c))) return { ok: false, message: 'That took too long. Try adding the passkey again.' };
+  if (!c || c.uid !== userId || !(await spend(deps, c))) return { ok: false, reason: 'expired', message: 'That took too long. Try adding the passkey again.' };
   let verified;
   try {
     verified = await verifyRegistrationResponse({
@@ -107,7 +108,7 @@ export async function addPasskey(deps: PasskeyDeps, userId: string, name: string
     verified = null;
   }
   const info = verified?.verified ? verified.registrationInfo : undefined;
-  if (!info) return { ok: false, message: 'The passkey could not be verified. Try again, or use another device.' };
+  if (!info) return { ok: false, reason: 'unverified', message: 'The passkey could not be verified. Try again, or use another device.' };
   const added = await deps.store.addPasskey(
     {
       userId,
@@ -121,7 +122,7 @@ export async function addPasskey(deps: PasskeyDeps, userId: string, name: string
     },
     deps.now,
   );
-  return added ? { ok: true } : { ok: false, message: 'This passkey is already registered.' };
+  return added ? { ok: true } : { ok: false, reason: 'duplicate', message: 'This passkey is already registered.' };
 }
 
 /** Options for navigator.credentials.get with no allowCredentials (discoverable: the browser lists them). */

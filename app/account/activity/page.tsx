@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { AuditList } from '@/components/admin/audit-list';
 import { Pager } from '@/components/admin/pager';
 import { BackLink } from '@/components/back-link';
@@ -8,7 +9,9 @@ import { requireUser } from '@/lib/auth';
 import { listActivityForUser } from '@/lib/db/audit';
 import { getDb } from '@/lib/db/client';
 
-export const metadata: Metadata = { title: 'Your activity' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('accountActivity'))('title') };
+}
 
 const PAGE_SIZE = 30;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -24,21 +27,19 @@ export default async function ActivityPage({ searchParams }: { searchParams: Sea
   const before = rawBefore && /^\d{1,15}$/.test(rawBefore) ? Number(rawBefore) : undefined;
   const { rows, hasMore } = await listActivityForUser(await getDb(), user.id, PAGE_SIZE, before);
   const last = rows.at(-1);
+  const t = await getTranslations('accountActivity');
 
   return (
     <div className="mx-auto max-w-3xl space-y-6 px-4 py-6 sm:px-6 lg:py-10">
-      <BackLink href="/account">Account</BackLink>
-      <PageHeader
-        title="Your activity"
-        description="Sign-ins, applications you allowed or refused, revoked access and changes to your account. If you see something you did not do, change your password and sign out everywhere."
-      />
+      <BackLink href="/account">{t('back')}</BackLink>
+      <PageHeader title={t('title')} description={t('description')} />
       {rows.length ? (
         <>
           <AuditList events={rows} showSubject={false} />
-          <Pager previous={before ? '/account/activity' : null} previousLabel="Newest" next={hasMore && last ? `/account/activity?before=${last.id}` : null} nextLabel="Older" />
+          <Pager previous={before ? '/account/activity' : null} previousLabel={t('newest')} next={hasMore && last ? `/account/activity?before=${last.id}` : null} nextLabel={t('older')} />
         </>
       ) : (
-        <EmptyState title="Nothing recorded yet" description="Your sign-ins and the applications you allow will appear here." />
+        <EmptyState title={t('emptyTitle')} description={t('emptyDescription')} />
       )}
     </div>
   );
