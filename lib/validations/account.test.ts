@@ -17,9 +17,9 @@ describe('account form messages in the page language (issue 23)', () => {
     expect(firstMessage(emailChangeSchema(en).safeParse({ email: '' }))).toBe('Enter your new email address');
     expect(firstMessage(emailChangeSchema(en).safeParse({ email: 'nope' }))).toBe('Enter a valid email address');
     expect(firstMessage(deleteAccountSchema(en).safeParse({ confirmEmail: ' ' }))).toBe('Type your email address to confirm');
-    const mismatch = passwordChangeSchema(en).safeParse({ currentPassword: 'x', newPassword: 'long enough one', confirmPassword: 'another one' });
+    const mismatch = passwordChangeSchema(en).safeParse({ currentPassword: 'x', newPassword: 'long enough one', confirmPassword: 'another one', keepAppsSignedIn: '' });
     expect(firstMessage(mismatch)).toBe('The two passwords do not match: type the new password again');
-    expect(firstMessage(passwordChangeSchema(en).safeParse({ currentPassword: 'x', newPassword: 'short', confirmPassword: 'short' }))).toBe(PASSWORD_MESSAGES.tooShort);
+    expect(firstMessage(passwordChangeSchema(en).safeParse({ currentPassword: 'x', newPassword: 'short', confirmPassword: 'short', keepAppsSignedIn: '' }))).toBe(PASSWORD_MESSAGES.tooShort);
   });
 
   it('the password policy answers in English keep their words in English and are translated in German', () => {
@@ -34,7 +34,7 @@ describe('account form messages in the page language (issue 23)', () => {
 
   it('a German or Japanese page gets the same checks in its own words', () => {
     expect(firstMessage(emailChangeSchema(text('de')).safeParse({ email: 'nope' }))).toBe('Geben Sie eine gültige E-Mail-Adresse ein');
-    expect(firstMessage(passwordChangeSchema(text('ja')).safeParse({ currentPassword: '', newPassword: 'long enough one', confirmPassword: 'long enough one' }))).toBe(
+    expect(firstMessage(passwordChangeSchema(text('ja')).safeParse({ currentPassword: '', newPassword: 'long enough one', confirmPassword: 'long enough one', keepAppsSignedIn: '' }))).toBe(
       '現在のパスワードを入力してください',
     );
   });
