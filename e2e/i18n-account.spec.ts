@@ -100,6 +100,8 @@ test('German by the NEXT_LOCALE cookie: /account, its forms and actions, activit
   await expect(page).toHaveTitle('Ihre Aktivitäten · OAuth Server');
   await expect(page.getByRole('heading', { name: 'Ihre Aktivitäten', level: 1 })).toBeVisible();
   await expect(page.getByText('Wenn Sie etwas sehen, das nicht von Ihnen stammt')).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Events' }).getByRole('listitem').first()).toBeVisible();
+  await shootBothWidths(page, 'i18n-account-activity-de');
   await page.getByRole('link', { name: 'Konto', exact: true }).first().click();
   await expect(page).toHaveURL('/account');
 
