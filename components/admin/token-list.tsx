@@ -20,6 +20,13 @@ function StatusBadge({ status }: { status: TokenView['status'] }) {
   return <span className={`inline-flex items-center rounded-md px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${className}`}>{t(key)}</span>;
 }
 
+/** The `<time>` tag of a message ("Issued <time>{at}</time>"), with the machine-readable instant. */
+function timeTag(d: Date) {
+  return function TimeTag(chunks: ReactNode) {
+    return <time dateTime={d.toISOString()}>{chunks}</time>;
+  };
+}
+
 /**
  * Tokens found on the Tokens page: application, person, scope, issued, expires and status, with
  * "Revoke" for the live ones. There is no token value to show: only its digest is stored.
@@ -27,7 +34,6 @@ function StatusBadge({ status }: { status: TokenView['status'] }) {
 export function TokenList({ tokens, now, revoke, back }: { tokens: TokenView[]; now: Date; revoke: (formData: FormData) => Promise<void>; back: Record<string, string> }) {
   const t = useTranslations('adminTokens');
   const locale = useLocale();
-  const time = (d: Date) => (chunks: ReactNode) => <time dateTime={d.toISOString()}>{chunks}</time>;
   return (
     <ul className="divide-y divide-slate-100 overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm" aria-label={t('listLabel')}>
       {tokens.map((token) => (
@@ -52,10 +58,10 @@ export function TokenList({ tokens, now, revoke, back }: { tokens: TokenView[]; 
               <span className="font-mono text-xs break-all">{token.scope || t('noScope')}</span>
             </p>
             <p className="text-xs text-slate-500">
-              {t.rich('issued', { at: formatDateTime(token.createdAt, locale), time: time(token.createdAt) })}
+              {t.rich('issued', { at: formatDateTime(token.createdAt, locale), time: timeTag(token.createdAt) })}
               <span className="text-slate-400"> · </span>
               {token.expiresAt
-                ? t.rich(token.expiresAt > now ? 'expires' : 'expired', { at: formatDateTime(token.expiresAt, locale), time: time(token.expiresAt) })
+                ? t.rich(token.expiresAt > now ? 'expires' : 'expired', { at: formatDateTime(token.expiresAt, locale), time: timeTag(token.expiresAt) })
                 : t('doesNotExpire')}
             </p>
           </div>
