@@ -34,6 +34,7 @@ async function signInAs(page: Page, user: { email: string; password: string }, s
 }
 
 test.beforeAll(async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
   // The account signs up in English, then alice (in English) makes it an operator on its page.
   const signup = await browserIn(browser, 'en-US', baseURL);
   await signup.goto('/signup');

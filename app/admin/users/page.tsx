@@ -38,7 +38,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
         <label htmlFor="q" className="sr-only">
           {t('searchLabel')}
         </label>
-        <Input id="q" name="q" type="search" defaultValue={q} placeholder={t('searchLabel')} className="max-w-md" />
+        <Input id="q" name="q" type="search" defaultValue={q} placeholder={t('searchPlaceholder')} className="max-w-md" />
         <Button type="submit" variant="secondary">
           {common('search')}
         </Button>
