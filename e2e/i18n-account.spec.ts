@@ -94,13 +94,16 @@ test('German by the NEXT_LOCALE cookie: /account, its forms and actions, activit
   await passkeys.getByRole('button', { name: 'Passkey hinzufügen' }).click();
   await expect(passkeys.getByText('Geben Sie dem Passkey einen Namen')).toBeVisible();
 
-  // Activity: the page's own words (the event rows are the audit list's).
+  // Activity: the page's own words.
   await page.getByRole('link', { name: 'Letzte Aktivitäten' }).click();
   await expect(page).toHaveURL('/account/activity');
   await expect(page).toHaveTitle('Ihre Aktivitäten · OAuth Server');
   await expect(page.getByRole('heading', { name: 'Ihre Aktivitäten', level: 1 })).toBeVisible();
   await expect(page.getByText('Wenn Sie etwas sehen, das nicht von Ihnen stammt')).toBeVisible();
-  await expect(page.getByRole('list', { name: 'Events' }).getByRole('listitem').first()).toBeVisible();
+  // The rows (the audit list): dates and labels in German too.
+  const firstEvent = page.getByRole('list', { name: 'Ereignisse' }).getByRole('listitem').first();
+  await expect(firstEvent).toContainText(`${today('de')}, `);
+  await expect(firstEvent).toContainText('Benutzer:');
   await shootBothWidths(page, 'i18n-account-activity-de');
   await page.getByRole('link', { name: 'Konto', exact: true }).first().click();
   await expect(page).toHaveURL('/account');
