@@ -2,8 +2,9 @@ import { getTranslations } from 'next-intl/server';
 import { ButtonLink, buttonClasses } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { PATHS } from '@/lib/oauth/paths';
+import type pages from '@/messages/en/pages.json';
 
-type HomeKey = Parameters<Awaited<ReturnType<typeof getTranslations<'home'>>>>[0];
+type HomeKey = keyof (typeof pages)['home'];
 
 /** PRODUCT.md's endpoint table, for the people wiring a client to this server. */
 const ENDPOINTS: { methods: string[]; path: string; what: HomeKey; spec: string }[] = [
