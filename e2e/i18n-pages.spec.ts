@@ -12,7 +12,8 @@ import { ALICE, CALLBACK, pkcePair, randomState } from './helpers';
 import { startServer, type RunningServer } from './servers';
 import { shootBothWidths } from './shoot';
 
-test.describe.configure({ mode: 'serial', timeout: 120_000 });
+// Several sign-ins, a password reset and mail round trips on a busy machine.
+test.describe.configure({ mode: 'serial', timeout: 240_000 });
 
 let smtp: TestSmtp;
 let server: RunningServer;
@@ -213,7 +214,7 @@ test('prompt=select_account in Japanese and German; the "You are leaving" page i
   }
 });
 
-test('English is unchanged on these pages (the words other specs and people rely on)', async ({ browser }) => {
+test('English is unchanged on these pages (the words other specs and people rely on); the home page in German and Japanese', async ({ browser }) => {
   const page = await newPage(browser, 'en-US');
   await page.goto('/reset-password?token=forged-token-forged-token-forged-token-x');
   await expect(page.getByRole('heading', { name: 'Reset password' })).toBeVisible();
@@ -225,6 +226,13 @@ test('English is unchanged on these pages (the words other specs and people rely
   const de = await newPage(browser, 'de-DE');
   await de.goto('/');
   await expect(de.getByRole('heading', { name: 'Der Autorisierungsserver für Ihre Anwendungen' })).toBeVisible();
+  await expect(de.getByText('Token-Introspektion für Ressourcenserver')).toBeVisible();
+  await shootBothWidths(de, 'i18n-pages-home-de');
   await de.context().close();
+  const ja = await newPage(browser, 'ja-JP');
+  await ja.goto('/');
+  await expect(ja.getByRole('heading', { name: 'あなたのアプリケーションのための認可サーバー' })).toBeVisible();
+  await shootBothWidths(ja, 'i18n-pages-home-ja');
+  await ja.context().close();
   await page.context().close();
 });
