@@ -41,7 +41,7 @@ export default async function HomePage() {
         <div className="mx-auto grid max-w-6xl gap-12 px-4 py-14 sm:px-6 sm:py-20 lg:grid-cols-[minmax(0,1fr)_24rem] lg:items-center">
           <div>
             <p className="text-sm font-semibold text-accent-600">{t('eyebrow')}</p>
-            <h1 className="mt-3 max-w-3xl text-3xl font-semibold tracking-tight text-balance text-slate-900 sm:text-5xl">
+            <h1 className="mt-3 max-w-3xl text-3xl font-semibold tracking-tight text-balance text-slate-900 [word-break:auto-phrase] sm:text-5xl">
               {t('title')}
             </h1>
             <p className="mt-5 max-w-2xl text-base leading-7 text-pretty text-slate-600 sm:text-lg sm:leading-8">
