@@ -34,6 +34,9 @@ test.afterAll(async () => {
   await smtp?.close();
 });
 
+/** A server action's answer on a machine shared with other test runs can take longer than expect's 10 s. */
+const SERVER_ANSWER = 30_000;
+
 const unique = (prefix: string) => `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.com`;
 
 /** A browser whose Accept-Language is `locale` (the pages follow it: nothing else chooses here). */
@@ -99,7 +102,7 @@ test('forgot password in German: the mail is German, its link opens the German r
   await page.goto('/forgot-password');
   await page.locator('#email').fill(email);
   await page.getByRole('button', { name: 'Link zum Zurücksetzen senden' }).click();
-  await expect(page.getByRole('heading', { name: 'Prüfen Sie Ihre E-Mails' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Prüfen Sie Ihre E-Mails' })).toBeVisible({ timeout: SERVER_ANSWER });
 
   const mail = await mailTo(email, 'Setzen Sie Ihr Passwort für OAuth Server zurück');
   expect(mail.headers.get('content-language')).toBe('de');
@@ -129,13 +132,13 @@ test('forgot password in German: the mail is German, its link opens the German r
   await page.getByLabel('Neues Passwort').fill('password');
   await page.getByLabel('Passwort bestätigen').fill('password');
   await page.getByRole('button', { name: 'Passwort zurücksetzen' }).click();
-  await expect(page.getByText('Dieses Passwort gehört zu den häufigsten')).toBeVisible();
+  await expect(page.getByText('Dieses Passwort gehört zu den häufigsten')).toBeVisible({ timeout: SERVER_ANSWER });
   await shootBothWidths(page, 'i18n-pages-reset-password-error-de');
 
   await page.getByLabel('Neues Passwort').fill('zweites-langes-passwort');
   await page.getByLabel('Passwort bestätigen').fill('zweites-langes-passwort');
   await page.getByRole('button', { name: 'Passwort zurücksetzen' }).click();
-  await expect(page).toHaveURL(`${server.baseURL}/login?reset=done`);
+  await expect(page).toHaveURL(`${server.baseURL}/login?reset=done`, { timeout: SERVER_ANSWER });
   await expect(page.getByText('Ihr Passwort wurde geändert.')).toBeVisible();
   await mailTo(email, 'Ihr Passwort für OAuth Server wurde geändert');
 
@@ -143,7 +146,7 @@ test('forgot password in German: the mail is German, its link opens the German r
   await page.locator('#email').fill(email);
   await page.locator('#password').fill('erstes-langes-passwort');
   await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
-  await expect(page.getByText('E-Mail-Adresse oder Passwort ist falsch')).toBeVisible();
+  await expect(page.getByText('E-Mail-Adresse oder Passwort ist falsch')).toBeVisible({ timeout: SERVER_ANSWER });
   await page.locator('#password').fill('zweites-langes-passwort');
   await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
   await expect(page).toHaveURL(`${server.baseURL}/`);
