@@ -64,6 +64,7 @@ function everyMessage(): string[] {
     { ...keyed },
     { ...keyed, jwks: jwks([{ kty: 'EC' }]), jwksUri: 'https://client.example/jwks' },
     { ...keyed, jwks: 'nope' },
+    { ...keyed, jwks: '[1]' },
     { ...keyed, jwks: '{}' },
     { ...keyed, jwks: jwks([]) },
     { ...keyed, jwks: jwks(Array.from({ length: 11 }, () => ({ kty: 'EC' }))) },
@@ -100,7 +101,7 @@ function everyMessage(): string[] {
 
 const translator = (locale: (typeof LOCALES)[number]) => {
   const t = createTranslator({ locale, messages: CATALOGUES[locale] as never, namespace: 'dashboard.errors' as never });
-  return (key: ApplicationErrorKey, values: Record<string, string | number>) => (t as (k: string, v: typeof values) => string)(key, values);
+  return (key: ApplicationErrorKey, values: Record<string, string | number>) => (t as unknown as (k: string, v: typeof values) => string)(key, values);
 };
 
 describe('the application form’s validation messages in the page’s language (lib/i18n/application-errors.ts)', () => {

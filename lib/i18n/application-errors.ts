@@ -44,7 +44,8 @@ const PATTERNS = [
   ['deviceCodeLifetime', /^The device code lifetime must be a whole number of seconds from (?<min>[\d,]+) to (?<max>[\d,]+)$/],
   // lib/oauth/redirect-uri.ts (and a resource URI, a JWKS URI: the same words)
   ['notAbsoluteUri', /^(?<value>.+) is not an absolute URI$/],
-  ['uriFragment', /^(?<value>.+) must not (?:contain|have) a fragment \(#\)$/],
+  ['uriFragment', /^(?<value>.+) must not contain a fragment \(#\)$/],
+  ['uriFragmentHave', /^(?<value>.+) must not have a fragment \(#\)$/],
   ['uriWildcard', /^(?<value>.+) must not contain wildcards$/],
   ['uriNeverScheme', /^(?<value>.+) uses the (?<scheme>\S+) scheme, which is never allowed$/],
   ['uriCredentials', /^(?<value>.+) must not contain a user name or password$/],

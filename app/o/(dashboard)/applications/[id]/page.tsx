@@ -62,7 +62,10 @@ export default async function ApplicationPage({ params, searchParams }: { params
   // The same, inside a sentence ("Issued; lifetime default (…)"): its own words, as some languages capitalise nouns.
   const secondsInline = (own: number | null, setting: number | null) =>
     own !== null ? t('secondsInline', { count: own }) : setting === null ? t('defaultNoExpiryInline') : t('defaultSecondsInline', { count: setting });
-  const time = (d: Date) => (chunks: ReactNode) => <time dateTime={d.toISOString()}>{chunks}</time>;
+  const time = (d: Date) =>
+    function Time(chunks: ReactNode) {
+      return <time dateTime={d.toISOString()}>{chunks}</time>;
+    };
   /** The application's own limit, or the token endpoint's setting it falls back to. */
   const rateLimitText = (rateLimit: number | null, setting: { points: number; duration: number } | null): string => {
     if (rateLimit === 0) return t('noLimit');
