@@ -78,12 +78,12 @@ test('German: the application list, the register form and its validation, an app
     await page.getByRole('link', { name: 'Zur Anwendung' }).click();
     await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
     // "01.12.2026", not "Dec 1, 2026".
-    await expect(page.getByText(`Registriert am ${today('de')} · 0 Nutzer · 0 aktive Tokens`)).toBeVisible();
+    await expect(page.getByText(`Registriert am ${today('de')} · 0\u00a0Nutzer · 0\u00a0aktive Tokens`)).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Zugangsdaten' })).toBeVisible();
     await expect(page.getByText('0 Tokens wurden in den letzten 14 Tagen ausgegeben')).toBeVisible();
     // The access token lifetime: the settings' 36000 seconds with German digits.
     await expect(page.getByText('Standard (36.000 Sekunden)').first()).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Secret erneuern' })).toBeVisible();
+    await expect(page.getByText('Secret erneuern', { exact: true })).toBeVisible();
     await shootBothWidths(page, 'i18n-dashboard-application-de');
 
     await page.goto('/o/applications');
