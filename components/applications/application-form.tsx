@@ -28,6 +28,7 @@ import { AdvancedFields } from './advanced-fields';
 import { describedBy, type FieldGroupProps } from './form-context';
 import { Field, OptionCards, Section } from './form-parts';
 import { GrantTypeFields } from './grant-type-fields';
+import { IdentityFields } from './identity-fields';
 import { LifetimeFields, ScopeFields, type ScopeOption } from './policy-fields';
 import type { LifetimeField } from '@/lib/applications/policy';
 import { RedirectFields } from './redirect-fields';
@@ -152,6 +153,8 @@ export function ApplicationForm({
             </p>
           ) : null}
         </fieldset>
+
+        <IdentityFields {...fields} />
       </Section>
 
       <Section title="Grant types" description="How your app gets tokens. Choose at least one.">

@@ -1,9 +1,12 @@
 /**
  * Who a client says it is (issue 23; RFC 7591 §2 client_uri, logo_uri, policy_uri, tos_uri),
  * read from the application's stored metadata for the consent and authorized-applications pages.
- * Only https URLs count: anything else (a javascript: URL a self-registered client slipped in
- * before validation existed, an http page) is dropped, never rendered as a link.
+ * Only links the identity rule accepts count: anything else (a javascript: URL a self-registered
+ * client slipped in before validation existed, an http page from before https was required) is
+ * dropped, never rendered as a link.
  */
+import { identityUriProblem } from '@/lib/applications/identity-rules';
+
 export interface ClientIdentity {
   logoUri: string | null;
   clientUri: string | null;
@@ -13,14 +16,9 @@ export interface ClientIdentity {
 
 export const NO_IDENTITY: ClientIdentity = { logoUri: null, clientUri: null, policyUri: null, tosUri: null };
 
+/** A link the identity rule accepts (lib/applications/identity-rules.ts, the one every registration path applies), else null. */
 function httpsUrl(value: unknown): string | null {
-  if (typeof value !== 'string' || value.length > 2000) return null;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' && url.hostname ? url.href : null;
-  } catch {
-    return null;
-  }
+  return typeof value === 'string' && identityUriProblem(value) === null ? new URL(value).href : null;
 }
 
 export function clientIdentity(metadata: unknown): ClientIdentity {

@@ -6,6 +6,7 @@ import { Alert } from '@/components/ui/alert';
 import { requireUser } from '@/lib/auth';
 import { getDashboardStore } from '@/lib/db';
 import { getSettings } from '@/lib/config/settings';
+import { withClientLogos } from '@/lib/consent/client-logos';
 
 export const metadata: Metadata = { title: 'Authorized applications' };
 
@@ -14,7 +15,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function AuthorizedTokensPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser('/o/authorized-tokens');
   const now = new Date();
-  const [authorizations, params] = await Promise.all([(await getDashboardStore()).listAuthorizationsForUser(user.id, now), searchParams]);
+  const [authorizations, params] = await Promise.all([(await getDashboardStore()).listAuthorizationsForUser(user.id, now).then(withClientLogos), searchParams]);
 
   return (
     <div className="space-y-6">
