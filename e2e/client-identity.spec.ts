@@ -105,6 +105,16 @@ test('the dashboard form sets the four links; consent shows them; the authorized
     app = { id: new URL(page.url()).pathname.split('/').pop()!, clientId, clientSecret, name, redirectUri: CALLBACK };
   });
 
+  await test.step('the application’s page previews them as the consent screen will show them', async () => {
+    const preview = page.getByTestId('identity-preview');
+    await expect(page.getByRole('heading', { name: 'On the consent screen' })).toBeVisible();
+    await expect(preview.getByTestId('client-logo')).toHaveAttribute('src', LOGO);
+    await expect(preview.getByRole('link', { name: 'acme-notes.example' })).toHaveAttribute('href', HOME);
+    await expect(preview.getByRole('link', { name: 'Privacy policy' })).toHaveAttribute('href', POLICY);
+    await expect(preview.getByRole('link', { name: 'Terms of service' })).toHaveAttribute('href', TERMS);
+    await shootElement(page, preview.locator('xpath=ancestor::div[contains(@class, "rounded-xl")][1]'), 'client-identity-application-card');
+  });
+
   await test.step('the edit form keeps them; clearing one removes it and keeps the others', async () => {
     await page.goto(`/o/applications/${app.id}/update`);
     await expect(page.getByLabel('Logo URL')).toHaveValue(LOGO);
@@ -158,6 +168,10 @@ test('the authorized-applications page: a logo from a host the operator did not 
   await page.getByLabel('Logo URL').fill('https://tracker.example/pixel.png');
   await page.getByRole('button', { name: 'Register application' }).click();
   const clientId = await page.getByLabel('Client ID', { exact: true }).inputValue();
+  // Its page tells the owner why the logo will not show.
+  await page.getByRole('link', { name: 'Go to the application' }).click();
+  await expect(page.getByText('and tracker.example is not one of them')).toBeVisible();
+  await expect(page.getByTestId('identity-preview').getByTestId('client-logo')).toHaveCount(0);
   const { challenge } = pkcePair();
   await page.goto(authorizeUrl({ id: '', clientId, clientSecret: null, name, redirectUri: CALLBACK }, challenge, randomState()));
   await page.getByRole('button', { name: 'Authorize' }).click();

@@ -17,14 +17,14 @@ export interface ClientIdentity {
 export const NO_IDENTITY: ClientIdentity = { logoUri: null, clientUri: null, policyUri: null, tosUri: null };
 
 /** A link the identity rule accepts (lib/applications/identity-rules.ts, the one every registration path applies), else null. */
-function httpsUrl(value: unknown): string | null {
+export function shownLink(value: unknown): string | null {
   return typeof value === 'string' && identityUriProblem(value) === null ? new URL(value).href : null;
 }
 
 export function clientIdentity(metadata: unknown): ClientIdentity {
   if (!metadata || typeof metadata !== 'object') return NO_IDENTITY;
   const m = metadata as Record<string, unknown>;
-  return { logoUri: httpsUrl(m.logo_uri), clientUri: httpsUrl(m.client_uri), policyUri: httpsUrl(m.policy_uri), tosUri: httpsUrl(m.tos_uri) };
+  return { logoUri: shownLink(m.logo_uri), clientUri: shownLink(m.client_uri), policyUri: shownLink(m.policy_uri), tosUri: shownLink(m.tos_uri) };
 }
 
 /** The home page's host, as the consent page names it ("acme.example"). */

@@ -217,7 +217,8 @@ function metadataMerge(identity: Partial<Record<IdentityMetadataName, string | n
   if (!entries.length) return null;
   const removed = entries.filter(([, v]) => v === null).map(([k]) => k);
   const kept = Object.fromEntries(entries.filter(([, v]) => v !== null));
-  return sql`(coalesce(${applications.clientMetadata}, '{}'::jsonb) - ${pgTextArray(removed)}::text[]) || ${JSON.stringify(kept)}::jsonb`;
+  // Nothing left (a dashboard application whose links were all cleared): null, as one that never had any.
+  return sql`nullif((coalesce(${applications.clientMetadata}, '{}'::jsonb) - ${pgTextArray(removed)}::text[]) || ${JSON.stringify(kept)}::jsonb, '{}'::jsonb)`;
 }
 
 const operatorColumns = {
