@@ -317,7 +317,8 @@ describe('issue 23: who a document client is (logo_uri, client_uri, policy_uri, 
     const { clientId } = publish({ logo_uri: 'http://cdn.agent.example/logo.png', client_uri: 'https://agent.example/', policy_uri: 'http://agent.example/privacy', tos_uri: 'https://agent.example/terms' });
     const { res, location } = await authorize(clientId);
     expect(res.status).toBe(302);
-    expect(location).toMatch(/^\/login\?next=/);
+    // On to sign-in or consent (an earlier test left someone signed in), not the error page.
+    expect(location).toMatch(/^\/(login\?next=|o\/consent\?request=)/);
     const metadata = await storedMetadata(clientId);
     expect(metadata).toMatchObject({ client_uri: 'https://agent.example/', tos_uri: 'https://agent.example/terms' });
     expect(metadata).not.toHaveProperty('logo_uri');
