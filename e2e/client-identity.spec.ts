@@ -45,17 +45,24 @@ async function signInAsAlice(page: Page) {
   await page.locator('#email').fill(ALICE.email);
   await page.locator('#password').fill(ALICE.password);
   await page.locator('#password').press('Enter');
+  // Sign-in on a busy machine can take longer than an expectation's 10 s.
+  await expect(page).not.toHaveURL(/\/login/, { timeout: 60_000 });
 }
 
 /** The part of the form with the four fields (the "Basics" section, whatever its title's language). */
 const identitySection = (page: Page): Locator => page.locator('section', { has: page.locator('#logoUri') });
 
-/** One element at phone and desktop widths. */
+/** One element at phone and desktop widths (cut from a full-page shot, so the sticky header does not cover it). */
 async function shootElement(page: Page, element: Locator, stem: string) {
   for (const [suffix, size] of [['phone', { width: 390, height: 844 }], ['desktop', { width: 1280, height: 800 }]] as const) {
     await page.setViewportSize(size);
-    await page.evaluate(() => document.fonts.ready);
-    await element.screenshot({ path: path.join(__dirname, 'screenshots', `${stem}-${suffix}.png`) });
+    await page.evaluate(async () => {
+      window.scrollTo(0, 0);
+      await document.fonts.ready;
+    });
+    const box = await element.boundingBox();
+    if (!box) throw new Error(`${stem}: the element is not visible`);
+    await page.screenshot({ path: path.join(__dirname, 'screenshots', `${stem}-${suffix}.png`), fullPage: true, clip: box });
   }
 }
 
@@ -140,6 +147,7 @@ test('the dashboard form sets the four links; consent shows them; the authorized
     await expect(page.getByRole('link', { name: 'acme-notes.example' })).toHaveAttribute('href', HOME);
     await expect(page.getByRole('link', { name: 'Privacy policy' })).toHaveAttribute('href', POLICY);
     await expect(page.getByRole('link', { name: 'Terms of service' })).toHaveCount(0);
+    await shootPage(page, 'client-identity-consent');
     await page.getByRole('button', { name: 'Authorize' }).click();
     expect((await waitForCallback(page)).get('code')).toBeTruthy();
   });
