@@ -100,6 +100,20 @@ test('OIDC Core §3.1.2.1: ui_locales=fr on /o/authorize gives French sign-in an
   await page.context().close();
 });
 
+test('RFC 9126 §4 with OIDC Core §3.1.2.1: a pushed request\'s ui_locales=es gives Spanish sign-in and consent', async ({ browser, request, baseURL }) => {
+  const clientId = await registerClient(request, baseURL!);
+  const params = Object.fromEntries(new URL(authorizePath(clientId, { ui_locales: 'es' }), baseURL).searchParams);
+  const pushed = await request.post(`${baseURL}/o/par`, { form: params });
+  expect(pushed.status(), await pushed.text()).toBe(201);
+  const { request_uri } = (await pushed.json()) as { request_uri: string };
+  const page = await newPage(browser, 'de-DE', baseURL);
+  await page.goto(`/o/authorize?${new URLSearchParams({ client_id: clientId, request_uri })}`);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  await signInAnyLanguage(page, 'Iniciar sesión');
+  await expect(page.getByRole('button', { name: 'Autorizar' })).toBeVisible();
+  await page.context().close();
+});
+
 test('a ui_locales value with no translation falls back silently to Accept-Language', async ({ browser, request, baseURL }) => {
   const clientId = await registerClient(request, baseURL!);
   const page = await newPage(browser, 'ja-JP', baseURL);

@@ -27,6 +27,7 @@ await sql`insert into access_tokens (token_digest, application_id, scope, expire
   select encode(sha256(convert_to('scale-expired-' || g, 'UTF8')), 'base64'), ${app.id}, 'read', now() - interval '1 hour'
   from generate_series(1, ${rows}::int) g`;
 await sql`vacuum analyze access_tokens`;
+await sql`checkpoint`; // the insert's pages written out now, not in the middle of the "before" runs
 console.log(`scale: ${fmt(rows)} expired access tokens stored in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 
 // A live token from before: it must still work after the pruning.

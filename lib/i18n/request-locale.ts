@@ -1,6 +1,6 @@
 /**
  * The language of this request (lib/i18n/negotiate.ts has the order): reads the ui_locales
- * cookie the proxy set from /o/authorize, the signed-in user's saved choice or the switcher's
+ * cookie the authorization endpoint set (lib/oauth/oidc/ui-locales.ts), the signed-in user's saved choice or the switcher's
  * cookie, and Accept-Language. Cached per request: the layout, the page and next-intl ask once.
  */
 import { cache } from 'react';
@@ -8,11 +8,11 @@ import { cookies, headers } from 'next/headers';
 import { currentUser } from '@/lib/auth';
 import { getSettings } from '@/lib/config/settings';
 import { getAccountStore } from '@/lib/db/account';
+import { UI_LOCALES_COOKIE } from '@/lib/oauth/oidc/ui-locales';
+export { UI_LOCALES_COOKIE };
 import { negotiateLocale } from './negotiate';
 import type { Locale } from './locales';
 
-/** Set by proxy.ts from an authorization request's ui_locales, for the pages of that sign-in. */
-export const UI_LOCALES_COOKIE = 'oauth_ui_locales';
 /** The footer switcher's choice (next-intl's usual name), for visitors who are not signed in. */
 export const LOCALE_COOKIE = 'NEXT_LOCALE';
 

@@ -18,7 +18,8 @@ import { basic, BASE, body, createTestServer, form, get, jsonPost } from '@/lib/
 import { testDatabaseKind } from '@/lib/testing/test-db';
 import { createBackchannelDelivery } from './deliver';
 import { afterSessionsEnded } from './index';
-import { createLogoutQueue, type LogoutQueue } from './queue';
+import { createLogoutQueue, PermanentFailure, type LogoutQueue } from './queue';
+import { sql } from 'drizzle-orm';
 
 const t = await createTestServer({
   scopes: { ...defaultSettings.scopes, offline_access: 'Keep access while you are signed out' },
@@ -197,6 +198,46 @@ describe(`OpenID Connect Back-Channel Logout 1.0 on ${testDatabaseKind}`, () => 
       rows = (await listAuditEvents(t.db, { type: 'backchannel_logout.failed', userId: user.id }, 10)).rows;
     }
     expect(rows.length).toBeGreaterThan(0);
+  });
+});
+
+describe(`back-channel URIs of self-registered clients (no SSRF) on ${testDatabaseKind}`, () => {
+  /** A self-registered (RFC 7591) application whose back-channel URI is `uri`. */
+  async function selfRegistered(uri: string) {
+    const client = await t.application({ name: 'Self-registered', skipAuthorization: true, backchannelLogoutUri: uri });
+    await t.db.execute(sql`update applications set registered_via = 'dynamic' where client_id = ${client.clientId}`);
+    return client;
+  }
+  const job = (applicationId: string) => ({ applicationId, userId: '00000000-0000-4000-8000-000000000000', sessionId: 'sid', issuer: BASE });
+  const first = { number: 1, last: false };
+
+  it('a URI whose host resolves to a private or loopback address is refused for good, never POSTed to', async () => {
+    const client = await selfRegistered('https://rp.example/backchannel-logout');
+    const deliver = createBackchannelDelivery({ db: t.db, keys: t.keys, logError: () => {}, resolve: async () => [{ address: '127.0.0.1', family: 4 }] });
+    await expect(deliver(job(client.id), first)).rejects.toThrow(/loopback/);
+    await expect(deliver(job(client.id), first)).rejects.toBeInstanceOf(PermanentFailure);
+    expect(rp.received).toHaveLength(0);
+  });
+
+  it('DNS rebinding: the POST goes to the address that was checked, not to what the name resolves to a moment later', async () => {
+    const port = new URL(rp.url).port;
+    // localhost: what the system resolver would answer at connection time is the listener.
+    const client = await selfRegistered(`http://localhost:${port}/backchannel-logout`);
+    const answers: string[] = [];
+    const rebinding = async () => {
+      // The first answer is public (it passes the check); every later one points inside.
+      const address = answers.length === 0 ? '93.184.216.34' : '127.0.0.1';
+      answers.push(address);
+      return [{ address, family: 4 as const }];
+    };
+    const lines: string[] = [];
+    const deliver = createBackchannelDelivery({ db: t.db, keys: t.keys, logError: (l) => lines.push(l), resolve: rebinding, timeoutMs: 300 });
+    // The checked public address does not answer here (no route out): a retryable failure, and the listener hears nothing.
+    await expect(deliver(job(client.id), first)).rejects.not.toBeInstanceOf(PermanentFailure);
+    expect(answers).toEqual(['93.184.216.34']);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(rp.received).toHaveLength(0);
+    expect(lines.join('\n')).toContain('will retry');
   });
 });
 

@@ -7,9 +7,17 @@
  * that no longer has a URI or is disabled, is given up (retrying will not change it).
  * Every failure is logged as one line and written to the audit trail as
  * `backchannel_logout.failed`, so operators see it in the console (/admin/audit).
+ *
+ * A self-registered client's URI is resolved once, every address checked, and the connection
+ * made to the checked address (the socket's `lookup` returns it): a DNS answer that changes
+ * between the check and the connection (rebinding) cannot point the POST inside the network.
  */
-import { lookup } from 'node:dns/promises';
-import { addressProblem } from '@/lib/agents/fetch-metadata-document';
+import dns from 'node:dns';
+import http from 'node:http';
+import https from 'node:https';
+import type { LookupFunction } from 'node:net';
+import ipaddr from 'ipaddr.js';
+import { addressProblem, type ResolvedAddress, type Resolver } from '@/lib/agents/fetch-metadata-document';
 import { recordAudit } from '@/lib/audit';
 import { findBackchannelApplication } from '@/lib/db/logout';
 import type { Db } from '@/lib/db/types';
@@ -31,6 +39,8 @@ export interface DeliveryDeps {
    * anyone may register such a client and would otherwise make this server POST inside its network.
    */
   allowPrivateAddresses?: boolean;
+  /** Injectable for tests (private addresses, rebinding); defaults to the system resolver. */
+  resolve?: Resolver;
 }
 
 export function createBackchannelDelivery(deps: DeliveryDeps): DeliverLogout {
@@ -51,29 +61,59 @@ export function createBackchannelDelivery(deps: DeliveryDeps): DeliverLogout {
       throw retry ? new Error(reason) : new PermanentFailure(reason);
     };
     if (!app || app.disabled || !app.backchannelLogoutUri) return fail('the application no longer has a back-channel logout URI', false);
-    const uri = app.backchannelLogoutUri;
+    const uri = new URL(app.backchannelLogoutUri);
+    // Dashboard applications are the operator's developers' (their URIs may be internal on purpose).
+    let pinned: ResolvedAddress | undefined;
     if (app.registeredVia !== 'dashboard' && !deps.allowPrivateAddresses) {
-      const problem = await privateAddressProblem(uri);
-      if (problem) return fail(problem, false);
+      const vetted = await publicAddress(uri, deps.resolve ?? systemResolve);
+      if (typeof vetted === 'string') return fail(vetted, false);
+      pinned = vetted;
     }
     const token = await signLogoutToken({ client: app, issuer: job.issuer, userId: job.userId, sessionId: job.sessionId, now: clock() }, deps.keys);
-    let res: Response;
+    let status: number;
     try {
-      res = await fetch(uri, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Cache-Control': 'no-store' },
-        body: new URLSearchParams({ logout_token: token }).toString(),
-        redirect: 'manual',
-        signal: AbortSignal.timeout(deps.timeoutMs ?? DELIVERY_TIMEOUT_MS),
-      });
-      await res.body?.cancel();
+      status = await postForm(uri, new URLSearchParams({ logout_token: token }).toString(), deps.timeoutMs ?? DELIVERY_TIMEOUT_MS, pinned);
     } catch (e) {
-      const reason = e instanceof Error && e.name === 'TimeoutError' ? 'timed out' : e instanceof Error ? ((e.cause as Error | undefined)?.message ?? e.message) : String(e);
+      const reason = e instanceof Error ? e.message : String(e);
       return fail(reason.split('\n')[0]!, true);
     }
-    if (res.ok) return;
-    return fail(`answered ${res.status}`, res.status === 429 || res.status >= 500, res.status);
+    if (status >= 200 && status < 300) return;
+    return fail(`answered ${status}`, status === 429 || status >= 500, status);
   };
+}
+
+const systemResolve: Resolver = async (hostname) =>
+  (await dns.promises.lookup(hostname, { all: true, verbatim: true })).map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
+
+/**
+ * One POST of a form body; resolves with the status (redirects are answers, not followed). With
+ * `pinned`, the socket connects to that address whatever DNS says by then.
+ */
+function postForm(url: URL, body: string, timeoutMs: number, pinned: ResolvedAddress | undefined): Promise<number> {
+  const lookup: LookupFunction | undefined = pinned
+    ? (_host, options, callback) => {
+        if ((options as { all?: boolean }).all) (callback as (e: null, a: ResolvedAddress[]) => void)(null, [pinned]);
+        else callback(null, pinned.address, pinned.family);
+      }
+    : undefined;
+  return new Promise((resolve, reject) => {
+    const req = (url.protocol === 'https:' ? https : http).request(
+      url,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(body) },
+        agent: false,
+        ...(lookup ? { lookup } : {}),
+        signal: AbortSignal.timeout(timeoutMs),
+      },
+      (res) => {
+        res.resume(); // the answer's body is not read, only drained
+        resolve(res.statusCode ?? 0);
+      },
+    );
+    req.on('error', (e: NodeJS.ErrnoException) => reject(new Error(e.name === 'AbortError' || e.name === 'TimeoutError' ? 'timed out' : e.message)));
+    req.end(body);
+  });
 }
 
 function hostOf(uri: string | null | undefined): string | null {
@@ -84,16 +124,22 @@ function hostOf(uri: string | null | undefined): string | null {
   }
 }
 
-/** The reason a self-registered client's URI may not be called (it resolves to a private address), or null. */
-async function privateAddressProblem(uri: string): Promise<string | null> {
+/**
+ * The address a self-registered client's URI may be called at (its host's first, once every
+ * address it resolves to is public), or the reason it may not.
+ */
+async function publicAddress(uri: URL, resolve: Resolver): Promise<ResolvedAddress | string> {
+  const host = uri.hostname.replace(/^\[|\]$/g, '');
+  let addresses: ResolvedAddress[];
   try {
-    const host = new URL(uri).hostname.replace(/^\[|\]$/g, '');
-    for (const { address } of await lookup(host, { all: true })) {
-      const problem = addressProblem(address, false);
-      if (problem) return `the back-channel logout URI's host ${problem}`;
-    }
-    return null;
+    addresses = ipaddr.isValid(host) ? [{ address: host, family: ipaddr.parse(host).kind() === 'ipv6' ? 6 : 4 }] : await resolve(host);
   } catch (e) {
     return `the back-channel logout URI's host does not resolve (${e instanceof Error ? e.message : String(e)})`;
   }
+  if (addresses.length === 0) return "the back-channel logout URI's host does not resolve";
+  for (const { address } of addresses) {
+    const problem = addressProblem(address, false);
+    if (problem) return `the back-channel logout URI's host ${problem}`;
+  }
+  return addresses[0]!;
 }

@@ -1,18 +1,12 @@
 /**
- * The mail queue: pg-boss on this server's own database, so a message survives a restart and
- * a mail server that is down delays mail without losing it. `send` only inserts a row (the
- * request that asked returns at once); the worker, started with the server, delivers with
- * retries and exponential backoff (pg-boss's retryLimit/retryDelay/retryBackoff). Each failed
- * attempt is logged without the message (its links are credentials) and counted.
- *
- * PGlite has no pg.Pool, so pg-boss gets a `db` adapter over the driver the app already opened
- * (PGlite, or postgres.js on PostgreSQL and on the embedded database's local socket): one set
- * of connections, and the command line queues through its own.
+ * The mail queue: a job queue on this server's own database (lib/db/job-queue.ts), so a message
+ * survives a restart and a mail server that is down delays mail without losing it. `send` only
+ * inserts a row (the request that asked returns at once); the worker, started with the server,
+ * delivers with retries and exponential backoff. Each failed attempt is logged without the
+ * message (its links are credentials) and counted.
  */
-import PgBoss from 'pg-boss';
-import type { PGlite } from '@electric-sql/pglite';
-import type { Sql } from 'postgres';
 import type { DbHandle } from '@/lib/db/types';
+import { openJobQueue } from '@/lib/db/job-queue';
 import type { MailMessage } from './index';
 import { mailDelivered, mailDeliveriesFailed } from './metrics';
 import { mailSealer, type Sealed } from './sealed';
@@ -56,113 +50,28 @@ export interface MailQueue {
   stop(): Promise<void>;
 }
 
-type ExecResult = { rows: unknown[]; rowCount: number };
-
-/** pg-boss's `db` over the app's own driver. */
-export function pgBossDb(handle: DbHandle): { executeSql(text: string, values?: unknown[]): Promise<ExecResult> } {
-  const client = (handle.db as unknown as { $client: unknown }).$client;
-  if (handle.kind === 'pglite') {
-    const pg = client as PGlite;
-    return {
-      async executeSql(text, values) {
-        if (!values || values.length === 0) {
-          // Migrations and maintenance send several statements at once: exec runs them all.
-          const results = await pg.exec(text);
-          const last = results.at(-1);
-          return { rows: last?.rows ?? [], rowCount: last?.affectedRows ?? 0 };
-        }
-        const r = await pg.query(text, values);
-        return { rows: r.rows, rowCount: r.affectedRows ?? 0 };
-      },
-    };
-  }
-  const sql = client as Sql;
-  return {
-    async executeSql(text, values) {
-      if (!values || values.length === 0) {
-        // pg-boss's plans wrap statements in BEGIN … COMMIT, which postgres.js allows only on a
-        // connection of its own (a pooled one could interleave other queries into the transaction).
-        const reserved = await sql.reserve();
-        let r;
-        try {
-          r = await reserved.unsafe(text).simple();
-        } catch (e) {
-          // A failed statement skips the rest of the text, COMMIT included, and leaves the plan's
-          // BEGIN open: end it before the connection goes back to the pool, or every later query
-          // on it is refused ("current transaction is aborted"). Two instances starting at once
-          // on a fresh database hit this: the loser's schema install fails with "already exists",
-          // which pg-boss expects, and its next query failed on the poisoned connection.
-          await reserved.unsafe('ROLLBACK').catch(() => {});
-          throw e;
-        } finally {
-          reserved.release();
-        }
-        // Several statements answer one result per statement; pg-boss reads the last.
-        const last = (Array.isArray(r[0]) ? r.at(-1) : r) as unknown as { count?: number } & unknown[];
-        return { rows: [...(last ?? [])], rowCount: last?.count ?? 0 };
-      }
-      // node-postgres (pg-boss's own driver) sends plain objects as JSON; postgres.js needs it said.
-      const params = values.map((v) => (v === undefined ? null : v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) && !Buffer.isBuffer(v) ? JSON.stringify(v) : v));
-      const r = await sql.unsafe(text, params as never[]);
-      return { rows: [...r], rowCount: r.count ?? 0 };
-    },
-  };
-}
-
 export function createMailQueue(options: MailQueueOptions): MailQueue {
   const { deliver, transport } = options;
   const sealer = mailSealer(options.secret);
   const logError = options.logError ?? ((line: string) => console.error(line));
-  const boss = new PgBoss({
-    db: pgBossDb(options.handle) as PgBoss.Db,
-    // No cron jobs here; maintenance where the worker runs (see `supervise`).
-    schedule: false,
-    supervise: options.supervise ?? true,
-    // A delivery that takes longer than this is presumed dead and retried.
+  const queue = openJobQueue<Sealed>({
+    handle: options.handle,
+    name: MAIL_QUEUE,
+    label: 'mail queue',
+    retryLimit: options.retryLimit ?? 8,
+    retryDelaySeconds: options.retryDelaySeconds ?? 30,
+    // Delivered mail is deleted soon: its job held a link (sealed, but still).
+    retentionMinutes: 60 * 24 * 2,
     expireInSeconds: 120,
+    supervise: options.supervise,
+    logError,
   });
-  // pg-boss reports its own trouble (a failed poll) here; an unhandled 'error' would crash the process.
-  boss.on('error', (e) => logError(`mail queue: ${e.message.split('\n')[0]}`));
-  let started: Promise<void> | null = null;
-  let working = false;
-
-  const start = () => {
-    started ??= (async () => {
-      await boss.start();
-      if (!(await boss.getQueue(MAIL_QUEUE))) {
-        await boss
-          .createQueue(MAIL_QUEUE, {
-            name: MAIL_QUEUE,
-            retryLimit: options.retryLimit ?? 8,
-            retryDelay: options.retryDelaySeconds ?? 30,
-            retryBackoff: true,
-            // Delivered mail is deleted soon: its job held a link (sealed, but still).
-            retentionMinutes: 60 * 24 * 2,
-          })
-          .catch(async (e: unknown) => {
-            // Two instances starting together: the other created it.
-            if (!(await boss.getQueue(MAIL_QUEUE))) throw e;
-          });
-      }
-    })();
-    started.catch(() => {
-      started = null;
-    });
-    return started;
-  };
 
   return {
-    start,
-    async send(message) {
-      await start();
-      return boss.send(MAIL_QUEUE, sealer.seal(message));
-    },
-    async work() {
-      await start();
-      if (working) return;
-      working = true;
-      await boss.work<Sealed>(MAIL_QUEUE, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 }, async ([job]) => {
-        if (!job) return;
+    start: queue.start,
+    send: (message) => queue.send(sealer.seal(message)),
+    work: () =>
+      queue.work(async (job) => {
         const message = sealer.unseal<MailMessage>(job.data);
         try {
           await deliver(message);
@@ -174,18 +83,8 @@ export function createMailQueue(options: MailQueueOptions): MailQueue {
           logError(`mail: delivery to …@${message.to.split('@')[1] ?? '?'} failed (job ${job.id}, will retry): ${reason}`);
           throw new Error(reason);
         }
-      });
-    },
-    async state(id) {
-      await start();
-      const job = await boss.getJobById(MAIL_QUEUE, id);
-      return job?.state ?? null;
-    },
-    async stop() {
-      if (!started) return;
-      working = false;
-      await boss.stop({ graceful: true, wait: true, timeout: 10_000, close: false } as PgBoss.StopOptions);
-      started = null;
-    },
+      }, options.pollingIntervalSeconds ?? 2),
+    state: queue.state,
+    stop: queue.stop,
   };
 }

@@ -283,6 +283,8 @@ export interface AuthorizationRequest {
   acrValues?: string[];
   /** RFC 9449 §10: dpop_jkt (or, through PAR, the key of the DPoP proof sent there); the code is bound to it. */
   dpopJkt?: string;
+  /** OIDC Core §3.1.2.1 ui_locales, in order of preference (absent: the pages follow the browser). */
+  uiLocales?: string[];
 }
 
 export interface SigningKeyRecord {

@@ -5,7 +5,7 @@
  * rest from the stored device authorization and records who approved it, in which session.
  */
 import { redirect } from 'next/navigation';
-import { currentUser, loginUrl } from '@/lib/auth';
+import { currentSignIn, loginUrl } from '@/lib/auth';
 import { authSecret } from '@/lib/auth/secret';
 import { verifyCsrfToken } from '@/lib/http/csrf';
 import { PATHS } from '@/lib/oauth/paths';
@@ -15,18 +15,15 @@ import { deviceCsrfSubject, deviceConsentPath } from './device-paths';
 export async function decideDevice(formData: FormData): Promise<void> {
   const value = formData.get('request');
   const userCode = typeof value === 'string' ? value.slice(0, 20) : '';
-  const user = await currentUser();
+  // The engine's SignedInUser, as the consent decision takes it: the device's tokens carry how the person signed in (amr, acr).
+  const user = await currentSignIn();
   if (!user) redirect(loginUrl(deviceConsentPath(userCode)));
-  if (!userCode || !verifyCsrfToken(authSecret(), deviceCsrfSubject(userCode), user.id, formData.get('csrf'))) {
+  if (!userCode || !verifyCsrfToken(authSecret(), deviceCsrfSubject(userCode), user.userId, formData.get('csrf'))) {
     redirect(`${PATHS.device}?error=expired`);
   }
   const allow = formData.get('decision') === 'allow';
   const scopes = formData.has('scope_choice') ? formData.getAll('scope').filter((s): s is string => typeof s === 'string') : undefined;
-  const outcome = await (await getOAuthServer()).decideDeviceAuthorization(
-    userCode,
-    { userId: user.id, authTime: user.authTime, sessionId: user.sessionId },
-    allow ? { allow: true, scopes } : { allow: false },
-  );
+  const outcome = await (await getOAuthServer()).decideDeviceAuthorization(userCode, user, allow ? { allow: true, scopes } : { allow: false });
   if (!outcome) redirect(`${PATHS.device}?error=expired`);
   redirect(`${PATHS.device}?result=${outcome === 'approved' ? 'connected' : 'denied'}`);
 }

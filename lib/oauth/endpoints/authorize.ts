@@ -13,6 +13,7 @@ import { OAuthError } from '../errors';
 import { readParams, redirect, type Params } from '../http';
 import { leavingRedirect } from '../leaving';
 import { issuesIdTokens } from '../oidc/enabled';
+import { parseUiLocales, withUiLocalesCookie } from '../oidc/ui-locales';
 import { checkChallenge } from '../pkce';
 import { readResources, requireKnownResources } from '../resource-indicators';
 import { findClient } from '../client-id-metadata-document';
@@ -60,7 +61,8 @@ export async function authorize(req: Request, deps: Deps): Promise<Response> {
       createdAt: now,
       expiresAt: new Date(now.getTime() + deps.settings.pendingAuthorizationExpireSeconds * 1000),
     };
-    return await proceed(req, pending, client, deps, true);
+    const res = await proceed(req, pending, client, deps, true);
+    return withUiLocalesCookie(res, req, request.uiLocales, request.issuer.startsWith('https:'));
   } catch (e) {
     if (e instanceof RateLimitedError) return tooManyRequestsPage(e.retryAfter); // metadata document fetches
     if (e instanceof UntrustedRequest) return errorPage(req, deps, e.code, e.description);
@@ -173,6 +175,7 @@ export async function validateAuthorizationRequest(req: Request, params: Params,
     throw fail(params.has('request') ? 'request_not_supported' : 'request_uri_not_supported', 'request objects are not supported (OIDC Core §6)');
   }
   // RFC 9449 §10: dpop_jkt binds the code to a key (a SHA-256 JWK thumbprint, base64url).
+  const uiLocales = parseUiLocales(params.get('ui_locales'));
   const dpopJkt = params.get('dpop_jkt');
   if (dpopJkt !== undefined && !DPOP_JKT.test(dpopJkt)) throw fail('invalid_request', 'dpop_jkt must be the base64url SHA-256 thumbprint (RFC 7638) of the DPoP key, 43 characters');
   // Tokens in the fragment come with no DPoP proof, so they cannot be bound: an application that requires DPoP uses the code flow.
@@ -201,6 +204,7 @@ export async function validateAuthorizationRequest(req: Request, params: Params,
       ...(resources.length ? { resources } : {}),
       ...(acrValues.length ? { acrValues } : {}),
       ...(dpopJkt !== undefined ? { dpopJkt } : {}),
+      ...(uiLocales ? { uiLocales } : {}),
     },
   };
 }

@@ -4,6 +4,7 @@ import { createApplicationStore } from '@/lib/db/applications';
 import { createRateLimits } from '@/lib/rate-limit/limiter';
 import { parseRateLimitSettings } from '@/lib/rate-limit/settings';
 import { digest } from '@/lib/oauth/secrets';
+import { ACR_MFA } from '@/lib/oauth/oidc/amr';
 import { basic, body, createTestServer, form } from '@/lib/testing/oauth';
 import { testDatabaseKind } from '@/lib/testing/test-db';
 
@@ -160,6 +161,22 @@ describe(`device authorization grant (RFC 8628) on ${testDatabaseKind}`, () => {
       const again = await poll(app.clientId, String(json.device_code));
       expect(again.res.status).toBe(400);
       expect(again.json.error).toBe('invalid_grant');
+    });
+
+    it('OIDC Core §2 amr/acr: the device\'s ID token says how the approving person signed in (two factors here)', async () => {
+      const app = await deviceApp();
+      const user = await t.user();
+      const { json } = await authorizeDevice(app.clientId, { scope: 'openid read' });
+      const approver = { userId: user.id, authTime: Math.floor(t.now().getTime() / 1000), authMethods: ['pwd', 'otp', 'mfa'] };
+      expect(await t.server.decideDeviceAuthorization(String(json.user_code), approver, { allow: true })).toBe('approved');
+      t.advance(5);
+      const ok = await poll(app.clientId, String(json.device_code));
+      expect(ok.res.status).toBe(200);
+      const claims = JSON.parse(Buffer.from(String(ok.json.id_token).split('.')[1]!, 'base64url').toString());
+      expect(claims.amr).toEqual(['pwd', 'otp', 'mfa']);
+      expect(claims.acr).toBe(ACR_MFA);
+      // Not tied to the approving browser's session: signing out there does not sign the device out.
+      expect(claims.sid).toBeUndefined();
     });
 
     it('redeems an approved code once when two polls race (atomic, like codes)', async () => {

@@ -4,6 +4,7 @@
  * decision is recorded on the row the device is polling. Nothing the browser sends can change
  * the client or widen the scopes: both are read from the stored authorization.
  */
+import { acrFor } from '../oidc/amr';
 import type { Deps } from '../context';
 import { normalizeUserCode, formatUserCode } from '../device/user-code';
 import { rateLimited } from '../rate-limit';
@@ -55,7 +56,9 @@ export interface DeviceApprover {
   /** Epoch seconds of the sign-in (the ID token's auth_time). */
   authTime: number;
   /** The browser session it was approved in (user_sessions.id). */
-  sessionId: string | null;
+  sessionId?: string | null;
+  /** RFC 8176 amr of that sign-in: the device's tokens carry it (and its acr), as a code's do. */
+  authMethods?: string[];
 }
 
 /**
@@ -79,7 +82,15 @@ export async function decideDeviceAuthorization(
   const status = decision.allow && chosen.length > 0 ? 'approved' : 'denied';
   const decided = await deps.store.decideDeviceAuthorization(
     digest(code),
-    { status, userId: user.userId, sessionId: user.sessionId, authTime: new Date(user.authTime * 1000), scope: chosen.join(' ') },
+    {
+      status,
+      userId: user.userId,
+      sessionId: user.sessionId ?? null,
+      authTime: new Date(user.authTime * 1000),
+      scope: chosen.join(' '),
+      authMethods: user.authMethods ?? [],
+      acr: acrFor(user.authMethods ?? []),
+    },
     now,
   );
   if (!decided) return null;

@@ -35,11 +35,35 @@ export const deviceCode: Grant = {
     const scope = parseScope(record.scope);
     // As the authorization code grant: a refresh token (rotated for public clients), and an ID token for openid.
     const body = await issueTokens(
-      { client, userId, scope, withRefresh: true, authTime: record.authTime, audience: record.resources, refreshResources: record.resources, issuer: issuerFor(req, deps.settings), dpop },
+      {
+        client,
+        userId,
+        scope,
+        withRefresh: true,
+        authTime: record.authTime,
+        authMethods: record.authMethods,
+        acr: record.acr,
+        // No sessionId: the browser session that approved is on another device, and signing out
+        // of it (back-channel logout, OAUTH2_LOGOUT_REVOKES_TOKENS) should not sign the device out.
+        audience: record.resources,
+        refreshResources: record.resources,
+        issuer: issuerFor(req, deps.settings),
+        dpop,
+      },
       deps,
     );
     if (deps.idTokens && scope.includes('openid') && issuesIdTokens(client)) {
-      body.id_token = await deps.idTokens.sign({ client, userId, nonce: null, authTime: record.authTime, accessToken: body.access_token, scope, issuer: issuerFor(req, deps.settings) });
+      body.id_token = await deps.idTokens.sign({
+        client,
+        userId,
+        nonce: null,
+        authTime: record.authTime,
+        authMethods: record.authMethods,
+        acr: record.acr,
+        accessToken: body.access_token,
+        scope,
+        issuer: issuerFor(req, deps.settings),
+      });
     }
     return body;
   },
