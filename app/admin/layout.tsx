@@ -1,9 +1,13 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { getTranslations } from 'next-intl/server';
 import { AdminNav } from '@/components/admin/admin-nav';
 import { requireOperator } from '@/lib/admin/require-operator';
 
-export const metadata: Metadata = { title: { template: '%s · Admin', default: 'Admin' }, robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const title = (await getTranslations('adminLayout'))('title');
+  return { title: { template: `%s · ${title}`, default: title }, robots: { index: false } };
+}
 
 /**
  * The operators' console: 404 for everyone else. Each page and action checks again (layouts

@@ -1,9 +1,9 @@
-/** The console's sections (the side nav lists them). */
+/** The console's sections (the side nav lists them); `key` names the label in `adminNav`. */
 export const ADMIN_LINKS = [
-  { href: '/admin/users', label: 'Users' },
-  { href: '/admin/applications', label: 'Applications' },
-  { href: '/admin/tokens', label: 'Tokens' },
-  { href: '/admin/audit', label: 'Audit trail' },
-  { href: '/admin/registration', label: 'Registration' },
-  { href: '/admin/keys', label: 'Signing keys' },
+  { href: '/admin/users', key: 'users' },
+  { href: '/admin/applications', key: 'applications' },
+  { href: '/admin/tokens', key: 'tokens' },
+  { href: '/admin/audit', key: 'audit' },
+  { href: '/admin/registration', key: 'registration' },
+  { href: '/admin/keys', key: 'keys' },
 ] as const;

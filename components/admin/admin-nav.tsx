@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslations } from 'next-intl';
 import { GRID_ICON, KEY_ICON, SideNav } from '@/components/side-nav';
 import { ADMIN_LINKS } from './admin-links';
 
@@ -13,5 +14,6 @@ const ICONS: Record<(typeof ADMIN_LINKS)[number]['href'], ReactNode> = {
 
 /** The console's sections: a column on wide screens, a row of tabs on phones (as the dashboard's). */
 export function AdminNav() {
-  return <SideNav label="Admin" heading="Operator console" links={ADMIN_LINKS.map((l) => ({ ...l, icon: ICONS[l.href] }))} />;
+  const t = useTranslations('adminNav');
+  return <SideNav label={t('label')} heading={t('heading')} links={ADMIN_LINKS.map((l) => ({ href: l.href, label: t(l.key), icon: ICONS[l.href] }))} />;
 }

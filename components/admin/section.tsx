@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react';
 
-/** A titled block of a detail page. */
+/**
+ * A titled block of a detail page. `id` names its heading; without one it is made from an English
+ * title, so translated pages pass their own (a Japanese title has no a–z to make it from).
+ */
 export function Section({ title, description, children, id }: { title: string; description?: ReactNode; children: ReactNode; id?: string }) {
   const headingId = id ?? `section-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
   return (

@@ -1,16 +1,21 @@
+import { useTranslations } from 'next-intl';
 import { Badge } from '@/components/applications/badges';
 
 export function DisabledBadge({ disabledAt }: { disabledAt: Date | null }) {
+  const t = useTranslations('adminCommon');
   if (!disabledAt) return null;
-  return <Badge className="bg-red-50 text-red-700 ring-red-200">Disabled</Badge>;
+  return <Badge className="bg-red-50 text-red-700 ring-red-200">{t('disabled')}</Badge>;
 }
 
 export function OperatorBadge({ operator }: { operator: boolean }) {
-  return operator ? <Badge tone="amber">Operator</Badge> : null;
+  const t = useTranslations('adminCommon');
+  return operator ? <Badge tone="amber">{t('operator')}</Badge> : null;
 }
 
-const VIA: Record<string, string> = { dashboard: 'Dashboard or CLI', dynamic: 'Dynamic registration', metadata_document: 'Metadata document' };
+const VIA = { dashboard: 'viaDashboard', dynamic: 'viaDynamic', metadata_document: 'viaMetadataDocument' } as const;
 
 export function RegisteredViaBadge({ via }: { via: string }) {
-  return <Badge>{VIA[via] ?? via}</Badge>;
+  const t = useTranslations('adminCommon');
+  const key = Object.hasOwn(VIA, via) ? VIA[via as keyof typeof VIA] : null;
+  return <Badge>{key ? t(key) : via}</Badge>;
 }

@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
@@ -16,6 +17,7 @@ export function TypedConfirmation({
   what: string;
   button: string;
 }) {
+  const t = useTranslations('adminCommon');
   return (
     <form action={action} className="space-y-3">
       {Object.entries(fields).map(([k, v]) => (
@@ -23,7 +25,7 @@ export function TypedConfirmation({
       ))}
       <div className="space-y-1.5">
         <Label htmlFor="confirmation">
-          Type <span className="font-mono font-semibold break-all text-slate-900">{expected}</span> to confirm
+          {t.rich('typeToConfirm', { value: expected, mono: (chunks) => <span className="font-mono font-semibold break-all text-slate-900">{chunks}</span> })}
         </Label>
         <Input id="confirmation" name="confirmation" autoComplete="off" required aria-describedby="confirmation-help" />
         <p id="confirmation-help" className="text-xs text-slate-500">

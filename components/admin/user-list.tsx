@@ -1,12 +1,15 @@
 import Link from 'next/link';
+import { useLocale, useTranslations } from 'next-intl';
 import type { UserView } from '@/lib/admin/views';
 import { formatDate } from '@/lib/ui/format';
 import { DisabledBadge, OperatorBadge } from './status-badges';
 
 /** Accounts found by the search: one row each, the whole row a link to the account's page. */
 export function UserList({ users }: { users: UserView[] }) {
+  const t = useTranslations('adminUsers');
+  const locale = useLocale();
   return (
-    <ul className="divide-y divide-slate-100 overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm" aria-label="Users">
+    <ul className="divide-y divide-slate-100 overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm" aria-label={t('listLabel')}>
       {users.map((u) => (
         <li key={u.id}>
           <Link href={`/admin/users/${u.id}`} className="flex flex-col gap-1 px-4 py-3 hover:bg-slate-50 focus-visible:bg-slate-50 focus-visible:outline-none sm:flex-row sm:items-center sm:gap-4">
@@ -16,10 +19,13 @@ export function UserList({ users }: { users: UserView[] }) {
                 <OperatorBadge operator={u.operator} />
                 <DisabledBadge disabledAt={u.disabledAt} />
               </div>
-              <p className="truncate text-sm text-slate-500">{u.name || 'No name'}{u.emailVerified ? '' : ' · email not verified'}</p>
+              <p className="truncate text-sm text-slate-500">
+                {u.name || t('noName')}
+                {u.emailVerified ? '' : ` · ${t('emailNotVerified')}`}
+              </p>
             </div>
             <p className="shrink-0 text-sm text-slate-500">
-              Joined <time dateTime={u.createdAt.toISOString()}>{formatDate(u.createdAt)}</time>
+              {t.rich('joined', { date: formatDate(u.createdAt, locale), time: (chunks) => <time dateTime={u.createdAt.toISOString()}>{chunks}</time> })}
             </p>
           </Link>
         </li>

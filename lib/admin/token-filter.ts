@@ -21,8 +21,11 @@ export interface TokenQuery {
 export interface ResolvedTokenFilter {
   user: { id: string; email: string } | null;
   applications: { id: string; clientId: string; name: string }[] | null;
-  /** Why nothing can be shown (nothing named, or a name that matches nothing). */
-  problem: string | null;
+  /**
+   * Why nothing can be shown: a person or an application that matches nothing, with the value
+   * typed (the page words it in its language, adminTokens.<key>).
+   */
+  problem: { key: 'noAccount' | 'noApplication'; value: string } | null;
 }
 
 export function readTokenQuery(params: Query): TokenQuery {
@@ -50,7 +53,7 @@ export function tokensHref(q: Partial<TokenQuery>, extra: Record<string, string>
 export async function resolveTokenFilter(db: Db, q: TokenQuery): Promise<ResolvedTokenFilter> {
   if (!q.user && !q.application) return { user: null, applications: null, problem: null };
   const [user, applications] = await Promise.all([q.user ? findUserByEmailForAdmin(db, q.user) : null, q.application ? findApplicationsByClientIdOrName(db, q.application) : null]);
-  if (q.user && !user) return { user: null, applications, problem: `No account has the email “${q.user}”.` };
-  if (applications && !applications.length) return { user: user && { id: user.id, email: user.email }, applications, problem: `No application has the client ID or name “${q.application}”.` };
+  if (q.user && !user) return { user: null, applications, problem: { key: 'noAccount', value: q.user } };
+  if (applications && !applications.length) return { user: user && { id: user.id, email: user.email }, applications, problem: { key: 'noApplication', value: q.application } };
   return { user: user && { id: user.id, email: user.email }, applications, problem: null };
 }

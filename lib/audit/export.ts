@@ -57,7 +57,7 @@ export async function exportAudit(req: Request): Promise<Response> {
   if (!format) return new Response('format: expected csv or jsonl\n', { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   const db = await getDb();
   const parsed = await parseAuditQuery(readAuditQuery(Object.fromEntries(url.searchParams)), async (email) => (await findUserByEmailForAdmin(db, email))?.id ?? null);
-  if (parsed.problems.length) return new Response(`${parsed.problems.join('\n')}\n`, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  if (parsed.problems.length) return new Response(`${parsed.problems.map((p) => p.message).join('\n')}\n`, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   await recordAudit({ type: 'audit.exported', actor: { type: 'operator', id: operator.id, label: operator.email }, detail: { format, filter: parsed.query } });
 
   const encoder = new TextEncoder();

@@ -16,8 +16,8 @@ describe('the audit filter', () => {
   it('gives a reason for each nonsense value instead of failing', async () => {
     const { problems } = await parse({ user: 'bob', type: "x'; drop", from: '2026-02-31', to: 'yesterday', before: '-1' });
     expect(problems).toHaveLength(5);
-    expect((await parse({ user: 'nobody@example.com' })).problems[0]).toMatch(/No account/);
-    expect((await parse({ from: '2026-11-30', to: '2026-11-01' })).problems[0]).toMatch(/on or before/);
+    expect((await parse({ user: 'nobody@example.com' })).problems[0]).toMatchObject({ key: 'problemNoAccount', values: { email: 'nobody@example.com' }, message: expect.stringMatching(/No account/) });
+    expect((await parse({ from: '2026-11-30', to: '2026-11-01' })).problems[0]).toMatchObject({ key: 'problemRange', message: expect.stringMatching(/on or before/) });
   });
 
   it('keeps the filter in paging and export links, without the page marker', () => {

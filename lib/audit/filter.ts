@@ -13,7 +13,17 @@ export interface AuditQuery {
   before: string;
 }
 
-export type ParsedAuditQuery = { filter: AuditFilter; problems: string[]; query: AuditQuery; userEmail: string | null };
+/**
+ * Why a filter cannot be used: `key` names the page's message (adminAudit.<key>, in the page's
+ * language), `message` is the English line the export's 400 answer carries.
+ */
+export interface AuditProblem {
+  key: 'problemNoAccount' | 'problemUser' | 'problemClient' | 'problemType' | 'problemFrom' | 'problemTo' | 'problemRange' | 'problemBefore';
+  values?: { email: string };
+  message: string;
+}
+
+export type ParsedAuditQuery = { filter: AuditFilter; problems: AuditProblem[]; query: AuditQuery; userEmail: string | null };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -25,11 +35,11 @@ export function readAuditQuery(params: Record<string, string | string[] | undefi
   return { user: first(params.user), client: first(params.client), type: first(params.type), from: first(params.from), to: first(params.to), before: first(params.before) };
 }
 
-function day(value: string, name: string, problems: string[], plusOne = false): Date | undefined {
+function day(value: string, name: 'From' | 'To', problems: AuditProblem[], plusOne = false): Date | undefined {
   if (!value) return undefined;
   const d = DAY.test(value) ? new Date(`${value}T00:00:00Z`) : null;
   if (!d || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) {
-    problems.push(`“${name}” must be a date like 2026-11-30.`);
+    problems.push({ key: name === 'From' ? 'problemFrom' : 'problemTo', message: `“${name}” must be a date like 2026-11-30.` });
     return undefined;
   }
   return plusOne ? new Date(d.getTime() + 86_400_000) : d;
@@ -40,7 +50,7 @@ function day(value: string, name: string, problems: string[], plusOne = false): 
  * whole day named is in the range.
  */
 export async function parseAuditQuery(query: AuditQuery, resolveUser: (email: string) => Promise<string | null>): Promise<ParsedAuditQuery> {
-  const problems: string[] = [];
+  const problems: AuditProblem[] = [];
   const filter: AuditFilter = {};
   let userEmail: string | null = null;
   if (query.user) {
@@ -49,23 +59,23 @@ export async function parseAuditQuery(query: AuditQuery, resolveUser: (email: st
       userEmail = query.user.toLowerCase();
       const id = await resolveUser(userEmail);
       if (id) filter.userId = id;
-      else problems.push(`No account has the email ${query.user}.`);
-    } else problems.push('“User” must be an email address or a user id.');
+      else problems.push({ key: 'problemNoAccount', values: { email: query.user }, message: `No account has the email ${query.user}.` });
+    } else problems.push({ key: 'problemUser', message: '“User” must be an email address or a user id.' });
   }
   if (query.client) {
-    if (query.client.length > 2000) problems.push('“Application” is too long to be a client_id.');
+    if (query.client.length > 2000) problems.push({ key: 'problemClient', message: '“Application” is too long to be a client_id.' });
     else filter.clientId = query.client;
   }
   if (query.type) {
     if (query.type.length <= 100 && TYPE.test(query.type)) filter.type = query.type;
-    else problems.push('“Event type” must look like sign_in.failed, or token. for every token event.');
+    else problems.push({ key: 'problemType', message: '“Event type” must look like sign_in.failed, or token. for every token event.' });
   }
   filter.from = day(query.from, 'From', problems);
   filter.to = day(query.to, 'To', problems, true);
-  if (filter.from && filter.to && filter.from >= filter.to) problems.push('“From” must be on or before “To”.');
+  if (filter.from && filter.to && filter.from >= filter.to) problems.push({ key: 'problemRange', message: '“From” must be on or before “To”.' });
   if (query.before) {
     if (/^\d{1,15}$/.test(query.before)) filter.beforeId = Number(query.before);
-    else problems.push('The page marker is not valid; start from the first page.');
+    else problems.push({ key: 'problemBefore', message: 'The page marker is not valid; start from the first page.' });
   }
   return { filter, problems, query, userEmail };
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { AdminApplicationList } from '@/components/admin/admin-application-list';
 import { NoticeAlert } from '@/components/admin/notice';
 import { Pager } from '@/components/admin/pager';
@@ -11,7 +12,9 @@ import { requireOperator } from '@/lib/admin/require-operator';
 import { searchApplications } from '@/lib/db/admin-applications';
 import { getDb } from '@/lib/db/client';
 
-export const metadata: Metadata = { title: 'Applications' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('adminApplications'))('title') };
+}
 
 const PAGE_SIZE = 25;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -19,7 +22,7 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 
 export default async function AdminApplicationsPage({ searchParams }: { searchParams: SearchParams }) {
   await requireOperator();
-  const params = await searchParams;
+  const [params, t, common] = await Promise.all([searchParams, getTranslations('adminApplications'), getTranslations('adminCommon')]);
   const q = first(params.q).trim().slice(0, 200);
   const page = Math.max(1, Math.min(10_000, Number.parseInt(first(params.page), 10) || 1));
   const { rows, total } = await searchApplications(await getDb(), q, (page - 1) * PAGE_SIZE, PAGE_SIZE);
@@ -28,28 +31,24 @@ export default async function AdminApplicationsPage({ searchParams }: { searchPa
 
   return (
     <div className="space-y-6">
-      <PageHeader title="Applications" description="Every application on this server: registered in the dashboard or by command, or by clients themselves." />
+      <PageHeader title={t('title')} description={t('description')} />
       <NoticeAlert notice={noticeFor(params.notice)} />
       <form role="search" className="flex gap-2" action="/admin/applications">
         <label htmlFor="q" className="sr-only">
-          Search by name, client ID or owner
+          {t('searchLabel')}
         </label>
-        <Input id="q" name="q" type="search" defaultValue={q} placeholder="Name, client ID or owner’s email" className="max-w-md" />
+        <Input id="q" name="q" type="search" defaultValue={q} placeholder={t('searchPlaceholder')} className="max-w-md" />
         <Button type="submit" variant="secondary">
-          Search
+          {common('search')}
         </Button>
       </form>
       {rows.length ? (
         <>
           <AdminApplicationList applications={rows} now={new Date()} />
-          <Pager
-            previous={page > 1 ? href(page - 1) : null}
-            next={page < pages ? href(page + 1) : null}
-            label={`Page ${page} of ${pages} · ${total.toLocaleString('en')} ${total === 1 ? 'application' : 'applications'}`}
-          />
+          <Pager previous={page > 1 ? href(page - 1) : null} next={page < pages ? href(page + 1) : null} label={t('pager', { page, pages, total })} />
         </>
       ) : (
-        <EmptyState title={q ? `No application matches “${q}”` : 'No applications yet'} />
+        <EmptyState title={q ? t('noMatch', { q }) : t('none')} />
       )}
     </div>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { AuditFilterForm } from '@/components/admin/audit-filter-form';
 import { AuditList } from '@/components/admin/audit-list';
 import { Pager } from '@/components/admin/pager';
@@ -13,7 +14,9 @@ import { findUserByEmailForAdmin } from '@/lib/db/admin-users';
 import { listAuditEvents, listAuditEventTypes } from '@/lib/db/audit';
 import { getDb } from '@/lib/db/client';
 
-export const metadata: Metadata = { title: 'Audit trail' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('adminAudit'))('title') };
+}
 
 const PAGE_SIZE = 50;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -29,20 +32,21 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
   ]);
   const last = page.rows.at(-1);
   const filtered = Object.values(query).some(Boolean);
+  const [t, common] = await Promise.all([getTranslations('adminAudit'), getTranslations('adminCommon')]);
 
   return (
     <div className="space-y-6">
       <PageHeader
-        title="Audit trail"
-        description={`Who did what, when and from where. Kept for ${getSettings().audit.retentionDays} days (OAUTH2_AUDIT_RETENTION_DAYS).`}
+        title={t('title')}
+        description={t('description', { days: getSettings().audit.retentionDays })}
         actions={
           parsed.problems.length ? null : (
             <>
               <ButtonLink href={`/admin/audit/export${auditSearch(query, { format: 'csv' })}`} variant="secondary" size="sm" prefetch={false}>
-                Export CSV
+                {t('exportCsv')}
               </ButtonLink>
               <ButtonLink href={`/admin/audit/export${auditSearch(query, { format: 'jsonl' })}`} variant="secondary" size="sm" prefetch={false}>
-                Export JSON lines
+                {t('exportJsonl')}
               </ButtonLink>
             </>
           )
@@ -50,10 +54,10 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
       />
       <AuditFilterForm query={query} types={types} />
       {parsed.problems.length ? (
-        <Alert tone="error" title="This filter cannot be used, so nothing is shown">
+        <Alert tone="error" title={t('unusable')}>
           <ul className="list-disc pl-4">
             {parsed.problems.map((p) => (
-              <li key={p}>{p}</li>
+              <li key={p.key}>{t(p.key, p.values)}</li>
             ))}
           </ul>
         </Alert>
@@ -62,13 +66,13 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
           <AuditList events={page.rows} />
           <Pager
             previous={query.before ? `/admin/audit${auditSearch(query)}` : null}
-            previousLabel="Newest"
+            previousLabel={common('newest')}
             next={page.hasMore && last ? `/admin/audit${auditSearch(query, { before: String(last.id) })}` : null}
-            nextLabel="Older"
+            nextLabel={common('older')}
           />
         </>
       ) : (
-        <EmptyState title={filtered ? 'No events match this filter' : 'Nothing recorded yet'} description={filtered ? 'Widen the time range or clear a field.' : undefined} />
+        <EmptyState title={filtered ? t('noMatch') : t('nothing')} description={filtered ? t('noMatchHelp') : undefined} />
       )}
     </div>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { ActionButton } from '@/components/admin/action-button';
 import { NoticeAlert } from '@/components/admin/notice';
 import { BoxList } from '@/components/admin/section';
@@ -11,7 +12,9 @@ import { getStore } from '@/lib/db';
 import { formatDateTime, formatRelative } from '@/lib/ui/format';
 import { rotateKeysAction } from './actions';
 
-export const metadata: Metadata = { title: 'Signing keys' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('adminKeys'))('title') };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -21,32 +24,35 @@ export default async function AdminKeysPage({ searchParams }: { searchParams: Se
   const now = new Date();
   const keys = await (await getStore()).listSigningKeys(now);
   const grace = getSettings().keyRotationGraceSeconds;
+  const [t, locale] = await Promise.all([getTranslations('adminKeys'), getLocale()]);
 
   return (
     <div className="space-y-6">
       <PageHeader
-        title="Signing keys"
-        description={`The keys that sign ID tokens, published at /o/.well-known/jwks.json. Rotating adds new keys; the previous ones stop signing and stay published for ${Math.round(grace / 3600)} hours (OAUTH2_KEY_ROTATION_GRACE_SECONDS).`}
+        title={t('title')}
+        description={t('description', { hours: Math.round(grace / 3600) })}
         actions={
           <ActionButton action={rotateKeysAction} fields={{}} variant="primary">
-            Rotate now
+            {t('rotate')}
           </ActionButton>
         }
       />
       <NoticeAlert notice={noticeFor(params.notice)} />
-      <BoxList empty="No keys yet: the first ID token creates them (or Rotate now).">
+      <BoxList empty={t('none')}>
         {keys.map((k) => (
           <li key={k.kid} className="flex flex-col gap-1 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
             <div className="min-w-0">
               <div className="flex flex-wrap items-center gap-2">
                 <span className="font-mono text-xs break-all text-slate-900">{k.kid}</span>
                 <Badge>{k.alg}</Badge>
-                {k.retiredAt ? <Badge tone="amber">Retired, still published</Badge> : <Badge tone="accent">Signing</Badge>}
+                {k.retiredAt ? <Badge tone="amber">{t('retired')}</Badge> : <Badge tone="accent">{t('signing')}</Badge>}
               </div>
               <p className="text-slate-500">
-                Created {formatDateTime(k.createdAt)} ({formatRelative(k.createdAt, now)})
-                {k.retiredAt ? ` · retired ${formatRelative(k.retiredAt, now)}` : ''}
-                {k.expiresAt ? ` · unpublished ${formatDateTime(k.expiresAt)}` : ''}
+                {[
+                  t('created', { at: formatDateTime(k.createdAt, locale), ago: formatRelative(k.createdAt, now, locale) }),
+                  ...(k.retiredAt ? [t('retiredAgo', { ago: formatRelative(k.retiredAt, now, locale) })] : []),
+                  ...(k.expiresAt ? [t('unpublished', { at: formatDateTime(k.expiresAt, locale) })] : []),
+                ].join(' · ')}
               </p>
             </div>
           </li>

@@ -2,12 +2,15 @@
 /** Initial access tokens from the console: created (shown once, from this answer, never a URL) and revoked. */
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { createInitialAccessToken, revokeInitialAccessTokenAsOperator } from '@/lib/admin/registration-actions';
 import { requireOperator } from '@/lib/admin/require-operator';
 import { consoleContext } from '@/lib/admin/server-context';
 
 export type CreateTokenState = { ok: true; token: string; expiresAt: string | null; maxUses: number | null } | { ok: false; error: string } | null;
+
+const LIMITS = { expiresInDays: 3650, maxUses: 1_000_000 } as const;
 
 const optionalWhole = (max: number) =>
   z
@@ -24,9 +27,19 @@ const optionalWhole = (max: number) =>
 
 const schema = z.object({
   description: z.string().trim().max(200, 'at most 200 characters'),
-  expiresInDays: optionalWhole(3650),
-  maxUses: optionalWhole(1_000_000),
+  expiresInDays: optionalWhole(LIMITS.expiresInDays),
+  maxUses: optionalWhole(LIMITS.maxUses),
 });
+
+/** The refusal in the page's language: "<the field's label>: <what it accepts>." */
+async function refusal(field: string): Promise<string> {
+  const t = await getTranslations('adminRegistration');
+  if (field === 'expiresInDays' || field === 'maxUses') {
+    // The limit as digits, as the field takes it (no thousands separator to type).
+    return t('errorWhole', { field: t(field === 'maxUses' ? 'maxUsesLabel' : 'expiresLabel'), max: String(LIMITS[field]) });
+  }
+  return t('errorLength', { field: t('descriptionLabel') });
+}
 
 export async function createInitialAccessTokenAction(_prev: CreateTokenState, formData: FormData): Promise<CreateTokenState> {
   const ctx = await consoleContext(await requireOperator());
@@ -35,11 +48,7 @@ export async function createInitialAccessTokenAction(_prev: CreateTokenState, fo
     expiresInDays: String(formData.get('expiresInDays') ?? ''),
     maxUses: String(formData.get('maxUses') ?? ''),
   });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const name = { description: 'Description', expiresInDays: 'Expires after (days)', maxUses: 'Maximum registrations' }[String(issue.path[0]) as 'description'] ?? 'A field';
-    return { ok: false, error: `${name}: ${issue.message}.` };
-  }
+  if (!parsed.success) return { ok: false, error: await refusal(String(parsed.error.issues[0]!.path[0])) };
   const created = await createInitialAccessToken(ctx, parsed.data);
   revalidatePath('/admin/registration'); // the list below the form shows the new token's row
   return { ok: true, token: created.token, expiresAt: created.expiresAt?.toISOString() ?? null, maxUses: created.maxUses };

@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { ActionButton } from '@/components/admin/action-button';
 import { InitialAccessTokenForm } from '@/components/admin/initial-access-token-form';
 import { NoticeAlert } from '@/components/admin/notice';
@@ -14,13 +16,12 @@ import { getDb } from '@/lib/db/client';
 import { formatDate, formatDateTime } from '@/lib/ui/format';
 import { createInitialAccessTokenAction, revokeInitialAccessTokenAction } from './actions';
 
-export const metadata: Metadata = { title: 'Registration' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('adminRegistration'))('title') };
+}
 
-const MODE: Record<string, string> = {
-  off: 'Off: only the dashboard and the command line register applications.',
-  public: 'Public: anyone may register a client at /o/register.',
-  token: 'With a token: registering at /o/register needs an initial access token from this page.',
-};
+const MODE = { off: 'modeOff', public: 'modePublic', token: 'modeToken' } as const;
+const STATE = { active: 'stateActive', revoked: 'stateRevoked', expired: 'stateExpired', 'used up': 'stateUsedUp' } as const;
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -30,26 +31,23 @@ export default async function AdminRegistrationPage({ searchParams }: { searchPa
   const settings = getSettings();
   const tokens = await listInitialAccessTokens(await getDb());
   const now = new Date();
+  const [t, locale] = await Promise.all([getTranslations('adminRegistration'), getLocale()]);
+  const mode = settings.clients.dynamicRegistration;
+  const b = (chunks: ReactNode) => <span className="font-medium text-slate-900">{chunks}</span>;
 
   return (
     <div className="space-y-8">
-      <PageHeader title="Registration" description="How clients register themselves (RFC 7591), and the initial access tokens that let them." />
+      <PageHeader title={t('title')} description={t('description')} />
       <NoticeAlert notice={noticeFor(params.notice)} />
       <Card>
         <CardContent className="space-y-2 text-sm text-slate-700">
-          <p>
-            <span className="font-medium text-slate-900">Dynamic registration</span> (OAUTH2_DYNAMIC_REGISTRATION): {MODE[settings.clients.dynamicRegistration] ?? settings.clients.dynamicRegistration}
-          </p>
-          <p>
-            <span className="font-medium text-slate-900">Client ID metadata documents</span>: {settings.clients.metadataDocuments ? 'accepted.' : 'off.'}
-          </p>
-          <p className="text-slate-500">
-            Clients that registered themselves and never completed an authorization are deleted by <code className="font-mono">manage cleartokens</code> after {settings.audit.unusedClientDays} days (OAUTH2_UNUSED_CLIENT_DAYS).
-          </p>
+          <p>{t.rich('dynamic', { b, mode: Object.hasOwn(MODE, mode) ? t(MODE[mode as keyof typeof MODE]) : mode })}</p>
+          <p>{t.rich('metadataDocuments', { b, state: settings.clients.metadataDocuments ? t('accepted') : t('off') })}</p>
+          <p className="text-slate-500">{t.rich('unusedClients', { days: settings.audit.unusedClientDays, code: (chunks) => <code className="font-mono">{chunks}</code> })}</p>
         </CardContent>
       </Card>
 
-      <Section title="New initial access token">
+      <Section id="section-new-initial-access-token" title={t('newToken')}>
         <Card>
           <CardContent>
             <InitialAccessTokenForm action={createInitialAccessTokenAction} />
@@ -57,26 +55,29 @@ export default async function AdminRegistrationPage({ searchParams }: { searchPa
         </Card>
       </Section>
 
-      <Section title="Initial access tokens" description="Only a digest of each token is stored; the token itself was shown once, when it was created.">
-        <BoxList empty="None yet.">
-          {tokens.map((t) => {
-            const state = initialAccessTokenState(t, now);
+      <Section id="section-initial-access-tokens" title={t('tokens')} description={t('tokensDescription')}>
+        <BoxList empty={t('noTokens')}>
+          {tokens.map((token) => {
+            const state = initialAccessTokenState(token, now);
             return (
-              <li key={t.id} className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
+              <li key={token.id} className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
                 <div className="min-w-0">
                   <div className="flex flex-wrap items-center gap-2">
-                    <span className="font-medium text-slate-900">{t.description || 'No description'}</span>
-                    <Badge tone={state === 'active' ? 'accent' : 'neutral'}>{state}</Badge>
+                    <span className="font-medium text-slate-900">{token.description || t('noDescription')}</span>
+                    <Badge tone={state === 'active' ? 'accent' : 'neutral'}>{t(STATE[state])}</Badge>
                   </div>
                   <p className="text-slate-500">
-                    {t.maxUses === null ? `${t.uses} registrations` : `${t.uses} of ${t.maxUses} registrations`} · created {formatDate(t.createdAt)} · expires{' '}
-                    {t.expiresAt ? formatDateTime(t.expiresAt) : 'never'}
+                    {[
+                      token.maxUses === null ? t('uses', { uses: token.uses }) : t('usesOf', { uses: token.uses, max: token.maxUses }),
+                      t('createdOn', { date: formatDate(token.createdAt, locale) }),
+                      t('expiresOn', { when: token.expiresAt ? formatDateTime(token.expiresAt, locale) : t('never') }),
+                    ].join(' · ')}
                   </p>
-                  <p className="font-mono text-xs text-slate-400">{t.id}</p>
+                  <p className="font-mono text-xs text-slate-400">{token.id}</p>
                 </div>
                 {state === 'active' ? (
-                  <ActionButton action={revokeInitialAccessTokenAction} fields={{ id: t.id }} variant="danger">
-                    Revoke
+                  <ActionButton action={revokeInitialAccessTokenAction} fields={{ id: token.id }} variant="danger">
+                    {t('revoke')}
                   </ActionButton>
                 ) : null}
               </li>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { ActionButton } from '@/components/admin/action-button';
 import { NoticeAlert } from '@/components/admin/notice';
 import { Pager } from '@/components/admin/pager';
@@ -14,7 +15,9 @@ import { searchTokens } from '@/lib/db/admin-tokens';
 import { getDb } from '@/lib/db/client';
 import { revokeShownTokensAction, revokeTokenAction } from './actions';
 
-export const metadata: Metadata = { title: 'Tokens' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('adminTokens'))('title') };
+}
 
 const PAGE_SIZE = 25;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -25,7 +28,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
  */
 export default async function AdminTokensPage({ searchParams }: { searchParams: SearchParams }) {
   await requireOperator();
-  const params = await searchParams;
+  const [params, t] = await Promise.all([searchParams, getTranslations('adminTokens')]);
   const query = readTokenQuery(params);
   const db = await getDb();
   const filter = await resolveTokenFilter(db, query);
@@ -44,28 +47,26 @@ export default async function AdminTokensPage({ searchParams }: { searchParams: 
   const back = { user: query.user, application: query.application, status: query.status, page: String(query.page) };
   const oneApplication = filter.applications?.length === 1 ? filter.applications[0] : null;
   // "of alice@example.com", "of Photo Printer", "of alice@example.com at Photo Printer".
-  const whose = filter.user ? `${filter.user.email}${oneApplication ? ` at ${oneApplication.name}` : ''}` : (oneApplication?.name ?? '');
+  const whose = filter.user ? (oneApplication ? t('whoseAt', { user: filter.user.email, application: oneApplication.name }) : filter.user.email) : (oneApplication?.name ?? '');
+  const problem = filter.problem && (filter.problem.key === 'noAccount' ? t('noAccount', { email: filter.problem.value }) : t('noApplication', { name: filter.problem.value }));
 
   return (
     <div className="space-y-6">
-      <PageHeader title="Tokens" description="Find the access and refresh tokens a person or an application holds, and revoke them. Token values are never stored, so none is shown." />
+      <PageHeader title={t('title')} description={t('description')} />
       <NoticeAlert notice={noticeFor(params.notice)} />
       <TokenFilterForm user={query.user} application={query.application} status={query.status} />
       {filter.applications && filter.applications.length > 1 ? (
-        <p className="text-sm text-slate-600">{filter.applications.length} applications are named “{query.application}”: their tokens are all listed. Find by client ID to revoke all of one.</p>
+        <p className="text-sm text-slate-600">{t('severalNamed', { count: filter.applications.length, name: query.application })}</p>
       ) : null}
-      {!named || filter.problem ? (
-        <EmptyState
-          title={filter.problem ?? 'Name a person or an application'}
-          description={filter.problem ? 'Nothing is shown for a filter that names nothing.' : 'Type a person’s email, an application’s client ID or name, or both.'}
-        />
+      {!named || problem ? (
+        <EmptyState title={problem || t('nameSomething')} description={problem ? t('problemHelp') : t('nameSomethingHelp')} />
       ) : rows.length ? (
         <>
           {!oneApplication && filter.applications ? null : (
             <div className="flex flex-col gap-2 rounded-xl border border-red-200 bg-white p-4 shadow-sm sm:flex-row sm:items-center sm:justify-between">
-              <p className="text-sm text-slate-700">Revoke every active token of {whose}, on every page. They stop working at once.</p>
+              <p className="text-sm text-slate-700">{t('revokeAllOf', { whose })}</p>
               <ActionButton action={revokeShownTokensAction} fields={{ user: query.user, application: query.application, status: query.status }} variant="danger">
-                Revoke all shown
+                {t('revokeAllShown')}
               </ActionButton>
             </div>
           )}
@@ -73,11 +74,11 @@ export default async function AdminTokensPage({ searchParams }: { searchParams: 
           <Pager
             previous={query.page > 1 ? tokensHref({ ...query, page: query.page - 1 }) : null}
             next={query.page < pages ? tokensHref({ ...query, page: query.page + 1 }) : null}
-            label={`Page ${query.page} of ${pages} · ${total.toLocaleString('en')} ${total === 1 ? 'token' : 'tokens'}`}
+            label={t('pager', { page: query.page, pages, total })}
           />
         </>
       ) : (
-        <EmptyState title="No tokens match" description={query.status === 'any' ? 'Nothing was issued for this person or application yet.' : 'Try another status.'} />
+        <EmptyState title={t('noMatch')} description={query.status === 'any' ? t('noMatchAny') : t('noMatchStatus')} />
       )}
     </div>
   );

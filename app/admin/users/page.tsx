@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { Pager } from '@/components/admin/pager';
 import { UserList } from '@/components/admin/user-list';
 import { EmptyState } from '@/components/empty-state';
@@ -12,7 +13,9 @@ import { isOperator } from '@/lib/auth/operator';
 import { searchUsers } from '@/lib/db/admin-users';
 import { getDb } from '@/lib/db/client';
 
-export const metadata: Metadata = { title: 'Users' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('adminUsers'))('title') };
+}
 
 const PAGE_SIZE = 25;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -20,7 +23,7 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 
 export default async function AdminUsersPage({ searchParams }: { searchParams: SearchParams }) {
   await requireOperator();
-  const params = await searchParams;
+  const [params, t, common] = await Promise.all([searchParams, getTranslations('adminUsers'), getTranslations('adminCommon')]);
   const q = first(params.q).trim().slice(0, 200);
   const page = Math.max(1, Math.min(10_000, Number.parseInt(first(params.page), 10) || 1));
   const { rows, total } = await searchUsers(await getDb(), q, (page - 1) * PAGE_SIZE, PAGE_SIZE);
@@ -29,29 +32,25 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
 
   return (
     <div className="space-y-6">
-      <PageHeader title="Users" description="Find an account by email or name to see what it did and what it can reach, and to stop it." />
+      <PageHeader title={t('title')} description={t('description')} />
       <NoticeAlert notice={noticeFor(params.notice)} />
       <form role="search" className="flex gap-2" action="/admin/users">
         <label htmlFor="q" className="sr-only">
-          Search by email or name
+          {t('searchLabel')}
         </label>
-        <Input id="q" name="q" type="search" defaultValue={q} placeholder="Search by email or name" className="max-w-md" />
+        <Input id="q" name="q" type="search" defaultValue={q} placeholder={t('searchPlaceholder')} className="max-w-md" />
         <Button type="submit" variant="secondary">
-          Search
+          {common('search')}
         </Button>
       </form>
       {rows.length ? (
         <>
           {/* Operators by role or by OAUTH2_OPERATOR_EMAILS get the badge. */}
           <UserList users={rows.map((u) => ({ ...u, operator: isOperator(u) }))} />
-          <Pager
-            previous={page > 1 ? href(page - 1) : null}
-            next={page < pages ? href(page + 1) : null}
-            label={`Page ${page} of ${pages} · ${total.toLocaleString('en')} ${total === 1 ? 'account' : 'accounts'}`}
-          />
+          <Pager previous={page > 1 ? href(page - 1) : null} next={page < pages ? href(page + 1) : null} label={t('pager', { page, pages, total })} />
         </>
       ) : (
-        <EmptyState title={q ? `No account matches “${q}”` : 'No accounts yet'} description={q ? 'Search looks in emails and names, ignoring case.' : undefined} />
+        <EmptyState title={q ? t('noMatch', { q }) : t('none')} description={q ? t('noMatchHelp') : undefined} />
       )}
     </div>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { ActionButton } from '@/components/admin/action-button';
 import { AuditList } from '@/components/admin/audit-list';
 import { NoticeAlert } from '@/components/admin/notice';
@@ -20,7 +21,9 @@ import { getSessionStore } from '@/lib/db/sessions';
 import { formatDate, formatDateTime, formatRelative } from '@/lib/ui/format';
 import { deleteUserAction, endSessionsAction, revokeTokensAction, sendPasswordResetAction, setOperatorAction, setRolesAction, setUserDisabledAction } from '../actions';
 
-export const metadata: Metadata = { title: 'User' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('adminUser'))('title') };
+}
 
 type Params = Promise<{ id: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -40,59 +43,61 @@ export default async function AdminUserPage({ params, searchParams }: { params: 
   ]);
   const operator = isOperator(user);
   const self = me.id === user.id;
+  const [t, common, locale] = await Promise.all([getTranslations('adminUser'), getTranslations('adminCommon'), getLocale()]);
+  const facts = [
+    user.name || t('noName'),
+    user.emailVerified ? t('emailVerified') : t('emailNotVerified'),
+    t('joined', { date: formatDate(user.createdAt, locale) }),
+    ...(user.disabledAt ? [t('disabledAt', { at: formatDateTime(user.disabledAt, locale) })] : []),
+  ];
 
   return (
     <div className="space-y-8">
       <div className="space-y-4">
-        <BackLink href="/admin/users">Users</BackLink>
+        <BackLink href="/admin/users">{t('back')}</BackLink>
         <div>
           <div className="flex flex-wrap items-center gap-2">
             <h1 className="min-w-0 text-2xl font-semibold tracking-tight break-all text-slate-900">{user.email}</h1>
             <OperatorBadge operator={operator} />
             <DisabledBadge disabledAt={user.disabledAt} />
           </div>
-          <p className="mt-1 text-sm text-slate-600">
-            {user.name || 'No name'} · {user.emailVerified ? 'email verified' : 'email not verified'} · joined {formatDate(user.createdAt)}
-            {user.disabledAt ? ` · disabled ${formatDateTime(user.disabledAt)}` : ''}
-          </p>
+          <p className="mt-1 text-sm text-slate-600">{facts.join(' · ')}</p>
         </div>
         <NoticeAlert notice={noticeFor(query.notice)} />
       </div>
 
       <Card>
         <CardContent className="space-y-4">
-          <h2 className="text-base font-semibold text-slate-900">Actions</h2>
+          <h2 className="text-base font-semibold text-slate-900">{common('actions')}</h2>
           <div className="flex flex-wrap gap-2">
             {user.disabledAt ? (
               <ActionButton action={setUserDisabledAction} fields={{ id: user.id, disable: '0' }} variant="primary">
-                Enable account
+                {t('enable')}
               </ActionButton>
             ) : self ? null : (
               <ActionButton action={setUserDisabledAction} fields={{ id: user.id, disable: '1' }} variant="danger">
-                Disable account
+                {t('disable')}
               </ActionButton>
             )}
             {user.disabledAt ? null : (
               <ActionButton action={sendPasswordResetAction} fields={{ id: user.id }}>
-                Send password reset
+                {t('sendReset')}
               </ActionButton>
             )}
             <ActionButton action={endSessionsAction} fields={{ id: user.id }}>
-              End all sessions
+              {t('endSessions')}
             </ActionButton>
             <ActionButton action={revokeTokensAction} fields={{ id: user.id }}>
-              Revoke all tokens
+              {t('revokeTokens')}
             </ActionButton>
             <Link href={`/admin/tokens?user=${encodeURIComponent(user.email)}`} className="inline-flex h-8 items-center rounded-lg px-3 text-sm font-medium text-slate-700 hover:bg-slate-100">
-              See tokens
+              {common('seeTokens')}
             </Link>
             <ActionButton action={setOperatorAction} fields={{ id: user.id, operator: user.operator ? '0' : '1' }} variant="ghost">
-              {user.operator ? 'Remove operator role' : 'Make operator'}
+              {user.operator ? t('removeOperator') : t('makeOperator')}
             </ActionButton>
           </div>
-          <p className="text-xs text-slate-500">
-            Disabling refuses sign-in, ends every session and revokes every token at once. Each action is recorded in the audit trail with you as the operator.
-          </p>
+          <p className="text-xs text-slate-500">{t('actionsHelp')}</p>
         </CardContent>
       </Card>
 
@@ -102,40 +107,48 @@ export default async function AdminUserPage({ params, searchParams }: { params: 
         </CardContent>
       </Card>
 
-      <Section title="Recent activity" description={<Link className="text-accent-700 hover:underline" href={`/admin/audit?user=${encodeURIComponent(user.email)}`}>See all of it in the audit trail</Link>}>
-        {activity.rows.length ? <AuditList events={activity.rows} /> : <p className="text-sm text-slate-500">Nothing recorded yet.</p>}
+      <Section
+        id="section-recent-activity"
+        title={common('recentActivity')}
+        description={
+          <Link className="text-accent-700 hover:underline" href={`/admin/audit?user=${encodeURIComponent(user.email)}`}>
+            {common('seeAllInAudit')}
+          </Link>
+        }
+      >
+        {activity.rows.length ? <AuditList events={activity.rows} /> : <p className="text-sm text-slate-500">{common('nothingRecorded')}</p>}
       </Section>
 
-      <Section title="Sessions" description="Browsers signed in to this account.">
-        <BoxList empty="No open sessions.">
+      <Section id="section-sessions" title={t('sessions')} description={t('sessionsDescription')}>
+        <BoxList empty={t('noSessions')}>
           {sessions.map((s) => (
             <li key={s.id} className="px-4 py-3">
-              <p className="font-medium break-all text-slate-900">{s.userAgent ?? 'Unknown browser'}</p>
+              <p className="font-medium break-all text-slate-900">{s.userAgent ?? t('unknownBrowser')}</p>
               <p className="text-slate-500">
-                {s.ip ?? 'unknown address'} · signed in {formatDateTime(s.createdAt)} · last seen {formatRelative(s.lastSeenAt, now)}
+                {[s.ip ?? t('unknownAddress'), t('signedIn', { at: formatDateTime(s.createdAt, locale) }), t('lastSeen', { ago: formatRelative(s.lastSeenAt, now, locale) })].join(' · ')}
               </p>
             </li>
           ))}
         </BoxList>
       </Section>
 
-      <Section title="Authorized applications" description="What this person approved.">
-        <BoxList empty="No authorizations.">
+      <Section id="section-authorized-applications" title={t('authorized')} description={t('authorizedDescription')}>
+        <BoxList empty={t('noAuthorizations')}>
           {authorizations.map((a) => (
             <li key={a.applicationId} className="flex flex-col gap-0.5 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
               <Link href={`/admin/applications/${a.applicationId}`} className="font-medium text-slate-900 hover:text-accent-700">
                 {a.name}
               </Link>
               <span className="text-slate-500">
-                <span className="font-mono text-xs">{a.scope}</span> · {formatDate(a.updatedAt)}
+                <span className="font-mono text-xs">{a.scope}</span> · {formatDate(a.updatedAt, locale)}
               </span>
             </li>
           ))}
         </BoxList>
       </Section>
 
-      <Section title="Applications they own">
-        <BoxList empty="None.">
+      <Section id="section-applications-they-own" title={t('owned')}>
+        <BoxList empty={t('noneOwned')}>
           {applications.map((a) => (
             <li key={a.id} className="flex flex-wrap items-center gap-2 px-4 py-3">
               <Link href={`/admin/applications/${a.id}`} className="font-medium text-slate-900 hover:text-accent-700">
@@ -149,10 +162,10 @@ export default async function AdminUserPage({ params, searchParams }: { params: 
       </Section>
 
       {self ? null : (
-        <Section title="Delete account" description="Deletes the account with its sessions, tokens, authorizations and the applications it owns. The audit trail keeps its events.">
+        <Section id="section-delete-account" title={t('delete')} description={t('deleteDescription')}>
           <Card className="border-red-200">
             <CardContent>
-              <TypedConfirmation action={deleteUserAction} fields={{ id: user.id }} expected={user.email} what="This cannot be undone." button="Delete account" />
+              <TypedConfirmation action={deleteUserAction} fields={{ id: user.id }} expected={user.email} what={t('cannotBeUndone')} button={t('delete')} />
             </CardContent>
           </Card>
         </Section>

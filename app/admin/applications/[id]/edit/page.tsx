@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { ApplicationForm } from '@/components/applications/application-form';
 import { BackLink } from '@/components/back-link';
 import { PageHeader } from '@/components/page-header';
@@ -12,7 +13,9 @@ import { createApplicationStore } from '@/lib/db/applications';
 import { getDb } from '@/lib/db/client';
 import { editApplicationAction } from '../../actions';
 
-export const metadata: Metadata = { title: 'Edit application' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('adminApplicationEdit'))('title') };
+}
 
 /** The dashboard's edit form for any application: owned by anyone, by no one (CLI), or self-registered. */
 export default async function AdminEditApplicationPage({ params }: { params: Promise<{ id: string }> }) {
@@ -23,14 +26,12 @@ export default async function AdminEditApplicationPage({ params }: { params: Pro
   const app = found && (await createApplicationStore(db).findApplication({ clientId: found.clientId }));
   if (!app) notFound();
   const policy = formPolicy(getSettings(), app);
+  const t = await getTranslations('adminApplicationEdit');
 
   return (
     <div className="max-w-3xl space-y-6">
       <BackLink href={`/admin/applications/${app.id}`}>{app.name}</BackLink>
-      <PageHeader
-        title={`Edit ${app.name}`}
-        description={`Owner: ${app.ownerEmail ?? 'none'}. Changes apply to the next authorization and token request and are recorded in the audit trail with you as the operator. The client ID stays the same.`}
-      />
+      <PageHeader title={t('heading', { name: app.name })} description={t('description', { owner: app.ownerEmail ?? t('noOwner') })} />
       <ApplicationForm
         action={editApplicationAction.bind(null, app.id)}
         defaultValues={applicationToFormValues(app, policy.checked)}
