@@ -29,6 +29,7 @@ import { AdvancedFields } from './advanced-fields';
 import { describedBy, type FieldGroupProps } from './form-context';
 import { Field, OptionCards, Section } from './form-parts';
 import { GrantTypeFields } from './grant-type-fields';
+import { IdentityFields } from './identity-fields';
 import { LifetimeFields, ScopeFields, type ScopeOption } from './policy-fields';
 import type { LifetimeField } from '@/lib/applications/policy';
 import { localizeApplicationError } from '@/lib/i18n/application-errors';
@@ -154,6 +155,8 @@ export function ApplicationForm({
           <FieldError id="clientType-error" message={typeError} />
           {mode === 'update' && !typeError ? <p className="mt-2 text-sm text-slate-500">{t('clientTypeChange')}</p> : null}
         </fieldset>
+
+        <IdentityFields {...fields} />
       </Section>
 
       <Section id="grant-types" title={t('grantTypes')} description={t('grantTypesText')}>

@@ -1,5 +1,5 @@
 import { useLocale, useTranslations } from 'next-intl';
-import { Monogram } from '@/components/applications/monogram';
+import { ClientLogo } from '@/components/applications/client-logo';
 import { RegisteredViaBadge } from '@/components/applications/self-registered-list';
 import { ButtonLink } from '@/components/ui/button';
 import type { AuthorizationSummary } from '@/lib/dashboard/views';
@@ -40,7 +40,7 @@ export function AuthorizedTokenList({ authorizations, descriptions, now }: { aut
         <li key={a.id} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
           <div className="flex flex-col gap-4 sm:flex-row sm:items-start">
             <div className="flex min-w-0 flex-1 items-start gap-4">
-              <Monogram name={a.applicationName} />
+              <ClientLogo name={a.applicationName} logoUri={a.logoUri ?? null} />
               <div className="min-w-0 flex-1">
                 <div className="flex flex-wrap items-center gap-x-2.5 gap-y-1">
                   <h2 className="text-base font-semibold break-words text-slate-900">{a.applicationName}</h2>

@@ -7,6 +7,7 @@ import { Alert } from '@/components/ui/alert';
 import { requireUser } from '@/lib/auth';
 import { getDashboardStore } from '@/lib/db';
 import { localizedScopeDescriptions } from '@/lib/i18n/scope-descriptions';
+import { withClientLogos } from '@/lib/consent/client-logos';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('dashboard.tokens'))('title') };
@@ -18,7 +19,7 @@ export default async function AuthorizedTokensPage({ searchParams }: { searchPar
   const user = await requireUser('/o/authorized-tokens');
   const now = new Date();
   const [authorizations, params, t, descriptions] = await Promise.all([
-    (await getDashboardStore()).listAuthorizationsForUser(user.id, now),
+    (await getDashboardStore()).listAuthorizationsForUser(user.id, now).then(withClientLogos),
     searchParams,
     getTranslations('dashboard.tokens'),
     localizedScopeDescriptions(),

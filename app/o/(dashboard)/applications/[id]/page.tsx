@@ -21,6 +21,8 @@ import { getSettings } from '@/lib/config/settings';
 import { revokePreviousSecret, rotateSecret, setDisabled } from './actions';
 import { allowedScopesFor } from '@/lib/oauth/client-scopes';
 import { localizedScopeDescriptions } from '@/lib/i18n/scope-descriptions';
+import { IdentitySummary } from '@/components/applications/identity-summary';
+import { clientLogoAllowed } from '@/lib/config/branding';
 
 type Params = Promise<{ id: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -168,6 +170,8 @@ export default async function ApplicationPage({ params, searchParams }: { params
           </div>
         </CardContent>
       </Card>
+
+      <IdentitySummary app={app} logoAllowed={clientLogoAllowed(app.logoUri, settings.branding.clientLogoHosts)} />
 
       <Card>
         <CardHeader>
