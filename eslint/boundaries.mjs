@@ -5,7 +5,7 @@
  * - The engine (lib/oauth) is framework-agnostic: Web Request in, Response out. It never imports
  *   Next, React, Drizzle, the database, the sign-in code, components or pages; its storage and
  *   sign-in arrive through `Deps`. Of lib/applications it may read only the grant table and the
- *   rules (options.ts, rules.ts: pure, no imports of their own but the engine's redirect-URI
+ *   rules (options.ts, rules.ts, identity-rules.ts: pure, no imports of their own but the engine's redirect-URI
  *   checks), which dynamic registration shares with the dashboard and the CLI; never the
  *   service, which writes through lib/db.
  * - Components never import the application service (it mints secrets and writes the database).
@@ -40,8 +40,8 @@ export const boundaries = [
             {
               target: `./${ENGINE}`,
               from: './lib/applications',
-              except: ['./options.ts', './rules.ts'],
-              message: 'The engine may read the grant table and the rules (lib/applications/options.ts, rules.ts), nothing that writes.',
+              except: ['./options.ts', './rules.ts', './identity-rules.ts'],
+              message: 'The engine may read the grant table and the rules (lib/applications/options.ts, rules.ts, identity-rules.ts), nothing that writes.',
             },
           ],
         },

@@ -5,13 +5,15 @@
  * the mail happen after the response (next/server `after`), so neither the words nor the time
  * tell whether an account exists.
  */
+import { getLocale, getTranslations } from 'next-intl/server';
 import { after } from 'next/server';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { requestMailBaseUrl } from '@/lib/accounts/base-url';
 import { requestPasswordReset, resetPassword } from '@/lib/accounts/password-reset';
-import { signInIp, tooManyAttemptsMessage } from '@/lib/auth/sign-in-limits';
+import { signInIp } from '@/lib/auth/sign-in-limits';
+import { tooManyAttemptsText } from '@/lib/i18n/auth-messages';
 import { getRateLimits } from '@/lib/rate-limit';
 import { events } from '@/lib/server/events';
 import { forgotPasswordSchema, resetPasswordSchema } from '@/lib/validations/auth';
@@ -36,9 +38,11 @@ export async function forgotPasswordAction(_prev: AuthFormState, formData: FormD
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
   const h = await headers();
   const retryAfter = await overIpLimit(h);
-  if (retryAfter !== null) return { ok: false, formError: tooManyAttemptsMessage(retryAfter), values };
+  if (retryAfter !== null) return { ok: false, formError: tooManyAttemptsText(retryAfter, await getTranslations('authErrors')), values };
   const ctx = {
     baseUrl: await requestMailBaseUrl(),
+    // The mail speaks the account's saved language, else this page's.
+    locale: await getLocale(),
     limits: await getRateLimits(),
     ip: signInIp(h),
     userAgent: h.get('user-agent')?.slice(0, 300) ?? null,
@@ -57,9 +61,10 @@ export async function resetPasswordAction(_prev: AuthFormState, formData: FormDa
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors };
   const h = await headers();
   const retryAfter = await overIpLimit(h);
-  if (retryAfter !== null) return { ok: false, formError: tooManyAttemptsMessage(retryAfter) };
+  if (retryAfter !== null) return { ok: false, formError: tooManyAttemptsText(retryAfter, await getTranslations('authErrors')) };
   const result = await resetPassword(token, parsed.data.password, {
     baseUrl: await requestMailBaseUrl(),
+    locale: await getLocale(),
     ip: signInIp(h),
     userAgent: h.get('user-agent')?.slice(0, 300) ?? null,
   });

@@ -1,19 +1,22 @@
 /** The form's "Advanced" section: the ID token signing algorithm, two-factor sign-in, back-channel logout, the rate limit, "Require PAR" and "Require DPoP". */
+import { useTranslations } from 'next-intl';
 import { FieldError } from '@/components/ui/field-error';
 import { Input } from '@/components/ui/input';
-import { ALGORITHMS, RATE_LIMIT_MODES } from '@/lib/applications/options';
 import { cn } from '@/lib/ui/utils';
 import { describedBy, type FieldGroupProps } from './form-context';
 import { CheckboxField, Field, OptionCards } from './form-parts';
+import { useApplicationOptions } from './use-application-options';
 
 export function AdvancedFields({ register, values, errorFor, showPerMinute }: FieldGroupProps & { showPerMinute: boolean }) {
+  const t = useTranslations('dashboard.form');
+  const { algorithms, rateLimitModes } = useApplicationOptions();
   return (
     <>
       <Field
         id="algorithm"
-        label="ID token signing algorithm (OpenID Connect)"
+        label={t('algorithm')}
         error={errorFor('algorithm')}
-        hint="Choose one to issue ID tokens when your app asks for the openid scope."
+        hint={t('algorithmHint')}
       >
         <select
           id="algorithm"
@@ -26,7 +29,7 @@ export function AdvancedFields({ register, values, errorFor, showPerMinute }: Fi
           )}
           {...register('algorithm')}
         >
-          {ALGORITHMS.map((a) => (
+          {algorithms.map((a) => (
             <option key={a.value} value={a.value}>
               {a.label}
             </option>
@@ -35,17 +38,17 @@ export function AdvancedFields({ register, values, errorFor, showPerMinute }: Fi
       </Field>
       <CheckboxField
         id="requireMfa"
-        label="Require two-factor sign-in"
-        hint="People must have signed in with a passkey, or a password and an authenticator-app code, before this application gets a code. Others are asked for the second step first."
+        label={t('requireMfa')}
+        hint={t('requireMfaHint')}
         defaultChecked={values.requireMfa}
         input={register('requireMfa')}
       />
       <Field
         id="backchannelLogoutUri"
-        label="Back-channel logout URI"
+        label={t('backchannelLogoutUri')}
         optional
         error={errorFor('backchannelLogoutUri')}
-        hint="When someone who signed in to this application signs out here, this server POSTs a logout token (OpenID Connect Back-Channel Logout) to this URL. https, or http on localhost."
+        hint={t('backchannelLogoutUriHint')}
       >
         <Input
           id="backchannelLogoutUri"
@@ -60,29 +63,29 @@ export function AdvancedFields({ register, values, errorFor, showPerMinute }: Fi
       </Field>
       <CheckboxField
         id="backchannelLogoutSessionRequired"
-        label="Logout tokens must carry the session ID (sid)"
-        hint="For applications that sign out one browser session rather than every session of the person. This server always sends sid."
+        label={t('backchannelSid')}
+        hint={t('backchannelSidHint')}
         defaultChecked={values.backchannelLogoutSessionRequired}
         input={register('backchannelLogoutSessionRequired')}
       />
       <fieldset aria-describedby="rateLimit-hint">
-        <legend className="text-sm font-medium text-slate-800">Rate limit</legend>
+        <legend className="text-sm font-medium text-slate-800">{t('rateLimit')}</legend>
         <p id="rateLimit-hint" className="mt-0.5 text-sm text-slate-500">
-          Requests per minute this application may make to the token, introspection and revocation endpoints, each counted separately.
+          {t('rateLimitHint')}
         </p>
         <div className="mt-2 grid gap-3 sm:grid-cols-3">
-          <OptionCards type="radio" field="rateLimitMode" options={RATE_LIMIT_MODES} checked={(v) => values.rateLimitMode === v} input={register('rateLimitMode')} />
+          <OptionCards type="radio" field="rateLimitMode" options={rateLimitModes} checked={(v) => values.rateLimitMode === v} input={register('rateLimitMode')} />
         </div>
         <FieldError id="rateLimitMode-error" message={errorFor('rateLimitMode')} />
         {/* Without JavaScript the number is always there; with it, only for a custom limit. */}
         {showPerMinute ? (
           <div className="mt-4 sm:max-w-xs">
-            <Field id="rateLimitPerMinute" label="Requests per minute" error={errorFor('rateLimitPerMinute')}>
+            <Field id="rateLimitPerMinute" label={t('requestsPerMinute')} error={errorFor('rateLimitPerMinute')}>
               <Input
                 id="rateLimitPerMinute"
                 inputMode="numeric"
                 autoComplete="off"
-                placeholder="e.g. 5000"
+                placeholder={t('requestsPerMinutePlaceholder')}
                 defaultValue={values.rateLimitPerMinute}
                 aria-invalid={errorFor('rateLimitPerMinute') ? true : undefined}
                 aria-describedby={describedBy('rateLimitPerMinute', errorFor('rateLimitPerMinute'), false)}
@@ -94,15 +97,15 @@ export function AdvancedFields({ register, values, errorFor, showPerMinute }: Fi
       </fieldset>
       <CheckboxField
         id="requirePar"
-        label="Require PAR"
-        hint="Your app must push each authorization request to /o/par first (RFC 9126), so its parameters cannot be changed in the browser."
+        label={t('requirePar')}
+        hint={t('requireParHint')}
         defaultChecked={values.requirePar}
         input={register('requirePar')}
       />
       <CheckboxField
         id="requireDpop"
-        label="Require DPoP"
-        hint="Your app must send a DPoP proof with every token request (RFC 9449), so its tokens are bound to its key and are useless to anyone who copies them."
+        label={t('requireDpop')}
+        hint={t('requireDpopHint')}
         defaultChecked={values.requireDpop}
         error={errorFor('requireDpop')}
         input={register('requireDpop')}

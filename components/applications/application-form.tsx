@@ -7,6 +7,7 @@
  * (every input carries its value as a default for that case).
  */
 import { zodResolver } from '@hookform/resolvers/zod';
+import { useLocale, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { startTransition, useActionState, useEffect, useSyncExternalStore, type FormEvent } from 'react';
 import { useForm, useWatch, type Path } from 'react-hook-form';
@@ -15,7 +16,7 @@ import { Button, ButtonLink, buttonClasses } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
 import { Input } from '@/components/ui/input';
 import { Spinner } from '@/components/ui/spinner';
-import { CLIENT_TYPES, NAME_MAX } from '@/lib/applications/options';
+import { NAME_MAX } from '@/lib/applications/options';
 import {
   applicationSchema,
   type ApplicationData,
@@ -28,10 +29,13 @@ import { AdvancedFields } from './advanced-fields';
 import { describedBy, type FieldGroupProps } from './form-context';
 import { Field, OptionCards, Section } from './form-parts';
 import { GrantTypeFields } from './grant-type-fields';
+import { IdentityFields } from './identity-fields';
 import { LifetimeFields, ScopeFields, type ScopeOption } from './policy-fields';
 import type { LifetimeField } from '@/lib/applications/policy';
+import { localizeApplicationError } from '@/lib/i18n/application-errors';
 import { RedirectFields } from './redirect-fields';
 import { SecretShownOnce } from './secret-shown-once';
+import { useApplicationOptions } from './use-application-options';
 
 type Action = (prev: ApplicationFormState, formData: FormData) => Promise<ApplicationFormState>;
 
@@ -51,9 +55,16 @@ export function ApplicationForm({
   cancelHref: string;
   /** Where the application pages live after a secret is shown: the dashboard's, or the console's (/admin/applications). */
   basePath?: string;
-  /** The server's scopes it may choose from, and what a blank lifetime means (the settings). */
-  policy: { scopes: ScopeOption[]; lifetimeDefaults: Record<LifetimeField, string> };
+  /** The server's scopes it may choose from, and what a blank lifetime means (the settings' seconds; null: no expiry). */
+  policy: { scopes: ScopeOption[]; lifetimeSeconds: Record<LifetimeField, number | null> };
 }) {
+  const t = useTranslations('dashboard.form');
+  const tc = useTranslations('dashboard.common');
+  const tError = useTranslations('dashboard.errors');
+  const locale = useLocale();
+  const { clientTypes } = useApplicationOptions();
+  // The rules speak English (lib/applications is shared with the CLI and registration); said again in the page's language.
+  const localized = (message: string) => localizeApplicationError(message, locale, (key, values) => tError(key, values));
   const [state, formAction, pending] = useActionState(action, null);
   const hydrated = useSyncExternalStore(subscribe, () => true, () => false);
   const values = state && !state.ok ? state.values : defaultValues;
@@ -84,21 +95,17 @@ export function ApplicationForm({
   if (state?.ok) {
     return (
       <SecretShownOnce
-        title={mode === 'register' ? `${state.name} is registered` : 'Your application is now confidential'}
-        description={
-          mode === 'register'
-            ? 'Configure your app with these credentials to start an authorization.'
-            : 'It has a client secret now. Configure your app with it to authenticate at the token endpoint.'
-        }
+        title={mode === 'register' ? t('registered', { name: state.name }) : t('nowConfidential')}
+        description={mode === 'register' ? t('registeredText') : t('nowConfidentialText')}
         clientId={state.clientId}
         clientSecret={state.clientSecret}
         keyAuthentication={state.keyAuthentication}
         sealed={state.secretSealed}
       >
         <ButtonLink href={basePath} variant="secondary">
-          All applications
+          {t('allApplications')}
         </ButtonLink>
-        <ButtonLink href={`${basePath}/${state.id}`}>Go to the application</ButtonLink>
+        <ButtonLink href={`${basePath}/${state.id}`}>{t('goToApplication')}</ButtonLink>
       </SecretShownOnce>
     );
   }
@@ -114,19 +121,19 @@ export function ApplicationForm({
   /** The browser's check, else (before hydration, or for a field without an input) the server's. */
   const errorFor = (name: ApplicationFormField): string | undefined => {
     const client = formState.errors[name]?.message;
-    if (typeof client === 'string') return client;
-    if (!hydrated && state && !state.ok) return state.fieldErrors?.[name]?.[0];
-    return undefined;
+    if (typeof client === 'string') return localized(client);
+    const server = !hydrated && state && !state.ok ? state.fieldErrors?.[name]?.[0] : undefined;
+    return server === undefined ? undefined : localized(server);
   };
   const typeError = errorFor('clientType');
   const fields: FieldGroupProps = { register, values, errorFor };
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate={hydrated} className="space-y-6">
-      {state && !state.ok && state.formError ? <Alert tone="error">{state.formError}</Alert> : null}
+      {state && !state.ok && state.formError ? <Alert tone="error">{localized(state.formError)}</Alert> : null}
 
-      <Section title="Basics" description="What people see when your app asks for access.">
-        <Field id="name" label="Name" error={errorFor('name')} hint="Shown on the consent screen. Pick something people will recognise.">
+      <Section id="basics" title={t('basics')} description={t('basicsText')}>
+        <Field id="name" label={t('name')} error={errorFor('name')} hint={t('nameHint')}>
           <Input
             id="name"
             autoComplete="off"
@@ -141,47 +148,45 @@ export function ApplicationForm({
         </Field>
 
         <fieldset aria-describedby={typeError ? 'clientType-error' : undefined}>
-          <legend className="text-sm font-medium text-slate-800">Client type</legend>
+          <legend className="text-sm font-medium text-slate-800">{t('clientType')}</legend>
           <div className="mt-2 grid gap-3 sm:grid-cols-2">
-            <OptionCards type="radio" field="clientType" options={CLIENT_TYPES} checked={(v) => values.clientType === v} input={register('clientType')} />
+            <OptionCards type="radio" field="clientType" options={clientTypes} checked={(v) => values.clientType === v} input={register('clientType')} />
           </div>
           <FieldError id="clientType-error" message={typeError} />
-          {mode === 'update' && !typeError ? (
-            <p className="mt-2 text-sm text-slate-500">
-              Changing to public removes the client secret; changing to confidential creates one, shown once.
-            </p>
-          ) : null}
+          {mode === 'update' && !typeError ? <p className="mt-2 text-sm text-slate-500">{t('clientTypeChange')}</p> : null}
         </fieldset>
+
+        <IdentityFields {...fields} />
       </Section>
 
-      <Section title="Grant types" description="How your app gets tokens. Choose at least one.">
+      <Section id="grant-types" title={t('grantTypes')} description={t('grantTypesText')}>
         <GrantTypeFields {...fields} />
       </Section>
 
-      <Section title="Redirects and origins" description="Where this server may send people back to, and which web pages may call it.">
+      <Section id="redirects-and-origins" title={t('redirects')} description={t('redirectsText')}>
         <RedirectFields {...fields} />
       </Section>
 
-      <Section title="Scopes" description="What your app may ask for. A request for any other scope is refused.">
+      <Section id="scopes" title={t('scopes')} description={t('scopesText')}>
         <ScopeFields {...fields} options={policy.scopes} />
       </Section>
 
-      <Section title="Authentication and tokens" description="How your app proves who it is, and what its access tokens look like.">
+      <Section id="authentication-and-tokens" title={t('authentication')} description={t('authenticationText')}>
         <KeyFields {...fields} showKeys={!hydrated || (clientType === 'confidential' && authMethod === 'private_key_jwt')} />
       </Section>
 
-      <Section title="Advanced">
+      <Section id="advanced" title={t('advanced')}>
         <AdvancedFields {...fields} showPerMinute={!hydrated || rateLimitMode === 'custom'} />
-        <LifetimeFields {...fields} defaults={policy.lifetimeDefaults} />
+        <LifetimeFields {...fields} defaults={policy.lifetimeSeconds} />
       </Section>
 
       <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">
         <Link href={cancelHref} className={buttonClasses({ variant: 'secondary' })}>
-          Cancel
+          {tc('cancel')}
         </Link>
         <Button type="submit" disabled={pending} aria-busy={pending || undefined} className="sm:min-w-44">
           {pending ? <Spinner /> : null}
-          {mode === 'register' ? 'Register application' : 'Save changes'}
+          {mode === 'register' ? t('submitRegister') : t('submitUpdate')}
         </Button>
       </div>
     </form>

@@ -1,14 +1,18 @@
+import { useLocale, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { ApplicationSummary } from '@/lib/dashboard/views';
-import { formatDate, plural } from '@/lib/ui/format';
+import { formatDate } from '@/lib/ui/format';
 import { ClientTypeBadge, GrantBadges } from './badges';
 import { Monogram } from './monogram';
 
 /** The developer's applications: one card each, the whole card a link to its page. */
 export function ApplicationList({ applications }: { applications: ApplicationSummary[] }) {
+  const t = useTranslations('dashboard.list');
+  const tc = useTranslations('dashboard.common');
+  const locale = useLocale();
   return (
-    <ul className="space-y-3" aria-label="Applications">
+    <ul className="space-y-3" aria-label={t('listLabel')}>
       {applications.map((app) => (
         <li key={app.id}>
           <Link
@@ -23,11 +27,11 @@ export function ApplicationList({ applications }: { applications: ApplicationSum
                   <ClientTypeBadge clientType={app.clientType} />
                 </div>
                 <p className="mt-0.5 truncate font-mono text-xs text-slate-500">
-                  <span className="sr-only">Client ID </span>
+                  <span className="sr-only">{t('clientIdPrefix')}</span>
                   {app.clientId}
                 </p>
                 <div className="mt-3 flex flex-wrap gap-1.5">
-                  <span className="sr-only">Grant types: </span>
+                  <span className="sr-only">{t('grantTypesPrefix')}</span>
                   <GrantBadges grants={app.grantTypes} />
                 </div>
               </div>
@@ -43,10 +47,10 @@ export function ApplicationList({ applications }: { applications: ApplicationSum
               </svg>
             </div>
             <div className="mt-4 flex flex-wrap gap-x-5 gap-y-1.5 border-t border-slate-100 pt-3 text-sm text-slate-600 sm:ml-14">
-              <Stat icon={USERS}>{plural(app.userCount, 'user')}</Stat>
-              <Stat icon={KEY}>{plural(app.activeTokenCount, 'active token')}</Stat>
+              <Stat icon={USERS}>{tc('users', { count: app.userCount })}</Stat>
+              <Stat icon={KEY}>{tc('activeTokens', { count: app.activeTokenCount })}</Stat>
               <Stat icon={CALENDAR}>
-                Created <time dateTime={app.createdAt.toISOString()}>{formatDate(app.createdAt)}</time>
+                {t.rich('created', { date: formatDate(app.createdAt, locale), time: (chunks) => <time dateTime={app.createdAt.toISOString()}>{chunks}</time> })}
               </Stat>
             </div>
           </Link>

@@ -1,6 +1,8 @@
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
-import { CLIENT_TYPES, grantBadge, LEGACY_GRANT_TYPES } from '@/lib/applications/options';
+import { LEGACY_GRANT_TYPES } from '@/lib/applications/options';
 import { cn } from '@/lib/ui/utils';
+import { useApplicationOptions } from './use-application-options';
 
 export function Badge({ children, tone = 'neutral', className }: { children: ReactNode; tone?: 'neutral' | 'accent' | 'amber'; className?: string }) {
   return (
@@ -19,11 +21,14 @@ export function Badge({ children, tone = 'neutral', className }: { children: Rea
 }
 
 export function ClientTypeBadge({ clientType }: { clientType: 'confidential' | 'public' }) {
-  return <Badge tone="accent">{CLIENT_TYPES.find((t) => t.value === clientType)?.label}</Badge>;
+  const { clientTypeLabel } = useApplicationOptions();
+  return <Badge tone="accent">{clientTypeLabel(clientType)}</Badge>;
 }
 
 /** The grant types, legacy ones marked (RFC 9700 §2.1.2, §2.4). */
 export function GrantBadges({ grants }: { grants: string[] }) {
+  const t = useTranslations('dashboard.badges');
+  const { grantBadge } = useApplicationOptions();
   return (
     <>
       {grants.map((g) => {
@@ -31,7 +36,7 @@ export function GrantBadges({ grants }: { grants: string[] }) {
         return (
           <Badge key={g} tone={legacy ? 'amber' : 'neutral'}>
             {grantBadge(g)}
-            {legacy ? <span className="ml-1 font-normal">(legacy)</span> : null}
+            {legacy ? <span className="ml-1 font-normal">{t('legacy')}</span> : null}
           </Badge>
         );
       })}

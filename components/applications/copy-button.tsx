@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { buttonClasses } from '@/components/ui/button';
 import { cn } from '@/lib/ui/utils';
@@ -23,6 +24,7 @@ export function CopyButton({
   tone?: 'light' | 'dark';
   className?: string;
 }) {
+  const t = useTranslations('dashboard.copy');
   const [copied, setCopied] = useState<'yes' | 'select' | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -67,10 +69,10 @@ export function CopyButton({
           />
         )}
       </svg>
-      <span aria-hidden="true">{copied === 'yes' ? 'Copied' : 'Copy'}</span>
+      <span aria-hidden="true">{copied === 'yes' ? t('copied') : t('copy')}</span>
     </button>
     <span role="status" className="sr-only">
-      {copied === 'yes' ? 'Copied to the clipboard' : copied === 'select' ? 'Selected: press Ctrl+C to copy' : ''}
+      {copied === 'yes' ? t('copiedStatus') : copied === 'select' ? t('selected') : ''}
     </span>
     </>
   );

@@ -3,14 +3,16 @@
  * error, a textarea of one value per line, and a selectable card for a radio or checkbox.
  * They take props only; application-form.tsx and its field groups compose them.
  */
+import { useTranslations } from 'next-intl';
 import type { ComponentProps, ReactNode } from 'react';
 import { FieldError } from '@/components/ui/field-error';
 import { Label } from '@/components/ui/label';
 import { cn } from '@/lib/ui/utils';
 import { describedBy } from './form-context';
 
-export function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
-  const id = `section-${title.toLowerCase().replace(/\W+/g, '-')}`;
+/** `id` names the section for aria-labelledby (`section-<id>`): a translated title cannot (日本語 has no \w). */
+export function Section({ id: name, title, description, children }: { id?: string; title: string; description?: string; children: ReactNode }) {
+  const id = `section-${name ?? title.toLowerCase().replace(/\W+/g, '-')}`;
   return (
     <section aria-labelledby={id} className="rounded-xl border border-slate-200 bg-white shadow-sm">
       <div className="border-b border-slate-100 px-5 py-4 sm:px-6">
@@ -25,11 +27,12 @@ export function Section({ title, description, children }: { title: string; descr
 }
 
 export function Field({ id, label, hint, error, optional, children }: { id: string; label: string; hint?: ReactNode; error?: string; optional?: boolean; children: ReactNode }) {
+  const t = useTranslations('dashboard.form');
   return (
     <div>
       <Label htmlFor={id}>
         {label}
-        {optional ? <span className="ml-1.5 font-normal text-slate-500">optional</span> : null}
+        {optional ? <span className="ml-1.5 font-normal text-slate-500">{t('optional')}</span> : null}
       </Label>
       <div className="mt-1.5">{children}</div>
       <FieldError id={`${id}-error`} message={error} />

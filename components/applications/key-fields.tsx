@@ -3,27 +3,30 @@
  * (client secret, or private key JWT with its public keys inline or by URL; RFC 7523) and the
  * access token format (opaque, or JWT; RFC 9068). Public clients authenticate with none.
  */
+import { useTranslations } from 'next-intl';
 import { FieldError } from '@/components/ui/field-error';
 import { Input } from '@/components/ui/input';
-import { ACCESS_TOKEN_FORMATS, AUTH_METHOD_OPTIONS } from '@/lib/applications/key-rules';
 import { describedBy, type FieldGroupProps } from './form-context';
 import { Field, OptionCards, TextareaField } from './form-parts';
+import { useApplicationOptions } from './use-application-options';
 
 export function KeyFields({ register, values, errorFor, showKeys }: FieldGroupProps & { showKeys: boolean }) {
+  const t = useTranslations('dashboard.form');
+  const { authMethods, tokenFormats } = useApplicationOptions();
   const methodError = errorFor('tokenEndpointAuthMethod');
   const formatError = errorFor('accessTokenFormat');
   return (
     <>
       <fieldset aria-describedby="tokenEndpointAuthMethod-hint">
-        <legend className="text-sm font-medium text-slate-800">Authentication method</legend>
+        <legend className="text-sm font-medium text-slate-800">{t('authMethod')}</legend>
         <p id="tokenEndpointAuthMethod-hint" className="mt-0.5 text-sm text-slate-500">
-          How a confidential client proves who it is at the token endpoint. Public clients send their client ID alone (none).
+          {t('authMethodHint')}
         </p>
         <div className="mt-2 grid gap-3 sm:grid-cols-2">
           <OptionCards
             type="radio"
             field="tokenEndpointAuthMethod"
-            options={AUTH_METHOD_OPTIONS}
+            options={authMethods}
             checked={(v) => values.tokenEndpointAuthMethod === v}
             input={register('tokenEndpointAuthMethod')}
           />
@@ -35,16 +38,16 @@ export function KeyFields({ register, values, errorFor, showKeys }: FieldGroupPr
         <>
           <TextareaField
             id="jwks"
-            label="Public keys (JWKS)"
+            label={t('jwks')}
             optional
-            hint="Your client's public signing keys as a JSON Web Key Set. Never paste a private key. Or give a JWKS URI instead."
+            hint={t('jwksHint')}
             placeholder={'{ "keys": [ { "kty": "EC", "crv": "P-256", "kid": "…", "x": "…", "y": "…" } ] }'}
             error={errorFor('jwks')}
             defaultValue={values.jwks}
             rows={4}
             {...register('jwks')}
           />
-          <Field id="jwksUri" label="JWKS URI" optional error={errorFor('jwksUri')} hint="An https URL serving your JWKS; fetched when needed and cached, so you can rotate keys there.">
+          <Field id="jwksUri" label={t('jwksUri')} optional error={errorFor('jwksUri')} hint={t('jwksUriHint')}>
             <Input
               id="jwksUri"
               type="url"
@@ -59,12 +62,12 @@ export function KeyFields({ register, values, errorFor, showKeys }: FieldGroupPr
         </>
       ) : null}
       <fieldset aria-describedby="accessTokenFormat-hint">
-        <legend className="text-sm font-medium text-slate-800">Access token format</legend>
+        <legend className="text-sm font-medium text-slate-800">{t('tokenFormat')}</legend>
         <p id="accessTokenFormat-hint" className="mt-0.5 text-sm text-slate-500">
-          A revoked JWT still verifies at an API that only checks the signature, until it expires.
+          {t('tokenFormatHint')}
         </p>
         <div className="mt-2 grid gap-3 sm:grid-cols-2">
-          <OptionCards type="radio" field="accessTokenFormat" options={ACCESS_TOKEN_FORMATS} checked={(v) => values.accessTokenFormat === v} input={register('accessTokenFormat')} />
+          <OptionCards type="radio" field="accessTokenFormat" options={tokenFormats} checked={(v) => values.accessTokenFormat === v} input={register('accessTokenFormat')} />
         </div>
         <FieldError id="accessTokenFormat-error" message={formatError} />
       </fieldset>

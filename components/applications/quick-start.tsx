@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { CodeBlock } from './code-block';
 
@@ -15,6 +16,8 @@ const enc = encodeURIComponent;
  * request (RFC 6749 §4.1.1 with PKCE, RFC 7636 §4.3) and the token requests its grants allow.
  */
 export function QuickStart({ app, base, scope }: { app: App; base: string; scope: string }) {
+  const t = useTranslations('dashboard.quickStart');
+  const v = (chunks: ReactNode) => <Var>{chunks}</Var>;
   const redirectUri = app.redirectUris[0] ?? 'https://app.example.com/callback';
   const auth =
     app.clientType === 'confidential' ? [`  -u "${app.clientId}:YOUR_CLIENT_SECRET"`] : [`  -d client_id=${app.clientId}`];
@@ -36,52 +39,45 @@ export function QuickStart({ app, base, scope }: { app: App; base: string; scope
   };
 
   const code = app.grantTypes.includes('authorization_code');
-  const steps: { title: string; text: ReactNode; block: { title: string; code: string; copy?: string } }[] = [];
+  const steps: { title: string; text: ReactNode; block: { title: string; copyLabel: string; code: string; copy?: string } }[] = [];
+  const authorizationRequest = { title: t('authorizationRequest'), copyLabel: t('copyAuthorizationRequest') };
   if (code) {
     const a = authorize('code', true);
     steps.push({
-      title: 'Send people to sign in',
-      text: (
-        <>
-          Redirect the browser here. Replace <Var>STATE</Var> with a random value you check when they come back, and{' '}
-          <Var>CODE_CHALLENGE</Var> with the base64url SHA-256 of a random <Var>code_verifier</Var> you keep (PKCE).
-        </>
-      ),
-      block: { title: 'Authorization request', code: a.display, copy: a.url },
+      title: t('signIn'),
+      text: t.rich('signInText', { var: v }),
+      block: { ...authorizationRequest, code: a.display, copy: a.url },
     });
     steps.push({
-      title: 'Exchange the code for tokens',
-      text: (
-        <>
-          They come back to <Var>{redirectUri}</Var> with <Var>?code=…&amp;state=…</Var>. Within a minute, post the code with the verifier:
-        </>
-      ),
+      title: t('exchange'),
+      text: t.rich('exchangeText', { redirectUri, var: v }),
       block: {
-        title: 'Token request',
+        title: t('tokenRequest'),
+        copyLabel: t('copyTokenRequest'),
         code: curl(['grant_type=authorization_code', 'code=CODE', `redirect_uri=${enc(redirectUri)}`, 'code_verifier=CODE_VERIFIER']),
       },
     });
   }
   if (app.grantTypes.includes('client_credentials')) {
     steps.push({
-      title: code ? 'Or call APIs as your app' : 'Get a token for your app',
-      text: 'No person involved: the token stands for your application itself.',
-      block: { title: 'Client credentials', code: curl(['grant_type=client_credentials', `scope=${enc(scope)}`]) },
+      title: code ? t('orCallApis') : t('getToken'),
+      text: t('clientCredentialsText'),
+      block: { title: t('clientCredentials'), copyLabel: t('copyClientCredentials'), code: curl(['grant_type=client_credentials', `scope=${enc(scope)}`]) },
     });
   }
   if (!code && app.grantTypes.includes('implicit')) {
     const a = authorize('token', false);
     steps.push({
-      title: 'Send people to sign in (legacy implicit grant)',
-      text: 'The access token comes back in the redirect URI’s fragment. Prefer the authorization code grant.',
-      block: { title: 'Authorization request', code: a.display, copy: a.url },
+      title: t('implicit'),
+      text: t('implicitText'),
+      block: { ...authorizationRequest, code: a.display, copy: a.url },
     });
   }
   if (!code && app.grantTypes.includes('password')) {
     steps.push({
-      title: 'Exchange a password for tokens (legacy)',
-      text: 'Your app sends the person’s own credentials. Prefer the authorization code grant.',
-      block: { title: 'Password grant', code: curl(['grant_type=password', 'username=EMAIL', 'password=PASSWORD', `scope=${enc(scope)}`]) },
+      title: t('password'),
+      text: t('passwordText'),
+      block: { title: t('passwordGrant'), copyLabel: t('copyPasswordGrant'), code: curl(['grant_type=password', 'username=EMAIL', 'password=PASSWORD', `scope=${enc(scope)}`]) },
     });
   }
 
@@ -97,7 +93,7 @@ export function QuickStart({ app, base, scope }: { app: App; base: string; scope
           </h3>
           <p className="mt-2 text-sm text-slate-600">{s.text}</p>
           <div className="mt-3">
-            <CodeBlock title={s.block.title} code={s.block.code} copyValue={s.block.copy} />
+            <CodeBlock title={s.block.title} copyLabel={s.block.copyLabel} code={s.block.code} copyValue={s.block.copy} />
           </div>
         </li>
       ))}

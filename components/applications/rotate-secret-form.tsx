@@ -1,15 +1,15 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button, buttonClasses } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
 import { cn } from '@/lib/ui/utils';
 import { CredentialField } from './secret-shown-once';
-import { OVERLAP_OPTIONS } from '@/lib/applications/policy';
+import { useApplicationOptions } from './use-application-options';
 
-export type RotateSecretState = { ok: true; clientSecret: string; overlapLabel: string | null } | { ok: false; error: string } | null;
-
-
+/** `overlap`: how long the old secret keeps working, as chosen (OVERLAP_OPTIONS' value in seconds), or null for none. */
+export type RotateSecretState = { ok: true; clientSecret: string; overlap: string | null } | { ok: false; error: string } | null;
 
 /**
  * The client secret's row on an application's page: "Rotate secret" behind a confirmation (a
@@ -26,7 +26,10 @@ export function RotateSecretForm({
   /** client_secret_jwt: the secret is kept encrypted (to check its signatures), not only as a hash. */
   sealed?: boolean;
 }) {
-  const kept = sealed ? 'We keep it encrypted, to check the JWTs it signs (client secret JWT).' : 'We keep only a hash of it.';
+  const t = useTranslations('dashboard.rotate');
+  const tSecret = useTranslations('dashboard.secret');
+  const { overlaps } = useApplicationOptions();
+  const kept = sealed ? t('keptSealed') : t('keptHash');
   const [state, formAction, pending] = useActionState<RotateSecretState, FormData>(action, null);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -41,17 +44,17 @@ export function RotateSecretForm({
             <svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2.25} className="size-4 text-emerald-600">
               <path strokeLinecap="round" strokeLinejoin="round" d="m5 13 4 4L19 7" />
             </svg>
-            Secret rotated
+            {t('rotated')}
           </h3>
           <p className="mt-1 text-sm text-emerald-900/80">
-            {state.overlapLabel
-              ? `The previous secret keeps working for ${state.overlapLabel}. Update your app’s configuration with this one before then.`
-              : 'The previous secret has stopped working. Update your app’s configuration with this one.'}
+            {state.overlap
+              ? t('keepsWorking', { overlap: overlaps.find((o) => o.value === state.overlap)?.label ?? state.overlap })
+              : t('stopped')}
           </p>
         </div>
-        <CredentialField id="client-secret" label="New client secret" value={state.clientSecret} />
-        <Alert tone="warning" title="Copy it now. It will not be shown again.">
-          {kept} If you lose it, rotate again.
+        <CredentialField id="client-secret" label={t('newSecret')} copyLabel={tSecret('copyNewClientSecret')} value={state.clientSecret} />
+        <Alert tone="warning" title={t('copyNow')}>
+          {t('rotateAgain', { kept })}
         </Alert>
       </div>
     );
@@ -60,7 +63,7 @@ export function RotateSecretForm({
   return (
     <>
       <p className="mt-1 text-sm text-slate-600">
-        {hasSecret ? `Hidden: it was shown once, when it was created. ${kept}` : 'None yet. Rotate to create one.'}
+        {hasSecret ? t('hidden', { kept }) : t('noneYet')}
       </p>
       <details className="group mt-3">
         <summary
@@ -72,19 +75,16 @@ export function RotateSecretForm({
           <svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} className="size-4">
             <path strokeLinecap="round" strokeLinejoin="round" d="M4 4v5h.6m14.8 2A8 8 0 0 0 4.6 9m0 0H9m11 11v-5h-.6m0 0a8 8 0 0 1-15.4-2m15.4 2H15" />
           </svg>
-          Rotate secret
+          {t('rotate')}
         </summary>
         <div className="mt-3 rounded-lg border border-red-200 bg-red-50/60 p-4">
-          <p className="text-sm font-medium text-red-900">Replace the client secret?</p>
-          <p className="mt-1 text-sm text-red-800">
-            You get a new secret, shown once. Keep the current one working for a while so your app can switch without downtime, or end it
-            now.
-          </p>
+          <p className="text-sm font-medium text-red-900">{t('confirmTitle')}</p>
+          <p className="mt-1 text-sm text-red-800">{t('confirmText')}</p>
           {state && !state.ok ? <p className="mt-2 text-sm font-medium text-red-800">{state.error}</p> : null}
           <form action={formAction} className="mt-3 space-y-3">
             <div>
               <label htmlFor="overlap" className="block text-sm font-medium text-red-900">
-                Keep the old secret working for
+                {t('keepFor')}
               </label>
               <select
                 id="overlap"
@@ -92,7 +92,7 @@ export function RotateSecretForm({
                 defaultValue="0"
                 className="mt-1 block h-9 w-full rounded-lg border border-slate-300 bg-white px-3 text-sm text-slate-900 sm:max-w-xs"
               >
-                {OVERLAP_OPTIONS.map((o) => (
+                {overlaps.map((o) => (
                   <option key={o.value} value={o.value}>
                     {o.label}
                   </option>
@@ -101,7 +101,7 @@ export function RotateSecretForm({
             </div>
             <Button type="submit" variant="danger" size="sm" disabled={pending} aria-busy={pending || undefined}>
               {pending ? <Spinner /> : null}
-              Rotate secret now
+              {t('submit')}
             </Button>
           </form>
         </div>

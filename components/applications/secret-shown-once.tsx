@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardContent, CardFooter } from '@/components/ui/card';
@@ -32,6 +33,8 @@ export function SecretShownOnce({
   /** The way on: links or buttons under the panel. */
   children?: ReactNode;
 }) {
+  const t = useTranslations('dashboard.secret');
+  const tc = useTranslations('dashboard.common');
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
 
@@ -51,24 +54,19 @@ export function SecretShownOnce({
         </div>
       </div>
       <CardContent className="space-y-5 px-5 sm:px-6">
-        <CredentialField id="client-id" label="Client ID" value={clientId} />
+        <CredentialField id="client-id" label={tc('clientId')} copyLabel={t('copyClientId')} value={clientId} />
         {clientSecret ? (
           <>
-            <CredentialField id="client-secret" label="Client secret" value={clientSecret} />
-            <Alert tone="warning" title="Copy the client secret now. It will not be shown again.">
-              {sealed
-                ? 'We keep it encrypted, only to check the JWTs it signs (client secret JWT), and never show it again.'
-                : 'We keep only a hash of it, so nobody, not even you, can see it after you leave this page.'}{' '}
-              If you lose it, rotate the secret from the application&apos;s page to get a new one.
+            <CredentialField id="client-secret" label={tc('clientSecret')} copyLabel={t('copyClientSecret')} value={clientSecret} />
+            <Alert tone="warning" title={t('copyNow')}>
+              {sealed ? t('keptSealed') : t('keptHash')} {t('lost')}
             </Alert>
           </>
         ) : keyAuthentication ? (
-          <p className="text-sm text-slate-600">
-            No client secret: your server signs a short JWT with its private key for each token request (private key JWT, RFC 7523).
-          </p>
+          <p className="text-sm text-slate-600">{t('keyAuthentication')}</p>
         ) : (
           <p className="text-sm text-slate-600">
-            Public clients have no secret: they prove each token request with PKCE (a <code className="font-mono text-[0.8125rem]">code_verifier</code>) instead.
+            {t.rich('publicClient', { code: (chunks) => <code className="font-mono text-[0.8125rem]">{chunks}</code> })}
           </p>
         )}
       </CardContent>
@@ -79,9 +77,9 @@ export function SecretShownOnce({
 
 /**
  * A credential to copy: read-only, selected whole on focus, wrapping instead of scrolling so
- * it can be read (and checked) on a phone too.
+ * it can be read (and checked) on a phone too. `copyLabel`: the copy button's name ("Copy client ID").
  */
-export function CredentialField({ id, label, value }: { id: string; label: string; value: string }) {
+export function CredentialField({ id, label, copyLabel, value }: { id: string; label: string; copyLabel: string; value: string }) {
   return (
     <div>
       <Label htmlFor={id}>{label}</Label>
@@ -99,7 +97,7 @@ export function CredentialField({ id, label, value }: { id: string; label: strin
             'focus:border-accent-500 focus:bg-white focus:ring-3 focus:ring-accent-100 focus:outline-none',
           )}
         />
-        <CopyButton value={value} label={`Copy ${label.replace(/^Client/, 'client')}`} selectId={id} className="h-10 shrink-0" />
+        <CopyButton value={value} label={copyLabel} selectId={id} className="h-10 shrink-0" />
       </div>
     </div>
   );

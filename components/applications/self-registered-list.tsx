@@ -1,11 +1,13 @@
+import { useLocale, useTranslations } from 'next-intl';
 import type { SelfRegisteredSummary } from '@/lib/dashboard/views';
-import { formatDate, plural } from '@/lib/ui/format';
+import { formatDate } from '@/lib/ui/format';
 import { Badge, ClientTypeBadge } from './badges';
 import { Monogram } from './monogram';
 
 export function RegisteredViaBadge({ via }: { via: 'dashboard' | 'dynamic' | 'metadata_document' }) {
-  if (via === 'dynamic') return <Badge tone="amber">Registered itself</Badge>;
-  if (via === 'metadata_document') return <Badge tone="amber">Metadata document</Badge>;
+  const t = useTranslations('dashboard.badges');
+  if (via === 'dynamic') return <Badge tone="amber">{t('registeredItself')}</Badge>;
+  if (via === 'metadata_document') return <Badge tone="amber">{t('metadataDocument')}</Badge>;
   return null;
 }
 
@@ -15,8 +17,11 @@ export function RegisteredViaBadge({ via }: { via: 'dashboard' | 'dynamic' | 'me
  * authorized one revoke it on their Authorized applications page.
  */
 export function SelfRegisteredList({ applications }: { applications: SelfRegisteredSummary[] }) {
+  const t = useTranslations('dashboard.list');
+  const tc = useTranslations('dashboard.common');
+  const locale = useLocale();
   return (
-    <ul className="space-y-3" aria-label="Self-registered clients">
+    <ul className="space-y-3" aria-label={t('selfRegisteredLabel')}>
       {applications.map((app) => (
         <li key={app.id} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
           <div className="flex items-start gap-4">
@@ -28,16 +33,16 @@ export function SelfRegisteredList({ applications }: { applications: SelfRegiste
                 <RegisteredViaBadge via={app.registeredVia} />
               </div>
               <p className="mt-0.5 font-mono text-xs break-all text-slate-500">
-                <span className="sr-only">Client ID </span>
+                <span className="sr-only">{t('clientIdPrefix')}</span>
                 {app.clientId}
               </p>
               <p className="mt-2 text-sm break-all text-slate-600">
-                <span className="text-slate-500">Redirects to </span>
-                {app.redirectUris.join(', ') || 'nothing'}
+                <span className="text-slate-500">{t('redirectsTo')}</span>
+                {app.redirectUris.join(', ') || t('redirectsNowhere')}
               </p>
               <p className="mt-2 text-sm text-slate-600">
-                {plural(app.userCount, 'user')} · {plural(app.activeTokenCount, 'active token')} · registered{' '}
-                <time dateTime={app.createdAt.toISOString()}>{formatDate(app.createdAt)}</time>
+                {tc('users', { count: app.userCount })} · {tc('activeTokens', { count: app.activeTokenCount })} ·{' '}
+                {t.rich('registeredOn', { date: formatDate(app.createdAt, locale), time: (chunks) => <time dateTime={app.createdAt.toISOString()}>{chunks}</time> })}
               </p>
             </div>
           </div>

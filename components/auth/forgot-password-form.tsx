@@ -10,10 +10,10 @@ import { useAuthForm } from './use-auth-form';
 
 export function ForgotPasswordForm({ defaultEmail }: { defaultEmail?: string }) {
   const t = useTranslations('forgot');
-  const { form, state, pending, errorFor, formProps, initialValue } = useAuthForm(forgotPasswordSchema, forgotPasswordAction, { email: defaultEmail ?? '' });
+  const { form, formError, pending, errorFor, formProps, initialValue } = useAuthForm(forgotPasswordSchema, forgotPasswordAction, { email: defaultEmail ?? '' });
   return (
     <form {...formProps} className="space-y-5">
-      {state?.formError ? <Alert tone="error">{state.formError}</Alert> : null}
+      {formError ? <Alert tone="error">{formError}</Alert> : null}
       <FormField
         id="email"
         label={t('email')}

@@ -11,7 +11,7 @@ import { useAuthForm } from './use-auth-form';
 
 export function LoginForm({ next, defaultEmail }: { next: string; defaultEmail?: string }) {
   const t = useTranslations('login');
-  const { form, state, pending, errorFor, formProps, initialValue } = useAuthForm(signInSchema, signInAction, {
+  const { form, formError, pending, errorFor, formProps, initialValue } = useAuthForm(signInSchema, signInAction, {
     email: defaultEmail ?? '',
     password: '',
   });
@@ -19,7 +19,7 @@ export function LoginForm({ next, defaultEmail }: { next: string; defaultEmail?:
 
   return (
     <form {...formProps} className="space-y-5">
-      {state?.formError ? <Alert tone="error">{state.formError}</Alert> : null}
+      {formError ? <Alert tone="error">{formError}</Alert> : null}
       <input type="hidden" name="next" value={next} />
       <FormField
         id="email"

@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { resetPasswordAction } from '@/app/(auth)/password-actions';
 import { FormField } from '@/components/auth/form-field';
 import { Alert } from '@/components/ui/alert';
@@ -8,28 +9,29 @@ import { PASSWORD_MIN_LENGTH, resetPasswordSchema } from '@/lib/validations/auth
 import { useAuthForm } from './use-auth-form';
 
 export function ResetPasswordForm({ token, email }: { token: string; email: string }) {
-  const { form, state, pending, errorFor, formProps } = useAuthForm(resetPasswordSchema, resetPasswordAction, { password: '', confirmPassword: '' });
+  const t = useTranslations('resetPassword');
+  const { form, formError, pending, errorFor, formProps } = useAuthForm(resetPasswordSchema, resetPasswordAction, { password: '', confirmPassword: '' });
   return (
     <form {...formProps} className="space-y-5">
-      {state?.formError ? <Alert tone="error">{state.formError}</Alert> : null}
+      {formError ? <Alert tone="error">{formError}</Alert> : null}
       <input type="hidden" name="token" value={token} />
       {/* Lets password managers save the new password under the right account. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
       <FormField
         id="password"
-        label="New password"
+        label={t('newPassword')}
         type="password"
         autoComplete="new-password"
         required
         autoFocus
         minLength={PASSWORD_MIN_LENGTH}
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters; a few unrelated words make a strong one.`}
+        hint={t('hint', { min: PASSWORD_MIN_LENGTH })}
         error={errorFor('password')}
         {...form.register('password')}
       />
       <FormField
         id="confirmPassword"
-        label="Confirm password"
+        label={t('confirmPassword')}
         type="password"
         autoComplete="new-password"
         required
@@ -38,7 +40,7 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
       />
       <Button type="submit" className="w-full" disabled={pending} aria-busy={pending || undefined}>
         {pending ? <Spinner /> : null}
-        Reset password
+        {t('submit')}
       </Button>
     </form>
   );

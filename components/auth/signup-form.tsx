@@ -10,7 +10,7 @@ import { useAuthForm } from './use-auth-form';
 
 export function SignupForm({ next }: { next: string }) {
   const t = useTranslations('signup');
-  const { form, state, pending, errorFor, formProps, initialValue } = useAuthForm(signUpSchema, signUpAction, {
+  const { form, formError, pending, errorFor, formProps, initialValue } = useAuthForm(signUpSchema, signUpAction, {
     name: '',
     email: '',
     password: '',
@@ -19,7 +19,7 @@ export function SignupForm({ next }: { next: string }) {
 
   return (
     <form {...formProps} className="space-y-5">
-      {state?.formError ? <Alert tone="error">{state.formError}</Alert> : null}
+      {formError ? <Alert tone="error">{formError}</Alert> : null}
       <input type="hidden" name="next" value={next} />
       <FormField
         id="name"

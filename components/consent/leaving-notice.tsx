@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react';
+import { useTranslations } from 'next-intl';
 import { Monogram } from '@/components/applications/monogram';
 import { ButtonLink, buttonClasses } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -7,6 +9,10 @@ import { Card } from '@/components/ui/card';
  * browser is about to go, who registered it, and a link the person chooses to follow.
  */
 export function LeavingNotice({ server, clientName, via, destination, href }: { server: string; clientName: string; via: 'dynamic' | 'metadata_document'; destination: string; href: string }) {
+  const t = useTranslations('leaving');
+  // The consent page's words for who registered the client (the same sentence there and here).
+  const origin = useTranslations('consent');
+  const dest = (chunks: ReactNode) => <span className="font-medium wrap-anywhere text-slate-800">{chunks}</span>;
   return (
     <div className="flex justify-center px-4 py-10 sm:py-16">
       <div className="w-full max-w-lg">
@@ -15,24 +21,19 @@ export function LeavingNotice({ server, clientName, via, destination, href }: { 
             <Monogram name={clientName} size="lg" />
             <div className="min-w-0">
               <p className="truncate font-medium text-slate-900">{clientName}</p>
-              <p className="text-xs text-slate-500">
-                {via === 'dynamic' ? 'Registered by the application itself' : 'Described by its own published document'} · not verified by the operator
-              </p>
+              <p className="text-xs text-slate-500">{via === 'dynamic' ? origin('byDynamic') : origin('byDocument')}</p>
             </div>
           </div>
           <h1 className="mt-6 text-2xl font-semibold tracking-tight text-balance text-slate-900">
-            You are leaving {server} for <span className="wrap-anywhere">{destination}</span>
+            {t.rich('heading', { server, destination, dest: (chunks) => <span className="wrap-anywhere">{chunks}</span> })}
           </h1>
-          <p className="mt-3 text-sm text-slate-600">
-            {clientName} asked to send you back to it. Nobody at {server} has checked this application: continue only if you were using it and trust{' '}
-            <span className="font-medium wrap-anywhere text-slate-800">{destination}</span>.
-          </p>
+          <p className="mt-3 text-sm text-slate-600">{t.rich('explanation', { app: clientName, server, destination, dest })}</p>
           <div className="mt-8 flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">
             <ButtonLink href="/" variant="secondary">
-              Stay here
+              {t('stay')}
             </ButtonLink>
             <a href={href} className={buttonClasses()} rel="noreferrer">
-              Continue to {destination}
+              {t('continueTo', { destination })}
             </a>
           </div>
         </Card>

@@ -1,14 +1,17 @@
-import { Monogram } from '@/components/applications/monogram';
+import { useLocale, useTranslations } from 'next-intl';
+import { ClientLogo } from '@/components/applications/client-logo';
 import { RegisteredViaBadge } from '@/components/applications/self-registered-list';
 import { ButtonLink } from '@/components/ui/button';
 import type { AuthorizationSummary } from '@/lib/dashboard/views';
-import { formatDate, formatDateTime, formatRelative, plural } from '@/lib/ui/format';
+import { formatDate, formatDateTime, formatRelative } from '@/lib/ui/format';
 
+/** Each scope's description, in the page's language (lib/i18n/scope-descriptions.ts). */
 export type ScopeDescriptions = Record<string, string>;
 
 /** The scopes as people approved them: by description, the scope name beside it. */
 export function ScopeSummary({ scopes, descriptions }: { scopes: string[]; descriptions: ScopeDescriptions }) {
-  if (!scopes.length) return <p className="text-sm text-slate-600">Only to know who you are.</p>;
+  const t = useTranslations('dashboard.tokens');
+  if (!scopes.length) return <p className="text-sm text-slate-600">{t('onlyIdentity')}</p>;
   return (
     <ul className="space-y-1.5">
       {scopes.map((s) => (
@@ -28,44 +31,42 @@ export function ScopeSummary({ scopes, descriptions }: { scopes: string[]; descr
 
 /** DOT's authorized-token list: each application the user approved, what it may do, and "Revoke". */
 export function AuthorizedTokenList({ authorizations, descriptions, now }: { authorizations: AuthorizationSummary[]; descriptions: ScopeDescriptions; now: Date }) {
+  const t = useTranslations('dashboard.tokens');
+  const tc = useTranslations('dashboard.common');
+  const locale = useLocale();
   return (
-    <ul className="space-y-3" aria-label="Authorized applications">
+    <ul className="space-y-3" aria-label={t('listLabel')}>
       {authorizations.map((a) => (
         <li key={a.id} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
           <div className="flex flex-col gap-4 sm:flex-row sm:items-start">
             <div className="flex min-w-0 flex-1 items-start gap-4">
-              <Monogram name={a.applicationName} />
+              <ClientLogo name={a.applicationName} logoUri={a.logoUri ?? null} />
               <div className="min-w-0 flex-1">
                 <div className="flex flex-wrap items-center gap-x-2.5 gap-y-1">
                   <h2 className="text-base font-semibold break-words text-slate-900">{a.applicationName}</h2>
                   <RegisteredViaBadge via={a.registeredVia} />
                 </div>
-                {a.registeredVia !== 'dashboard' ? <p className="mt-0.5 text-xs text-slate-500">Registered by the client itself, not by a person on this server.</p> : null}
+                {a.registeredVia !== 'dashboard' ? <p className="mt-0.5 text-xs text-slate-500">{t('registeredByClient')}</p> : null}
                 <p className="mt-0.5 text-sm text-slate-600">
-                  Authorized{' '}
-                  <time dateTime={a.createdAt.toISOString()} title={formatDateTime(a.createdAt)}>
-                    {formatDate(a.createdAt)}
-                  </time>
-                  <Dot />
-                  {a.lastUsedAt ? (
-                    <>
-                      last used{' '}
-                      <time dateTime={a.lastUsedAt.toISOString()} title={formatDateTime(a.lastUsedAt)}>
-                        {formatRelative(a.lastUsedAt, now)}
+                  {t.rich('authorized', {
+                    date: formatDate(a.createdAt, locale),
+                    time: (chunks) => (
+                      <time dateTime={a.createdAt.toISOString()} title={formatDateTime(a.createdAt, locale)}>
+                        {chunks}
                       </time>
-                    </>
-                  ) : (
-                    'never used'
-                  )}
+                    ),
+                  })}
+                  <Dot />
+                  {a.lastUsedAt ? <LastUsed at={a.lastUsedAt} now={now} /> : t('neverUsed')}
                   {a.activeTokenCount ? (
                     <>
                       <Dot />
-                      {plural(a.activeTokenCount, 'active token')}
+                      {tc('activeTokens', { count: a.activeTokenCount })}
                     </>
                   ) : null}
                 </p>
                 <div className="mt-4 border-t border-slate-100 pt-3">
-                  <p className="mb-2 text-xs font-medium tracking-wide text-slate-500 uppercase">Permissions</p>
+                  <p className="mb-2 text-xs font-medium tracking-wide text-slate-500 uppercase">{t('permissions')}</p>
                   <ScopeSummary scopes={a.scopes} descriptions={descriptions} />
                 </div>
               </div>
@@ -76,13 +77,28 @@ export function AuthorizedTokenList({ authorizations, descriptions, now }: { aut
               size="sm"
               className="w-full border-red-200! text-red-700! hover:bg-red-50! hover:text-red-800! sm:w-auto"
             >
-              Revoke<span className="sr-only"> {a.applicationName}</span>
+              {t('revoke')}
+              <span className="sr-only"> {a.applicationName}</span>
             </ButtonLink>
           </div>
         </li>
       ))}
     </ul>
   );
+}
+
+/** "last used 3 days ago", the exact time on hover. */
+function LastUsed({ at, now }: { at: Date; now: Date }) {
+  const t = useTranslations('dashboard.tokens');
+  const locale = useLocale();
+  return t.rich('lastUsed', {
+    relative: formatRelative(at, now, locale),
+    time: (chunks) => (
+      <time dateTime={at.toISOString()} title={formatDateTime(at, locale)}>
+        {chunks}
+      </time>
+    ),
+  });
 }
 
 function Dot() {

@@ -10,6 +10,7 @@ import { getDb } from '@/lib/db/client';
 import { createAccountTokenStore, type LinkProblem } from '@/lib/db/account-tokens';
 import { requestMailBaseUrl } from './base-url';
 import { recordAudit } from '@/lib/audit';
+import { mailLocale } from '@/lib/mail/locale';
 import { queueMail } from '@/lib/mail';
 import { emailChangeMail, emailChangeNoticeMail, emailChangeTakenMail } from '@/lib/mail/templates/email-change';
 import type { AccountFlowContext } from './password-reset';
@@ -42,7 +43,7 @@ const emailSchema = z.string().trim().toLowerCase().max(254, 'Enter a valid emai
 export async function sendEmailChangeConfirmation(
   userId: string,
   newEmail: string,
-  context: RequestContext & Pick<AccountFlowContext, 'db' | 'mail' | 'limits' | 'now'> = {},
+  context: RequestContext & Pick<AccountFlowContext, 'db' | 'mail' | 'limits' | 'now' | 'locale'> = {},
 ): Promise<EmailChangeResult> {
   const parsed = emailSchema.safeParse(newEmail);
   if (!parsed.success) return { ok: false, reason: 'invalid', message: parsed.error.issues[0]?.message ?? 'Enter a valid email address' };
@@ -56,13 +57,16 @@ export async function sendEmailChangeConfirmation(
   }
   const baseUrl = context.baseUrl ?? (await requestMailBaseUrl());
   const send = context.mail ?? queueMail;
+  // Each message in its reader's language: this account's, or (taken) the other account's own.
+  const locale = mailLocale(user.locale, context.locale);
   if (await store.emailTaken(address, userId)) {
-    await send(emailChangeTakenMail({ to: address, forgotUrl: `${baseUrl}/forgot-password` }));
+    const owner = await store.findUserByEmail(address);
+    await send(emailChangeTakenMail({ to: address, forgotUrl: `${baseUrl}/forgot-password`, locale: mailLocale(owner?.locale, context.locale) }));
   } else {
     const token = await store.issue({ userId, purpose: 'email_change', email: address, ttlSeconds: EMAIL_CHANGE_LINK_HOURS * 3600, now: context.now });
-    await send(emailChangeMail({ to: address, url: `${baseUrl}/confirm-email?token=${token}`, hours: EMAIL_CHANGE_LINK_HOURS }));
+    await send(emailChangeMail({ to: address, url: `${baseUrl}/confirm-email?token=${token}`, hours: EMAIL_CHANGE_LINK_HOURS, locale }));
   }
-  await send(emailChangeNoticeMail({ to: user.email, newEmail: address, accountUrl: `${baseUrl}/account` }));
+  await send(emailChangeNoticeMail({ to: user.email, newEmail: address, accountUrl: `${baseUrl}/account`, locale }));
   await recordAudit({
     type: 'email.change_requested',
     actor: { type: 'user', id: userId, label: user.email },

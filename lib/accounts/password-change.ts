@@ -12,6 +12,7 @@ import { passwordSignIn, type PasswordSignInDeps } from '@/lib/auth/password-sig
 import type { MailMessage } from '@/lib/mail';
 import { passwordChangedMail } from '@/lib/mail/templates/password-changed';
 import type { LimitName } from '@/lib/oauth/rate-limit';
+import { mailLocale } from '@/lib/mail/locale';
 import type { EndAccessOptions } from './end-access';
 
 export interface PasswordChangeDeps extends PasswordSignInDeps {
@@ -23,6 +24,8 @@ export interface PasswordChangeDeps extends PasswordSignInDeps {
   recordAudit(event: AuditInput): Promise<void>;
   /** This server's origin, for the links in the notice (lib/accounts/base-url.ts). */
   baseUrl: string;
+  /** The notice's language: the page's (for a signed-in person, their saved choice first); else OAUTH2_DEFAULT_LOCALE. */
+  locale?: string;
 }
 
 export interface PasswordChangeInput {
@@ -72,6 +75,7 @@ export async function changePassword(deps: PasswordChangeDeps, input: PasswordCh
       forgotUrl: `${deps.baseUrl}/forgot-password`,
       tokensRevoked: !input.keepAppsSignedIn,
       keptSessionHere: true,
+      locale: mailLocale(null, deps.locale),
     }),
   );
   await deps.recordAudit({

@@ -14,6 +14,7 @@ import { checkNewPassword } from '@/lib/auth/password-policy';
 import { endAccessIn } from '@/lib/accounts/end-access';
 import { recordAudit } from '@/lib/audit';
 import { queueMail, type MailMessage } from '@/lib/mail';
+import { mailLocale } from '@/lib/mail/locale';
 import { passwordResetMail } from '@/lib/mail/templates/password-reset';
 import { passwordChangedMail } from '@/lib/mail/templates/password-changed';
 import type { EventBus } from '@/lib/oauth/events';
@@ -38,6 +39,8 @@ export interface AccountFlowContext {
   now?: Date;
   /** Where the revocations are announced: the server's bus (lib/server/events) unless given. */
   events?: EventBus;
+  /** The language of the page that asked (its mail uses it when the account saved none). */
+  locale?: string;
 }
 
 async function tokens(ctx: AccountFlowContext) {
@@ -59,7 +62,7 @@ export async function requestPasswordReset(email: string, ctx: AccountFlowContex
   if (!user || user.disabled) return false;
   const token = await store.issue({ userId: user.id, purpose: 'password_reset', email: user.email, ttlSeconds: RESET_LINK_MINUTES * 60, now: ctx.now });
   const url = `${ctx.baseUrl}/reset-password?token=${token}`;
-  await (ctx.mail ?? queueMail)(passwordResetMail({ to: user.email, url, minutes: RESET_LINK_MINUTES }));
+  await (ctx.mail ?? queueMail)(passwordResetMail({ to: user.email, url, minutes: RESET_LINK_MINUTES, locale: mailLocale(user.locale, ctx.locale) }));
   await recordAudit({
     type: 'password.reset_requested',
     actor: ctx.actor === 'operator' ? { type: 'operator', id: ctx.operator?.id ?? null, label: ctx.operator?.label ?? 'command line' } : { type: 'user', id: user.id, label: user.email },
@@ -94,7 +97,13 @@ export async function resetPassword(token: string, newPassword: string, ctx: Acc
   const keepTokens = getSettings().accounts.resetKeepsTokens;
   const ended = await endAccessIn(ctx, user.id, { keepTokens, cause: { source: 'user', reason: 'password_reset' } });
   await (ctx.mail ?? queueMail)(
-    passwordChangedMail({ to: user.email, signInUrl: `${ctx.baseUrl}/login`, forgotUrl: `${ctx.baseUrl}/forgot-password`, tokensRevoked: !keepTokens }),
+    passwordChangedMail({
+      to: user.email,
+      signInUrl: `${ctx.baseUrl}/login`,
+      forgotUrl: `${ctx.baseUrl}/forgot-password`,
+      tokensRevoked: !keepTokens,
+      locale: mailLocale(user.locale, ctx.locale),
+    }),
   );
   await recordAudit({
     type: 'password.reset',

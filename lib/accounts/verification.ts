@@ -9,6 +9,7 @@ import { createAccountTokenStore, type LinkProblem } from '@/lib/db/account-toke
 import { getSettings } from '@/lib/config/settings';
 import { recordAudit } from '@/lib/audit';
 import { queueMail } from '@/lib/mail';
+import { mailLocale } from '@/lib/mail/locale';
 import { verifyEmailMail } from '@/lib/mail/templates/verify-email';
 import { VERIFY_EMAIL_PATH, type SignupMode } from './verification-settings';
 import type { AccountFlowContext } from './password-reset';
@@ -32,6 +33,11 @@ export function signupRefusal(mode: SignupMode = signupMode()): string | null {
   return signupOpen(mode) ? null : mode === 'invite' ? SIGNUP_INVITE_MESSAGE : SIGNUP_CLOSED_MESSAGE;
 }
 
+/** signupRefusal's message as its key in the pages' `authErrors` catalogue (the pages show it translated). */
+export function signupRefusalKey(mode: SignupMode = signupMode()): 'signupInvite' | 'signupClosed' | null {
+  return signupOpen(mode) ? null : mode === 'invite' ? 'signupInvite' : 'signupClosed';
+}
+
 /**
  * Mails a verification link to the account's address (at sign-up, and "Resend"). Counted per
  * address: over the limit nothing is sent and the answer is false.
@@ -42,7 +48,9 @@ export async function sendVerificationEmail(userId: string, ctx: AccountFlowCont
   if (!user || user.emailVerified || user.disabled) return false;
   if (ctx.limits && (await ctx.limits.consume('account_email_account', user.email)) !== null) return false;
   const token = await store.issue({ userId, purpose: 'email_verification', email: user.email, ttlSeconds: VERIFICATION_LINK_HOURS * 3600, now: ctx.now });
-  await (ctx.mail ?? queueMail)(verifyEmailMail({ to: user.email, url: `${ctx.baseUrl}${VERIFY_EMAIL_PATH}?token=${token}`, hours: VERIFICATION_LINK_HOURS }));
+  await (ctx.mail ?? queueMail)(
+    verifyEmailMail({ to: user.email, url: `${ctx.baseUrl}${VERIFY_EMAIL_PATH}?token=${token}`, hours: VERIFICATION_LINK_HOURS, locale: mailLocale(user.locale, ctx.locale) }),
+  );
   return true;
 }
 

@@ -65,19 +65,23 @@ export function scopeOptions(settings: Pick<Settings, 'scopes'>, resourceServer 
     .map(([name, description]) => ({ value: name, label: name, description }));
 }
 
-/** What the register and edit pages give the form: the checklist, what blank lifetimes mean, and the edit form's checked scopes. */
+/**
+ * What the register and edit pages give the form: the checklist, what a blank lifetime means
+ * (the settings' seconds; null: no expiry; the form words it in the page's language), and the
+ * edit form's checked scopes.
+ */
 export function formPolicy(
   settings: Pick<Settings, 'scopes' | 'accessTokenExpireSeconds' | 'refreshTokenExpireSeconds' | 'idTokenExpireSeconds'>,
   app?: { allowedScopes: string[] | null; resourceServer: boolean },
 ) {
-  const s = (n: number) => `the server's ${n.toLocaleString('en')}`;
+  const lifetimeSeconds: Record<LifetimeField, number | null> = {
+    accessTokenLifetime: settings.accessTokenExpireSeconds,
+    refreshTokenLifetime: settings.refreshTokenExpireSeconds,
+    idTokenLifetime: settings.idTokenExpireSeconds,
+  };
   return {
     scopes: scopeOptions(settings, app?.resourceServer),
-    lifetimeDefaults: {
-      accessTokenLifetime: s(settings.accessTokenExpireSeconds),
-      refreshTokenLifetime: settings.refreshTokenExpireSeconds === null ? "the server's (no expiry)" : s(settings.refreshTokenExpireSeconds),
-      idTokenLifetime: s(settings.idTokenExpireSeconds),
-    },
+    lifetimeSeconds,
     checked: app ? allowedScopesFor(app, settings) : [],
   };
 }

@@ -7,6 +7,7 @@
  */
 import { redirectUriProblem, redirectUriShapeProblem } from '@/lib/oauth/redirect-uri';
 import type { Settings } from '@/lib/oauth/settings';
+import { identityProblem, type IdentityField } from './identity-rules';
 import { keysProblem, type KeyInput } from './key-rules';
 import { GRANTS, LIST_MAX, MAX_RATE_LIMIT, NAME_MAX, type ClientType } from './options';
 
@@ -34,7 +35,9 @@ export type ApplicationField =
   | 'idTokenLifetime'
   | 'clientSecret'
   | 'requireDpop'
-  | 'backchannelLogoutUri';
+  | 'backchannelLogoutUri'
+  // Issue 23: who it is (identity-rules.ts).
+  | IdentityField;
 
 export interface Problem {
   field: ApplicationField;
@@ -166,6 +169,11 @@ export interface CheckedInput extends Omit<KeyInput, 'clientType'> {
   /** RFC 9449 "Require DPoP". */
   requireDpop?: boolean;
   backchannelLogoutUri?: string | null;
+  /** Issue 23: its logo, home page, privacy policy and terms (identity-rules.ts); '' or null = none. */
+  logoUri?: string | null;
+  clientUri?: string | null;
+  policyUri?: string | null;
+  tosUri?: string | null;
 }
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -216,6 +224,7 @@ export function applicationProblem(input: CheckedInput, settings: RedirectSettin
     requireDpopProblem(input.grantTypes, input.requireDpop) ??
     deviceCodeLifetimeProblem(input.deviceCodeLifetime) ??
     backchannelLogoutUriProblem(input.backchannelLogoutUri) ??
+    identityProblem(input) ??
     keysProblem(input) ??
     (rateLimit === null || rateLimit === 0 ? null : rateLimitProblem(String(rateLimit)))
   );

@@ -23,6 +23,7 @@ import {
 import { ACCESS_TOKEN_FORMAT_VALUES, AUTH_METHOD_VALUES, keysProblem, KEY_AUTH_METHOD, SECRET_JWT_AUTH_METHOD, type TokenEndpointAuthMethod } from './key-rules';
 import { parseJwks, JWKS_MAX_CHARS, type JsonWebKeySet } from '@/lib/oauth/client-jwks';
 import { lifetimeProblem, type LifetimeField } from './policy';
+import { IDENTITY_FIELDS, IDENTITY_URI_MAX, IDENTITY_URI_PROBLEMS, identityUriProblem, type IdentityField } from './identity-rules';
 import { backchannelLogoutUriProblem, confidentialGrantProblem, listProblem, nameProblem, rateLimitProblem, redirectUrisRequired, requireDpopProblem, sentence, type Problem } from './rules';
 
 /** One URI per line; blank lines and surrounding spaces are ignored. */
@@ -93,7 +94,29 @@ const fields = {
       if (problem) ctx.addIssue({ code: 'custom', message: sentence(problem) });
     }),
   backchannelLogoutSessionRequired: z.boolean(),
+  // Issue 23: who it is, shown on the consent page (identity-rules.ts); blank = none.
+  logoUri: identityField('logoUri'),
+  clientUri: identityField('clientUri'),
+  policyUri: identityField('policyUri'),
+  tosUri: identityField('tosUri'),
 };
+
+/**
+ * One of the four identity links as typed: blank (none), or a link the identity rule accepts
+ * ("Logo URL must use https"). Absent (a form from before the fields existed) = unchanged.
+ */
+function identityField(field: IdentityField) {
+  const label = IDENTITY_FIELDS.find((f) => f.field === field)!.label;
+  return z
+    .string()
+    .trim()
+    .max(IDENTITY_URI_MAX * 2, 'Too long')
+    .superRefine((uri, ctx) => {
+      const problem = uri ? identityUriProblem(uri) : null;
+      if (problem) ctx.addIssue({ code: 'custom', message: `${label} ${IDENTITY_URI_PROBLEMS[problem]}` });
+    })
+    .optional();
+}
 
 /** A lifetime in seconds as typed: blank = the server's setting, else a whole number within the bounds. */
 function lifetimeField(field: LifetimeField) {
@@ -153,6 +176,7 @@ export function applicationFormValues(formData: FormData): ApplicationFormValues
     const v = formData.get(name);
     return typeof v === 'string' ? v : '';
   };
+  const sent = (name: string) => (formData.has(name) ? text(name) : undefined);
   return {
     name: text('name'),
     clientType: text('clientType') as ApplicationFormValues['clientType'],
@@ -182,6 +206,11 @@ export function applicationFormValues(formData: FormData): ApplicationFormValues
     requireDpop: formData.get('requireDpop') === 'on',
     backchannelLogoutUri: text('backchannelLogoutUri'),
     backchannelLogoutSessionRequired: formData.get('backchannelLogoutSessionRequired') === 'on',
+    // A form without the fields (an older page) keeps the links as they are.
+    logoUri: sent('logoUri'),
+    clientUri: sent('clientUri'),
+    policyUri: sent('policyUri'),
+    tosUri: sent('tosUri'),
   };
 }
 
@@ -213,7 +242,7 @@ export function storedApplication(data: ApplicationData) {
 
 /** What the edit form starts from: a stored application's columns (as the dashboard reads them). */
 type StoredApplicationFields = Pick<ApplicationDetails, 'name' | 'clientType' | 'grantTypes' | 'redirectUris' | 'postLogoutRedirectUris' | 'allowedOrigins' | 'algorithm'> &
-  Partial<Pick<ApplicationDetails, 'resources' | 'rateLimit' | 'requirePushedAuthorizationRequests' | 'tokenEndpointAuthMethod' | 'jwks' | 'jwksUri' | 'accessTokenFormat' | LifetimeField | 'issueRefreshTokens' | 'requireMfa' | 'requireDpop' | 'backchannelLogoutUri' | 'backchannelLogoutSessionRequired'>>;
+  Partial<Pick<ApplicationDetails, 'resources' | 'rateLimit' | 'requirePushedAuthorizationRequests' | 'tokenEndpointAuthMethod' | 'jwks' | 'jwksUri' | 'accessTokenFormat' | LifetimeField | 'issueRefreshTokens' | 'requireMfa' | 'requireDpop' | 'backchannelLogoutUri' | 'backchannelLogoutSessionRequired' | IdentityField>>;
 
 /**
  * A stored application as the edit form's starting values. `allowedScopes`: the scopes it may
@@ -247,6 +276,10 @@ export function applicationToFormValues(app: StoredApplicationFields, allowedSco
     requireDpop: app.requireDpop ?? false,
     backchannelLogoutUri: app.backchannelLogoutUri ?? '',
     backchannelLogoutSessionRequired: app.backchannelLogoutSessionRequired ?? false,
+    logoUri: app.logoUri ?? '',
+    clientUri: app.clientUri ?? '',
+    policyUri: app.policyUri ?? '',
+    tosUri: app.tosUri ?? '',
   };
 }
 
@@ -276,6 +309,10 @@ export const EMPTY_APPLICATION: ApplicationFormValues = {
   requireDpop: false,
   backchannelLogoutUri: '',
   backchannelLogoutSessionRequired: false,
+  logoUri: '',
+  clientUri: '',
+  policyUri: '',
+  tosUri: '',
 };
 
 /** What the register and edit actions answer; the form shows it (a panel with the secret on success). */

@@ -23,6 +23,7 @@ import { KEY_AUTH_METHOD, SECRET_JWT_AUTH_METHOD, type TokenEndpointAuthMethod }
 import { clientSecretSealer } from './secret-sealing';
 import { isGrantType, type ClientType, type GrantType } from './options';
 import { applicationProblem, ApplicationInputError, type CheckedInput, type RedirectSettings } from './rules';
+import { identityMetadataChanges } from './identity-rules';
 import { policyProblem, type PolicyInput } from './policy';
 import type { Settings } from '@/lib/oauth/settings';
 
@@ -76,6 +77,14 @@ export interface ApplicationInput {
   idTokenLifetime?: number | null;
   /** DOT's refresh_token_allowed (default true). */
   issueRefreshTokens?: boolean;
+  /**
+   * Issue 23: who it is, shown on the consent page (RFC 7591 §2 logo_uri, client_uri, policy_uri,
+   * tos_uri; identity-rules.ts). Kept in client_metadata, as dynamic registration keeps them; '' or null = none.
+   */
+  logoUri?: string | null;
+  clientUri?: string | null;
+  policyUri?: string | null;
+  tosUri?: string | null;
 }
 
 /** What an update changes; absent keys stay. An owner's update never reaches owner, skip authorization or resource server (the store drops them). */
@@ -134,6 +143,7 @@ export async function registerApplication(store: ApplicationStore, input: Applic
     requireDpop: input.requireDpop ?? false,
     backchannelLogoutUri: input.backchannelLogoutUri || null,
     backchannelLogoutSessionRequired: input.backchannelLogoutSessionRequired ?? false,
+    clientMetadata: identityMetadata(input),
   });
   if (!app) throw new ApplicationInputError('clientId', `client_id "${input.clientId}" is already taken`);
   await audit(by, 'application.created', { clientId: app.clientId, ownerId: input.ownerId }, { application: app.name, clientType: input.clientType, grantTypes: input.grantTypes });
@@ -182,6 +192,11 @@ export async function updateApplication(
       refreshTokenLifetime: update.refreshTokenLifetime === undefined ? app.refreshTokenLifetime : update.refreshTokenLifetime,
       idTokenLifetime: update.idTokenLifetime === undefined ? app.idTokenLifetime : update.idTokenLifetime,
       backchannelLogoutUri: update.backchannelLogoutUri,
+      // Only the links given are checked: one stored before the rule existed does not block other edits.
+      logoUri: update.logoUri,
+      clientUri: update.clientUri,
+      policyUri: update.policyUri,
+      tosUri: update.tosUri,
     },
     settings,
   );
@@ -227,6 +242,8 @@ export async function updateApplication(
     tokenEndpointAuthMethod: update.tokenEndpointAuthMethod,
     ...(keyed ? { jwks: update.jwks, jwksUri: update.jwksUri } : { jwks: null, jwksUri: null }),
     accessTokenFormat: update.accessTokenFormat,
+    // '' (a cleared form field or flag) removes a link; the rest of client_metadata stays.
+    identity: identityMetadataChanges(update),
   };
   if (!(await store.updateApplication(which, changes))) return null;
   const application = await store.findApplication(which);
@@ -235,6 +252,12 @@ export async function updateApplication(
   const changed = Object.keys(update).filter((k) => update[k as keyof ApplicationUpdate] !== undefined);
   await audit(by, 'application.updated', application, { application: application.name, changed, ...(clientSecret && { secretIssued: true }) });
   return { application, clientSecret };
+}
+
+/** A new application's client_metadata: the identity links it was given, or null (none, as before issue 23). */
+function identityMetadata(input: ApplicationInput): Record<string, string> | null {
+  const links = Object.entries(identityMetadataChanges(input)).filter((e): e is [string, string] => !!e[1]);
+  return links.length ? Object.fromEntries(links) : null;
 }
 
 /** How long the previous secret may keep working after a rotation (issue 19): at most 7 days. */

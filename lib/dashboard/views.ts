@@ -61,6 +61,11 @@ export interface ApplicationDetails extends ApplicationSummary {
   /** OIDC Back-Channel Logout. */
   backchannelLogoutUri: string | null;
   backchannelLogoutSessionRequired: boolean;
+  /** Issue 23: who it is, as stored (RFC 7591 logo_uri, client_uri, policy_uri, tos_uri); null = none. */
+  logoUri: string | null;
+  clientUri: string | null;
+  policyUri: string | null;
+  tosUri: string | null;
 }
 
 export interface DailyCount {
@@ -82,4 +87,6 @@ export interface AuthorizationSummary {
   /** When the application last got an access token for this user; null if never. */
   lastUsedAt: Date | null;
   activeTokenCount: number;
+  /** Issue 23: the application's logo when the operator allows its host (set by the page, lib/consent/client-logos.ts). */
+  logoUri?: string | null;
 }

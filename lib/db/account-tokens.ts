@@ -23,6 +23,8 @@ export interface AccountTokenUser {
   emailVerified: boolean;
   disabled: boolean;
   hasPassword: boolean;
+  /** The language the person chose (users.locale), for the mail they get; null: none saved. */
+  locale: string | null;
 }
 
 const userColumns = {
@@ -32,6 +34,7 @@ const userColumns = {
   emailVerified: users.emailVerified,
   disabled: sql<boolean>`${users.disabledAt} is not null`,
   hasPassword: sql<boolean>`${users.passwordHash} is not null`,
+  locale: users.locale,
 };
 
 /** Tokens are 43 base64url characters (lib/oauth/secrets.ts); anything else is not worth a lookup. */

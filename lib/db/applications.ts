@@ -9,8 +9,9 @@
 import { and, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { accessTokens, applications, auditEvents, initialAccessTokens, refreshTokens, users } from '@/drizzle/schema';
 import type { ClientRecord } from '@/lib/oauth/store';
+import type { IdentityMetadataName } from '@/lib/applications/identity-rules';
 import { clearExpired } from './clear-expired';
-import { applicationColumns, clientColumns, hasSecretColumn, isUuid } from './sql-helpers';
+import { applicationColumns, clientColumns, hasSecretColumn, identityColumns, isUuid, pgTextArray } from './sql-helpers';
 import type { Db } from './types';
 
 export { UNUSED_METADATA_DOCUMENT_SECONDS } from './clear-expired';
@@ -64,6 +65,8 @@ interface NewApplication {
   /** OIDC Back-Channel Logout. */
   backchannelLogoutUri?: string | null;
   backchannelLogoutSessionRequired?: boolean;
+  /** RFC 7591 §2 metadata: for the dashboard and the CLI, only who it is (logo_uri, client_uri, policy_uri, tos_uri). */
+  clientMetadata?: Record<string, unknown> | null;
 }
 
 export interface NewInitialAccessToken {
@@ -141,6 +144,11 @@ export interface OperatorApplication {
   backchannelLogoutSessionRequired: boolean;
   /** client_secret_jwt: whether its secret is kept sealed (one made before it chose the method is not). */
   hasSealedSecret: boolean;
+  /** Issue 23: who it is, as stored in client_metadata (logo_uri, client_uri, policy_uri, tos_uri); null = none. */
+  logoUri: string | null;
+  clientUri: string | null;
+  policyUri: string | null;
+  tosUri: string | null;
 }
 
 /**
@@ -180,13 +188,37 @@ const OWNER_EDITABLE = [
 /** Only an operator (by client_id) changes these. */
 type OperatorOnly = 'ownerId' | 'skipAuthorization' | 'resourceServer';
 
-/** What may change on an application; absent keys stay as they are. Columns of the table, so it cannot drift from the schema. */
-export type ApplicationChanges = Partial<Pick<typeof applications.$inferInsert, (typeof OWNER_EDITABLE)[number] | OperatorOnly>>;
+/**
+ * What may change on an application; absent keys stay as they are. Columns of the table, so it
+ * cannot drift from the schema; and `identity`, keys of client_metadata (issue 23: logo_uri,
+ * client_uri, policy_uri, tos_uri; null removes one), which an owner may change too.
+ */
+export type ApplicationChanges = Partial<Pick<typeof applications.$inferInsert, (typeof OWNER_EDITABLE)[number] | OperatorOnly>> & {
+  identity?: Partial<Record<IdentityMetadataName, string | null>>;
+};
 
 /** The changes to write: only defined values, and for an owner only the columns an owner may change. */
-function columnsToSet(which: WhichApplication, changes: ApplicationChanges): ApplicationChanges {
-  const allowed: readonly string[] = 'clientId' in which ? Object.keys(changes) : OWNER_EDITABLE;
-  return Object.fromEntries(Object.entries(changes).filter(([k, v]) => v !== undefined && allowed.includes(k)));
+function columnsToSet(which: WhichApplication, changes: ApplicationChanges) {
+  const { identity, ...columns } = changes;
+  const allowed: readonly string[] = 'clientId' in which ? Object.keys(columns) : OWNER_EDITABLE;
+  const set: Partial<typeof applications.$inferInsert> & { clientMetadata?: SQL } = Object.fromEntries(Object.entries(columns).filter(([k, v]) => v !== undefined && allowed.includes(k)));
+  const metadata = identity && metadataMerge(identity);
+  if (metadata) set.clientMetadata = metadata;
+  return set;
+}
+
+/**
+ * client_metadata with the identity links set or removed and every other key kept (a
+ * self-registered client's RFC 7591 document stays whole), in the UPDATE itself, so two edits
+ * cannot overwrite each other's keys. Null when there is nothing to change.
+ */
+function metadataMerge(identity: Partial<Record<IdentityMetadataName, string | null>>): SQL | null {
+  const entries = Object.entries(identity);
+  if (!entries.length) return null;
+  const removed = entries.filter(([, v]) => v === null).map(([k]) => k);
+  const kept = Object.fromEntries(entries.filter(([, v]) => v !== null));
+  // Nothing left (a dashboard application whose links were all cleared): null, as one that never had any.
+  return sql`nullif((coalesce(${applications.clientMetadata}, '{}'::jsonb) - ${pgTextArray(removed)}::text[]) || ${JSON.stringify(kept)}::jsonb, '{}'::jsonb)`;
 }
 
 const operatorColumns = {
@@ -199,6 +231,7 @@ const operatorColumns = {
   jwks: applications.jwks,
   jwksUri: applications.jwksUri,
   accessTokenFormat: applications.accessTokenFormat,
+  ...identityColumns,
 };
 
 /** Applications as the service, the dashboard and the command line manage them. */

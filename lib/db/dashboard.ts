@@ -11,7 +11,7 @@ import type { ApplicationDetails, ApplicationSummary, AuthorizationSummary, Dail
 import { createApplicationStore, type ApplicationChanges, type RevokedTokens } from './applications';
 import { createAuthorizationStore } from './authorizations';
 import { tokensIssuedPerDay } from './tokens-per-day';
-import { hasSecretColumn, isUuid } from './sql-helpers';
+import { hasSecretColumn, identityColumns, isUuid } from './sql-helpers';
 import type { Db } from './types';
 
 export type { ApplicationChanges, ApplicationDetails, ApplicationSummary, AuthorizationSummary, DailyCount, SelfRegisteredSummary };
@@ -94,6 +94,7 @@ export function createDashboardStore(db: Db) {
           requireDpop: applications.requireDpop,
           backchannelLogoutUri: applications.backchannelLogoutUri,
           backchannelLogoutSessionRequired: applications.backchannelLogoutSessionRequired,
+          ...identityColumns,
         })
         .from(applications)
         .where(and(eq(applications.id, id), eq(applications.ownerId, ownerId)))

@@ -39,6 +39,18 @@ export const applicationColumns = {
   backchannelLogoutSessionRequired: applications.backchannelLogoutSessionRequired,
 };
 
+/**
+ * Who an application says it is (issue 23), read out of client_metadata as the edit forms and
+ * the CLI show it: the stored text, whatever it is (the pages that render a link check it again,
+ * lib/consent/client-identity.ts).
+ */
+export const identityColumns = {
+  logoUri: sql<string | null>`${applications.clientMetadata}->>'logo_uri'`,
+  clientUri: sql<string | null>`${applications.clientMetadata}->>'client_uri'`,
+  policyUri: sql<string | null>`${applications.clientMetadata}->>'policy_uri'`,
+  tosUri: sql<string | null>`${applications.clientMetadata}->>'tos_uri'`,
+};
+
 /** The engine's ClientRecord (lib/oauth/store.ts). */
 export const clientColumns = {
   ...applicationColumns,

@@ -4,36 +4,21 @@
  */
 import { recordAudit } from '@/lib/audit';
 import { queueMail } from '@/lib/mail';
-import { signInMethodChangedMail } from '@/lib/mail/templates/sign-in-method-changed';
+import { getAccountStore } from '@/lib/db/account';
+import { mailLocale } from '@/lib/mail/locale';
+import { signInMethodChangedMail, type SignInMethodChange } from '@/lib/mail/templates/sign-in-method-changed';
 
-export type FactorChange =
-  | { type: 'mfa.totp_enabled' }
-  | { type: 'mfa.totp_removed' }
-  | { type: 'mfa.recovery_codes_regenerated' }
-  | { type: 'mfa.passkey_added'; name: string }
-  | { type: 'mfa.passkey_removed'; name: string };
-
-function describe(change: FactorChange): string {
-  switch (change.type) {
-    case 'mfa.totp_enabled':
-      return 'an authenticator app was set up for two-step verification, with new recovery codes';
-    case 'mfa.totp_removed':
-      return 'the authenticator app was removed, with its recovery codes';
-    case 'mfa.recovery_codes_regenerated':
-      return 'new recovery codes were generated; the old ones no longer work';
-    case 'mfa.passkey_added':
-      return `a passkey named “${change.name}” was added`;
-    case 'mfa.passkey_removed':
-      return `the passkey named “${change.name}” was removed`;
-  }
-}
+/** What changed; the notice names it in the reader's language (the mail template's own type). */
+export type FactorChange = SignInMethodChange;
 
 export async function announceFactorChange(
   user: { id: string; email: string },
   change: FactorChange,
-  origin: { ip: string | null; userAgent: string | null; baseUrl: string },
+  /** `locale`: the page's language, for an account that saved none. */
+  origin: { ip: string | null; userAgent: string | null; baseUrl: string; locale?: string },
 ): Promise<void> {
   const detail = 'name' in change ? { name: change.name } : undefined;
   await recordAudit({ type: change.type, actor: { type: 'user', id: user.id, label: user.email }, userId: user.id, detail, ip: origin.ip, userAgent: origin.userAgent });
-  await queueMail(signInMethodChangedMail({ to: user.email, change: describe(change), accountUrl: `${origin.baseUrl}/account#two-factor` }));
+  const saved = await (await getAccountStore()).findUserLocale(user.id).catch(() => null);
+  await queueMail(signInMethodChangedMail({ to: user.email, change, accountUrl: `${origin.baseUrl}/account#two-factor`, locale: mailLocale(saved, origin.locale) }));
 }

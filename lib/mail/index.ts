@@ -22,6 +22,8 @@ export interface MailMessage {
   html?: string;
   /** Links in the message, printed on the console when mail goes to the outbox. */
   links?: string[];
+  /** The language it is written in (lib/mail/locale.ts), sent as Content-Language. */
+  locale?: string;
 }
 
 /** This process's queue, or the one being built (one per process: Next loads this module once per bundle). */

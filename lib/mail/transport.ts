@@ -20,6 +20,18 @@ export interface TransportOptions {
   log?: (line: string) => void;
 }
 
+/** nodemailer's fields for one message; the language travels as Content-Language (RFC 3282). */
+function envelope(from: string, message: MailMessage) {
+  return {
+    from,
+    to: message.to,
+    subject: message.subject,
+    text: message.text,
+    html: message.html,
+    ...(message.locale ? { headers: { 'Content-Language': message.locale } } : {}),
+  };
+}
+
 export function transportName(settings: MailSettings): 'smtp' | 'outbox' {
   return settings.server ? 'smtp' : 'outbox';
 }
@@ -34,12 +46,12 @@ export function createDeliver({ settings, outboxDir, log = console.log }: Transp
       socketTimeout: 20_000,
     } as never);
     return async (message) => {
-      await smtp.sendMail({ from: settings.from, to: message.to, subject: message.subject, text: message.text, html: message.html });
+      await smtp.sendMail(envelope(settings.from, message));
     };
   }
   const writer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return async (message) => {
-    const info = await writer.sendMail({ from: settings.from, to: message.to, subject: message.subject, text: message.text, html: message.html });
+    const info = await writer.sendMail(envelope(settings.from, message));
     await fs.mkdir(outboxDir, { recursive: true, mode: 0o700 });
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const file = path.join(outboxDir, `${stamp}-${randomBytes(4).toString('hex')}.eml`);

@@ -6,6 +6,7 @@
  */
 import { ALGORITHMS, CLIENT_TYPE_VALUES, GRANTS, isGrantType, type ClientType, type GrantType } from '@/lib/applications/options';
 import { ApplicationInputError, DEVICE_CODE_LIFETIME, rateLimitProblem, type ApplicationField } from '@/lib/applications/rules';
+import { IDENTITY_FIELDS, IDENTITY_URI_MAX } from '@/lib/applications/identity-rules';
 import type { ApplicationUpdate } from '@/lib/applications/service';
 import { createUserStore } from '@/lib/db/users';
 import type { DbHandle } from '@/lib/db/types';
@@ -38,6 +39,11 @@ export const APPLICATION_OPTIONS = {
   'require-dpop': { type: 'boolean' },
   'backchannel-logout-uri': { type: 'string' },
   'backchannel-logout-session-required': { type: 'boolean' },
+  // Issue 23: who it is, on the consent page (lib/applications/identity-rules.ts).
+  'logo-uri': { type: 'string' },
+  'client-uri': { type: 'string' },
+  'policy-uri': { type: 'string' },
+  'tos-uri': { type: 'string' },
 } satisfies Command['options'];
 
 export const APPLICATION_USAGE =
@@ -45,7 +51,8 @@ export const APPLICATION_USAGE =
   '                  [--resources "URI ..."] [--algorithm RS256|ES256|none] [--rate-limit N|default|none]\n' +
   '                  [--device-code-lifetime SECONDS|default] [--require-par | --no-require-par] [--require-dpop | --no-require-dpop]\n' +
   `                  ${KEY_USAGE}\n` +
-  `                  ${POLICY_USAGE}`;
+  `                  ${POLICY_USAGE}\n` +
+  '                  [--logo-uri URL] [--client-uri URL] [--policy-uri URL] [--tos-uri URL]';
 
 export const APPLICATION_FLAGS_HELP =
   '  --resources:  RFC 8707 resource URIs it serves as a resource server (its tokens\' audience)\n' +
@@ -59,7 +66,9 @@ export const APPLICATION_FLAGS_HELP =
   '  --require-mfa: its users must sign in with two factors (a passkey, or password + code)\n' +
   '  --require-dpop: RFC 9449 "Require DPoP": token requests need a DPoP proof, so every token is bound to the client\'s key\n' +
   '  --backchannel-logout-uri: OIDC Back-Channel Logout: where logout tokens are POSTed when a session that signed in to it ends ("" removes it)\n' +
-  '  --backchannel-logout-session-required: it needs sid in logout tokens (they always carry it)';
+  '  --backchannel-logout-session-required: it needs sid in logout tokens (they always carry it)\n' +
+  '  --logo-uri, --client-uri, --policy-uri, --tos-uri: who it is, shown on the consent page: its logo (shown when\n' +
+  `                     OAUTH2_CLIENT_LOGO_HOSTS allows the host), home page, privacy policy and terms; https URLs of at most ${IDENTITY_URI_MAX} characters ("" removes one)`;
 
 export function parseClientType(raw: string | undefined, what = 'client type'): ClientType {
   const type = CLIENT_TYPE_VALUES.find((t) => t === raw);
@@ -134,6 +143,10 @@ export async function readApplicationFlags(values: Record<string, string | boole
     backchannelLogoutUri: text('backchannel-logout-uri'),
     backchannelLogoutSessionRequired: bool('backchannel-logout-session-required'),
     ownerId: text('user') === undefined ? undefined : await ownerIdFor(db, text('user')!),
+    logoUri: text('logo-uri'),
+    clientUri: text('client-uri'),
+    policyUri: text('policy-uri'),
+    tosUri: text('tos-uri'),
     ...readKeyFlags(values),
     ...readPolicyFlags(values),
   };
@@ -157,6 +170,7 @@ const FLAG_OF: Partial<Record<ApplicationField, string>> = {
   accessTokenFormat: '--access-token-format',
   requireDpop: '--require-dpop',
   backchannelLogoutUri: '--backchannel-logout-uri',
+  ...Object.fromEntries(IDENTITY_FIELDS.map((f) => [f.field, f.flag])),
   ...POLICY_FLAG_OF,
 };
 

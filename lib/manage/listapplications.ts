@@ -59,6 +59,11 @@ export function toJson(a: OperatorApplication) {
     id_token_lifetime: a.idTokenLifetime,
     issue_refresh_tokens: a.issueRefreshTokens,
     previous_secret_expires_at: a.previousSecretExpiresAt?.toISOString() ?? null,
+    // Issue 23: who it is (RFC 7591 §2 names).
+    logo_uri: a.logoUri,
+    client_uri: a.clientUri,
+    policy_uri: a.policyUri,
+    tos_uri: a.tosUri,
     created_at: a.createdAt.toISOString(),
   };
 }

@@ -5,7 +5,9 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applications } from '@/drizzle/schema';
 import { createOAuthServer } from '@/lib/oauth';
 import { createMetadataDocumentFetcher } from '@/lib/agents/fetch-metadata-document';
 import { createApplicationStore } from '@/lib/db/applications';
@@ -302,5 +304,24 @@ describe('manage cleartokens: documents that never completed an authorization', 
     expect(await t.store.findApplicationByClientId(unused.clientId)).toBeNull();
     // The one that completed an authorization (its consent stays) is kept.
     expect(await t.store.findApplicationByClientId(used.clientId)).not.toBeNull();
+  });
+});
+
+describe('issue 23: who a document client is (logo_uri, client_uri, policy_uri, tos_uri)', () => {
+  const storedMetadata = async (clientId: string) => {
+    const [row] = await t.db.select({ metadata: applications.clientMetadata }).from(applications).where(eq(applications.clientId, clientId));
+    return row?.metadata as Record<string, unknown> | undefined;
+  };
+
+  it('keeps https links; leaves out one the identity rule refuses (http) instead of refusing the person signing in', async () => {
+    const { clientId } = publish({ logo_uri: 'http://cdn.agent.example/logo.png', client_uri: 'https://agent.example/', policy_uri: 'http://agent.example/privacy', tos_uri: 'https://agent.example/terms' });
+    const { res, location } = await authorize(clientId);
+    expect(res.status).toBe(302);
+    // On to sign-in or consent (an earlier test left someone signed in), not the error page.
+    expect(location).toMatch(/^\/(login\?next=|o\/consent\?request=)/);
+    const metadata = await storedMetadata(clientId);
+    expect(metadata).toMatchObject({ client_uri: 'https://agent.example/', tos_uri: 'https://agent.example/terms' });
+    expect(metadata).not.toHaveProperty('logo_uri');
+    expect(metadata).not.toHaveProperty('policy_uri');
   });
 });

@@ -71,7 +71,8 @@ function checkDocument(doc: unknown, clientId: string, deps: Deps) {
   if (method !== undefined && method !== 'none') throw new MetadataDocumentError(`token_endpoint_auth_method "${String(method)}" is not allowed: a metadata-document client is public ("none")`);
   if (!Array.isArray(d.redirect_uris) || d.redirect_uris.length === 0) throw new MetadataDocumentError('the document has no redirect_uris');
   try {
-    return checkClientMetadata(d, { allowedAuthMethods: ['none'], defaultAuthMethod: 'none', settings: deps.settings });
+    // Issue 23: an http logo or policy link is left out (never shown), not a reason to refuse the person signing in.
+    return checkClientMetadata(d, { allowedAuthMethods: ['none'], defaultAuthMethod: 'none', settings: deps.settings, refusedLinks: 'drop' });
   } catch (e) {
     if (e instanceof OAuthError) throw new MetadataDocumentError(e.description);
     throw e;

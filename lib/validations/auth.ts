@@ -7,19 +7,34 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MESSAGES, PASSWORD_MIN_LENGTH, passwordSh
 
 export { PASSWORD_MIN_LENGTH } from '@/lib/auth/password-rules';
 
+/** argon2 takes any length; this only stops a megabyte "password" from costing a hash. */
+export const SIGN_IN_PASSWORD_MAX_LENGTH = 1024;
+export const NAME_MAX_LENGTH = 100;
+
+/**
+ * What these forms say, in English (the CLI and the wire say it too). The pages show each in the
+ * reader's language: lib/i18n/auth-messages.ts maps every one of these to its catalogue key.
+ */
+export const AUTH_MESSAGES = {
+  emailRequired: 'Enter your email address',
+  emailInvalid: 'Enter a valid email address',
+  signInPasswordTooShort: `Password must be at least ${PASSWORD_MIN_LENGTH} characters`,
+  signInPasswordTooLong: `Password must be at most ${SIGN_IN_PASSWORD_MAX_LENGTH} characters`,
+  nameTooLong: `Name must be at most ${NAME_MAX_LENGTH} characters`,
+  confirmRequired: 'Type the new password again',
+  mismatch: 'The two passwords do not match: type the same password twice',
+  emailTaken: 'An account with this email already exists',
+} as const;
+
 const email = z
   .string()
   .trim()
   .toLowerCase()
-  .min(1, 'Enter your email address')
-  .max(254, 'Enter a valid email address')
-  .pipe(z.email('Enter a valid email address'));
+  .min(1, AUTH_MESSAGES.emailRequired)
+  .max(254, AUTH_MESSAGES.emailInvalid)
+  .pipe(z.email(AUTH_MESSAGES.emailInvalid));
 
-const password = z
-  .string()
-  .min(PASSWORD_MIN_LENGTH, `Password must be at least ${PASSWORD_MIN_LENGTH} characters`)
-  // argon2 takes any length; this only stops a megabyte "password" from costing a hash.
-  .max(1024, 'Password must be at most 1024 characters');
+const password = z.string().min(PASSWORD_MIN_LENGTH, AUTH_MESSAGES.signInPasswordTooShort).max(SIGN_IN_PASSWORD_MAX_LENGTH, AUTH_MESSAGES.signInPasswordTooLong);
 
 export const signInSchema = z.object({ email, password });
 
@@ -33,7 +48,7 @@ export const signUpSchema = z
   .object({
     email,
     password: newPassword,
-    name: z.string().trim().max(100, 'Name must be at most 100 characters').optional(),
+    name: z.string().trim().max(NAME_MAX_LENGTH, AUTH_MESSAGES.nameTooLong).optional(),
   })
   .superRefine((v, ctx) => {
     const problem = passwordShapeProblem(v.password, { email: v.email });
@@ -47,9 +62,9 @@ export const forgotPasswordSchema = z.object({ email });
 export const resetPasswordSchema = z
   .object({
     password: newPassword,
-    confirmPassword: z.string().min(1, 'Type the new password again'),
+    confirmPassword: z.string().min(1, AUTH_MESSAGES.confirmRequired),
   })
-  .refine((v) => v.password === v.confirmPassword, { path: ['confirmPassword'], message: 'The two passwords do not match: type the same password twice' });
+  .refine((v) => v.password === v.confirmPassword, { path: ['confirmPassword'], message: AUTH_MESSAGES.mismatch });
 
 export type SignInInput = z.input<typeof signInSchema>;
 export type SignUpInput = z.input<typeof signUpSchema>;

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { headers } from 'next/headers';
 import { AuthCard } from '@/components/auth/auth-card';
@@ -8,7 +9,9 @@ import { buttonClasses } from '@/components/ui/button';
 import { confirmEmailChange, EMAIL_CHANGE_LINK_HOURS } from '@/lib/accounts/email-change';
 import { signInIp } from '@/lib/auth/sign-in-limits';
 
-export const metadata: Metadata = { title: 'Confirm your new email' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('confirmEmail'))('title') };
+}
 export const dynamic = 'force-dynamic';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -18,28 +21,25 @@ export default async function ConfirmEmailPage({ searchParams }: { searchParams:
   const raw = (await searchParams).token;
   const token = (Array.isArray(raw) ? raw[0] : raw) ?? '';
   const h = await headers();
+  const t = await getTranslations('confirmEmail');
   const result = await confirmEmailChange(token, { ip: signInIp(h), userAgent: h.get('user-agent')?.slice(0, 300) ?? null });
   if (!result.ok) {
     return (
-      <AuthCard title="Confirm your new email">
+      <AuthCard title={t('title')}>
         <LinkProblem
           problem={result.problem}
-          advice={
-            result.problem === 'taken'
-              ? 'Your account keeps its current address. Choose another one on your account page.'
-              : `Confirmation links work once, for ${EMAIL_CHANGE_LINK_HOURS} hours. Ask for the change again on your account page.`
-          }
-          action={{ href: '/account', label: 'Go to your account' }}
+          advice={result.problem === 'taken' ? t('takenAdvice') : t('advice', { hours: EMAIL_CHANGE_LINK_HOURS })}
+          action={{ href: '/account', label: t('goToAccount') }}
         />
       </AuthCard>
     );
   }
   return (
-    <AuthCard title="Email address changed">
+    <AuthCard title={t('changedTitle')}>
       <div className="space-y-5">
-        <Alert tone="success">Your account now uses {result.email}. Sign in with this address from now on.</Alert>
+        <Alert tone="success">{t('changed', { email: result.email })}</Alert>
         <Link href="/account" className={buttonClasses({ className: 'w-full' })}>
-          Go to your account
+          {t('goToAccount')}
         </Link>
       </div>
     </AuthCard>

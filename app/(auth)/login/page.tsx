@@ -10,8 +10,7 @@ import { Alert } from '@/components/ui/alert';
 import { currentUser, safeNext } from '@/lib/auth';
 import { oauthProviders } from '@/lib/auth/config';
 import { SIGNUP_CLOSED_ERROR, UNVERIFIED_ACCOUNT_ERROR } from '@/lib/auth/social-account';
-import { signupRefusal } from '@/lib/accounts/verification';
-import { ACCOUNT_DISABLED_MESSAGE } from '@/lib/auth/sign-in-audit';
+import { signupRefusalKey } from '@/lib/accounts/verification';
 import { getStore } from '@/lib/db';
 import { existingDemoAccounts } from '@/lib/auth/demo-users';
 import { applicationNameForNext } from '@/lib/auth/pending-authorization';
@@ -28,16 +27,18 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /** Auth.js sends provider sign-in failures here as ?error=<type>. */
-function errorMessage(error: string, t: Awaited<ReturnType<typeof getTranslations<'login'>>>): string {
+function errorMessage(error: string, t: Awaited<ReturnType<typeof getTranslations<'login'>>>, te: Awaited<ReturnType<typeof getTranslations<'authErrors'>>>): string {
   switch (error) {
     case 'CredentialsSignin':
       return t('errorCredentials');
     case UNVERIFIED_ACCOUNT_ERROR:
       return t('errorUnverified');
-    case SIGNUP_CLOSED_ERROR:
-      return signupRefusal() ?? t('errorNotUsable');
+    case SIGNUP_CLOSED_ERROR: {
+      const refusal = signupRefusalKey();
+      return refusal ? te(refusal) : t('errorNotUsable');
+    }
     case 'AccountDisabled':
-      return ACCOUNT_DISABLED_MESSAGE;
+      return te('accountDisabled');
     case 'AccessDenied':
       return t('errorAccessDenied');
     default:
@@ -84,7 +85,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
       {reauth || error || wasReset || demoAccounts.length ? (
         <div className="mb-5 space-y-3">
           {wasReset ? <Alert tone="success">{t('passwordChanged')}</Alert> : null}
-          {error ? <Alert tone="error">{errorMessage(error, t)}</Alert> : null}
+          {error ? <Alert tone="error">{errorMessage(error, t, await getTranslations('authErrors'))}</Alert> : null}
           {reauth ? <Alert tone="info">{t('signInAgain')}</Alert> : null}
           {demoAccounts.length ? <DemoAccountsNotice emails={demoAccounts} /> : null}
         </div>

@@ -8,7 +8,7 @@ import { Alert } from '@/components/ui/alert';
 import { currentUser, safeNext } from '@/lib/auth';
 import { oauthProviders } from '@/lib/auth/config';
 import { applicationNameForNext } from '@/lib/auth/pending-authorization';
-import { signupRefusal } from '@/lib/accounts/verification';
+import { signupRefusalKey } from '@/lib/accounts/verification';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('signup'))('title') };
@@ -25,7 +25,8 @@ export default async function SignupPage({ searchParams }: { searchParams: Searc
   // Coming from /o/authorize: name the application that is asking.
   const appName = await applicationNameForNext(next);
   // OAUTH2_SIGNUP=invite or closed: say so instead of offering a form the action refuses.
-  const refusal = signupRefusal();
+  const refusalKey = signupRefusalKey();
+  const refusal = refusalKey ? (await getTranslations('authErrors'))(refusalKey) : null;
 
   return (
     <AuthCard

@@ -1,5 +1,6 @@
 'use server';
 /** "Resend" on /verify-email: a new verification link, counted per IP and per address. */
+import { getLocale } from 'next-intl/server';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { requestMailBaseUrl } from '@/lib/accounts/base-url';
@@ -20,6 +21,6 @@ export async function resendVerificationAction(formData: FormData): Promise<void
     events.emit('rate_limited', { limit: 'account_email_ip' });
     redirect(back('limited'));
   }
-  const sent = await sendVerificationEmail(user.id, { baseUrl: await requestMailBaseUrl(), limits });
+  const sent = await sendVerificationEmail(user.id, { baseUrl: await requestMailBaseUrl(), limits, locale: await getLocale() });
   redirect(back(sent ? 'sent' : 'limited'));
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
@@ -11,7 +12,9 @@ import { currentUser, loginUrl, safeNext } from '@/lib/auth';
 import { signInIp } from '@/lib/auth/sign-in-limits';
 import { resendVerificationAction } from './actions';
 
-export const metadata: Metadata = { title: 'Verify your email' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('verifyEmail'))('title') };
+}
 export const dynamic = 'force-dynamic';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -25,6 +28,7 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
   const params = await searchParams;
   const token = first(params.token);
   const next = safeNext(first(params.next), '');
+  const t = await getTranslations('verifyEmail');
 
   if (token !== undefined) {
     const h = await headers();
@@ -34,26 +38,22 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
       const user = await currentUser();
       const done = user?.emailVerified === true;
       return (
-        <AuthCard title="Verify your email">
+        <AuthCard title={t('title')}>
           <LinkProblem
             problem={result.problem}
-            advice={
-              done
-                ? `Your address, ${user.email}, is already confirmed: there is nothing more to do.`
-                : `Verification links work once, for ${VERIFICATION_LINK_HOURS} hours. Sign in and ask for a new one.`
-            }
-            action={done ? { href: '/', label: 'Continue' } : { href: '/verify-email', label: 'Send a new link' }}
+            advice={done ? t('alreadyConfirmed', { email: user.email }) : t('advice', { hours: VERIFICATION_LINK_HOURS })}
+            action={done ? { href: '/', label: t('continue') } : { href: '/verify-email', label: t('sendNew') }}
           />
         </AuthCard>
       );
     }
     return (
-      <AuthCard title="Email address confirmed">
+      <AuthCard title={t('confirmedTitle')}>
         <div className="space-y-5">
-          <Alert tone="success">{result.email} is confirmed. Thank you.</Alert>
-          <p className="text-sm text-slate-700">If an application was waiting for this, go back to its tab and press Continue, or start signing in to it again.</p>
+          <Alert tone="success">{t('confirmed', { email: result.email })}</Alert>
+          <p className="text-sm text-slate-700">{t('appWaiting')}</p>
           <Link href="/" className={buttonClasses({ className: 'w-full' })}>
-            Continue
+            {t('continue')}
           </Link>
         </div>
       </AuthCard>
@@ -67,23 +67,20 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
   const resent = first(params.resent);
 
   return (
-    <AuthCard title="Verify your email" description={<>One step before applications can use your account.</>}>
+    <AuthCard title={t('title')} description={t('description')}>
       <div className="space-y-5 text-sm text-slate-700">
-        {resent === 'sent' ? <Alert tone="success">A new link is on its way to {user.email}.</Alert> : null}
-        {resent === 'limited' ? <Alert tone="warning">Too many links were sent to this address. Use the latest one, or try again in an hour.</Alert> : null}
-        <p>
-          We sent a link to <span className="font-semibold text-slate-900">{user.email}</span>. Open it to confirm the address; then come back here and
-          press Continue.
-        </p>
-        <p>The link works for {VERIFICATION_LINK_HOURS} hours. Nothing arrived? Check your spam folder, or send a new link.</p>
+        {resent === 'sent' ? <Alert tone="success">{t('resent', { email: user.email })}</Alert> : null}
+        {resent === 'limited' ? <Alert tone="warning">{t('limited')}</Alert> : null}
+        <p className="wrap-anywhere">{t.rich('sentTo', { email: user.email, b: (chunks) => <span className="font-semibold text-slate-900">{chunks}</span> })}</p>
+        <p>{t('validity', { hours: VERIFICATION_LINK_HOURS })}</p>
         <div className="flex flex-col gap-3 sm:flex-row">
           <Link href={self} className={buttonClasses({ className: 'w-full sm:flex-1' })}>
-            Continue
+            {t('continue')}
           </Link>
           <form action={resendVerificationAction} className="w-full sm:flex-1">
             <input type="hidden" name="next" value={next} />
             <Button type="submit" variant="secondary" className="w-full">
-              Resend
+              {t('resend')}
             </Button>
           </form>
         </div>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { brandName } from '@/components/logo';
 import { LeavingNotice } from '@/components/consent/leaving-notice';
@@ -7,7 +8,9 @@ import { getStore } from '@/lib/db';
 import { currentIssuer } from '@/lib/config/issuer';
 import { isClientTarget, isUnverifiedClient } from '@/lib/oauth/leaving';
 
-export const metadata: Metadata = { title: 'Leaving this server' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('leaving'))('title') };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -22,11 +25,12 @@ export default async function LeavingPage({ searchParams }: { searchParams: Sear
   const clientId = first(params.client_id) ?? '';
   const to = first(params.to) ?? '';
   const client = clientId ? await (await getStore()).findApplicationByClientId(clientId) : null;
+  const t = await getTranslations('leaving');
   if (!client || !isClientTarget(client, to)) {
-    return <RequestError description="This link does not lead back to an application registered on this server." advice="Return to the application you were using and start again." />;
+    return <RequestError description={t('badLink')} advice={t('badLinkAdvice')} />;
   }
   const url = new URL(to);
-  const destination = url.host || `an app on this device (${url.protocol.slice(0, -1)})`;
+  const destination = url.host || t('onDevice', { scheme: url.protocol.slice(0, -1) });
   const server = `${brandName()} (${new URL(await currentIssuer()).host})`;
   // A vetted client is never sent here; a link edited to name one just goes on.
   if (!isUnverifiedClient(client)) redirect(to);

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { AuthCard } from '@/components/auth/auth-card';
 import { RequestError } from '@/components/consent/request-error';
@@ -8,7 +9,9 @@ import { resumeAuthorizationPath } from '@/lib/oauth/paths';
 import { getOAuthServer } from '@/lib/server/oauth-server';
 import { continueAsSignedIn, useAnotherAccount } from './actions';
 
-export const metadata: Metadata = { title: 'Choose an account' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('selectAccount'))('title') };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -19,10 +22,11 @@ export default async function SelectAccountPage({ searchParams }: { searchParams
   const user = await currentUser();
   if (!user) redirect(loginUrl(resumeAuthorizationPath(requestId)));
   const view = requestId ? await (await getOAuthServer()).loadAccountChoice(requestId) : null;
-  if (!view) return <RequestError description="This sign-in request has expired or was already used." advice="Go back to the application and start again." />;
+  const t = await getTranslations('selectAccount');
+  if (!view) return <RequestError description={t('expired')} advice={t('expiredAdvice')} />;
 
   return (
-    <AuthCard title="Choose an account" description={<>to continue to <strong className="font-semibold text-slate-900">{view.clientName}</strong></>}>
+    <AuthCard title={t('title')} description={t.rich('continueTo', { app: view.clientName, b: (chunks) => <strong className="font-semibold text-slate-900">{chunks}</strong> })}>
       <div className="flex items-center gap-3 rounded-lg border border-slate-200 bg-slate-50 px-4 py-3">
         <span aria-hidden="true" className="flex size-10 shrink-0 items-center justify-center rounded-full bg-accent-600 text-base font-semibold text-white">
           {(user.name || user.email).charAt(0).toUpperCase()}
@@ -31,19 +35,19 @@ export default async function SelectAccountPage({ searchParams }: { searchParams
           {user.name ? <p className="truncate font-medium text-slate-900">{user.name}</p> : null}
           <p className="truncate text-sm text-slate-600">{user.email}</p>
         </div>
-        <span className="ml-auto shrink-0 text-xs text-slate-500">Signed in</span>
+        <span className="ml-auto shrink-0 text-xs text-slate-500">{t('signedIn')}</span>
       </div>
       <div className="mt-6 flex flex-col gap-3">
         <form action={continueAsSignedIn}>
           <input type="hidden" name="request" value={requestId} />
           <Button type="submit" className="w-full">
-            Continue
+            {t('continue')}
           </Button>
         </form>
         <form action={useAnotherAccount}>
           <input type="hidden" name="request" value={requestId} />
           <Button type="submit" variant="secondary" className="w-full">
-            Use another account
+            {t('another')}
           </Button>
         </form>
       </div>

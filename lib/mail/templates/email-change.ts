@@ -1,37 +1,48 @@
+import type { Locale } from '@/lib/i18n/locales';
+import { mailTranslator } from '../locale';
 import { productName, renderMail } from './layout';
 
 /** To the NEW address: the link that applies the change. */
-export function emailChangeMail(input: { to: string; url: string; hours: number }) {
+export function emailChangeMail(input: { to: string; url: string; hours: number; locale?: Locale }) {
+  const locale = input.locale ?? 'en';
+  const t = mailTranslator(locale);
+  const product = productName();
   return renderMail({
     to: input.to,
-    subject: `Confirm your new email address for ${productName()}`,
-    intro: [`Someone asked to use ${input.to} as the email address of their ${productName()} account.`],
-    action: { label: 'Use this address', url: input.url },
-    outro: [`The link works once, for ${input.hours} hours. Until then the account keeps its current address.`, "If you didn't ask for this, ignore this message."],
+    locale,
+    subject: t('emailChange.subject', { product }),
+    intro: [t('emailChange.intro', { product, email: input.to })],
+    action: { label: t('emailChange.action'), url: input.url },
+    outro: [t('emailChange.validity', { hours: input.hours }), t('emailChange.ignore')],
   });
 }
 
 /** To the OLD address, at once: so a change made from a stolen session does not go unnoticed. */
-export function emailChangeNoticeMail(input: { to: string; newEmail: string; accountUrl: string }) {
+export function emailChangeNoticeMail(input: { to: string; newEmail: string; accountUrl: string; locale?: Locale }) {
+  const locale = input.locale ?? 'en';
+  const t = mailTranslator(locale);
+  const product = productName();
   return renderMail({
     to: input.to,
-    subject: `Your ${productName()} email address is about to change`,
-    intro: [
-      `Someone signed in to your ${productName()} account asked to change its email address from ${input.to} to ${input.newEmail}.`,
-      'Nothing changes until the link sent to the new address is followed.',
-    ],
-    action: { label: 'Review your account', url: input.accountUrl },
-    outro: ["If this wasn't you, reset your password now: that cancels the pending change and signs out every session."],
+    locale,
+    subject: t('emailChangeNotice.subject', { product }),
+    intro: [t('emailChangeNotice.intro', { product, email: input.to, newEmail: input.newEmail }), t('emailChangeNotice.pending')],
+    action: { label: t('emailChangeNotice.action'), url: input.accountUrl },
+    outro: [t('emailChangeNotice.notYou')],
   });
 }
 
 /** To the new address when another account already uses it (no account listing on /account). */
-export function emailChangeTakenMail(input: { to: string; forgotUrl: string }) {
+export function emailChangeTakenMail(input: { to: string; forgotUrl: string; locale?: Locale }) {
+  const locale = input.locale ?? 'en';
+  const t = mailTranslator(locale);
+  const product = productName();
   return renderMail({
     to: input.to,
-    subject: `Someone tried to use your address on ${productName()}`,
-    intro: [`Someone asked to move another ${productName()} account to ${input.to}, but you already have an account with this address, so nothing was changed.`],
-    action: { label: 'Forgot your password?', url: input.forgotUrl },
-    outro: ["If this wasn't you, you need to do nothing."],
+    locale,
+    subject: t('emailChangeTaken.subject', { product }),
+    intro: [t('emailChangeTaken.intro', { product, email: input.to })],
+    action: { label: t('emailChangeTaken.action'), url: input.forgotUrl },
+    outro: [t('emailChangeTaken.notYou')],
   });
 }

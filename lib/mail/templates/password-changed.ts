@@ -1,3 +1,5 @@
+import type { Locale } from '@/lib/i18n/locales';
+import { mailTranslator } from '../locale';
 import { productName, renderMail } from './layout';
 
 /**
@@ -5,18 +7,24 @@ import { productName, renderMail } from './layout';
  * (`keptSessionHere`: the browser that made it stays signed in). Either way the account's address
  * hears of it, so a change made by someone else does not go unnoticed.
  */
-export function passwordChangedMail(input: { to: string; signInUrl: string; forgotUrl: string; tokensRevoked: boolean; keptSessionHere?: boolean }) {
-  const apps = input.tokensRevoked
-    ? 'applications you had authorized must ask you to sign in again.'
-    : 'applications you had authorized stay connected.';
-  const sessions = input.keptSessionHere
-    ? 'You stay signed in where you made the change; every other browser was signed out, and'
-    : 'You were signed out everywhere, and';
+export function passwordChangedMail(input: { to: string; signInUrl: string; forgotUrl: string; tokensRevoked: boolean; keptSessionHere?: boolean; locale?: Locale }) {
+  const locale = input.locale ?? 'en';
+  const t = mailTranslator(locale);
+  const product = productName();
+  // Whole sentences per case (not joined halves): word order differs between languages.
+  const consequences = input.keptSessionHere
+    ? input.tokensRevoked
+      ? t('passwordChanged.keptHereRevoked')
+      : t('passwordChanged.keptHereKept')
+    : input.tokensRevoked
+      ? t('passwordChanged.signedOutRevoked')
+      : t('passwordChanged.signedOutKept');
   return renderMail({
     to: input.to,
-    subject: `Your ${productName()} password was changed`,
-    intro: [`The password of the ${productName()} account for ${input.to} was just changed${input.keptSessionHere ? ' on the account page' : ''}.`, `${sessions} ${apps}`],
-    action: { label: 'Sign in', url: input.signInUrl },
-    outro: [`If this wasn't you, reset your password now at ${input.forgotUrl} and tell your administrator.`],
+    locale,
+    subject: t('passwordChanged.subject', { product }),
+    intro: [t(input.keptSessionHere ? 'passwordChanged.introAccountPage' : 'passwordChanged.intro', { product, email: input.to }), consequences],
+    action: { label: t('passwordChanged.action'), url: input.signInUrl },
+    outro: [t('passwordChanged.notYou', { url: input.forgotUrl })],
   });
 }

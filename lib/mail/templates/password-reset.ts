@@ -1,14 +1,17 @@
+import type { Locale } from '@/lib/i18n/locales';
+import { mailTranslator } from '../locale';
 import { productName, renderMail } from './layout';
 
-export function passwordResetMail(input: { to: string; url: string; minutes: number }) {
+export function passwordResetMail(input: { to: string; url: string; minutes: number; locale?: Locale }) {
+  const locale = input.locale ?? 'en';
+  const t = mailTranslator(locale);
+  const product = productName();
   return renderMail({
     to: input.to,
-    subject: `Reset your ${productName()} password`,
-    intro: [`Someone (hopefully you) asked to reset the password of the ${productName()} account for ${input.to}.`],
-    action: { label: 'Choose a new password', url: input.url },
-    outro: [
-      `The link works once, for ${input.minutes} minutes.`,
-      "If you didn't ask for this, ignore this message: your password stays as it is.",
-    ],
+    locale,
+    subject: t('passwordReset.subject', { product }),
+    intro: [t('passwordReset.intro', { product, email: input.to })],
+    action: { label: t('passwordReset.action'), url: input.url },
+    outro: [t('passwordReset.validity', { minutes: input.minutes }), t('passwordReset.ignore')],
   });
 }

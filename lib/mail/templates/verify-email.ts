@@ -1,11 +1,17 @@
+import type { Locale } from '@/lib/i18n/locales';
+import { mailTranslator } from '../locale';
 import { productName, renderMail } from './layout';
 
-export function verifyEmailMail(input: { to: string; url: string; hours: number }) {
+export function verifyEmailMail(input: { to: string; url: string; hours: number; locale?: Locale }) {
+  const locale = input.locale ?? 'en';
+  const t = mailTranslator(locale);
+  const product = productName();
   return renderMail({
     to: input.to,
-    subject: `Confirm your email address for ${productName()}`,
-    intro: [`Welcome to ${productName()}. Confirm that ${input.to} is your address to finish setting up your account.`],
-    action: { label: 'Confirm my email address', url: input.url },
-    outro: [`The link works once, for ${input.hours} hours.`, "If you didn't create an account, ignore this message."],
+    locale,
+    subject: t('verifyEmail.subject', { product }),
+    intro: [t('verifyEmail.intro', { product, email: input.to })],
+    action: { label: t('verifyEmail.action'), url: input.url },
+    outro: [t('verifyEmail.validity', { hours: input.hours }), t('verifyEmail.ignore')],
   });
 }

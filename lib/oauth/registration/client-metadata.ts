@@ -1,7 +1,8 @@
 /**
  * RFC 7591 §2 client metadata, checked once for both ways a client registers itself: dynamic
  * registration (RFC 7591/7592) and client ID metadata documents. The application rules are
- * lib/applications/rules.ts's (the same ones the dashboard and the CLI apply), the grant types
+ * lib/applications/rules.ts's (the same ones the dashboard and the CLI apply; identity-rules.ts
+ * for logo_uri, client_uri, policy_uri and tos_uri: https only), the grant types
  * a self-registered client may use are the grant table's (lib/applications/options.ts); here
  * they get RFC 7591 §3.2.2's codes: invalid_redirect_uri for a redirect URI,
  * invalid_client_metadata for anything else.
@@ -10,6 +11,7 @@
  */
 import { GRANTS, REFRESH_TOKEN } from '@/lib/applications/options';
 import { backchannelLogoutUriProblem, confidentialGrantProblem, listProblem, redirectUrisRequired } from '@/lib/applications/rules';
+import { IDENTITY_FIELDS, IDENTITY_URI_PROBLEMS, identityUriProblem } from '@/lib/applications/identity-rules';
 import { OAuthError } from '../errors';
 import { checkClientKeys } from './client-keys';
 import { hasControlCharacter } from '../http';
@@ -23,7 +25,8 @@ export type RegistrationAuthMethod = (typeof AUTH_METHODS)[number];
 /** The grant table's self-registration grants, and refresh_token (RFC 7591 §2 lists it; it comes with the code grant). */
 const GRANT_TYPES: string[] = [...GRANTS.filter((g) => g.selfRegistration).map((g) => g.value), REFRESH_TOKEN.value];
 const STRING_FIELDS = ['client_name', 'client_uri', 'logo_uri', 'tos_uri', 'policy_uri', 'software_id', 'software_version'] as const;
-const URI_FIELDS = new Set(['client_uri', 'logo_uri', 'tos_uri', 'policy_uri']);
+/** Who the client is (issue 23): checked by the identity rule the dashboard and the CLI apply (https only). */
+const URI_FIELDS = new Set<string>(IDENTITY_FIELDS.map((f) => f.metadata));
 
 /**
  * RFC 7591 sets no bounds, so this server does: every value is stored and shown on consent
@@ -59,6 +62,13 @@ export interface MetadataRules {
   /** Used when token_endpoint_auth_method is omitted. */
   defaultAuthMethod: RegistrationAuthMethod;
   settings: Pick<Settings, 'allowedRedirectUriSchemes' | 'scopes'>;
+  /**
+   * What a logo_uri, client_uri, policy_uri or tos_uri the identity rule refuses does: 'refuse'
+   * (registration, RFC 7591 §3.2.2 invalid_client_metadata: the client's developer reads it) or
+   * 'drop' (client ID metadata documents: fetched while a person signs in, who could not fix it,
+   * and a link the pages would never show must not stop them). Default 'refuse'.
+   */
+  refusedLinks?: 'refuse' | 'drop';
 }
 
 export interface CheckedMetadata {
@@ -138,7 +148,9 @@ export function checkClientMetadata(raw: unknown, rules: MetadataRules): Checked
     if (v === undefined || v === null) continue;
     if (typeof v !== 'string') throw bad(`${field} must be a string`);
     if (v.length > STRING_LIMITS[field]) throw bad(`${field} may be at most ${STRING_LIMITS[field]} characters`);
-    if (URI_FIELDS.has(field) && !isWebUrl(v)) throw bad(`${field} must be an http(s) URL`);
+    const linkProblem = URI_FIELDS.has(field) ? identityUriProblem(v) : null;
+    if (linkProblem && rules.refusedLinks === 'drop') continue;
+    if (linkProblem) throw bad(`${field} ${IDENTITY_URI_PROBLEMS[linkProblem]}`);
     metadata[field] = v;
   }
   const contacts = stringArray(input, 'contacts', METADATA_LIMITS.contacts);
@@ -196,15 +208,6 @@ export function checkClientMetadata(raw: unknown, rules: MetadataRules): Checked
       allowedScopes: typeof metadata.scope === 'string' ? metadata.scope.split(' ').filter(Boolean) : null,
     },
   };
-}
-
-function isWebUrl(v: string): boolean {
-  try {
-    const u = new URL(v);
-    return u.protocol === 'https:' || u.protocol === 'http:';
-  } catch {
-    return false;
-  }
 }
 
 /** A client without client_name is shown by where it sends people back to. */

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { ApplicationList } from '@/components/applications/application-list';
 import { SelfRegisteredList } from '@/components/applications/self-registered-list';
@@ -10,7 +11,9 @@ import { requireUser } from '@/lib/auth';
 import { isOperator } from '@/lib/auth/operator';
 import { getDashboardStore } from '@/lib/db';
 
-export const metadata: Metadata = { title: 'Your applications' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('dashboard.list'))('title') };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -19,22 +22,24 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
   const store = await getDashboardStore();
   // Owner-less clients that registered themselves are the operator's to watch (OAUTH2_OPERATOR_EMAILS, verified).
   const operator = isOperator(user);
-  const [applications, selfRegistered, params] = await Promise.all([
+  const [applications, selfRegistered, params, t] = await Promise.all([
     store.listApplicationsForOwner(user.id),
     operator ? store.listSelfRegisteredApplications() : Promise.resolve([]),
     searchParams,
+    getTranslations('dashboard.list'),
   ]);
+  const code = (chunks: ReactNode) => <code className="font-mono text-[0.8125rem] text-slate-800">{chunks}</code>;
 
   return (
     <div className="space-y-6">
       <PageHeader
-        title="Your applications"
-        description="Applications you registered to sign people in and call APIs with this server."
-        actions={applications.length ? <ButtonLink href="/o/applications/register">{PLUS}Register an application</ButtonLink> : null}
+        title={t('title')}
+        description={t('description')}
+        actions={applications.length ? <ButtonLink href="/o/applications/register">{PLUS}{t('register')}</ButtonLink> : null}
       />
       {params.deleted ? (
-        <Alert tone="success" title="Application deleted">
-          Its tokens stopped working and were removed, with its authorization codes.
+        <Alert tone="success" title={t('deletedTitle')}>
+          {t('deletedText')}
         </Alert>
       ) : null}
       {applications.length ? (
@@ -50,20 +55,18 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
               />
             </svg>
           }
-          title="Register your first application"
-          description="Each app that signs people in with this server, or calls its APIs, needs one. Three steps get you there:"
+          title={t('emptyTitle')}
+          description={t('emptyDescription')}
           action={
             <div className="flex flex-col items-center">
               <ol className="max-w-sm space-y-2.5 text-left text-sm text-slate-600">
-                <Step n={1}>Register it with the URL people come back to after signing in.</Step>
-                <Step n={2}>Copy its client ID and secret into your app’s configuration.</Step>
-                <Step n={3}>
-                  Send people to <code className="font-mono text-[0.8125rem] text-slate-800">/o/authorize</code>, then exchange the code
-                  at <code className="font-mono text-[0.8125rem] text-slate-800">/o/token</code>.
-                </Step>
+                <Step n={1} label={t('step', { n: 1 })}>{t('step1')}</Step>
+                <Step n={2} label={t('step', { n: 2 })}>{t('step2')}</Step>
+                <Step n={3} label={t('step', { n: 3 })}>{t.rich('step3', { code })}</Step>
               </ol>
               <ButtonLink href="/o/applications/register" className="mt-7">
-                {PLUS}Register an application
+                {PLUS}
+                {t('register')}
               </ButtonLink>
             </div>
           }
@@ -73,14 +76,13 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
         <section aria-labelledby="self-registered" className="space-y-3 pt-4">
           <div>
             <h2 id="self-registered" className="text-lg font-semibold text-slate-900">
-              Registered by clients themselves
+              {t('selfRegisteredTitle')}
             </h2>
             <p className="mt-1 text-sm text-slate-600">
-              AI agents and other apps that registered through <code className="font-mono text-[0.8125rem]">/o/register</code> or a client ID metadata document.
-              No one on this server vouches for them.
+              {t.rich('selfRegisteredText', { code: (chunks) => <code className="font-mono text-[0.8125rem]">{chunks}</code> })}
             </p>
           </div>
-          {selfRegistered.length ? <SelfRegisteredList applications={selfRegistered} /> : <p className="text-sm text-slate-500">None yet.</p>}
+          {selfRegistered.length ? <SelfRegisteredList applications={selfRegistered} /> : <p className="text-sm text-slate-500">{t('noneYet')}</p>}
         </section>
       ) : null}
     </div>
@@ -93,14 +95,15 @@ const PLUS = (
   </svg>
 );
 
-function Step({ n, children }: { n: number; children: ReactNode }) {
+/** One numbered step; `label` ("Step 1: ") is for screen readers, which do not see the number. */
+function Step({ n, label, children }: { n: number; label: string; children: ReactNode }) {
   return (
     <li className="flex gap-3">
       <span aria-hidden="true" className="flex size-5 shrink-0 items-center justify-center rounded-full bg-slate-100 text-xs font-semibold text-slate-700">
         {n}
       </span>
       <span>
-        <span className="sr-only">Step {n}: </span>
+        <span className="sr-only">{label}</span>
         {children}
       </span>
     </li>

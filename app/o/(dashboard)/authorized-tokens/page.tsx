@@ -1,34 +1,43 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
 import { AuthorizedTokenList } from '@/components/tokens/authorized-token-list';
 import { Alert } from '@/components/ui/alert';
 import { requireUser } from '@/lib/auth';
 import { getDashboardStore } from '@/lib/db';
-import { getSettings } from '@/lib/config/settings';
+import { localizedScopeDescriptions } from '@/lib/i18n/scope-descriptions';
+import { withClientLogos } from '@/lib/consent/client-logos';
 
-export const metadata: Metadata = { title: 'Authorized applications' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('dashboard.tokens'))('title') };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function AuthorizedTokensPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser('/o/authorized-tokens');
   const now = new Date();
-  const [authorizations, params] = await Promise.all([(await getDashboardStore()).listAuthorizationsForUser(user.id, now), searchParams]);
+  const [authorizations, params, t, descriptions] = await Promise.all([
+    (await getDashboardStore()).listAuthorizationsForUser(user.id, now).then(withClientLogos),
+    searchParams,
+    getTranslations('dashboard.tokens'),
+    localizedScopeDescriptions(),
+  ]);
 
   return (
     <div className="space-y-6">
       <PageHeader
-        title="Authorized applications"
-        description="Applications you allowed to access your account. Revoke any you no longer use: they lose access at once."
+        title={t('title')}
+        description={t('description')}
       />
       {params.revoked ? (
-        <Alert tone="success" title="Access revoked">
-          The application’s tokens stopped working. If it asks again, you’ll see the consent screen.
+        <Alert tone="success" title={t('revokedTitle')}>
+          {t('revokedText')}
         </Alert>
       ) : null}
       {authorizations.length ? (
-        <AuthorizedTokenList authorizations={authorizations} descriptions={getSettings().scopes} now={now} />
+        <AuthorizedTokenList authorizations={authorizations} descriptions={descriptions} now={now} />
       ) : (
         <EmptyState
           icon={
@@ -40,8 +49,8 @@ export default async function AuthorizedTokensPage({ searchParams }: { searchPar
               />
             </svg>
           }
-          title="No applications have access to your account"
-          description="When you click “Authorize” on an application’s consent screen, it appears here, with what it can do and when it last used that access."
+          title={t('emptyTitle')}
+          description={t('emptyDescription')}
         />
       )}
     </div>

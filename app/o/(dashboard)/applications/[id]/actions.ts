@@ -4,6 +4,7 @@
  * the old one working for a while (issue 19); the new one is returned to be shown once. And
  * "Revoke now": the kept previous secret stops working at once.
  */
+import { getTranslations } from 'next-intl/server';
 import { revalidatePath } from 'next/cache';
 import { notFound, redirect } from 'next/navigation';
 import type { RotateSecretState } from '@/components/applications/rotate-secret-form';
@@ -16,12 +17,12 @@ export async function rotateSecret(id: string, _prev: RotateSecretState, formDat
   const user = await requireUser(`/o/applications/${encodeURIComponent(id)}`);
   const raw = formData.get('overlap');
   const choice = OVERLAP_OPTIONS.find((o) => o.value === (typeof raw === 'string' ? raw : '0'));
-  if (!choice) return { ok: false, error: 'Choose how long the old secret keeps working.' };
+  if (!choice) return { ok: false, error: (await getTranslations('dashboard.errors'))('chooseOverlap') };
   const overlap = Number(choice.value);
   const clientSecret = await rotate(await getApplicationStore(), { id, ownerId: user.id }, { type: 'user', id: user.id, label: user.email }, overlap);
   if (!clientSecret) notFound();
   revalidatePath(`/o/applications/${id}`);
-  return { ok: true, clientSecret, overlapLabel: overlap ? choice.label : null };
+  return { ok: true, clientSecret, overlap: overlap ? choice.value : null };
 }
 
 export async function revokePreviousSecret(id: string): Promise<void> {

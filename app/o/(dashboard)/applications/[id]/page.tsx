@@ -1,5 +1,6 @@
 import { currentIssuer } from '@/lib/config/issuer';
 import type { Metadata } from 'next';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { ClientTypeBadge, GrantBadges } from '@/components/applications/badges';
@@ -12,14 +13,16 @@ import { BackLink } from '@/components/back-link';
 import { Alert } from '@/components/ui/alert';
 import { ButtonLink } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { CLIENT_TYPES } from '@/lib/applications/options';
 import { requireUser } from '@/lib/auth';
 import { getDashboardStore } from '@/lib/db';
-import { formatDate, formatDateTime, formatRelative, plural } from '@/lib/ui/format';
+import { formatDate, formatDateTime, formatRelative } from '@/lib/ui/format';
 import { Button } from '@/components/ui/button';
 import { getSettings } from '@/lib/config/settings';
 import { revokePreviousSecret, rotateSecret, setDisabled } from './actions';
 import { allowedScopesFor } from '@/lib/oauth/client-scopes';
+import { localizedScopeDescriptions } from '@/lib/i18n/scope-descriptions';
+import { IdentitySummary } from '@/components/applications/identity-summary';
+import { clientLogoAllowed } from '@/lib/config/branding';
 
 type Params = Promise<{ id: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -40,18 +43,42 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function ApplicationPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const { id } = await params;
   const { user, store, app } = await load(id);
-  const [days, query, base] = await Promise.all([store.tokensIssuedPerDay(app.id, user.id), searchParams, currentIssuer()]);
+  const [days, query, base, t, tc, tOptions, tSecret, locale, descriptions] = await Promise.all([
+    store.tokensIssuedPerDay(app.id, user.id),
+    searchParams,
+    currentIssuer(),
+    getTranslations('dashboard.detail'),
+    getTranslations('dashboard.common'),
+    getTranslations('dashboard.options'),
+    getTranslations('dashboard.secret'),
+    getLocale(),
+    localizedScopeDescriptions(),
+  ]);
 
   const settings = getSettings();
   const now = new Date();
   const allowed = allowedScopesFor(app, settings);
   const scope = [...(app.algorithm ? ['openid'] : []), ...settings.defaultScopes].filter((s) => allowed.includes(s)).join(' ');
   const seconds = (own: number | null, setting: number | null) =>
-    own !== null ? `${own.toLocaleString('en')} seconds` : setting === null ? 'Default (no expiry)' : `Default (${setting.toLocaleString('en')} seconds)`;
+    own !== null ? t('seconds', { count: own }) : setting === null ? t('defaultNoExpiry') : t('defaultSeconds', { count: setting });
+  // The same, inside a sentence ("Issued; lifetime default (…)"): its own words, as some languages capitalise nouns.
+  const secondsInline = (own: number | null, setting: number | null) =>
+    own !== null ? t('secondsInline', { count: own }) : setting === null ? t('defaultNoExpiryInline') : t('defaultSecondsInline', { count: setting });
+  const time = (d: Date) =>
+    function Time(chunks: ReactNode) {
+      return <time dateTime={d.toISOString()}>{chunks}</time>;
+    };
+  /** The application's own limit, or the token endpoint's setting it falls back to. */
+  const rateLimitText = (rateLimit: number | null, setting: { points: number; duration: number } | null): string => {
+    if (rateLimit === 0) return t('noLimit');
+    if (rateLimit) return t('customLimit', { count: rateLimit });
+    if (!setting) return t('defaultNoLimit');
+    return setting.duration === 60 ? t('defaultPerMinute', { points: setting.points }) : t('defaultPerSeconds', { points: setting.points, seconds: setting.duration });
+  };
 
   return (
     <div className="space-y-6">
-      <BackLink href="/o/applications">Applications</BackLink>
+      <BackLink href="/o/applications">{tc('applications')}</BackLink>
 
       <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
         <div className="flex min-w-0 items-start gap-4">
@@ -62,39 +89,47 @@ export default async function ApplicationPage({ params, searchParams }: { params
               <ClientTypeBadge clientType={app.clientType} />
             </div>
             <p className="mt-1 text-sm text-slate-600">
-              Registered <time dateTime={app.createdAt.toISOString()}>{formatDate(app.createdAt)}</time> ·{' '}
-              {plural(app.userCount, 'user')} · {plural(app.activeTokenCount, 'active token')}
+              {t.rich('registered', {
+                date: formatDate(app.createdAt, locale),
+                users: tc('users', { count: app.userCount }),
+                tokens: tc('activeTokens', { count: app.activeTokenCount }),
+                time: time(app.createdAt),
+              })}
             </p>
           </div>
         </div>
         <div className="flex shrink-0 gap-3">
           <ButtonLink href={`/o/applications/${app.id}/update`} variant="secondary">
-            {PENCIL}Edit
+            {PENCIL}
+            {t('edit')}
           </ButtonLink>
           <ButtonLink href={`/o/applications/${app.id}/delete`} variant="secondary" className="text-red-700! hover:bg-red-50! hover:text-red-800!">
-            {TRASH}Delete
+            {TRASH}
+            {t('delete')}
           </ButtonLink>
         </div>
       </div>
 
-      {query.saved ? <Alert tone="success" title="Changes saved">They apply to the next authorization and token request.</Alert> : null}
+      {query.saved ? (
+        <Alert tone="success" title={t('savedTitle')}>
+          {t('savedText')}
+        </Alert>
+      ) : null}
       {query.status === 'operator' ? (
-        <Alert tone="error" title="The server operator disabled this application">Only the operator can enable it again.</Alert>
+        <Alert tone="error" title={t('operatorDisabledTitle')}>
+          {t('operatorDisabledText')}
+        </Alert>
       ) : null}
 
       <Card>
         <CardHeader className="flex flex-col gap-3 space-y-0 sm:flex-row sm:items-center sm:justify-between">
           <div className="space-y-1.5">
-            <CardTitle>{app.disabledAt ? 'Disabled' : 'Enabled'}</CardTitle>
-            <CardDescription>
-              {app.disabledAt
-                ? `Since ${formatDateTime(app.disabledAt)}: it cannot get tokens, people cannot authorize it, and its tokens do not work.`
-                : 'It can get tokens and people can authorize it. Disabling it stops all of that at once, without deleting anything.'}
-            </CardDescription>
+            <CardTitle>{app.disabledAt ? t('disabled') : t('enabled')}</CardTitle>
+            <CardDescription>{app.disabledAt ? t('disabledSince', { date: formatDateTime(app.disabledAt, locale) }) : t('enabledText')}</CardDescription>
           </div>
           <form action={setDisabled.bind(null, app.id, !app.disabledAt)}>
             <Button type="submit" variant="secondary" size="sm" className="shrink-0">
-              {app.disabledAt ? 'Enable application' : 'Disable application'}
+              {app.disabledAt ? t('enable') : t('disable')}
             </Button>
           </form>
         </CardHeader>
@@ -102,42 +137,46 @@ export default async function ApplicationPage({ params, searchParams }: { params
 
       <Card>
         <CardHeader>
-          <CardTitle>Credentials</CardTitle>
-          <CardDescription>What your app sends to identify itself.</CardDescription>
+          <CardTitle>{t('credentials')}</CardTitle>
+          <CardDescription>{t('credentialsText')}</CardDescription>
         </CardHeader>
         <CardContent className="space-y-6">
-          <CredentialField id="client-id" label="Client ID" value={app.clientId} />
+          <CredentialField id="client-id" label={tc('clientId')} copyLabel={tSecret('copyClientId')} value={app.clientId} />
           <div>
-            <p className="text-sm font-medium text-slate-800">Client secret</p>
+            <p className="text-sm font-medium text-slate-800">{tc('clientSecret')}</p>
             {app.clientType === 'confidential' ? (
               <>
                 <RotateSecretForm action={rotateSecret.bind(null, app.id)} hasSecret={app.hasSecret} sealed={app.tokenEndpointAuthMethod === 'client_secret_jwt'} />
                 {app.previousSecretExpiresAt && app.previousSecretExpiresAt.getTime() > now.getTime() ? (
                   <div className="mt-3 flex flex-col gap-2 rounded-lg border border-amber-200 bg-amber-50/60 p-3 sm:flex-row sm:items-center sm:justify-between">
                     <p className="text-sm text-amber-900">
-                      Previous secret expires {formatRelative(app.previousSecretExpiresAt, now)} (
-                      <time dateTime={app.previousSecretExpiresAt.toISOString()}>{formatDateTime(app.previousSecretExpiresAt)}</time>). Until then
-                      both secrets work.
+                      {t.rich('previousSecret', {
+                        relative: formatRelative(app.previousSecretExpiresAt, now, locale),
+                        date: formatDateTime(app.previousSecretExpiresAt, locale),
+                        time: time(app.previousSecretExpiresAt),
+                      })}
                     </p>
                     <form action={revokePreviousSecret.bind(null, app.id)}>
                       <Button type="submit" variant="secondary" size="sm" className="shrink-0">
-                        Revoke now
+                        {t('revokeNow')}
                       </Button>
                     </form>
                   </div>
                 ) : null}
               </>
             ) : (
-              <p className="mt-1 text-sm text-slate-600">None: a public client proves its token requests with PKCE instead.</p>
+              <p className="mt-1 text-sm text-slate-600">{t('publicNoSecret')}</p>
             )}
           </div>
         </CardContent>
       </Card>
 
+      <IdentitySummary app={app} logoAllowed={clientLogoAllowed(app.logoUri, settings.branding.clientLogoHosts)} />
+
       <Card>
         <CardHeader>
-          <CardTitle>Tokens issued</CardTitle>
-          <CardDescription>Access tokens per day over the last 14 days (UTC).</CardDescription>
+          <CardTitle>{t('tokensIssued')}</CardTitle>
+          <CardDescription>{t('tokensIssuedText')}</CardDescription>
         </CardHeader>
         <CardContent>
           <TokensChart days={days} />
@@ -146,8 +185,8 @@ export default async function ApplicationPage({ params, searchParams }: { params
 
       <Card>
         <CardHeader>
-          <CardTitle>Start an authorization</CardTitle>
-          <CardDescription>Requests for this application, ready to paste. Uppercase words are yours to fill in.</CardDescription>
+          <CardTitle>{t('startAuthorization')}</CardTitle>
+          <CardDescription>{t('startAuthorizationText')}</CardDescription>
         </CardHeader>
         <CardContent>
           <QuickStart app={app} base={base} scope={scope} />
@@ -157,73 +196,65 @@ export default async function ApplicationPage({ params, searchParams }: { params
       <Card>
         <CardHeader className="flex flex-row items-start justify-between gap-4 space-y-0">
           <div className="space-y-1.5">
-            <CardTitle>Settings</CardTitle>
-            <CardDescription>Last changed {formatDateTime(app.updatedAt)}.</CardDescription>
+            <CardTitle>{t('settings')}</CardTitle>
+            <CardDescription>{t('lastChanged', { date: formatDateTime(app.updatedAt, locale) })}</CardDescription>
           </div>
           <ButtonLink href={`/o/applications/${app.id}/update`} variant="ghost" size="sm" className="-mr-2 shrink-0">
-            Edit
-            <span className="sr-only"> settings</span>
+            {t('edit')}
+            <span className="sr-only">{t('editSettings')}</span>
           </ButtonLink>
         </CardHeader>
         <CardContent className="pt-4">
           <dl className="divide-y divide-slate-100">
-            <Row label="Client type">{CLIENT_TYPES.find((t) => t.value === app.clientType)?.label}</Row>
-            <Row label="Grant types">
+            <Row label={t('clientType')}>{tOptions(`clientTypes.${app.clientType}.label`)}</Row>
+            <Row label={t('grantTypes')}>
               <div className="flex flex-wrap gap-1.5">
                 <GrantBadges grants={app.grantTypes} />
               </div>
             </Row>
             {(
               [
-                ['Redirect URIs', app.redirectUris],
-                ['Post-logout redirect URIs', app.postLogoutRedirectUris],
-                ['Allowed origins', app.allowedOrigins],
-                ['Resource URIs', app.resources],
+                ['redirectUris', app.redirectUris],
+                ['postLogoutRedirectUris', app.postLogoutRedirectUris],
+                ['allowedOrigins', app.allowedOrigins],
+                ['resources', app.resources],
               ] as const
             ).map(([label, uris]) => (
-              <Row key={label} label={label}>
-                <UriList uris={uris} empty="None" />
+              <Row key={label} label={t(label)}>
+                <UriList uris={uris} empty={tc('none')} />
               </Row>
             ))}
-            <Row label="Skip authorization">
-              {app.skipAuthorization ? 'Yes: people are not asked to approve' : 'No: people approve on a consent screen'}
-              <span className="mt-0.5 block text-xs text-slate-500">Only the server operator can change this.</span>
+            <Row label={t('skipAuthorization')}>
+              {app.skipAuthorization ? t('skipYes') : t('skipNo')}
+              <span className="mt-0.5 block text-xs text-slate-500">{t('operatorOnly')}</span>
             </Row>
-            <Row label="Scopes">
+            <Row label={t('scopes')}>
               {allowed.length ? (
-                <ul className="flex flex-wrap gap-1.5" aria-label="Scopes it may request">
+                <ul className="flex flex-wrap gap-1.5" aria-label={t('scopesLabel')}>
                   {allowed.map((name) => (
-                    <li key={name} title={settings.scopes[name]} className="rounded-md bg-slate-100 px-2 py-0.5 font-mono text-xs text-slate-700">
+                    <li key={name} title={descriptions[name]} className="rounded-md bg-slate-100 px-2 py-0.5 font-mono text-xs text-slate-700">
                       {name}
                     </li>
                   ))}
                 </ul>
               ) : (
-                <span className="text-slate-500">None</span>
+                <span className="text-slate-500">{tc('none')}</span>
               )}
-              {app.allowedScopes === null ? <span className="mt-0.5 block text-xs text-slate-500">The server&apos;s default list.</span> : null}
+              {app.allowedScopes === null ? <span className="mt-0.5 block text-xs text-slate-500">{t('defaultScopes')}</span> : null}
             </Row>
-            <Row label="Access token lifetime">{seconds(app.accessTokenLifetime, settings.accessTokenExpireSeconds)}</Row>
-            <Row label="Refresh tokens">
-              {app.issueRefreshTokens ? `Issued; lifetime ${seconds(app.refreshTokenLifetime, settings.refreshTokenExpireSeconds).toLowerCase()}` : 'Not issued'}
+            <Row label={t('accessTokenLifetime')}>{seconds(app.accessTokenLifetime, settings.accessTokenExpireSeconds)}</Row>
+            <Row label={t('refreshTokens')}>
+              {app.issueRefreshTokens ? t('refreshIssued', { lifetime: secondsInline(app.refreshTokenLifetime, settings.refreshTokenExpireSeconds) }) : t('refreshNotIssued')}
             </Row>
-            <Row label="ID token lifetime">{seconds(app.idTokenLifetime, settings.idTokenExpireSeconds)}</Row>
-            <Row label="ID token signing">{app.algorithm || 'None (OAuth 2.0 only)'}</Row>
-            <Row label="Rate limit">{rateLimitText(app.rateLimit, settings.rateLimits.limits.token_client)}</Row>
-            <Row label="Created">{formatDateTime(app.createdAt)}</Row>
+            <Row label={t('idTokenLifetime')}>{seconds(app.idTokenLifetime, settings.idTokenExpireSeconds)}</Row>
+            <Row label={t('idTokenSigning')}>{app.algorithm || tOptions('algorithms.none')}</Row>
+            <Row label={t('rateLimit')}>{rateLimitText(app.rateLimit, settings.rateLimits.limits.token_client)}</Row>
+            <Row label={t('created')}>{formatDateTime(app.createdAt, locale)}</Row>
           </dl>
         </CardContent>
       </Card>
     </div>
   );
-}
-
-/** The application's own limit, or the token endpoint's setting it falls back to. */
-function rateLimitText(rateLimit: number | null, setting: { points: number; duration: number } | null): string {
-  if (rateLimit === 0) return 'No limit';
-  if (rateLimit) return `${rateLimit.toLocaleString('en')} requests per minute (custom)`;
-  if (!setting) return 'Default: no limit on this server';
-  return `Default: ${setting.points.toLocaleString('en')} token requests per ${setting.duration === 60 ? 'minute' : `${setting.duration} seconds`}`;
 }
 
 function Row({ label, children }: { label: string; children: ReactNode }) {

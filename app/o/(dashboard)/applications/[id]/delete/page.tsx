@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { Monogram } from '@/components/applications/monogram';
@@ -8,10 +9,11 @@ import { ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth';
 import { getDashboardStore } from '@/lib/db';
-import { plural } from '@/lib/ui/format';
 import { deleteApplication } from './actions';
 
-export const metadata: Metadata = { title: 'Delete application' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('dashboard.delete'))('metaTitle') };
+}
 
 /** DOT's application_confirm_delete: what goes with it, then one button. */
 export default async function DeleteApplicationPage({ params }: { params: Promise<{ id: string }> }) {
@@ -19,6 +21,7 @@ export default async function DeleteApplicationPage({ params }: { params: Promis
   const user = await requireUser(`/o/applications/${encodeURIComponent(id)}/delete`);
   const app = await (await getDashboardStore()).findApplicationForOwner(id, user.id);
   if (!app) notFound();
+  const [t, tc] = await Promise.all([getTranslations('dashboard.delete'), getTranslations('dashboard.common')]);
 
   return (
     <div className="max-w-2xl space-y-6">
@@ -28,28 +31,23 @@ export default async function DeleteApplicationPage({ params }: { params: Promis
           <div className="flex items-start gap-4">
             <Monogram name={app.name} size="lg" />
             <div className="min-w-0">
-              <h1 className="text-xl font-semibold tracking-tight break-words text-slate-900">Delete {app.name}?</h1>
+              <h1 className="text-xl font-semibold tracking-tight break-words text-slate-900">{t('title', { name: app.name })}</h1>
               <p className="mt-1 font-mono text-xs break-all text-slate-500">{app.clientId}</p>
             </div>
           </div>
-          <p className="mt-6 text-sm text-slate-700">This can’t be undone. Deleting the application:</p>
+          <p className="mt-6 text-sm text-slate-700">{t('intro')}</p>
           <ul className="mt-3 space-y-2 text-sm text-slate-700">
-            <Consequence>
-              revokes and removes its tokens{app.activeTokenCount ? ` (${plural(app.activeTokenCount, 'active token')})` : ''} and its
-              authorization codes, so its next API call fails;
-            </Consequence>
-            <Consequence>
-              removes it from the authorized applications of {app.userCount ? plural(app.userCount, 'person', 'people') : 'everyone who approved it'};
-            </Consequence>
-            <Consequence>stops its client ID and secret from working. Registering it again gives a new client ID.</Consequence>
+            <Consequence>{app.activeTokenCount ? t('tokensWithCount', { tokens: tc('activeTokens', { count: app.activeTokenCount }) }) : t('tokens')}</Consequence>
+            <Consequence>{app.userCount ? t('people', { count: app.userCount }) : t('everyone')}</Consequence>
+            <Consequence>{t('credentials')}</Consequence>
           </ul>
         </div>
         <form action={deleteApplication} className="flex flex-col-reverse gap-3 border-t border-slate-200 bg-slate-50/60 px-5 py-4 sm:flex-row sm:justify-end sm:px-8">
           <input type="hidden" name="id" value={app.id} />
           <ButtonLink href={`/o/applications/${app.id}`} variant="secondary">
-            Cancel
+            {tc('cancel')}
           </ButtonLink>
-          <SubmitButton variant="danger">Delete application</SubmitButton>
+          <SubmitButton variant="danger">{t('submit')}</SubmitButton>
         </form>
       </Card>
     </div>
