@@ -7,7 +7,7 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import type { AccountFormState } from '@/components/account/use-account-form';
 import { requestMailBaseUrl } from '@/lib/accounts/base-url';
@@ -79,7 +79,8 @@ export async function changeEmailAction(_prev: AccountFormState, formData: FormD
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
   const t = await messageText();
   if (parsed.data.email === user.email) return { ok: false, fieldErrors: { email: [t('emailSame')] }, values };
-  const result = await sendEmailChangeConfirmation(user.id, parsed.data.email, await requestOrigin());
+  // The mails' language when the account saved none: this page's.
+  const result = await sendEmailChangeConfirmation(user.id, parsed.data.email, { ...(await requestOrigin()), locale: await getLocale() });
   if (!result.ok) {
     const refusal = result.reason === 'invalid' ? (await validationText())('emailInvalid') : t(EMAIL_REFUSALS[result.reason]);
     return { ok: false, fieldErrors: { email: [refusal] }, values };
@@ -108,6 +109,7 @@ export async function changePasswordAction(_prev: AccountFormState, formData: Fo
       queueMail,
       recordAudit,
       baseUrl: await requestMailBaseUrl(),
+      locale: await getLocale(),
     },
     { user, sessionId: user.sessionId, ...parsed.data, origin: await requestOrigin() },
   );

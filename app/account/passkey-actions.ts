@@ -6,7 +6,7 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/types';
 import { requestMailBaseUrl } from '@/lib/accounts/base-url';
 import { currentUser, loginUrl, type SignedInUser } from '@/lib/auth';
@@ -36,7 +36,7 @@ async function signedIn(): Promise<SignedInUser> {
 
 async function announce(user: SignedInUser, change: FactorChange) {
   const h = await headers();
-  await announceFactorChange(user, change, { ip: signInIp(h), userAgent: h.get('user-agent'), baseUrl: await requestMailBaseUrl() });
+  await announceFactorChange(user, change, { ip: signInIp(h), userAgent: h.get('user-agent'), baseUrl: await requestMailBaseUrl(), locale: await getLocale() });
 }
 
 const deps = async () => ({ store: await getFactorStore(), sealer: challengeSealer(), now: new Date() });
