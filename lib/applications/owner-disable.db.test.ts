@@ -2,22 +2,17 @@
  * Issue 19 item 4: an owner disables and enables their own application with the operators'
  * flag, so the same enforcement (RFC 6749 §5.2 invalid_client), and cannot undo an operator's.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { disableApplication } from '@/lib/admin/application-actions';
 import { cliOperatorContext } from '@/lib/admin/cli-context';
-import { flushAudit, setAuditDatabase } from '@/lib/audit';
+import { flushAudit } from '@/lib/audit';
 import { createApplicationStore } from '@/lib/db/applications';
 import type { DbHandle } from '@/lib/db/types';
-import { basic, createTestServer, form } from '@/lib/testing/oauth';
+import { basic, form } from '@/lib/testing/oauth';
+import { createAuditedTestServer } from '@/lib/testing/audited';
 import { setApplicationDisabledByOwner } from './service';
 
-type T = Awaited<ReturnType<typeof createTestServer>>;
-let t: T;
-beforeAll(async () => {
-  t = await createTestServer();
-  setAuditDatabase(t.db);
-});
-afterAll(() => setAuditDatabase(null));
+const t = await createAuditedTestServer();
 
 describe('the owner disable switch', () => {
   it('RFC 6749 §5.2: disabled by its owner, the client gets invalid_client; enabled again, it works', async () => {

@@ -3,21 +3,15 @@
  * its owner (dashboard) or an operator (command line), is recorded with that actor; never the
  * secret. Test factories (no `by`) record nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { flushAudit, setAuditDatabase } from '@/lib/audit';
+import { describe, expect, it } from 'vitest';
+import { flushAudit } from '@/lib/audit';
 import { listAuditEvents } from '@/lib/db/audit';
 import { createApplicationStore } from '@/lib/db/applications';
 import { defaultSettings } from '@/lib/oauth/settings';
-import { createTestServer } from '@/lib/testing/oauth';
+import { createAuditedTestServer } from '@/lib/testing/audited';
 import { deleteApplication, registerApplication, rotateSecret, updateApplication } from './service';
 
-type T = Awaited<ReturnType<typeof createTestServer>>;
-let t: T;
-beforeAll(async () => {
-  t = await createTestServer();
-  setAuditDatabase(t.db);
-});
-afterAll(() => setAuditDatabase(null));
+const t = await createAuditedTestServer();
 
 const rowsFor = async (clientId: string) => {
   await flushAudit();

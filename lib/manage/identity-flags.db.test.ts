@@ -3,23 +3,16 @@
  * application is (kept in client_metadata under their RFC 7591 §2 names, as dynamic registration
  * keeps them), through the application service's identity rule; a bad one is one line naming the flag.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { applications } from '@/drizzle/schema';
-import { setAuditDatabase } from '@/lib/audit';
 import type { DbHandle } from '@/lib/db/types';
-import { createTestServer } from '@/lib/testing/oauth';
+import { createAuditedTestServer } from '@/lib/testing/audited';
 import { UsageError, type Command } from './command';
 import { createapplication } from './createapplication';
 import { updateapplication } from './updateapplication';
 
-type T = Awaited<ReturnType<typeof createTestServer>>;
-let t: T;
-beforeAll(async () => {
-  t = await createTestServer();
-  setAuditDatabase(t.db);
-});
-afterAll(() => setAuditDatabase(null));
+const t = await createAuditedTestServer();
 
 async function run(command: Command, positionals: string[], values: Record<string, string | boolean> = {}) {
   const lines: string[] = [];

@@ -1,19 +1,12 @@
 /** `manage createapplication|updateapplication --token-endpoint-auth-method private_key_jwt --jwks JSON | --jwks-uri URL --access-token-format jwt`. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exportJWK, generateKeyPair } from 'jose';
-import { setAuditDatabase } from '@/lib/audit';
 import type { DbHandle } from '@/lib/db/types';
-import { createTestServer } from '@/lib/testing/oauth';
+import { createAuditedTestServer } from '@/lib/testing/audited';
 import { createapplication } from './createapplication';
 import { updateapplication } from './updateapplication';
 
-type T = Awaited<ReturnType<typeof createTestServer>>;
-let t: T;
-beforeAll(async () => {
-  t = await createTestServer();
-  setAuditDatabase(t.db);
-});
-afterAll(() => setAuditDatabase(null));
+const t = await createAuditedTestServer();
 
 async function run(command: typeof createapplication, values: Record<string, string | boolean>, positionals: string[]) {
   const lines: string[] = [];

@@ -3,14 +3,15 @@
  * listinitialaccesstokens, revokeinitialaccesstoken, and cleartokens' pruning of audit events
  * and unused self-registered clients. Each writes an audit event with an operator as actor.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applications, auditEvents } from '@/drizzle/schema';
-import { flushAudit, setAuditDatabase } from '@/lib/audit';
+import { flushAudit } from '@/lib/audit';
 import { listAuditEvents } from '@/lib/db/audit';
 import { findUserByEmailForAdmin } from '@/lib/db/admin-users';
 import { findApplicationByClientIdForAdmin } from '@/lib/db/admin-applications';
 import type { DbHandle } from '@/lib/db/types';
-import { basic, body, createTestServer, form } from '@/lib/testing/oauth';
+import { basic, body, form } from '@/lib/testing/oauth';
+import { createAuditedTestServer } from '@/lib/testing/audited';
 import { UsageError, type Command } from './command';
 import { cleartokens } from './cleartokens';
 import { createinitialaccesstoken } from './createinitialaccesstoken';
@@ -21,13 +22,7 @@ import { listinitialaccesstokens } from './listinitialaccesstokens';
 import { revokeinitialaccesstoken } from './revokeinitialaccesstoken';
 import { setoperator } from './setoperator';
 
-type T = Awaited<ReturnType<typeof createTestServer>>;
-let t: T;
-beforeAll(async () => {
-  t = await createTestServer();
-  setAuditDatabase(t.db);
-});
-afterAll(() => setAuditDatabase(null));
+const t = await createAuditedTestServer();
 
 async function run(command: Command, values: Record<string, string | boolean>, positionals: string[] = []) {
   const lines: string[] = [];

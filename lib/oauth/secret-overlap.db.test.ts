@@ -3,23 +3,18 @@
  * previous secret until it expires, at every endpoint that authenticates clients (token,
  * introspection, revocation), and no longer after it or after "Revoke now".
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { flushAudit, setAuditDatabase } from '@/lib/audit';
+import { describe, expect, it } from 'vitest';
+import { flushAudit } from '@/lib/audit';
 import { createApplicationStore } from '@/lib/db/applications';
 import { listAuditEvents } from '@/lib/db/audit';
 import type { DbHandle } from '@/lib/db/types';
 import { revokePreviousSecret, rotateSecret } from '@/lib/applications/service';
 import { rotatesecret } from '@/lib/manage/rotatesecret';
-import { basic, body, createTestServer, form } from '@/lib/testing/oauth';
+import { basic, body, form } from '@/lib/testing/oauth';
+import { createAuditedTestServer } from '@/lib/testing/audited';
 import { testDatabaseKind } from '@/lib/testing/test-db';
 
-type T = Awaited<ReturnType<typeof createTestServer>>;
-let t: T;
-beforeAll(async () => {
-  t = await createTestServer();
-  setAuditDatabase(t.db);
-});
-afterAll(() => setAuditDatabase(null));
+const t = await createAuditedTestServer();
 
 /** Status of a client_credentials request, an introspection and a revocation with this secret. */
 async function everyEndpoint(clientId: string, secret: string): Promise<number[]> {
