@@ -97,10 +97,20 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
+/**
+ * One line naming the problem. A failed query's own message is its SQL and parameters (long, and
+ * the parameters may be a secret's digest or sealed value): say the database's reason instead.
+ */
+function describeFailure(e: unknown): string {
+  if (!(e instanceof Error)) return String(e);
+  if (e.message.startsWith('Failed query') && e.cause instanceof Error) return `the database refused the command: ${e.cause.message.split('\n')[0]}`;
+  return e.message;
+}
+
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e: unknown) => {
-    console.error(`manage: ${e instanceof Error ? e.message : String(e)}`);
+    console.error(`manage: ${describeFailure(e)}`);
     process.exit(e instanceof UsageError ? 2 : 1);
   },
 );
