@@ -115,6 +115,33 @@ async function runManageRetryingRefusal(args: string[]): Promise<string> {
   }
 }
 
+/**
+ * RFC 6749 §4.1.1 with PKCE (RFC 7636): an authorization request path for a client
+ * redirecting to CALLBACK; `extra` adds or overrides parameters (scope, prompt, ui_locales…).
+ */
+export function pkceAuthorizePath(clientId: string, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams({
+    response_type: 'code',
+    client_id: clientId,
+    redirect_uri: CALLBACK,
+    scope: 'read write',
+    state: randomState(),
+    code_challenge: pkcePair().challenge,
+    code_challenge_method: 'S256',
+    ...extra,
+  });
+  return `/o/authorize?${params}`;
+}
+
+/** RFC 7591 registration of a public client nobody vetted (the e2e servers run with OAUTH2_MCP=on); its client_id. */
+export async function registerPublicClient(request: APIRequestContext, baseURL = '', metadata: Record<string, unknown> = {}): Promise<string> {
+  const res = await request.post(`${baseURL}/o/register`, {
+    data: { client_name: 'Fotoalbum Synchronisierung', redirect_uris: [CALLBACK], grant_types: ['authorization_code'], token_endpoint_auth_method: 'none', ...metadata },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  return ((await res.json()) as { client_id: string }).client_id;
+}
+
 /** RFC 7636 §4.1-4.2: a verifier and its S256 challenge. */
 export function pkcePair(): { verifier: string; challenge: string } {
   const verifier = randomBytes(32).toString('base64url');

@@ -8,7 +8,7 @@
  * widths go to e2e/screenshots/ (i18n-dashboard-*.png).
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { CALLBACK, pkcePair, randomState } from './helpers';
+import { CALLBACK, pkceAuthorizePath } from './helpers';
 import { shootBothWidths } from './shoot';
 
 test.describe.configure({ timeout: 180_000 });
@@ -96,16 +96,7 @@ test('German: the application list, the register form and its validation, an app
   await test.step('authorized tokens: the permissions, the dates and the revocation in German', async () => {
     // The developer authorizes their own application (the consent page is in German as well).
     await page.route(`${new URL(CALLBACK).origin}/**`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<p>Back at the client</p>' }));
-    const params = new URLSearchParams({
-      response_type: 'code',
-      client_id: clientId,
-      redirect_uri: CALLBACK,
-      scope: 'read write',
-      state: randomState(),
-      code_challenge: pkcePair().challenge,
-      code_challenge_method: 'S256',
-    });
-    await page.goto(`/o/authorize?${params}`);
+    await page.goto(pkceAuthorizePath(clientId));
     await page.getByRole('button', { name: 'Autorisieren' }).click();
     await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:3199\/cb\?.*code=/);
 

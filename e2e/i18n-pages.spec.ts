@@ -8,7 +8,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import type { ParsedMail } from 'mailparser';
 import { startTestSmtp, type TestSmtp } from '../lib/testing/smtp';
-import { ALICE, CALLBACK, pkcePair, randomState } from './helpers';
+import { ALICE, CALLBACK, pkceAuthorizePath, registerPublicClient } from './helpers';
 import { startServer, type RunningServer } from './servers';
 import { shootBothWidths } from './shoot';
 
@@ -66,30 +66,6 @@ async function signUpGerman(page: Page, email: string, password: string) {
   await page.locator('#password').fill(password);
   await page.getByRole('button', { name: 'Registrieren', exact: true }).click();
   await expect(page).toHaveURL(`${server.baseURL}/`);
-}
-
-/** RFC 7591 registration of a public client nobody vetted (the server runs with OAUTH2_MCP=on). */
-async function registerClient(page: Page, name: string): Promise<string> {
-  const res = await page.request.post('/o/register', {
-    data: { client_name: name, redirect_uris: [CALLBACK], grant_types: ['authorization_code'], token_endpoint_auth_method: 'none' },
-  });
-  expect(res.status(), await res.text()).toBe(201);
-  return ((await res.json()) as { client_id: string }).client_id;
-}
-
-function authorizePath(clientId: string, extra: Record<string, string> = {}): string {
-  const { challenge } = pkcePair();
-  const params = new URLSearchParams({
-    response_type: 'code',
-    client_id: clientId,
-    redirect_uri: CALLBACK,
-    scope: 'read',
-    state: randomState(),
-    code_challenge: challenge,
-    code_challenge_method: 'S256',
-    ...extra,
-  });
-  return `/o/authorize?${params}`;
 }
 
 test('forgot password in German: the mail is German, its link opens the German reset page, and it works', async ({ browser }) => {
@@ -188,14 +164,14 @@ test('prompt=select_account in Japanese and German; the "You are leaving" page i
   ];
   for (const [locale, heading, another, stem] of shots) {
     const page = await newPage(browser, locale);
-    const clientId = await registerClient(page, 'Fotoalbum Synchronisierung');
+    const clientId = await registerPublicClient(page.request);
     await page.goto('/login');
     await page.locator('#email').fill(ALICE.email);
     await page.locator('#password').fill(ALICE.password);
     await page.locator('button[type=submit]').first().click();
     await expect(page).toHaveURL(`${server.baseURL}/`);
 
-    await page.goto(authorizePath(clientId, { prompt: 'select_account' }));
+    await page.goto(pkceAuthorizePath(clientId, { scope: 'read', prompt: 'select_account' }));
     await expect(page).toHaveURL(/\/o\/select-account\?request=/);
     await expect(page.getByRole('heading', { name: heading })).toBeVisible();
     await expect(page.getByRole('button', { name: another })).toBeVisible();

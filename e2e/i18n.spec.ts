@@ -5,8 +5,8 @@
  * stays what every other spec reads. Screenshots of sign-in and consent in German and Japanese
  * at phone and desktop widths go to e2e/screenshots/ (i18n-*.png).
  */
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { ALICE, CALLBACK, pkcePair, randomState, startFakeClient, waitForCallback } from './helpers';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { ALICE, pkceAuthorizePath, registerPublicClient, startFakeClient, waitForCallback } from './helpers';
 import { startServer, type RunningServer } from './servers';
 import { shootBothWidths } from './shoot';
 
@@ -20,30 +20,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await fakeClient.close();
 });
-
-/** RFC 7591 registration (the shared e2e server runs with OAUTH2_MCP=on: public registration). */
-async function registerClient(request: APIRequestContext, baseURL: string, metadata: Record<string, unknown> = {}): Promise<string> {
-  const res = await request.post(`${baseURL}/o/register`, {
-    data: { client_name: 'Fotoalbum Synchronisierung', redirect_uris: [CALLBACK], grant_types: ['authorization_code'], token_endpoint_auth_method: 'none', ...metadata },
-  });
-  expect(res.status(), await res.text()).toBe(201);
-  return ((await res.json()) as { client_id: string }).client_id;
-}
-
-function authorizePath(clientId: string, extra: Record<string, string> = {}): string {
-  const { challenge } = pkcePair();
-  const params = new URLSearchParams({
-    response_type: 'code',
-    client_id: clientId,
-    redirect_uri: CALLBACK,
-    scope: 'read write',
-    state: randomState(),
-    code_challenge: challenge,
-    code_challenge_method: 'S256',
-    ...extra,
-  });
-  return `/o/authorize?${params}`;
-}
 
 /** Signs in on a sign-in page in any language (the fields by their input ids). */
 async function signInAnyLanguage(page: Page, submit: string | RegExp) {
@@ -82,9 +58,9 @@ test('English stays as it was: the labels other tests and users rely on', async 
 });
 
 test('OIDC Core §3.1.2.1: ui_locales=fr on /o/authorize gives French sign-in and consent, whatever the browser says', async ({ browser, request, baseURL }) => {
-  const clientId = await registerClient(request, baseURL!);
+  const clientId = await registerPublicClient(request, baseURL!);
   const page = await newPage(browser, 'de-DE', baseURL);
-  await page.goto(authorizePath(clientId, { ui_locales: 'fr-CA en' }));
+  await page.goto(pkceAuthorizePath(clientId, { ui_locales: 'fr-CA en' }));
   await expect(page.getByRole('heading', { name: 'Se connecter' })).toBeVisible();
   await signInAnyLanguage(page, 'Se connecter');
   await expect(page.getByRole('button', { name: 'Autoriser' })).toBeVisible();
@@ -95,14 +71,14 @@ test('OIDC Core §3.1.2.1: ui_locales=fr on /o/authorize gives French sign-in an
   expect((await waitForCallback(page)).get('code')).toBeTruthy();
 
   // A later request without ui_locales follows the browser again.
-  await page.goto(authorizePath(clientId));
+  await page.goto(pkceAuthorizePath(clientId));
   await expect(page.getByRole('button', { name: 'Autorisieren' })).toBeVisible();
   await page.context().close();
 });
 
 test('RFC 9126 §4 with OIDC Core §3.1.2.1: a pushed request\'s ui_locales=es gives Spanish sign-in and consent', async ({ browser, request, baseURL }) => {
-  const clientId = await registerClient(request, baseURL!);
-  const params = Object.fromEntries(new URL(authorizePath(clientId, { ui_locales: 'es' }), baseURL).searchParams);
+  const clientId = await registerPublicClient(request, baseURL!);
+  const params = Object.fromEntries(new URL(pkceAuthorizePath(clientId, { ui_locales: 'es' }), baseURL).searchParams);
   const pushed = await request.post(`${baseURL}/o/par`, { form: params });
   expect(pushed.status(), await pushed.text()).toBe(201);
   const { request_uri } = (await pushed.json()) as { request_uri: string };
@@ -115,9 +91,9 @@ test('RFC 9126 §4 with OIDC Core §3.1.2.1: a pushed request\'s ui_locales=es g
 });
 
 test('a ui_locales value with no translation falls back silently to Accept-Language', async ({ browser, request, baseURL }) => {
-  const clientId = await registerClient(request, baseURL!);
+  const clientId = await registerPublicClient(request, baseURL!);
   const page = await newPage(browser, 'ja-JP', baseURL);
-  await page.goto(authorizePath(clientId, { ui_locales: 'tlh' }));
+  await page.goto(pkceAuthorizePath(clientId, { ui_locales: 'tlh' }));
   await signInAnyLanguage(page, 'サインイン');
   await expect(page.getByRole('button', { name: '許可する' })).toBeVisible();
   await expect(page.getByText('があなたのアカウントへのアクセスを求めています')).toBeVisible();
@@ -126,9 +102,9 @@ test('a ui_locales value with no translation falls back silently to Accept-Langu
 });
 
 test('the footer switcher changes the language and keeps the page; a long German consent page lays out', async ({ browser, request, baseURL }) => {
-  const clientId = await registerClient(request, baseURL!, { client_name: 'Datenschutzkonforme Fotoalbumsynchronisierungsanwendung für Familienmitglieder' });
+  const clientId = await registerPublicClient(request, baseURL!, { client_name: 'Datenschutzkonforme Fotoalbumsynchronisierungsanwendung für Familienmitglieder' });
   const page = await newPage(browser, 'en-US', baseURL);
-  await page.goto(authorizePath(clientId));
+  await page.goto(pkceAuthorizePath(clientId));
   await signInAnyLanguage(page, 'Sign in');
   await expect(page.getByRole('button', { name: 'Authorize' })).toBeVisible();
   const consentUrl = page.url();
@@ -198,7 +174,7 @@ test.describe('an operator who set the branding and allowed client logos from on
   });
 
   test('consent shows the client logo, its home page host and its policy and terms links', async ({ browser, request }) => {
-    const clientId = await registerClient(request, server.baseURL, {
+    const clientId = await registerPublicClient(request, server.baseURL, {
       client_name: 'Photo Sync',
       logo_uri: 'https://logos.example/photo-sync.svg',
       client_uri: 'https://photosync.example/',
@@ -206,7 +182,7 @@ test.describe('an operator who set the branding and allowed client logos from on
       tos_uri: 'https://photosync.example/terms',
     });
     const page = await brandedPage(browser);
-    await page.goto(authorizePath(clientId));
+    await page.goto(pkceAuthorizePath(clientId));
     await signInAnyLanguage(page, 'Sign in');
     await expect(page.getByRole('button', { name: 'Authorize' })).toBeVisible();
     const logo = page.getByTestId('client-logo');
@@ -221,28 +197,28 @@ test.describe('an operator who set the branding and allowed client logos from on
   });
 
   test('a logo from a host the operator did not allow, or a broken one, shows the monogram', async ({ browser, request }) => {
-    const elsewhere = await registerClient(request, server.baseURL, { client_name: 'Tracker', logo_uri: 'https://tracker.example/pixel.png' });
-    const broken = await registerClient(request, server.baseURL, { client_name: 'Broken', logo_uri: 'https://logos.example/missing.png' });
+    const elsewhere = await registerPublicClient(request, server.baseURL, { client_name: 'Tracker', logo_uri: 'https://tracker.example/pixel.png' });
+    const broken = await registerPublicClient(request, server.baseURL, { client_name: 'Broken', logo_uri: 'https://logos.example/missing.png' });
     const page = await brandedPage(browser);
     const requested: string[] = [];
     page.on('request', (r) => requested.push(r.url()));
     await page.route('https://logos.example/missing.png', (r) => r.fulfill({ status: 404, body: 'no' }));
-    await page.goto(authorizePath(elsewhere));
+    await page.goto(pkceAuthorizePath(elsewhere));
     await signInAnyLanguage(page, 'Sign in');
     await expect(page.getByRole('button', { name: 'Authorize' })).toBeVisible();
     await expect(page.getByTestId('client-logo')).toHaveCount(0);
     expect(requested.some((u) => u.includes('tracker.example'))).toBe(false);
 
-    await page.goto(authorizePath(broken));
+    await page.goto(pkceAuthorizePath(broken));
     await expect(page.getByRole('button', { name: 'Authorize' })).toBeVisible();
     await expect(page.getByTestId('client-logo')).toHaveCount(0); // the image failed: the monogram replaced it
     await page.context().close();
   });
 
   test('the branded consent page in Japanese by Accept-Language', async ({ browser, request }) => {
-    const clientId = await registerClient(request, server.baseURL, { client_name: '写真同期', logo_uri: 'https://logos.example/a.svg', policy_uri: 'https://photosync.example/privacy' });
+    const clientId = await registerPublicClient(request, server.baseURL, { client_name: '写真同期', logo_uri: 'https://logos.example/a.svg', policy_uri: 'https://photosync.example/privacy' });
     const page = await brandedPage(browser, 'ja');
-    await page.goto(authorizePath(clientId));
+    await page.goto(pkceAuthorizePath(clientId));
     await signInAnyLanguage(page, 'サインイン');
     await expect(page.getByRole('button', { name: '許可する' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'プライバシーポリシー' })).toBeVisible();
