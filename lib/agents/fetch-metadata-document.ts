@@ -47,7 +47,8 @@ const RANGE_NAMES: Record<string, string> = {
   broadcast: 'a broadcast',
 };
 
-const systemResolve: Resolver = async (hostname) =>
+/** The system resolver, every address of a name (back-channel logout delivery uses it too). */
+export const systemResolve: Resolver = async (hostname) =>
   (await dns.promises.lookup(hostname, { all: true, verbatim: true })).map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
 
 // RFC 4291 §2.5.5.1: IPv4-compatible IPv6 (::a.b.c.d), deprecated. ipaddr.js calls ::7f00:1
@@ -111,6 +112,14 @@ async function vettedAddress(url: URL, opts: FetchOptions, deadline: number, tim
   return addresses[0]!;
 }
 
+/** A socket `lookup` that answers `target` for any name: the connection goes to the address that was checked. */
+export function pinnedLookup(target: ResolvedAddress): LookupFunction {
+  return (_host, options, callback) => {
+    if ((options as { all?: boolean }).all) (callback as (e: null, a: ResolvedAddress[]) => void)(null, [target]);
+    else callback(null, target.address, target.family);
+  };
+}
+
 /** The fetcher the server injects into the engine (Deps.fetchMetadataDocument). */
 export function createMetadataDocumentFetcher(base: Omit<FetchOptions, 'allowHttpLoopback'> = {}): MetadataDocumentFetcher {
   return (url, { allowHttpLoopback }) => fetchMetadataDocument(url, { ...base, allowHttpLoopback });
@@ -127,10 +136,7 @@ export async function fetchMetadataDocument(url: URL, opts: FetchOptions): Promi
   const target = await vettedAddress(url, opts, deadline, timeoutMs);
 
   // The socket connects to the vetted address, whatever DNS says now (no rebinding window).
-  const lookup: LookupFunction = (_host, options, callback) => {
-    if ((options as { all?: boolean }).all) (callback as (e: null, a: ResolvedAddress[]) => void)(null, [target]);
-    else callback(null, target.address, target.family);
-  };
+  const lookup = pinnedLookup(target);
 
   return new Promise<unknown>((resolve, reject) => {
     const fail = (reason: string) => {

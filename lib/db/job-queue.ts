@@ -67,6 +67,20 @@ export function pgBossDb(handle: DbHandle): { executeSql(text: string, values?: 
   };
 }
 
+/** What a queue's owner may tune (tests shorten the waits); each queue has its own defaults. */
+export interface JobQueueTuning {
+  /** Attempts after the first. */
+  retryLimit?: number;
+  /** Seconds before the first retry, doubled each time. */
+  retryDelaySeconds?: number;
+  /** How often an idle worker looks for jobs. */
+  pollingIntervalSeconds?: number;
+  /** pg-boss maintenance (default on); see JobQueueOptions.supervise. */
+  supervise?: boolean;
+  /** One line per problem (default console.error). */
+  logError?: (line: string) => void;
+}
+
 export interface JobQueueOptions {
   handle: DbHandle;
   /** The queue's name (its rows in pg-boss's tables). */

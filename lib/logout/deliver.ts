@@ -12,12 +12,10 @@
  * made to the checked address (the socket's `lookup` returns it): a DNS answer that changes
  * between the check and the connection (rebinding) cannot point the POST inside the network.
  */
-import dns from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
-import type { LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
-import { addressProblem, type ResolvedAddress, type Resolver } from '@/lib/agents/fetch-metadata-document';
+import { addressProblem, pinnedLookup, systemResolve, type ResolvedAddress, type Resolver } from '@/lib/agents/fetch-metadata-document';
 import { recordAudit } from '@/lib/audit';
 import { findBackchannelApplication } from '@/lib/db/logout';
 import type { Db } from '@/lib/db/types';
@@ -82,20 +80,12 @@ export function createBackchannelDelivery(deps: DeliveryDeps): DeliverLogout {
   };
 }
 
-const systemResolve: Resolver = async (hostname) =>
-  (await dns.promises.lookup(hostname, { all: true, verbatim: true })).map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
-
 /**
  * One POST of a form body; resolves with the status (redirects are answers, not followed). With
  * `pinned`, the socket connects to that address whatever DNS says by then.
  */
 function postForm(url: URL, body: string, timeoutMs: number, pinned: ResolvedAddress | undefined): Promise<number> {
-  const lookup: LookupFunction | undefined = pinned
-    ? (_host, options, callback) => {
-        if ((options as { all?: boolean }).all) (callback as (e: null, a: ResolvedAddress[]) => void)(null, [pinned]);
-        else callback(null, pinned.address, pinned.family);
-      }
-    : undefined;
+  const lookup = pinned ? pinnedLookup(pinned) : undefined;
   return new Promise((resolve, reject) => {
     const req = (url.protocol === 'https:' ? https : http).request(
       url,

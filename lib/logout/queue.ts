@@ -6,7 +6,7 @@
  * holds up anyone's sign-out. Every instance runs a worker; each job is delivered once.
  */
 import type { DbHandle } from '@/lib/db/types';
-import { openJobQueue } from '@/lib/db/job-queue';
+import { openJobQueue, type JobQueueTuning } from '@/lib/db/job-queue';
 
 export const LOGOUT_QUEUE = 'backchannel-logout';
 
@@ -25,16 +25,10 @@ export type DeliverLogout = (job: LogoutJob, attempt: { number: number; last: bo
 /** A failure the next attempt will not fix (the application answered 4xx, or has no URI any more). */
 export class PermanentFailure extends Error {}
 
-export interface LogoutQueueOptions {
+/** Defaults: 6 retries with backoff from 10 s (about ten minutes of retrying), polling every 2 s. */
+export interface LogoutQueueOptions extends JobQueueTuning {
   handle: DbHandle;
   deliver: DeliverLogout;
-  /** Attempts after the first (default 6: with backoff from 10 s, about ten minutes of retrying). */
-  retryLimit?: number;
-  retryDelaySeconds?: number;
-  pollingIntervalSeconds?: number;
-  /** pg-boss maintenance (default on); see lib/db/job-queue.ts. */
-  supervise?: boolean;
-  logError?: (line: string) => void;
 }
 
 export interface LogoutQueue {

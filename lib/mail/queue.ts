@@ -6,7 +6,7 @@
  * message (its links are credentials) and counted.
  */
 import type { DbHandle } from '@/lib/db/types';
-import { openJobQueue } from '@/lib/db/job-queue';
+import { openJobQueue, type JobQueueTuning } from '@/lib/db/job-queue';
 import type { MailMessage } from './index';
 import { mailDelivered, mailDeliveriesFailed } from './metrics';
 import { mailSealer, type Sealed } from './sealed';
@@ -14,27 +14,14 @@ import type { Deliver } from './transport';
 
 export const MAIL_QUEUE = 'mail';
 
-export interface MailQueueOptions {
+/** Defaults: 8 retries with backoff from 30 s (about two hours of retrying), polling every 2 s. */
+export interface MailQueueOptions extends JobQueueTuning {
   handle: DbHandle;
   /** AUTH_SECRET: seals messages while they wait (lib/mail/sealed.ts). */
   secret: string;
   deliver: Deliver;
   /** For the failure counter's label. */
   transport: string;
-  /** Attempts after the first (default 8: with backoff from 30 s, about two hours of retrying). */
-  retryLimit?: number;
-  /** Seconds before the first retry (default 30), doubled each time (retryBackoff). */
-  retryDelaySeconds?: number;
-  /** How often an idle worker looks for mail (default 2 s). */
-  pollingIntervalSeconds?: number;
-  /**
-   * pg-boss maintenance (default on): puts a job whose worker died mid-delivery back in line
-   * and prunes old jobs. The server's queue runs it (pg-boss lets one instance at a time); the
-   * command line's short-lived queue does not.
-   */
-  supervise?: boolean;
-  /** One line per failed attempt (default console.error). */
-  logError?: (line: string) => void;
 }
 
 export interface MailQueue {

@@ -13,6 +13,8 @@ export const UI_LOCALES_COOKIE = 'oauth_ui_locales';
 /** As long as a pending authorization request lives (OAUTH2_PENDING_AUTHORIZATION_EXPIRE_SECONDS' default). */
 const COOKIE_SECONDS = 600;
 const TAG = /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/;
+/** The cookie in a Cookie header (built once, not per request). */
+const SENT = new RegExp(`(?:^|;\\s*)${UI_LOCALES_COOKIE}=`);
 
 /** The tags of a `ui_locales` value, or undefined when it is absent or not a list of tags (at most 10). */
 export function parseUiLocales(value: string | undefined): string[] | undefined {
@@ -31,7 +33,7 @@ export function withUiLocalesCookie(res: Response, req: Request, uiLocales: stri
   const flags = `Path=/; SameSite=Lax; HttpOnly${secure ? '; Secure' : ''}`;
   if (uiLocales) {
     res.headers.append('set-cookie', `${UI_LOCALES_COOKIE}=${encodeURIComponent(uiLocales.join(' '))}; Max-Age=${COOKIE_SECONDS}; ${flags}`);
-  } else if (new RegExp(`(?:^|;\\s*)${UI_LOCALES_COOKIE}=`).test(req.headers.get('cookie') ?? '')) {
+  } else if (SENT.test(req.headers.get('cookie') ?? '')) {
     res.headers.append('set-cookie', `${UI_LOCALES_COOKIE}=; Max-Age=0; ${flags}`);
   }
   return res;
