@@ -1,10 +1,9 @@
 /** The form's "Advanced" section: the ID token signing algorithm, two-factor sign-in, back-channel logout, the rate limit, "Require PAR" and "Require DPoP". */
 import { useTranslations } from 'next-intl';
 import { FieldError } from '@/components/ui/field-error';
-import { Input } from '@/components/ui/input';
 import { cn } from '@/lib/ui/utils';
 import { describedBy, type FieldGroupProps } from './form-context';
-import { CheckboxField, Field, OptionCards } from './form-parts';
+import { CheckboxField, Field, OptionCards, TextField } from './form-parts';
 import { useApplicationOptions } from './use-application-options';
 
 export function AdvancedFields({ register, values, errorFor, showPerMinute }: FieldGroupProps & { showPerMinute: boolean }) {
@@ -43,24 +42,17 @@ export function AdvancedFields({ register, values, errorFor, showPerMinute }: Fi
         defaultChecked={values.requireMfa}
         input={register('requireMfa')}
       />
-      <Field
+      <TextField
         id="backchannelLogoutUri"
         label={t('backchannelLogoutUri')}
         optional
         error={errorFor('backchannelLogoutUri')}
         hint={t('backchannelLogoutUriHint')}
-      >
-        <Input
-          id="backchannelLogoutUri"
-          type="url"
-          autoComplete="off"
-          placeholder="https://app.example.com/backchannel-logout"
-          defaultValue={values.backchannelLogoutUri}
-          aria-invalid={errorFor('backchannelLogoutUri') ? true : undefined}
-          aria-describedby={describedBy('backchannelLogoutUri', errorFor('backchannelLogoutUri'), true)}
-          {...register('backchannelLogoutUri')}
-        />
-      </Field>
+        type="url"
+        placeholder="https://app.example.com/backchannel-logout"
+        defaultValue={values.backchannelLogoutUri}
+        {...register('backchannelLogoutUri')}
+      />
       <CheckboxField
         id="backchannelLogoutSessionRequired"
         label={t('backchannelSid')}
@@ -80,18 +72,15 @@ export function AdvancedFields({ register, values, errorFor, showPerMinute }: Fi
         {/* Without JavaScript the number is always there; with it, only for a custom limit. */}
         {showPerMinute ? (
           <div className="mt-4 sm:max-w-xs">
-            <Field id="rateLimitPerMinute" label={t('requestsPerMinute')} error={errorFor('rateLimitPerMinute')}>
-              <Input
-                id="rateLimitPerMinute"
-                inputMode="numeric"
-                autoComplete="off"
-                placeholder={t('requestsPerMinutePlaceholder')}
-                defaultValue={values.rateLimitPerMinute}
-                aria-invalid={errorFor('rateLimitPerMinute') ? true : undefined}
-                aria-describedby={describedBy('rateLimitPerMinute', errorFor('rateLimitPerMinute'), false)}
-                {...register('rateLimitPerMinute')}
-              />
-            </Field>
+            <TextField
+              id="rateLimitPerMinute"
+              label={t('requestsPerMinute')}
+              error={errorFor('rateLimitPerMinute')}
+              inputMode="numeric"
+              placeholder={t('requestsPerMinutePlaceholder')}
+              defaultValue={values.rateLimitPerMinute}
+              {...register('rateLimitPerMinute')}
+            />
           </div>
         ) : null}
       </fieldset>

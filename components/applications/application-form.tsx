@@ -14,7 +14,6 @@ import { useForm, useWatch, type Path } from 'react-hook-form';
 import { Alert } from '@/components/ui/alert';
 import { Button, ButtonLink, buttonClasses } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
-import { Input } from '@/components/ui/input';
 import { Spinner } from '@/components/ui/spinner';
 import { NAME_MAX } from '@/lib/applications/options';
 import {
@@ -26,8 +25,8 @@ import {
 } from '@/lib/applications/schema';
 import { KeyFields } from './key-fields';
 import { AdvancedFields } from './advanced-fields';
-import { describedBy, type FieldGroupProps } from './form-context';
-import { Field, OptionCards, Section } from './form-parts';
+import type { FieldGroupProps } from './form-context';
+import { OptionCards, Section, TextField } from './form-parts';
 import { GrantTypeFields } from './grant-type-fields';
 import { IdentityFields } from './identity-fields';
 import { LifetimeFields, ScopeFields, type ScopeOption } from './policy-fields';
@@ -133,19 +132,17 @@ export function ApplicationForm({
       {state && !state.ok && state.formError ? <Alert tone="error">{localized(state.formError)}</Alert> : null}
 
       <Section id="basics" title={t('basics')} description={t('basicsText')}>
-        <Field id="name" label={t('name')} error={errorFor('name')} hint={t('nameHint')}>
-          <Input
-            id="name"
-            autoComplete="off"
-            required
-            maxLength={NAME_MAX}
-            autoFocus={mode === 'register'}
-            defaultValue={values.name}
-            aria-invalid={errorFor('name') ? true : undefined}
-            aria-describedby={describedBy('name', errorFor('name'), true)}
-            {...register('name')}
-          />
-        </Field>
+        <TextField
+          id="name"
+          label={t('name')}
+          error={errorFor('name')}
+          hint={t('nameHint')}
+          required
+          maxLength={NAME_MAX}
+          autoFocus={mode === 'register'}
+          defaultValue={values.name}
+          {...register('name')}
+        />
 
         <fieldset aria-describedby={typeError ? 'clientType-error' : undefined}>
           <legend className="text-sm font-medium text-slate-800">{t('clientType')}</legend>

@@ -1,11 +1,13 @@
 /**
  * The application form's building blocks: a titled section, a labelled field with its hint and
- * error, a textarea of one value per line, and a selectable card for a radio or checkbox.
+ * error, a one-line input and a textarea of one value per line wired to them, and a selectable
+ * card for a radio or checkbox.
  * They take props only; application-form.tsx and its field groups compose them.
  */
 import { useTranslations } from 'next-intl';
 import type { ComponentProps, ReactNode } from 'react';
 import { FieldError } from '@/components/ui/field-error';
+import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { cn } from '@/lib/ui/utils';
 import { describedBy } from './form-context';
@@ -83,6 +85,22 @@ export function CheckboxField({
         <FieldError id={`${id}-error`} message={error} />
       </div>
     </div>
+  );
+}
+
+/** A labelled one-line input: the field's error and hint are what screen readers hear with it. */
+export function TextField({
+  id,
+  label,
+  hint,
+  error,
+  optional,
+  ...input
+}: ComponentProps<typeof Input> & { id: string; label: string; hint?: ReactNode; error?: string; optional?: boolean }) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error} optional={optional}>
+      <Input id={id} autoComplete="off" aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, !!hint)} {...input} />
+    </Field>
   );
 }
 

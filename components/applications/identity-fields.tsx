@@ -7,10 +7,9 @@
  * (messages/<locale>/identity.json); a refusal from the rule is shown in the page's language.
  */
 import { useTranslations } from 'next-intl';
-import { Input } from '@/components/ui/input';
 import { IDENTITY_FIELDS, IDENTITY_URI_MAX, IDENTITY_URI_PROBLEMS, type IdentityUriProblem } from '@/lib/applications/identity-rules';
-import { describedBy, type FieldGroupProps } from './form-context';
-import { Field } from './form-parts';
+import type { FieldGroupProps } from './form-context';
+import { TextField } from './form-parts';
 
 const PROBLEMS = Object.entries(IDENTITY_URI_PROBLEMS) as [IdentityUriProblem, string][];
 
@@ -25,20 +24,20 @@ export function IdentityFields({ register, values, errorFor }: FieldGroupProps) 
         const known = raw ? PROBLEMS.find(([, message]) => raw.toLowerCase().endsWith(message.toLowerCase())) : undefined;
         const error = known ? t(`problems.${known[0]}`, { field: label, max: IDENTITY_URI_MAX }) : raw;
         return (
-          <Field key={field} id={field} label={label} optional error={error} hint={t(`${field}.hint`)}>
-            <Input
-              id={field}
-              type="url"
-              inputMode="url"
-              autoComplete="off"
-              spellCheck={false}
-              placeholder={t(`${field}.placeholder`)}
-              defaultValue={values[field] ?? ''}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={describedBy(field, error, true)}
-              {...register(field)}
-            />
-          </Field>
+          <TextField
+            key={field}
+            id={field}
+            label={label}
+            optional
+            error={error}
+            hint={t(`${field}.hint`)}
+            type="url"
+            inputMode="url"
+            spellCheck={false}
+            placeholder={t(`${field}.placeholder`)}
+            defaultValue={values[field] ?? ''}
+            {...register(field)}
+          />
         );
       })}
     </div>

@@ -5,9 +5,8 @@
  */
 import { useTranslations } from 'next-intl';
 import { FieldError } from '@/components/ui/field-error';
-import { Input } from '@/components/ui/input';
-import { describedBy, type FieldGroupProps } from './form-context';
-import { Field, OptionCards, TextareaField } from './form-parts';
+import type { FieldGroupProps } from './form-context';
+import { OptionCards, TextField, TextareaField } from './form-parts';
 import { useApplicationOptions } from './use-application-options';
 
 export function KeyFields({ register, values, errorFor, showKeys }: FieldGroupProps & { showKeys: boolean }) {
@@ -47,18 +46,17 @@ export function KeyFields({ register, values, errorFor, showKeys }: FieldGroupPr
             rows={4}
             {...register('jwks')}
           />
-          <Field id="jwksUri" label={t('jwksUri')} optional error={errorFor('jwksUri')} hint={t('jwksUriHint')}>
-            <Input
-              id="jwksUri"
-              type="url"
-              autoComplete="off"
-              placeholder="https://app.example.com/.well-known/jwks.json"
-              defaultValue={values.jwksUri}
-              aria-invalid={errorFor('jwksUri') ? true : undefined}
-              aria-describedby={describedBy('jwksUri', errorFor('jwksUri'), true)}
-              {...register('jwksUri')}
-            />
-          </Field>
+          <TextField
+            id="jwksUri"
+            label={t('jwksUri')}
+            optional
+            error={errorFor('jwksUri')}
+            hint={t('jwksUriHint')}
+            type="url"
+            placeholder="https://app.example.com/.well-known/jwks.json"
+            defaultValue={values.jwksUri}
+            {...register('jwksUri')}
+          />
         </>
       ) : null}
       <fieldset aria-describedby="accessTokenFormat-hint">

@@ -4,10 +4,9 @@
  */
 import { useTranslations } from 'next-intl';
 import { FieldError } from '@/components/ui/field-error';
-import { Input } from '@/components/ui/input';
 import { LIFETIME_BOUNDS, LIFETIME_FIELDS, type LifetimeField } from '@/lib/applications/policy';
-import { describedBy, type FieldGroupProps } from './form-context';
-import { Field, OptionCards } from './form-parts';
+import type { FieldGroupProps } from './form-context';
+import { OptionCards, TextField } from './form-parts';
 import { useApplicationOptions } from './use-application-options';
 
 export type ScopeOption = { value: string; label: string; description: string };
@@ -39,17 +38,17 @@ export function LifetimeFields({ register, values, errorFor, defaults }: FieldGr
           const seconds = defaults[f];
           const hint = seconds === null ? t('lifetimeHintNoExpiry', { min, max }) : t('lifetimeHint', { seconds, min, max });
           return (
-            <Field key={f} id={f} label={t(f)} error={error} optional hint={hint}>
-              <Input
-                id={f}
-                inputMode="numeric"
-                autoComplete="off"
-                defaultValue={values[f]}
-                aria-invalid={error ? true : undefined}
-                aria-describedby={describedBy(f, error, true)}
-                {...register(f)}
-              />
-            </Field>
+            <TextField
+              key={f}
+              id={f}
+              label={t(f)}
+              error={error}
+              optional
+              hint={hint}
+              inputMode="numeric"
+              defaultValue={values[f]}
+              {...register(f)}
+            />
           );
         })}
       </div>
